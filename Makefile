@@ -1,0 +1,71 @@
+# coboard: `make run` opens the board, `make test` runs every test.
+PREFIX ?= /usr/local
+BUILD ?= build
+CC ?= cc
+PKGS = ncursesw sqlite3 libgit2
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers -Wno-format-truncation
+CFLAGS ?= -O2 -g
+SAN ?=
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(SAN) \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+MODEL_SRC = $(wildcard model/*.c)
+TUI_SRC = $(filter-out tui/main.c,$(wildcard tui/*.c))
+MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/shipped_board.o
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BOARD_FILES = $(wildcard boards/children-of-kazakhstan/board.conf boards/children-of-kazakhstan/cards/*.card)
+DEPS_STAMP = $(BUILD)/.deps-ok
+
+.PHONY: all run test unit asan install clean deps bench fuzz
+all: $(BUILD)/coboard
+
+# Installs missing Debian packages once; scripts/install-deps is a no-op when all are there.
+$(DEPS_STAMP): scripts/install-deps
+	@mkdir -p $(BUILD)
+	@scripts/install-deps
+	@touch $@
+deps: $(DEPS_STAMP)
+
+$(BUILD)/%.o: %.c $(DEPS_STAMP) $(wildcard model/*.h tui/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itui -c $< -o $@
+
+$(BUILD)/gen/shipped_board.c: scripts/embed-board $(BOARD_FILES)
+	@mkdir -p $(dir $@)
+	scripts/embed-board boards/children-of-kazakhstan > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/shipped_board.o: $(BUILD)/gen/shipped_board.c tui/shipped_board.h $(DEPS_STAMP)
+	$(CC) $(ALL_CFLAGS) -Itui -c $< -o $@
+
+$(BUILD)/coboard: $(BUILD)/tui/main.o $(TUI_OBJ) $(MODEL_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(MODEL_OBJ) $(TUI_OBJ) $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itui -o $@ $< $(MODEL_OBJ) $(TUI_OBJ) $(LIBS) -lcmocka
+
+unit: $(UNIT_BIN)
+
+run: $(BUILD)/coboard
+	./$(BUILD)/coboard
+
+test: $(BUILD)/coboard $(UNIT_BIN)
+	@tests/run-all $(BUILD)
+
+# The same tests against a build with AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+install: $(BUILD)/coboard
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/coboard $(DESTDIR)$(PREFIX)/bin/coboard
+
+bench: $(BUILD)/coboard
+	scripts/bench $(BUILD)/coboard
+
+clean:
+	rm -rf build build-asan build-fuzz

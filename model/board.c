@@ -1,0 +1,446 @@
+#include "board.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "card.h"
+
+static const char *const role_names[] = {"viewer", "member", "secretary", "admin"};
+
+const char *role_name(enum role role)
+{
+	return role_names[role];
+}
+
+int role_parse(const char *name, enum role *role)
+{
+	for (int r = ROLE_VIEWER; r <= ROLE_ADMIN; r++)
+		if (strcmp(name, role_names[r]) == 0) {
+			*role = (enum role)r;
+			return 0;
+		}
+	return -1;
+}
+
+/* Splits "a | b | c" into at most max trimmed fields; returns the count. */
+static size_t split_fields(const char *value, char **fields, size_t max)
+{
+	size_t n = 0;
+	const char *p = value;
+
+	while (p && n < max) {
+		const char *bar = strchr(p, '|');
+		const char *end = bar ? bar : p + strlen(p);
+		const char *a = p, *b = end;
+
+		while (a < b && *a == ' ')
+			a++;
+		while (b > a && b[-1] == ' ')
+			b--;
+		fields[n++] = xstrndup(a, (size_t)(b - a));
+		p = bar ? bar + 1 : NULL;
+	}
+	return p ? max + 1 : n; /* more fields than allowed */
+}
+
+static void free_fields(char **fields, size_t n)
+{
+	for (size_t i = 0; i < n && i < 8; i++)
+		free(fields[i]);
+}
+
+static void member_free(struct member *m)
+{
+	free(m->login);
+	free(m->name);
+	free(m->email);
+	free(m->agency);
+	free(m->key);
+}
+
+static void rebuild_lists(struct board *board)
+{
+	struct strbuf cols = {0}, ags = {0};
+
+	for (size_t i = 0; i < board->ncolumns; i++)
+		sb_printf(&cols, "%s%s", i ? ", " : "", board->columns[i].key);
+	for (size_t i = 0; i < board->nagencies; i++)
+		sb_printf(&ags, "%s%s", i ? ", " : "", board->agencies[i].code);
+	free(board->column_keys);
+	free(board->agency_codes);
+	board->column_keys = sb_detach(&cols);
+	board->agency_codes = sb_detach(&ags);
+}
+
+static int parse_line(struct board *board, const char *key, const char *value, int lineno,
+		      struct cb_error *err)
+{
+	char *f[8] = {0};
+	size_t n;
+
+	if (strcmp(key, "title") == 0) {
+		str_set(&board->title, value);
+		return 0;
+	}
+	if (strcmp(key, "default-role") == 0) {
+		if (role_parse(value, &board->default_role) < 0)
+			return cb_fail(err, CB_ECORRUPT,
+				       "line %d: unknown role '%s' (viewer, member, secretary, admin)",
+				       lineno, value);
+		return 0;
+	}
+	if (strcmp(key, "column") == 0) {
+		struct column_def *c;
+		char *endp;
+		long limit;
+
+		n = split_fields(value, f, 3);
+		if (n < 2 || n > 3) {
+			free_fields(f, n);
+			return cb_fail(err, CB_ECORRUPT, "line %d: expected 'column: key | name | limit'",
+				       lineno);
+		}
+		limit = n == 3 && f[2][0] ? strtol(f[2], &endp, 10) : 0;
+		if (n == 3 && f[2][0] && (*endp || limit < 0 || limit > 10000)) {
+			free_fields(f, n);
+			return cb_fail(err, CB_ECORRUPT, "line %d: the WIP limit must be a number >= 0",
+				       lineno);
+		}
+		board->columns = xrealloc(board->columns, (board->ncolumns + 1) * sizeof(*c));
+		c = &board->columns[board->ncolumns++];
+		c->key = f[0];
+		c->name = f[1];
+		c->limit = (int)limit;
+		if (n == 3)
+			free(f[2]);
+		return 0;
+	}
+	if (strcmp(key, "agency") == 0) {
+		struct agency *a;
+
+		n = split_fields(value, f, 2);
+		if (n != 2) {
+			free_fields(f, n);
+			return cb_fail(err, CB_ECORRUPT, "line %d: expected 'agency: CODE | full name'",
+				       lineno);
+		}
+		board->agencies = xrealloc(board->agencies, (board->nagencies + 1) * sizeof(*a));
+		a = &board->agencies[board->nagencies++];
+		a->code = f[0];
+		a->name = f[1];
+		return 0;
+	}
+	if (strcmp(key, "member") == 0) {
+		struct member m = {0};
+
+		n = split_fields(value, f, 6);
+		if (n < 4 || n > 6 || role_parse(f[3], &m.role) < 0) {
+			int bad_role = n >= 4 && n <= 6;
+			free_fields(f, n);
+			return cb_fail(err, CB_ECORRUPT,
+				       bad_role ? "line %d: unknown role (viewer, member, secretary, admin)"
+						: "line %d: expected 'member: login | name | email | role "
+						  "| agency | key'",
+				       lineno);
+		}
+		m.login = f[0];
+		m.name = f[1];
+		m.email = f[2];
+		free(f[3]);
+		m.agency = n > 4 ? f[4] : xstrdup("");
+		m.key = n > 5 ? f[5] : xstrdup("");
+		board->members = xrealloc(board->members, (board->nmembers + 1) * sizeof(m));
+		board->members[board->nmembers++] = m;
+		return 0;
+	}
+	return cb_fail(err, CB_ECORRUPT, "line %d: unknown entry '%s'", lineno, key);
+}
+
+int board_parse(struct board *board, const char *text, size_t len, struct cb_error *err)
+{
+	const char *p = text, *end = text + len;
+	int lineno = 0;
+
+	memset(board, 0, sizeof(*board));
+	board->title = xstrdup("");
+	board->default_role = ROLE_VIEWER;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *line = xstrndup(p, n), *colon, *value;
+		int rc = 0;
+
+		lineno++;
+		p = nl ? nl + 1 : end;
+		while (n && (line[n - 1] == ' ' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n == 0 || line[0] == '#') {
+			free(line);
+			continue;
+		}
+		colon = strchr(line, ':');
+		if (!colon) {
+			free(line);
+			rebuild_lists(board);
+			return cb_fail(err, CB_ECORRUPT, "line %d: expected 'entry: value'", lineno);
+		}
+		*colon = '\0';
+		value = colon + 1;
+		while (*value == ' ')
+			value++;
+		rc = parse_line(board, line, value, lineno, err);
+		free(line);
+		if (rc < 0) {
+			rebuild_lists(board);
+			return -1;
+		}
+	}
+	rebuild_lists(board);
+	return board_validate(board, err);
+}
+
+void board_format(const struct board *board, struct strbuf *out)
+{
+	sb_puts(out, "# coboard board definition: see README.md, \"board.conf\".\n");
+	sb_printf(out, "title: %s\n", board->title);
+	sb_printf(out, "default-role: %s\n\n", role_name(board->default_role));
+	for (size_t i = 0; i < board->ncolumns; i++)
+		sb_printf(out, "column: %s | %s | %d\n", board->columns[i].key, board->columns[i].name,
+			  board->columns[i].limit);
+	sb_putc(out, '\n');
+	for (size_t i = 0; i < board->nagencies; i++)
+		sb_printf(out, "agency: %s | %s\n", board->agencies[i].code, board->agencies[i].name);
+	if (board->nmembers)
+		sb_putc(out, '\n');
+	for (size_t i = 0; i < board->nmembers; i++) {
+		const struct member *m = &board->members[i];
+
+		sb_printf(out, "member: %s | %s | %s | %s | %s", m->login, m->name, m->email,
+			  role_name(m->role), m->agency);
+		if (!str_empty(m->key))
+			sb_printf(out, " | %s", m->key);
+		sb_putc(out, '\n');
+	}
+}
+
+void board_free(struct board *board)
+{
+	free(board->title);
+	for (size_t i = 0; i < board->ncolumns; i++) {
+		free(board->columns[i].key);
+		free(board->columns[i].name);
+	}
+	free(board->columns);
+	for (size_t i = 0; i < board->nagencies; i++) {
+		free(board->agencies[i].code);
+		free(board->agencies[i].name);
+	}
+	free(board->agencies);
+	for (size_t i = 0; i < board->nmembers; i++)
+		member_free(&board->members[i]);
+	free(board->members);
+	free(board->column_keys);
+	free(board->agency_codes);
+	memset(board, 0, sizeof(*board));
+}
+
+int board_column_index(const struct board *board, const char *key)
+{
+	for (size_t i = 0; i < board->ncolumns; i++)
+		if (strcmp(board->columns[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct column_def *board_column(const struct board *board, const char *key)
+{
+	int i = board_column_index(board, key);
+
+	return i < 0 ? NULL : &board->columns[i];
+}
+
+const struct agency *board_agency(const struct board *board, const char *code)
+{
+	for (size_t i = 0; i < board->nagencies; i++)
+		if (strcmp(board->agencies[i].code, code) == 0)
+			return &board->agencies[i];
+	return NULL;
+}
+
+const struct member *board_member(const struct board *board, const char *login)
+{
+	for (size_t i = 0; i < board->nmembers; i++)
+		if (strcmp(board->members[i].login, login) == 0)
+			return &board->members[i];
+	return NULL;
+}
+
+const char *board_column_keys(const struct board *board)
+{
+	return board->column_keys ? board->column_keys : "";
+}
+
+const char *board_agency_codes(const struct board *board)
+{
+	return board->agency_codes ? board->agency_codes : "";
+}
+
+enum role board_role(const struct board *board, const char *login)
+{
+	const struct member *m = board_member(board, login);
+
+	return m ? m->role : board->default_role;
+}
+
+static bool agency_involved(const struct card *card, const char *agency)
+{
+	return strcmp(card->lead, agency) == 0 || sv_contains(&card->co, agency);
+}
+
+const char *board_may_edit_card(const struct board *board, const char *login,
+				const struct card *card)
+{
+	const struct member *m = board_member(board, login);
+	enum role role = board_role(board, login);
+
+	if (role >= ROLE_SECRETARY)
+		return NULL;
+	if (role == ROLE_VIEWER)
+		return "viewers can read the board but not change it; ask an admin for the member role";
+	if (!m || str_empty(m->agency) || !agency_involved(card, m->agency))
+		return "members may change only cards their agency leads or co-executes";
+	return NULL;
+}
+
+const char *board_may_add_card(const struct board *board, const char *login, const char *lead)
+{
+	const struct member *m = board_member(board, login);
+	enum role role = board_role(board, login);
+
+	if (role >= ROLE_SECRETARY)
+		return NULL;
+	if (role == ROLE_VIEWER)
+		return "viewers can read the board but not change it; ask an admin for the member role";
+	if (!m || str_empty(m->agency) || strcmp(m->agency, lead) != 0)
+		return "members may add only cards their own agency leads";
+	return NULL;
+}
+
+const char *board_may_admin(const struct board *board, const char *login)
+{
+	return board_role(board, login) >= ROLE_ADMIN
+		       ? NULL
+		       : "only an admin may change board.conf (members, columns, agencies)";
+}
+
+const char *board_may_run_meeting(const struct board *board, const char *login)
+{
+	return board_role(board, login) >= ROLE_SECRETARY
+		       ? NULL
+		       : "only a secretary or an admin may run a meeting";
+}
+
+void board_set_member(struct board *board, const struct member *member)
+{
+	struct member copy = {
+		.login = xstrdup(member->login),
+		.name = xstrdup(member->name ? member->name : ""),
+		.email = xstrdup(member->email ? member->email : ""),
+		.agency = xstrdup(member->agency ? member->agency : ""),
+		.key = xstrdup(member->key ? member->key : ""),
+		.role = member->role,
+	};
+
+	for (size_t i = 0; i < board->nmembers; i++) {
+		if (strcmp(board->members[i].login, member->login) == 0) {
+			member_free(&board->members[i]);
+			board->members[i] = copy;
+			return;
+		}
+	}
+	board->members = xrealloc(board->members, (board->nmembers + 1) * sizeof(copy));
+	board->members[board->nmembers++] = copy;
+}
+
+bool board_remove_member(struct board *board, const char *login)
+{
+	for (size_t i = 0; i < board->nmembers; i++) {
+		if (strcmp(board->members[i].login, login) == 0) {
+			member_free(&board->members[i]);
+			memmove(&board->members[i], &board->members[i + 1],
+				(board->nmembers - i - 1) * sizeof(*board->members));
+			board->nmembers--;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool all_chars(const char *s, const char *allowed, size_t min, size_t max)
+{
+	size_t n = strlen(s);
+
+	return n >= min && n <= max && strspn(s, allowed) == n;
+}
+
+static const char lower_key_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789-";
+static const char agency_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
+static const char login_chars[] =
+	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+
+static bool has_bar(const char *s)
+{
+	return strchr(s, '|') != NULL;
+}
+
+int board_validate(const struct board *board, struct cb_error *err)
+{
+	if (board->ncolumns == 0)
+		return cb_fail(err, CB_ECORRUPT, "board.conf defines no columns");
+	for (size_t i = 0; i < board->ncolumns; i++) {
+		const struct column_def *c = &board->columns[i];
+
+		if (!all_chars(c->key, lower_key_chars, 1, 32))
+			return cb_fail(err, CB_EINVALID,
+				       "column key '%s' must be 1-32 of a-z, 0-9 and '-'", c->key);
+		if (board_column_index(board, c->key) != (int)i)
+			return cb_fail(err, CB_EINVALID, "column '%s' is defined twice", c->key);
+		if (text_validate("a column name", c->name, false, err) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < board->nagencies; i++) {
+		const struct agency *a = &board->agencies[i];
+
+		if (!all_chars(a->code, agency_chars, 2, 12))
+			return cb_fail(err, CB_EINVALID,
+				       "agency code '%s' must be 2-12 of A-Z, 0-9 and '-'", a->code);
+		if (board_agency(board, a->code) != a)
+			return cb_fail(err, CB_EINVALID, "agency '%s' is defined twice", a->code);
+		if (text_validate("an agency name", a->name, false, err) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < board->nmembers; i++) {
+		const struct member *m = &board->members[i];
+
+		if (!all_chars(m->login, login_chars, 1, 64))
+			return cb_fail(err, CB_EINVALID,
+				       "member login '%s' must be 1-64 of letters, digits, '.', '_' "
+				       "and '-'",
+				       m->login);
+		if (board_member(board, m->login) != m)
+			return cb_fail(err, CB_EINVALID, "member '%s' is listed twice", m->login);
+		if (!str_empty(m->agency) && !board_agency(board, m->agency))
+			return cb_fail(err, CB_ENOTFOUND, "member '%s' names unknown agency '%s'",
+				       m->login, m->agency);
+		if (has_bar(m->name) || has_bar(m->email) || has_bar(m->key))
+			return cb_fail(err, CB_EINVALID, "member fields may not contain '|'");
+		if (text_validate("a member name", m->name, false, err) < 0 ||
+		    text_validate("a member email", m->email, false, err) < 0 ||
+		    text_validate("a member key", m->key, false, err) < 0)
+			return -1;
+	}
+	if (has_bar(board->title))
+		return cb_fail(err, CB_EINVALID, "the board title may not contain '|'");
+	return text_validate("the board title", board->title, false, err);
+}

@@ -1,0 +1,82 @@
+/* board.conf: the board's title, columns, agencies and members with their roles.
+ *
+ * One entity per line, fields separated by " | ":
+ *   title: Children of Kazakhstan
+ *   default-role: viewer
+ *   column: todo | To do | 0            key, name, WIP limit (0 = none)
+ *   agency: MOE | Ministry of Education code, full name
+ *   member: alice | Alice A. | alice@example.kz | secretary | MOE | ssh-ed25519 AAAA...
+ *           login, name, email, role, agency (may be empty), public key (optional)
+ * Lines starting with '#' and blank lines are ignored. */
+#ifndef COBOARD_BOARD_H
+#define COBOARD_BOARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "strbuf.h"
+
+struct card;
+
+enum role { ROLE_VIEWER, ROLE_MEMBER, ROLE_SECRETARY, ROLE_ADMIN };
+
+struct column_def {
+	char *key, *name;
+	int limit;
+};
+
+struct agency {
+	char *code, *name;
+};
+
+struct member {
+	char *login, *name, *email, *agency, *key;
+	enum role role;
+};
+
+struct board {
+	char *title;
+	enum role default_role;
+	struct column_def *columns;
+	size_t ncolumns;
+	struct agency *agencies;
+	size_t nagencies;
+	struct member *members;
+	size_t nmembers;
+	/* "todo, in-progress, ..." and "MOE, MOH, ..." for messages, built at parse time. */
+	char *column_keys, *agency_codes;
+};
+
+int board_parse(struct board *board, const char *text, size_t len, struct cb_error *err);
+void board_format(const struct board *board, struct strbuf *out);
+void board_free(struct board *board);
+
+const struct column_def *board_column(const struct board *board, const char *key);
+int board_column_index(const struct board *board, const char *key); /* -1 if unknown */
+const struct agency *board_agency(const struct board *board, const char *code);
+const struct member *board_member(const struct board *board, const char *login);
+const char *board_column_keys(const struct board *board);
+const char *board_agency_codes(const struct board *board);
+
+const char *role_name(enum role role);
+int role_parse(const char *name, enum role *role);
+
+/* The role of login: its member entry, else the board's default role. */
+enum role board_role(const struct board *board, const char *login);
+
+/* Access rules, enforced by ops: NULL when allowed, else the reason, written for the user. */
+const char *board_may_edit_card(const struct board *board, const char *login,
+				const struct card *card);
+const char *board_may_add_card(const struct board *board, const char *login, const char *lead);
+const char *board_may_admin(const struct board *board, const char *login);
+const char *board_may_run_meeting(const struct board *board, const char *login);
+
+/* Adds, replaces (same login) or removes members; used by member commands and by init. */
+void board_set_member(struct board *board, const struct member *member);
+bool board_remove_member(struct board *board, const char *login);
+
+/* Checks codes, keys and logins are well formed and unique. */
+int board_validate(const struct board *board, struct cb_error *err);
+
+#endif

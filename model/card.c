@@ -1,0 +1,438 @@
+#include "card.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "board.h"
+#include "date.h"
+#include "rank.h"
+#include "utf8.h"
+
+static const char note_marker[] = "--- note ";
+
+enum field { F_TITLE, F_COLUMN, F_RANK, F_LEAD, F_CO, F_DUE, F_LABELS, F_ARCHIVED, F_COUNT };
+static const char *const field_names[F_COUNT] = {
+	"title", "column", "rank", "lead", "co", "due", "labels", "archived",
+};
+
+void card_init(struct card *card)
+{
+	memset(card, 0, sizeof(*card));
+	card->title = xstrdup("");
+	card->column = xstrdup("");
+	card->rank = xstrdup("");
+	card->lead = xstrdup("");
+	card->due = xstrdup("");
+	card->description = xstrdup("");
+}
+
+void card_free(struct card *card)
+{
+	free(card->title);
+	free(card->column);
+	free(card->rank);
+	free(card->lead);
+	free(card->due);
+	free(card->description);
+	sv_free(&card->co);
+	sv_free(&card->labels);
+	for (size_t i = 0; i < card->nnotes; i++) {
+		free(card->notes[i].time);
+		free(card->notes[i].author);
+		free(card->notes[i].text);
+	}
+	free(card->notes);
+	memset(card, 0, sizeof(*card));
+}
+
+static void add_note(struct card *card, const char *time, const char *author, const char *text)
+{
+	card->notes = xrealloc(card->notes, (card->nnotes + 1) * sizeof(*card->notes));
+	card->notes[card->nnotes].time = xstrdup(time);
+	card->notes[card->nnotes].author = xstrdup(author);
+	card->notes[card->nnotes].text = xstrdup(text);
+	card->nnotes++;
+}
+
+void card_copy(struct card *dst, const struct card *src)
+{
+	card_init(dst);
+	dst->id = src->id;
+	str_set(&dst->title, src->title);
+	str_set(&dst->column, src->column);
+	str_set(&dst->rank, src->rank);
+	str_set(&dst->lead, src->lead);
+	str_set(&dst->due, src->due);
+	str_set(&dst->description, src->description);
+	sv_copy(&dst->co, &src->co);
+	sv_copy(&dst->labels, &src->labels);
+	dst->archived = src->archived;
+	for (size_t i = 0; i < src->nnotes; i++)
+		add_note(dst, src->notes[i].time, src->notes[i].author, src->notes[i].text);
+}
+
+/* A body line that reads as a note marker once any leading backslashes are removed. */
+static bool looks_like_marker(const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && line[i] == '\\')
+		i++;
+	return len - i >= sizeof(note_marker) - 1 &&
+	       memcmp(line + i, note_marker, sizeof(note_marker) - 1) == 0;
+}
+
+/* Appends text line by line, escaping lines that would read as note markers. */
+static void format_body_text(const char *text, struct strbuf *out)
+{
+	const char *p = text;
+
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (looks_like_marker(p, len))
+			sb_putc(out, '\\');
+		sb_add(out, p, len);
+		sb_putc(out, '\n');
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+}
+
+void card_format(const struct card *card, struct strbuf *out)
+{
+	struct strbuf co = {0}, labels = {0};
+	const char *values[F_COUNT];
+
+	sv_join(&card->co, ", ", &co);
+	sv_join(&card->labels, ", ", &labels);
+	values[F_TITLE] = card->title;
+	values[F_COLUMN] = card->column;
+	values[F_RANK] = card->rank;
+	values[F_LEAD] = card->lead;
+	values[F_CO] = sb_str(&co);
+	values[F_DUE] = card->due;
+	values[F_LABELS] = sb_str(&labels);
+	values[F_ARCHIVED] = card->archived ? "yes" : "no";
+	for (int f = 0; f < F_COUNT; f++) {
+		if (str_empty(values[f]))
+			sb_printf(out, "%s:\n", field_names[f]);
+		else
+			sb_printf(out, "%s: %s\n", field_names[f], values[f]);
+	}
+	if (!str_empty(card->description)) {
+		sb_putc(out, '\n');
+		format_body_text(card->description, out);
+	}
+	for (size_t i = 0; i < card->nnotes; i++) {
+		sb_printf(out, "\n%s%s %s\n", note_marker, card->notes[i].time, card->notes[i].author);
+		format_body_text(card->notes[i].text, out);
+	}
+	sb_free(&co);
+	sb_free(&labels);
+}
+
+struct line {
+	const char *s;
+	size_t len;
+};
+
+static bool next_line(const char **p, const char *end, struct line *line)
+{
+	const char *nl;
+
+	if (*p >= end)
+		return false;
+	nl = memchr(*p, '\n', (size_t)(end - *p));
+	line->s = *p;
+	line->len = nl ? (size_t)(nl - *p) : (size_t)(end - *p);
+	*p = nl ? nl + 1 : end;
+	return true;
+}
+
+static int parse_header_line(struct card *card, struct line line, int lineno, bool seen[F_COUNT],
+			     struct cb_error *err)
+{
+	const char *colon = memchr(line.s, ':', line.len);
+	size_t keylen, vlen;
+	const char *value;
+	char *v;
+	int f;
+
+	if (!colon)
+		return cb_fail(err, CB_ECORRUPT, "line %d: expected 'field: value'", lineno);
+	keylen = (size_t)(colon - line.s);
+	for (f = 0; f < F_COUNT; f++)
+		if (strlen(field_names[f]) == keylen && memcmp(field_names[f], line.s, keylen) == 0)
+			break;
+	if (f == F_COUNT)
+		return cb_fail(err, CB_ECORRUPT, "line %d: unknown field '%.*s'", lineno,
+			       (int)(keylen > 40 ? 40 : keylen), line.s);
+	if (seen[f])
+		return cb_fail(err, CB_ECORRUPT, "line %d: field '%s' given twice", lineno,
+			       field_names[f]);
+	seen[f] = true;
+	value = colon + 1;
+	vlen = line.len - keylen - 1;
+	while (vlen && *value == ' ')
+		value++, vlen--;
+	while (vlen && (value[vlen - 1] == ' ' || value[vlen - 1] == '\t'))
+		vlen--;
+	v = xstrndup(value, vlen);
+	switch (f) {
+	case F_TITLE: str_set(&card->title, v); break;
+	case F_COLUMN: str_set(&card->column, v); break;
+	case F_RANK: str_set(&card->rank, v); break;
+	case F_LEAD: str_set(&card->lead, v); break;
+	case F_DUE: str_set(&card->due, v); break;
+	case F_CO: sv_split_list(&card->co, v); break;
+	case F_LABELS: sv_split_list(&card->labels, v); break;
+	case F_ARCHIVED:
+		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
+			free(v);
+			return cb_fail(err, CB_ECORRUPT, "line %d: archived must be yes or no",
+				       lineno);
+		}
+		card->archived = strcmp(v, "yes") == 0;
+		break;
+	}
+	free(v);
+	return 0;
+}
+
+/* Collects body lines into sb, unescaping markers; trailing blank lines are dropped. */
+static void body_add_line(struct strbuf *sb, struct line line)
+{
+	if (line.len && line.s[0] == '\\' && looks_like_marker(line.s, line.len))
+		line.s++, line.len--;
+	sb_add(sb, line.s, line.len);
+	sb_putc(sb, '\n');
+}
+
+static char *body_finish(struct strbuf *sb)
+{
+	while (sb->len && sb->buf[sb->len - 1] == '\n')
+		sb->buf[--sb->len] = '\0';
+	return sb_detach(sb);
+}
+
+static int parse_marker(struct line line, int lineno, char **time, char **author,
+			struct cb_error *err)
+{
+	const char *p = line.s + sizeof(note_marker) - 1;
+	size_t rest = line.len - (sizeof(note_marker) - 1);
+	const char *space = memchr(p, ' ', rest);
+
+	if (!space || space == p || (size_t)(space - p) + 1 >= rest)
+		return cb_fail(err, CB_ECORRUPT, "line %d: a note marker needs a time and an author",
+			       lineno);
+	*time = xstrndup(p, (size_t)(space - p));
+	*author = xstrndup(space + 1, rest - (size_t)(space - p) - 1);
+	return 0;
+}
+
+static void finish_note(struct card *card, char **time, char **author, struct strbuf *text)
+{
+	char *body = body_finish(text);
+
+	add_note(card, *time, *author, body);
+	free(body);
+	free(*time);
+	free(*author);
+	*time = *author = NULL;
+}
+
+int card_parse(struct card *card, const char *text, size_t len, struct cb_error *err)
+{
+	const char *p = text, *end = text + len;
+	bool seen[F_COUNT] = {0}, in_header = true;
+	struct strbuf body = {0};
+	char *note_time = NULL, *note_author = NULL;
+	struct line line;
+	int lineno = 0, rc = 0;
+
+	card_init(card);
+	while (next_line(&p, end, &line)) {
+		lineno++;
+		if (in_header) {
+			if (line.len == 0)
+				in_header = false;
+			else if ((rc = parse_header_line(card, line, lineno, seen, err)) < 0)
+				goto out;
+			continue;
+		}
+		if (line.len >= sizeof(note_marker) - 1 &&
+		    memcmp(line.s, note_marker, sizeof(note_marker) - 1) == 0) {
+			if (note_time)
+				finish_note(card, &note_time, &note_author, &body);
+			else {
+				char *desc = body_finish(&body);
+				str_set(&card->description, desc);
+				free(desc);
+			}
+			if ((rc = parse_marker(line, lineno, &note_time, &note_author, err)) < 0)
+				goto out;
+			continue;
+		}
+		body_add_line(&body, line);
+	}
+	if (note_time) {
+		finish_note(card, &note_time, &note_author, &body);
+	} else {
+		char *desc = body_finish(&body);
+		str_set(&card->description, desc);
+		free(desc);
+	}
+	for (int f = F_TITLE; f <= F_LEAD; f++) {
+		if (f != F_RANK && !seen[f]) {
+			rc = cb_fail(err, CB_ECORRUPT, "line %d: missing field '%s'", lineno + 1,
+				     field_names[f]);
+			goto out;
+		}
+	}
+out:
+	free(note_time);
+	free(note_author);
+	sb_free(&body);
+	return rc;
+}
+
+int text_validate(const char *what, const char *text, bool multiline, struct cb_error *err)
+{
+	size_t len = strlen(text), i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID)
+			return cb_fail(err, CB_EINVALID, "%s is not valid UTF-8 (byte %zu)", what,
+				       i + 1);
+		if (utf8_is_control(cp) && !(multiline && cp == '\n'))
+			return cb_fail(err, CB_EINVALID,
+				       "%s contains a control character (U+%04X at byte %zu); "
+				       "remove it and try again",
+				       what, (unsigned)cp, i + 1);
+		i += n;
+	}
+	return 0;
+}
+
+char *text_normalize(const char *text)
+{
+	struct strbuf out = {0};
+	const char *p = text;
+
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (len && p[len - 1] == '\r')
+			len--;
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		if (len || out.len)
+			sb_add(&out, p, len), sb_putc(&out, '\n');
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	while (out.len && out.buf[out.len - 1] == '\n')
+		out.buf[--out.len] = '\0';
+	return sb_detach(&out);
+}
+
+static int validate_label(const char *label, struct cb_error *err)
+{
+	long n = utf8_length(label);
+
+	if (n <= 0 || n > CARD_LABEL_MAX)
+		return cb_fail(err, CB_EINVALID, "label '%s' must be 1 to %d characters", label,
+			       CARD_LABEL_MAX);
+	for (const char *p = label; *p; p++)
+		if (*p == ' ' || *p == ',' || *p == '\t')
+			return cb_fail(err, CB_EINVALID,
+				       "label '%s' may not contain spaces or commas", label);
+	return text_validate("a label", label, false, err);
+}
+
+int card_validate(const struct card *card, const struct board *board, struct cb_error *err)
+{
+	long title_len = utf8_length(card->title);
+
+	if (str_empty(card->title))
+		return cb_fail(err, CB_EINVALID, "the title is empty; give a title with --title");
+	if (title_len < 0 || title_len > CARD_TITLE_MAX)
+		return cb_fail(err, CB_EINVALID,
+			       "the title is too long (%ld characters; at most %d)", title_len,
+			       CARD_TITLE_MAX);
+	if (!board_column(board, card->column))
+		return cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s",
+			       card->column, board_column_keys(board));
+	if (!rank_valid(card->rank))
+		return cb_fail(err, CB_EINVALID, "card rank '%s' is not a valid rank key",
+			       card->rank);
+	if (!board_agency(board, card->lead))
+		return cb_fail(err, CB_ENOTFOUND,
+			       "unknown agency '%s' for the lead; the agencies are: %s",
+			       card->lead, board_agency_codes(board));
+	for (size_t i = 0; i < card->co.n; i++) {
+		if (!board_agency(board, card->co.v[i]))
+			return cb_fail(err, CB_ENOTFOUND,
+				       "unknown agency '%s' among the co-executors; known: %s",
+				       card->co.v[i], board_agency_codes(board));
+		if (strcmp(card->co.v[i], card->lead) == 0)
+			return cb_fail(err, CB_EINVALID,
+				       "%s is the lead and cannot also be a co-executor",
+				       card->lead);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(card->co.v[i], card->co.v[j]) == 0)
+				return cb_fail(err, CB_EINVALID, "co-executor %s is listed twice",
+					       card->co.v[i]);
+	}
+	if (!str_empty(card->due) && !date_valid(card->due))
+		return cb_fail(err, CB_EINVALID,
+			       "'%s' is not a real date; write the due date as YYYY-MM-DD", card->due);
+	for (size_t i = 0; i < card->labels.n; i++)
+		if (validate_label(card->labels.v[i], err) < 0)
+			return -1;
+	if (strlen(card->description) > CARD_TEXT_MAX)
+		return cb_fail(err, CB_EINVALID, "the description is longer than %d bytes",
+			       CARD_TEXT_MAX);
+	return 0;
+}
+
+int card_id_from_path(const char *path)
+{
+	const char *p;
+	long id = 0;
+
+	if (strncmp(path, "cards/", 6) != 0)
+		return 0;
+	p = path + 6;
+	if (*p < '1' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9' && id < 100000000)
+		id = id * 10 + (*p++ - '0');
+	return strcmp(p, ".card") == 0 ? (int)id : 0;
+}
+
+void card_path(int id, char out[32])
+{
+	snprintf(out, 32, "cards/%d.card", id);
+}
+
+enum due_state card_due_state(const struct card *card, const struct board *board)
+{
+	long days;
+
+	if (str_empty(card->due) || !date_valid(card->due))
+		return DUE_NONE;
+	if (board->ncolumns && strcmp(card->column, board->columns[board->ncolumns - 1].key) == 0)
+		return DUE_LATER;
+	days = date_days_until(card->due);
+	return days < 0 ? DUE_OVERDUE : days <= DUE_SOON_DAYS ? DUE_SOON : DUE_LATER;
+}

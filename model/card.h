@@ -1,0 +1,75 @@
+/* A card: one instruction on the board, stored as cards/<id>.card.
+ *
+ * The text is UTF-8 with LF: header lines "key: value" in a fixed order, then, when there is
+ * a description or notes, a blank line and the description, then each note as a marker line
+ * "--- note TIME AUTHOR" followed by its text. A body line that would read as a marker is
+ * escaped with a leading backslash. card_format(card_parse(x)) == x for any x coboard wrote. */
+#ifndef COBOARD_CARD_H
+#define COBOARD_CARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "strbuf.h"
+
+struct board;
+
+enum { CARD_TITLE_MAX = 200, CARD_TEXT_MAX = 65536, CARD_LABEL_MAX = 32 };
+
+struct note {
+	char *time;   /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+	char *author; /* member login */
+	char *text;
+};
+
+struct card {
+	int id;
+	char *title;
+	char *column;
+	char *rank;
+	char *lead;
+	struct strvec co; /* co-executing agencies, in the order given */
+	char *due;        /* YYYY-MM-DD or "" */
+	struct strvec labels;
+	bool archived;
+	char *description; /* "" when none */
+	struct note *notes;
+	size_t nnotes;
+};
+
+/* Sets every string of an empty card to "" so callers never meet NULL. */
+void card_init(struct card *card);
+void card_free(struct card *card);
+void card_copy(struct card *dst, const struct card *src);
+
+/* Parses text (len bytes) into card (initialised here; the caller frees it even on error).
+ * Errors name the line: "line 3: unknown field 'colour'". The id is not in the text. */
+int card_parse(struct card *card, const char *text, size_t len, struct cb_error *err);
+
+/* Appends the canonical text of card to out. */
+void card_format(const struct card *card, struct strbuf *out);
+
+/* Checks a card against the board before it is written: known column and agencies, a real
+ * due date, limits, no control characters. Messages name the field and the value. */
+int card_validate(const struct card *card, const struct board *board, struct cb_error *err);
+
+/* Checks user text: valid UTF-8, no control characters (newlines only when multiline). */
+int text_validate(const char *what, const char *text, bool multiline, struct cb_error *err);
+
+/* Normalises free text the way it is stored: trailing spaces of lines and leading and
+ * trailing blank lines removed, CRLF turned into LF. Caller frees. */
+char *text_normalize(const char *text);
+
+enum due_state { DUE_NONE, DUE_LATER, DUE_SOON, DUE_OVERDUE };
+enum { DUE_SOON_DAYS = 7 };
+
+/* Whether the card is overdue (due date passed and not in the board's last column), due
+ * within DUE_SOON_DAYS, or neither. */
+enum due_state card_due_state(const struct card *card, const struct board *board);
+
+/* Path of a card in the board tree; returns the id for "cards/<id>.card", else 0. */
+int card_id_from_path(const char *path);
+void card_path(int id, char out[32]);
+
+#endif

@@ -1,0 +1,76 @@
+#include "date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+static bool parse_ymd(const char *s, int *y, int *m, int *d)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	*y = atoi(s);
+	*m = atoi(s + 5);
+	*d = atoi(s + 8);
+	return *y >= 1900 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in_month(*y, *m);
+}
+
+bool date_valid(const char *s)
+{
+	int y, m, d;
+
+	return parse_ymd(s, &y, &m, &d);
+}
+
+/* Howard Hinnant's days_from_civil, an exact formula for the proleptic Gregorian calendar. */
+long date_to_days(const char *s)
+{
+	int y, m, d;
+
+	if (!parse_ymd(s, &y, &m, &d))
+		return 0;
+	y -= m <= 2;
+	long era = y / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void date_today(char out[11])
+{
+	const char *fixed = getenv("COBOARD_TODAY");
+	time_t now;
+	struct tm tm;
+
+	if (fixed && date_valid(fixed)) {
+		memcpy(out, fixed, 11);
+		return;
+	}
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+long date_days_until(const char *due)
+{
+	char today[11];
+
+	date_today(today);
+	return date_to_days(due) - date_to_days(today);
+}

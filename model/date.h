@@ -1,0 +1,20 @@
+/* Calendar dates as coboard stores them: "YYYY-MM-DD", proleptic Gregorian, no time zone. */
+#ifndef COBOARD_DATE_H
+#define COBOARD_DATE_H
+
+#include <stdbool.h>
+
+/* True when s is a real date in YYYY-MM-DD form (2026-02-30 is not). */
+bool date_valid(const char *s);
+
+/* Days since 1970-01-01 for a valid date. */
+long date_to_days(const char *s);
+
+/* Today as YYYY-MM-DD in out[11]: $COBOARD_TODAY when set (for tests and demos), else the
+ * local date. */
+void date_today(char out[11]);
+
+/* Days from today to due (negative when overdue). due must be valid. */
+long date_days_until(const char *due);
+
+#endif

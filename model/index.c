@@ -1,0 +1,988 @@
+#include "index.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "history.h"
+
+enum { SCHEMA_VERSION = 1, DEFAULT_LOCK_TIMEOUT_MS = 10000, STMT_CACHE = 48 };
+
+static const char schema[] =
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE cards(id INTEGER PRIMARY KEY, text TEXT NOT NULL, title TEXT NOT NULL,"
+	" col TEXT NOT NULL, rank TEXT NOT NULL, lead TEXT NOT NULL, due TEXT NOT NULL,"
+	" labels TEXT NOT NULL, archived INTEGER NOT NULL);"
+	"CREATE INDEX cards_col ON cards(col, rank, id);"
+	"CREATE TABLE card_agencies(card INTEGER NOT NULL, agency TEXT NOT NULL,"
+	" PRIMARY KEY(agency, card)) WITHOUT ROWID;"
+	"CREATE TABLE broken(path TEXT PRIMARY KEY, message TEXT NOT NULL);"
+	"CREATE TABLE commits(seq INTEGER PRIMARY KEY, oid TEXT NOT NULL UNIQUE,"
+	" time INTEGER NOT NULL, author TEXT NOT NULL, email TEXT NOT NULL,"
+	" subject TEXT NOT NULL, op TEXT NOT NULL, reason TEXT NOT NULL);"
+	"CREATE TABLE changes(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, card INTEGER NOT NULL,"
+	" field TEXT NOT NULL, old TEXT NOT NULL, new TEXT NOT NULL);"
+	"CREATE INDEX changes_card ON changes(card, id);"
+	"CREATE INDEX changes_seq ON changes(seq);"
+	"CREATE VIRTUAL TABLE cards_fts USING fts5(title, description, notes,"
+	" tokenize = 'unicode61 remove_diacritics 2');";
+
+struct cached_stmt {
+	const char *sql; /* compared by address: callers pass string literals */
+	sqlite3_stmt *stmt;
+};
+
+struct index {
+	sqlite3 *db;
+	struct repo *repo;
+	char *path;
+	char tip[GIT_OID_HEXSZ + 1];
+	struct cached_stmt cache[STMT_CACHE];
+	size_t ncached;
+};
+
+static int db_fail(struct index *idx, struct cb_error *err, const char *what)
+{
+	int code = sqlite3_errcode(idx->db);
+
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return cb_fail(err, CB_ELOCKED,
+			       "another writer holds the board and did not finish in time; try "
+			       "again (a stuck process can be found with `fuser %s`)",
+			       idx->path);
+	return cb_fail(err, code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? CB_ECORRUPT : CB_EFAIL,
+		       "index %s: %s (run `coboard reindex` if this persists)", what,
+		       sqlite3_errmsg(idx->db));
+}
+
+/* A prepared statement for sql, reset and unbound, kept for the life of the connection. */
+static sqlite3_stmt *db_stmt(struct index *idx, const char *sql, struct cb_error *err)
+{
+	for (size_t i = 0; i < idx->ncached; i++) {
+		if (idx->cache[i].sql == sql) {
+			sqlite3_reset(idx->cache[i].stmt);
+			sqlite3_clear_bindings(idx->cache[i].stmt);
+			return idx->cache[i].stmt;
+		}
+	}
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v3(idx->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) !=
+	    SQLITE_OK) {
+		db_fail(idx, err, "query");
+		return NULL;
+	}
+	if (idx->ncached < STMT_CACHE)
+		idx->cache[idx->ncached++] = (struct cached_stmt){sql, stmt};
+	else
+		abort(); /* more distinct statements than the cache holds: raise STMT_CACHE */
+	return stmt;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+static int step_done(struct index *idx, sqlite3_stmt *st, struct cb_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(idx, err, "write");
+	return 0;
+}
+
+static int db_exec(struct index *idx, const char *sql, struct cb_error *err)
+{
+	if (sqlite3_exec(idx->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(idx, err, "statement");
+	return 0;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s ? (const char *)s : "";
+}
+
+static void close_db(struct index *idx)
+{
+	for (size_t i = 0; i < idx->ncached; i++)
+		sqlite3_finalize(idx->cache[i].stmt);
+	idx->ncached = 0;
+	sqlite3_close(idx->db);
+	idx->db = NULL;
+}
+
+static int lock_timeout_ms(void)
+{
+	const char *s = getenv("COBOARD_LOCK_TIMEOUT");
+	int ms = s ? atoi(s) : 0;
+
+	return ms > 0 ? ms : DEFAULT_LOCK_TIMEOUT_MS;
+}
+
+static int read_meta(struct index *idx, const char *key, struct strbuf *out, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT value FROM meta WHERE key = ?", err);
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, key);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		sb_puts(out, col_text(st, 0));
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int write_meta(struct index *idx, const char *key, const char *value, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", err);
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, key);
+	bind_text(st, 2, value);
+	return step_done(idx, st, err);
+}
+
+static int load_tip(struct index *idx, struct cb_error *err)
+{
+	struct strbuf tip = {0};
+	int rc = read_meta(idx, "tip", &tip, err);
+
+	snprintf(idx->tip, sizeof(idx->tip), "%s", sb_str(&tip));
+	sb_free(&tip);
+	return rc;
+}
+
+/* Opens the SQLite file; returns 1 when it must be recreated (corrupt or older schema). */
+static int open_db(struct index *idx, struct cb_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int version = -1;
+
+	if (sqlite3_open_v2(idx->path, &idx->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK)
+		return db_fail(idx, err, "open");
+	sqlite3_busy_timeout(idx->db, lock_timeout_ms());
+	if (sqlite3_exec(idx->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL,
+			 NULL, NULL) != SQLITE_OK) {
+		int code = sqlite3_errcode(idx->db);
+		if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+			return 1;
+		return db_fail(idx, err, "set-up");
+	}
+	if (sqlite3_prepare_v2(idx->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
+		int code = sqlite3_errcode(idx->db);
+		sqlite3_finalize(st);
+		if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+			return 1;
+		return db_fail(idx, err, "open");
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version == SCHEMA_VERSION)
+		return 0;
+	if (version != 0)
+		return 1;
+	/* A new file: create the schema under the writer lock, unless another process did. */
+	if (sqlite3_exec(idx->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(idx, err, "create");
+	if (sqlite3_prepare_v2(idx->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version == 0) {
+		char pragma[64];
+
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", SCHEMA_VERSION);
+		if (sqlite3_exec(idx->db, schema, NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(idx->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+			db_fail(idx, err, "create");
+			sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	if (sqlite3_exec(idx->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(idx, err, "create");
+	return 0;
+}
+
+static void remove_index_files(const char *path)
+{
+	char aux[4096];
+
+	unlink(path);
+	snprintf(aux, sizeof(aux), "%s-wal", path);
+	unlink(aux);
+	snprintf(aux, sizeof(aux), "%s-shm", path);
+	unlink(aux);
+}
+
+int index_open(struct index **out, struct repo *repo, struct cb_error *err)
+{
+	struct index *idx = xcalloc(1, sizeof(*idx));
+	struct strbuf dir = {0};
+	int rc;
+
+	*out = NULL;
+	idx->repo = repo;
+	sb_printf(&dir, "%scoboard", repo->gitdir);
+	if (mkdir(sb_str(&dir), 02775) < 0 && errno != EEXIST) {
+		cb_fail(err, CB_EFAIL, "cannot create %s: %s", sb_str(&dir), strerror(errno));
+		sb_free(&dir);
+		free(idx);
+		return -1;
+	}
+	sb_puts(&dir, "/index.sqlite");
+	idx->path = sb_detach(&dir);
+	rc = open_db(idx, err);
+	if (rc == 1) {
+		/* Corrupt or from another schema: it holds nothing git does not, so start over. */
+		close_db(idx);
+		remove_index_files(idx->path);
+		rc = open_db(idx, err);
+	}
+	if (rc != 0 || load_tip(idx, err) < 0) {
+		if (rc == 1)
+			cb_fail(err, CB_ECORRUPT, "the index %s cannot be recreated", idx->path);
+		index_close(idx);
+		return -1;
+	}
+	*out = idx;
+	return 0;
+}
+
+void index_close(struct index *idx)
+{
+	if (!idx)
+		return;
+	close_db(idx);
+	free(idx->path);
+	free(idx);
+}
+
+int index_begin_write(struct index *idx, struct cb_error *err)
+{
+	if (db_exec(idx, "BEGIN IMMEDIATE", err) < 0)
+		return -1;
+	/* Another process may have moved the index on since we last looked. */
+	if (load_tip(idx, err) < 0) {
+		index_rollback(idx);
+		return -1;
+	}
+	return 0;
+}
+
+int index_commit(struct index *idx, struct cb_error *err)
+{
+	return db_exec(idx, "COMMIT", err);
+}
+
+void index_rollback(struct index *idx)
+{
+	sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
+	struct cb_error ignored = {0};
+	load_tip(idx, &ignored);
+}
+
+const char *index_tip(struct index *idx)
+{
+	return idx->tip;
+}
+
+int index_data_version(struct index *idx, long long *version)
+{
+	sqlite3_stmt *st = db_stmt(idx, "PRAGMA data_version", NULL);
+
+	if (!st || sqlite3_step(st) != SQLITE_ROW)
+		return -1;
+	*version = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+bool index_behind(struct index *idx)
+{
+	struct cb_error ignored = {0};
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid tip;
+
+	if (load_tip(idx, &ignored) < 0 || repo_tip(idx->repo, &tip, &ignored) < 0)
+		return false;
+	git_oid_tostr(hex, sizeof(hex), &tip);
+	return strcmp(hex, idx->tip) != 0;
+}
+
+/* --- writing rows ------------------------------------------------------------------- */
+
+static char *trailer(const char *message, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *p = message;
+
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (len > klen + 1 && strncmp(p, key, klen) == 0 && p[klen] == ':') {
+			const char *v = p + klen + 1;
+			while (*v == ' ')
+				v++;
+			return xstrndup(v, (size_t)(p + len - v));
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	return xstrdup("");
+}
+
+static int delete_card_rows(struct index *idx, int id, struct cb_error *err)
+{
+	static const char *const sqls[] = {
+		"DELETE FROM cards WHERE id = ?",
+		"DELETE FROM card_agencies WHERE card = ?",
+		"DELETE FROM cards_fts WHERE rowid = ?",
+	};
+
+	for (size_t i = 0; i < sizeof(sqls) / sizeof(*sqls); i++) {
+		sqlite3_stmt *st = db_stmt(idx, sqls[i], err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int(st, 1, id);
+		if (step_done(idx, st, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int insert_card_rows(struct index *idx, const struct card *c, const char *text,
+			    struct cb_error *err)
+{
+	struct strbuf labels = {0}, notes = {0};
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (delete_card_rows(idx, c->id, err) < 0)
+		return -1;
+	sv_join(&c->labels, ",", &labels);
+	st = db_stmt(idx,
+		     "INSERT INTO cards(id, text, title, col, rank, lead, due, labels, archived)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		     err);
+	if (!st)
+		goto out;
+	sqlite3_bind_int(st, 1, c->id);
+	bind_text(st, 2, text);
+	bind_text(st, 3, c->title);
+	bind_text(st, 4, c->column);
+	bind_text(st, 5, c->rank);
+	bind_text(st, 6, c->lead);
+	bind_text(st, 7, c->due);
+	/* Wrapped in commas so a label matches with LIKE '%,label,%' and never a prefix. */
+	if (labels.len) {
+		char *joined = sb_detach(&labels);
+		sb_printf(&labels, ",%s,", joined);
+		free(joined);
+	}
+	bind_text(st, 8, sb_str(&labels));
+	sqlite3_bind_int(st, 9, c->archived);
+	if (step_done(idx, st, err) < 0)
+		goto out;
+	for (size_t i = 0; i <= c->co.n; i++) {
+		st = db_stmt(idx, "INSERT OR IGNORE INTO card_agencies(card, agency) VALUES (?, ?)",
+			     err);
+		if (!st)
+			goto out;
+		sqlite3_bind_int(st, 1, c->id);
+		bind_text(st, 2, i == 0 ? c->lead : c->co.v[i - 1]);
+		if (step_done(idx, st, err) < 0)
+			goto out;
+	}
+	for (size_t i = 0; i < c->nnotes; i++)
+		sb_printf(&notes, "%s\n", c->notes[i].text);
+	st = db_stmt(idx, "INSERT INTO cards_fts(rowid, title, description, notes) VALUES (?, ?, ?, ?)",
+		     err);
+	if (!st)
+		goto out;
+	sqlite3_bind_int(st, 1, c->id);
+	bind_text(st, 2, c->title);
+	bind_text(st, 3, c->description);
+	bind_text(st, 4, sb_str(&notes));
+	rc = step_done(idx, st, err);
+out:
+	sb_free(&labels);
+	sb_free(&notes);
+	return rc;
+}
+
+static int set_broken(struct index *idx, const char *path, const char *message,
+		      struct cb_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (!message) {
+		st = db_stmt(idx, "DELETE FROM broken WHERE path = ?", err);
+		if (!st)
+			return -1;
+		bind_text(st, 1, path);
+		return step_done(idx, st, err);
+	}
+	st = db_stmt(idx, "INSERT OR REPLACE INTO broken(path, message) VALUES (?, ?)", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, path);
+	bind_text(st, 2, message);
+	return step_done(idx, st, err);
+}
+
+static int insert_change(struct index *idx, sqlite3_int64 seq, int card, const char *field,
+			 const char *old_value, const char *new_value, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		idx, "INSERT INTO changes(seq, card, field, old, new) VALUES (?, ?, ?, ?, ?)", err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, seq);
+	sqlite3_bind_int(st, 2, card);
+	bind_text(st, 3, field);
+	bind_text(st, 4, old_value);
+	bind_text(st, 5, new_value);
+	return step_done(idx, st, err);
+}
+
+/* Parses a card version; NULL text or a parse failure leaves *ok false. */
+static void parse_version(const char *text, size_t len, int id, struct card *card, bool *ok,
+			  struct cb_error *perr)
+{
+	*ok = false;
+	card_init(card);
+	if (!text)
+		return;
+	card_free(card);
+	*ok = card_parse(card, text, len, perr) == 0;
+	card->id = id;
+}
+
+static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct file_change *fc,
+			     int id, struct cb_error *err)
+{
+	struct card old_card, new_card;
+	struct cb_error old_err = {0}, new_err = {0};
+	struct change_list changes = {0};
+	bool old_ok, new_ok;
+	int rc = -1;
+
+	parse_version(fc->old_text, fc->old_len, id, &old_card, &old_ok, &old_err);
+	parse_version(fc->new_text, fc->new_len, id, &new_card, &new_ok, &new_err);
+	if (!fc->new_text) {
+		if (delete_card_rows(idx, id, err) < 0 || set_broken(idx, fc->path, NULL, err) < 0)
+			goto out;
+		history_diff(old_ok ? &old_card : NULL, NULL, &changes);
+	} else if (!new_ok) {
+		char message[600];
+
+		snprintf(message, sizeof(message), "%s: %s", fc->path, new_err.msg);
+		if (delete_card_rows(idx, id, err) < 0 || set_broken(idx, fc->path, message, err) < 0)
+			goto out;
+	} else {
+		if (insert_card_rows(idx, &new_card, fc->new_text, err) < 0 ||
+		    set_broken(idx, fc->path, NULL, err) < 0)
+			goto out;
+		history_diff(old_ok ? &old_card : NULL, &new_card, &changes);
+	}
+	for (size_t i = 0; i < changes.n; i++)
+		if (insert_change(idx, seq, id, changes.v[i].field, changes.v[i].old_value,
+				  changes.v[i].new_value, err) < 0)
+			goto out;
+	rc = 0;
+out:
+	change_list_free(&changes);
+	card_free(&old_card);
+	card_free(&new_card);
+	return rc;
+}
+
+/* board.conf changes are recorded line by line (card 0), so who granted what is history. */
+static int index_board_change(struct index *idx, sqlite3_int64 seq, const struct file_change *fc,
+			      struct cb_error *err)
+{
+	struct strvec old_lines = {0}, new_lines = {0};
+	int rc = 0;
+
+	for (int side = 0; side < 2; side++) {
+		const char *text = side ? fc->new_text : fc->old_text;
+		struct strvec *lines = side ? &new_lines : &old_lines;
+		const char *p = text;
+
+		while (p && *p) {
+			const char *nl = strchr(p, '\n');
+			char *line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+			if (*line && *line != '#')
+				sv_push(lines, line);
+			free(line);
+			p = nl ? nl + 1 : NULL;
+		}
+	}
+	for (size_t i = 0; i < old_lines.n && rc == 0; i++)
+		if (!sv_contains(&new_lines, old_lines.v[i]))
+			rc = insert_change(idx, seq, 0, "board.conf", old_lines.v[i], "", err);
+	for (size_t i = 0; i < new_lines.n && rc == 0; i++)
+		if (!sv_contains(&old_lines, new_lines.v[i]))
+			rc = insert_change(idx, seq, 0, "board.conf", "", new_lines.v[i], err);
+	if (rc == 0 && fc->new_text)
+		rc = write_meta(idx, "board", fc->new_text, err);
+	sv_free(&old_lines);
+	sv_free(&new_lines);
+	return rc;
+}
+
+struct sync_ctx {
+	struct index *idx;
+	progress_fn progress;
+	void *progress_ctx;
+	size_t done, total;
+};
+
+static int index_one_commit(const struct commit_info *info, void *ctx_, struct cb_error *err)
+{
+	struct sync_ctx *ctx = ctx_;
+	struct index *idx = ctx->idx;
+	const char *nl = strchr(info->message, '\n');
+	char *subject = xstrndup(info->message, nl ? (size_t)(nl - info->message)
+						    : strlen(info->message));
+	char *op = trailer(info->message, "Op");
+	char *reason = trailer(info->message, "Reason");
+	sqlite3_stmt *st;
+	sqlite3_int64 seq;
+	int rc = -1;
+
+	st = db_stmt(idx,
+		     "INSERT INTO commits(oid, time, author, email, subject, op, reason)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?)",
+		     err);
+	if (!st)
+		goto out;
+	bind_text(st, 1, info->oid);
+	sqlite3_bind_int64(st, 2, info->time);
+	bind_text(st, 3, info->author_name);
+	bind_text(st, 4, info->author_email);
+	bind_text(st, 5, subject);
+	bind_text(st, 6, op);
+	bind_text(st, 7, reason);
+	if (step_done(idx, st, err) < 0)
+		goto out;
+	seq = sqlite3_last_insert_rowid(idx->db);
+	for (size_t i = 0; i < info->nchanges; i++) {
+		const struct file_change *fc = &info->changes[i];
+		int id = card_id_from_path(fc->path);
+
+		if (id > 0 && index_card_change(idx, seq, fc, id, err) < 0)
+			goto out;
+		if (strcmp(fc->path, "board.conf") == 0 && index_board_change(idx, seq, fc, err) < 0)
+			goto out;
+	}
+	ctx->done++;
+	if (ctx->progress)
+		ctx->progress(ctx->done, ctx->total, ctx->progress_ctx);
+	rc = 0;
+out:
+	free(subject);
+	free(op);
+	free(reason);
+	return rc;
+}
+
+static int clear_all(struct index *idx, struct cb_error *err)
+{
+	idx->tip[0] = '\0';
+	return db_exec(idx,
+		       "DELETE FROM meta; DELETE FROM cards; DELETE FROM card_agencies;"
+		       "DELETE FROM broken; DELETE FROM commits; DELETE FROM changes;"
+		       "DELETE FROM cards_fts;",
+		       err);
+}
+
+int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_error *err)
+{
+	struct sync_ctx ctx = {idx, progress, pctx, 0, 0};
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid tip, from;
+	bool incremental;
+
+	if (repo_tip(idx->repo, &tip, err) < 0)
+		return -1;
+	git_oid_tostr(hex, sizeof(hex), &tip);
+	if (strcmp(hex, idx->tip) == 0)
+		return 0;
+	incremental = idx->tip[0] && git_oid_fromstr(&from, idx->tip) == 0 &&
+		      repo_is_ancestor(idx->repo, &from, &tip);
+	if (!incremental && clear_all(idx, err) < 0)
+		return -1;
+	if (repo_walk(idx->repo, incremental ? &from : NULL, &tip, index_one_commit, &ctx,
+		      &ctx.total, err) < 0)
+		return -1;
+	if (write_meta(idx, "tip", hex, err) < 0)
+		return -1;
+	snprintf(idx->tip, sizeof(idx->tip), "%s", hex);
+	return 0;
+}
+
+int index_refresh(struct index *idx, struct cb_error *err)
+{
+	if (!index_behind(idx))
+		return 0;
+	if (index_begin_write(idx, err) < 0)
+		return -1;
+	if (index_sync(idx, NULL, NULL, err) < 0) {
+		index_rollback(idx);
+		return -1;
+	}
+	return index_commit(idx, err);
+}
+
+int index_rebuild(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err)
+{
+	if (index_begin_write(idx, err) < 0)
+		return -1;
+	if (clear_all(idx, err) < 0 || index_sync(idx, progress, ctx, err) < 0) {
+		index_rollback(idx);
+		return -1;
+	}
+	return index_commit(idx, err);
+}
+
+/* --- reading ------------------------------------------------------------------------ */
+
+int index_board(struct index *idx, struct board *board, struct cb_error *err)
+{
+	struct strbuf text = {0};
+	int rc = read_meta(idx, "board", &text, err);
+
+	if (rc == 0 && text.len == 0)
+		rc = cb_fail(err, CB_ECORRUPT, "the board has no board.conf");
+	if (rc == 0 && board_parse(board, text.buf, text.len, err) < 0) {
+		cb_error_prefix(err, "board.conf: ");
+		rc = -1;
+	}
+	if (rc < 0 && text.len == 0)
+		memset(board, 0, sizeof(*board));
+	sb_free(&text);
+	return rc;
+}
+
+void card_list_free(struct card_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		card_free(&list->v[i]);
+	free(list->v);
+	list->v = NULL;
+	list->n = 0;
+}
+
+static void list_push_parsed(struct card_list *out, int id, const char *text)
+{
+	struct card card;
+	struct cb_error ignored = {0};
+
+	/* Rows hold only texts that parsed when they were indexed. */
+	if (card_parse(&card, text, strlen(text), &ignored) < 0) {
+		card_free(&card);
+		return;
+	}
+	card.id = id;
+	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+	out->v[out->n++] = card;
+}
+
+static int column_order(const struct board *board, const struct card *c)
+{
+	int i = board_column_index(board, c->column);
+
+	return i < 0 ? (int)board->ncolumns : i;
+}
+
+static const struct board *sort_board;
+
+static int compare_board_order(const void *a_, const void *b_)
+{
+	const struct card *a = a_, *b = b_;
+	int ca = column_order(sort_board, a), cb = column_order(sort_board, b), r;
+
+	if (ca != cb)
+		return ca - cb;
+	if ((r = strcmp(a->rank, b->rank)) != 0)
+		return r;
+	return a->id - b->id;
+}
+
+int index_cards(struct index *idx, const struct board *board, const struct card_filter *f,
+		struct card_list *out, struct cb_error *err)
+{
+	char today[11];
+	const char *done_column = board->ncolumns ? board->columns[board->ncolumns - 1].key : "";
+	struct strbuf label = {0};
+	sqlite3_stmt *st = db_stmt(
+		idx,
+		"SELECT id, text FROM cards WHERE (?1 = '' OR col = ?1)"
+		" AND (?2 = '' OR id IN (SELECT card FROM card_agencies WHERE agency = ?2))"
+		" AND (?3 = 0 OR (due <> '' AND due < ?4 AND col <> ?5))"
+		" AND (?6 = 1 OR archived = 0)"
+		" AND (?7 = '' OR labels LIKE ?7)",
+		err);
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	date_today(today);
+	if (!str_empty(f->label))
+		sb_printf(&label, "%%,%s,%%", f->label);
+	bind_text(st, 1, f->column);
+	bind_text(st, 2, f->agency);
+	sqlite3_bind_int(st, 3, f->overdue);
+	bind_text(st, 4, today);
+	bind_text(st, 5, done_column);
+	sqlite3_bind_int(st, 6, f->archived);
+	bind_text(st, 7, sb_str(&label));
+	while (sqlite3_step(st) == SQLITE_ROW)
+		list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
+	sqlite3_reset(st);
+	sb_free(&label);
+	sort_board = board;
+	qsort(out->v, out->n, sizeof(*out->v), compare_board_order);
+	return 0;
+}
+
+int index_card(struct index *idx, int id, struct card *out, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT text FROM cards WHERE id = ?", err);
+	int rc;
+
+	card_init(out);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return cb_fail(err, CB_ENOTFOUND, "no card #%d on this board", id);
+	}
+	card_free(out);
+	rc = card_parse(out, col_text(st, 0), (size_t)sqlite3_column_bytes(st, 0), err);
+	out->id = id;
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int max_of(struct index *idx, const char *sql, int *max, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, sql, err);
+
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > *max)
+		*max = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int index_next_id(struct index *idx, int *id, struct cb_error *err)
+{
+	int max = 0;
+	sqlite3_stmt *st;
+
+	/* Ids are never reused: removed and broken cards keep theirs. */
+	if (max_of(idx, "SELECT MAX(id) FROM cards", &max, err) < 0 ||
+	    max_of(idx, "SELECT MAX(card) FROM changes", &max, err) < 0)
+		return -1;
+	st = db_stmt(idx, "SELECT path FROM broken", err);
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int broken_id = card_id_from_path(col_text(st, 0));
+		if (broken_id > max)
+			max = broken_id;
+	}
+	sqlite3_reset(st);
+	*id = max + 1;
+	return 0;
+}
+
+/* Each word of the user's query becomes a quoted prefix term, so any text is a valid query
+ * and typing narrows the result as the user types. */
+static char *fts_query(const char *query)
+{
+	struct strbuf out = {0};
+	const char *p = query;
+
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (out.len)
+			sb_putc(&out, ' ');
+		sb_putc(&out, '"');
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '"')
+				sb_putc(&out, '"');
+			sb_putc(&out, *p++);
+		}
+		sb_puts(&out, "\"*");
+	}
+	return sb_detach(&out);
+}
+
+int index_search(struct index *idx, const char *query, struct card_list *out,
+		 struct cb_error *err)
+{
+	char *match = fts_query(query);
+	sqlite3_stmt *st;
+
+	memset(out, 0, sizeof(*out));
+	if (!*match) {
+		free(match);
+		return 0;
+	}
+	st = db_stmt(idx,
+		     "SELECT c.id, c.text FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid"
+		     " WHERE cards_fts MATCH ? ORDER BY rank",
+		     err);
+	if (!st) {
+		free(match);
+		return -1;
+	}
+	bind_text(st, 1, match);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
+	sqlite3_reset(st);
+	free(match);
+	return 0;
+}
+
+void log_list_free(struct log_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		struct log_entry *e = &list->v[i];
+		free(e->author);
+		free(e->email);
+		free(e->subject);
+		free(e->op);
+		free(e->reason);
+		free(e->field);
+		free(e->old_value);
+		free(e->new_value);
+	}
+	free(list->v);
+	list->v = NULL;
+	list->n = 0;
+}
+
+int index_log(struct index *idx, const struct log_filter *f, struct log_list *out,
+	      struct cb_error *err)
+{
+	struct strbuf like = {0};
+	sqlite3_stmt *st = db_stmt(
+		idx,
+		"SELECT m.oid, m.time, m.author, m.email, m.subject, m.op, m.reason,"
+		" ch.card, ch.field, ch.old, ch.new"
+		" FROM changes ch JOIN commits m ON m.seq = ch.seq"
+		" WHERE (?1 = 0 OR ch.card = ?1)"
+		" AND (?2 = 0 OR m.time >= ?2) AND (?3 = 0 OR m.time < ?3)"
+		" AND (?4 = '' OR ch.card IN (SELECT card FROM card_agencies WHERE agency = ?4)"
+		"      OR (ch.field IN ('lead', 'co') AND (ch.old LIKE ?5 OR ch.new LIKE ?5)))"
+		" AND (?6 = '' OR m.author = ?6 OR m.email = ?6)"
+		" AND (?7 = 0 OR ch.field IN ('lead', 'co'))"
+		" ORDER BY ch.seq DESC, ch.id LIMIT ?8",
+		err);
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	if (!str_empty(f->agency))
+		sb_printf(&like, "%%%s%%", f->agency);
+	sqlite3_bind_int(st, 1, f->card);
+	sqlite3_bind_int64(st, 2, f->since);
+	sqlite3_bind_int64(st, 3, f->until);
+	bind_text(st, 4, f->agency);
+	bind_text(st, 5, sb_str(&like));
+	bind_text(st, 6, f->author);
+	sqlite3_bind_int(st, 7, f->responsibility_only);
+	sqlite3_bind_int64(st, 8, f->limit ? (sqlite3_int64)f->limit : -1);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct log_entry e = {0};
+
+		snprintf(e.commit, sizeof(e.commit), "%s", col_text(st, 0));
+		e.time = sqlite3_column_int64(st, 1);
+		e.author = xstrdup(col_text(st, 2));
+		e.email = xstrdup(col_text(st, 3));
+		e.subject = xstrdup(col_text(st, 4));
+		e.op = xstrdup(col_text(st, 5));
+		e.reason = xstrdup(col_text(st, 6));
+		e.card = sqlite3_column_int(st, 7);
+		e.field = xstrdup(col_text(st, 8));
+		e.old_value = xstrdup(col_text(st, 9));
+		e.new_value = xstrdup(col_text(st, 10));
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(e));
+		out->v[out->n++] = e;
+	}
+	sqlite3_reset(st);
+	sb_free(&like);
+	return 0;
+}
+
+int index_broken(struct index *idx, struct strvec *messages, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT message FROM broken ORDER BY path", err);
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sv_push(messages, col_text(st, 0));
+	sqlite3_reset(st);
+	return 0;
+}
+
+int index_check(struct index *idx, struct strvec *problems, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "PRAGMA quick_check", err);
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strcmp(col_text(st, 0), "ok") != 0)
+			sv_push(problems, col_text(st, 0));
+	sqlite3_reset(st);
+	if (sqlite3_exec(idx->db, "INSERT INTO cards_fts(cards_fts) VALUES ('integrity-check')",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		sv_push(problems, "the full-text index does not match the cards");
+	return 0;
+}
+
+int index_last_change(struct index *idx, char **author, long long *time, char **subject,
+		      struct cb_error *err)
+{
+	sqlite3_stmt *st =
+		db_stmt(idx, "SELECT author, time, subject FROM commits ORDER BY seq DESC LIMIT 1", err);
+
+	*author = *subject = NULL;
+	*time = 0;
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*author = xstrdup(col_text(st, 0));
+		*time = sqlite3_column_int64(st, 1);
+		*subject = xstrdup(col_text(st, 2));
+	}
+	sqlite3_reset(st);
+	return 0;
+}

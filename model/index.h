@@ -1,0 +1,111 @@
+/* The SQLite index beside the board repository, <gitdir>/coboard/index.sqlite: the current
+ * cards, one row per field change, the commit it reflects, and full-text search. It holds
+ * nothing git does not; index_sync brings it up to the branch tip, and a missing, corrupt or
+ * older-schema index is rebuilt from git. */
+#ifndef COBOARD_INDEX_H
+#define COBOARD_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "board.h"
+#include "card.h"
+#include "error.h"
+#include "repo.h"
+
+struct index;
+
+/* Opens (creating if needed) the index of repo. */
+int index_open(struct index **out, struct repo *repo, struct cb_error *err);
+void index_close(struct index *idx);
+
+/* The writer lock across processes: BEGIN IMMEDIATE, waiting up to the busy timeout
+ * ($COBOARD_LOCK_TIMEOUT milliseconds, default 10000). */
+int index_begin_write(struct index *idx, struct cb_error *err);
+int index_commit(struct index *idx, struct cb_error *err);
+void index_rollback(struct index *idx);
+
+/* Inside a write transaction: brings the index up to the branch tip. progress (optional) is
+ * called with (done, total) while commits are indexed. */
+typedef void (*progress_fn)(size_t done, size_t total, void *ctx);
+int index_sync(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err);
+
+/* Takes the lock and syncs only when the branch moved since the index was written. */
+int index_refresh(struct index *idx, struct cb_error *err);
+
+/* Drops everything and indexes the whole history again (takes the lock itself). */
+int index_rebuild(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err);
+
+/* The board.conf at the indexed commit, parsed. */
+int index_board(struct index *idx, struct board *board, struct cb_error *err);
+
+/* The commit id the index reflects ("" when empty), and a cheap change counter that moves
+ * whenever another connection commits (PRAGMA data_version). */
+const char *index_tip(struct index *idx);
+int index_data_version(struct index *idx, long long *version);
+/* True when refs/heads/main no longer points at the indexed commit. */
+bool index_behind(struct index *idx);
+
+struct card_filter {
+	const char *column;
+	const char *agency; /* lead or co-executor */
+	bool overdue;
+	bool archived; /* include archived cards */
+	const char *label;
+};
+
+struct card_list {
+	struct card *v;
+	size_t n;
+};
+void card_list_free(struct card_list *list);
+
+/* Cards matching filter, in board order: by column as board.conf lists them, then rank. */
+int index_cards(struct index *idx, const struct board *board, const struct card_filter *filter,
+		struct card_list *out, struct cb_error *err);
+int index_card(struct index *idx, int id, struct card *out, struct cb_error *err);
+int index_next_id(struct index *idx, int *id, struct cb_error *err);
+
+/* Full-text search over titles, descriptions and notes; ids in rank order of relevance. */
+int index_search(struct index *idx, const char *query, struct card_list *out,
+		 struct cb_error *err);
+
+struct log_entry {
+	char commit[41];
+	long long time;
+	char *author, *email, *subject, *op, *reason;
+	int card;
+	char *field, *old_value, *new_value;
+};
+
+struct log_filter {
+	int card;           /* 0: every card */
+	long long since;    /* epoch seconds, 0: no bound */
+	long long until;    /* epoch seconds, 0: no bound */
+	const char *agency; /* cards the agency leads or co-executes, or lead/co changes naming it */
+	const char *author; /* author name or email */
+	bool responsibility_only;
+	size_t limit; /* 0: no limit */
+};
+
+struct log_list {
+	struct log_entry *v;
+	size_t n;
+};
+void log_list_free(struct log_list *list);
+
+/* Field changes, newest first. */
+int index_log(struct index *idx, const struct log_filter *filter, struct log_list *out,
+	      struct cb_error *err);
+
+/* Cards whose file does not parse at the indexed commit: "cards/7.card: line 3: ..." */
+int index_broken(struct index *idx, struct strvec *messages, struct cb_error *err);
+
+/* Integrity of the SQLite file and the FTS table; messages appended to problems. */
+int index_check(struct index *idx, struct strvec *problems, struct cb_error *err);
+
+/* The last commit's author and time, for the status line. */
+int index_last_change(struct index *idx, char **author, long long *time, char **subject,
+		      struct cb_error *err);
+
+#endif

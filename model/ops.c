@@ -1,0 +1,738 @@
+#include "ops.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "history.h"
+#include "rank.h"
+#include "utf8.h"
+
+enum { CAS_RETRIES = 8, SUBJECT_TITLE_MAX = 60 };
+
+/* What an op sees while it runs, under the writer lock and with the index at the tip. */
+struct op_state {
+	struct session *s;
+	struct board *board;
+	const struct card *before; /* NULL when adding */
+	struct card after;
+};
+
+typedef int (*card_fn)(struct op_state *st, void *arg, struct cb_error *err);
+
+/* COBOARD_FAULT=after-commit: die between the git commit and the index update, as a killed
+ * process would. Used by tests to prove the next command repairs the index. */
+static void fault_point(const char *name)
+{
+	const char *fault = getenv("COBOARD_FAULT");
+
+	if (fault && strcmp(fault, name) == 0)
+		_exit(70);
+}
+
+static void title_for_subject(const char *title, struct strbuf *out)
+{
+	size_t len = strlen(title), i = 0;
+	int count = 0;
+
+	while (i < len && count < SUBJECT_TITLE_MAX) {
+		uint32_t cp;
+		i += utf8_decode(title + i, len - i, &cp);
+		count++;
+	}
+	sb_add(out, title, i);
+	if (i < len)
+		sb_puts(out, "...");
+}
+
+/* Field changes as commit-body lines; long or multi-line values are summarised. */
+static void describe_changes(const struct change_list *changes, struct strbuf *body)
+{
+	for (size_t i = 0; i < changes->n; i++) {
+		const struct field_change *c = &changes->v[i];
+
+		if (strcmp(c->field, "description") == 0 || strcmp(c->field, "note") == 0 ||
+		    strchr(c->old_value, '\n') || strchr(c->new_value, '\n'))
+			sb_printf(body, "%s: %s\n", c->field,
+				  !*c->old_value ? "added" : !*c->new_value ? "removed" : "changed");
+		else
+			sb_printf(body, "%s: %s -> %s\n", c->field,
+				  *c->old_value ? c->old_value : "(none)",
+				  *c->new_value ? c->new_value : "(none)");
+	}
+}
+
+static const char *column_name(const struct board *board, const char *key)
+{
+	const struct column_def *c = board_column(board, key);
+
+	return c ? c->name : key;
+}
+
+static const struct field_change *find_change(const struct change_list *changes,
+					      const char *field)
+{
+	for (size_t i = 0; i < changes->n; i++)
+		if (strcmp(changes->v[i].field, field) == 0)
+			return &changes->v[i];
+	return NULL;
+}
+
+/* The subject says in plain words what happened, from the field changes themselves, so every
+ * op (and the app's edit form) is described the same way. */
+static void describe_subject(struct op_state *st, const struct change_list *changes,
+			     struct strbuf *out)
+{
+	const struct field_change *column = find_change(changes, "column");
+	const struct field_change *lead = find_change(changes, "lead");
+	const struct field_change *co = find_change(changes, "co");
+	const struct field_change *due = find_change(changes, "due");
+	const struct field_change *archived = find_change(changes, "archived");
+	int id = st->after.id;
+
+	if (!st->before) {
+		sb_printf(out, "Add #%d: ", id);
+		title_for_subject(st->after.title, out);
+	} else if (changes->n == 0) {
+		sb_printf(out, "Reorder #%d in %s", id, column_name(st->board, st->after.column));
+	} else if (archived && st->after.archived) {
+		sb_printf(out, "Archive #%d: ", id);
+		title_for_subject(st->after.title, out);
+	} else if (changes->n == 1 && column) {
+		sb_printf(out, "Move #%d from %s to %s", id, column_name(st->board, column->old_value),
+			  column_name(st->board, column->new_value));
+	} else if (lead && changes->n == (co ? 2u : 1u)) {
+		sb_printf(out, "Reassign #%d lead from %s to %s", id, lead->old_value,
+			  lead->new_value);
+		if (co)
+			sb_printf(out, "; co-executors %s", *co->new_value ? co->new_value : "none");
+	} else if (co && changes->n == 1) {
+		sb_printf(out, "Change #%d co-executors to %s", id,
+			  *co->new_value ? co->new_value : "none");
+	} else if (due && changes->n == 1) {
+		if (!*due->old_value)
+			sb_printf(out, "Set #%d due date to %s", id, due->new_value);
+		else if (!*due->new_value)
+			sb_printf(out, "Clear #%d due date (was %s)", id, due->old_value);
+		else
+			sb_printf(out, "Change #%d due date from %s to %s", id, due->old_value,
+				  due->new_value);
+	} else if (changes->n == 1 && strcmp(changes->v[0].field, "note") == 0) {
+		sb_printf(out, "Add a note to #%d", id);
+	} else {
+		sb_printf(out, "Edit #%d:", id);
+		for (size_t i = 0; i < changes->n; i++)
+			if (i == 0 || strcmp(changes->v[i].field, changes->v[i - 1].field) != 0)
+				sb_printf(out, "%s %s", i ? "," : "", changes->v[i].field);
+	}
+}
+
+static void build_message(struct op_state *st, const char *op, const char *reason,
+			  const struct change_list *changes, struct strbuf *msg)
+{
+	describe_subject(st, changes, msg);
+	sb_puts(msg, "\n\n");
+	describe_changes(changes, msg);
+	if (!str_empty(reason))
+		sb_printf(msg, "\nReason: %s\n", reason);
+	sb_printf(msg, "%sCard: %d\nOp: %s\nMember: %s\n", str_empty(reason) ? "\n" : "",
+		  st->after.id, op, st->s->login);
+}
+
+static int lock_and_sync(struct session *s, struct board *board, struct cb_error *err)
+{
+	if (index_begin_write(s->index, err) < 0)
+		return -1;
+	if (index_sync(s->index, NULL, NULL, err) < 0 || index_board(s->index, board, err) < 0) {
+		board_free(board);
+		index_rollback(s->index);
+		return -1;
+	}
+	session_refresh_identity(s, board);
+	return 0;
+}
+
+static int finish_commit(struct session *s, struct op_result *res, struct cb_error *err)
+{
+	fault_point("after-commit");
+	if (index_sync(s->index, NULL, NULL, err) < 0 || index_commit(s->index, err) < 0) {
+		index_rollback(s->index);
+		/* The commit is in git; the next command's sync indexes it. */
+		cb_error_prefix(err, "saved in git, but ");
+		return -1;
+	}
+	snprintf(res->commit, sizeof(res->commit), "%s", index_tip(s->index));
+	res->changed = true;
+	return 0;
+}
+
+/* One attempt: returns 0 on success, -1 on error, 1 when the branch moved (retry). */
+static int try_card_op(struct session *s, int id, const char *op, const char *reason, card_fn fn,
+		       void *arg, struct op_result *res, struct cb_error *err)
+{
+	struct board board;
+	struct card before;
+	struct op_state st = {.s = s, .board = &board};
+	struct change_list changes = {0};
+	struct strbuf text = {0}, msg = {0};
+	struct identity who;
+	char path[32];
+	git_oid parent, commit;
+	const char *denied;
+	int rc = -1;
+
+	card_init(&before);
+	card_init(&st.after);
+	if (lock_and_sync(s, &board, err) < 0) {
+		card_free(&before);
+		card_free(&st.after);
+		return -1;
+	}
+	if (id == 0) {
+		if (index_next_id(s->index, &st.after.id, err) < 0)
+			goto fail;
+	} else {
+		card_free(&before);
+		if (index_card(s->index, id, &before, err) < 0)
+			goto fail;
+		if ((denied = board_may_edit_card(&board, s->login, &before))) {
+			cb_fail(err, CB_EDENIED, "%s may not change #%d: %s", s->login, id, denied);
+			goto fail;
+		}
+		st.before = &before;
+		card_free(&st.after);
+		card_copy(&st.after, &before);
+	}
+	if (fn(&st, arg, err) < 0 || card_validate(&st.after, &board, err) < 0)
+		goto fail;
+	if (id == 0 && (denied = board_may_add_card(&board, s->login, st.after.lead))) {
+		cb_fail(err, CB_EDENIED, "%s may not add this card: %s", s->login, denied);
+		goto fail;
+	}
+	history_diff(st.before, &st.after, &changes);
+	if (changes.n == 0 && st.before && strcmp(st.before->rank, st.after.rank) == 0) {
+		res->changed = false;
+		res->card = st.after.id;
+		index_rollback(s->index);
+		rc = 0;
+		goto out;
+	}
+	card_format(&st.after, &text);
+	build_message(&st, op, reason, &changes, &msg);
+	card_path(st.after.id, path);
+	who = (struct identity){s->login, s->name, s->email};
+	if (repo_tip(s->repo, &parent, err) < 0)
+		goto fail;
+	struct file_update update = {path, text.buf, text.len};
+	if (repo_commit(s->repo, &parent, &update, 1, &who, sb_str(&msg), &commit, err) < 0) {
+		if (err->code == CB_ECONFLICT) {
+			cb_error_clear(err);
+			rc = 1;
+		}
+		goto fail;
+	}
+	res->card = st.after.id;
+	rc = finish_commit(s, res, err);
+	goto out;
+fail:
+	index_rollback(s->index);
+out:
+	change_list_free(&changes);
+	sb_free(&text);
+	sb_free(&msg);
+	card_free(&before);
+	card_free(&st.after);
+	board_free(&board);
+	return rc;
+}
+
+static int run_card_op(struct session *s, int id, const char *op, const char *reason, card_fn fn,
+		       void *arg, struct op_result *res, struct cb_error *err)
+{
+	memset(res, 0, sizeof(*res));
+	if (reason && text_validate("the reason", reason, false, err) < 0)
+		return -1;
+	for (int attempt = 0; attempt < CAS_RETRIES; attempt++) {
+		int rc = try_card_op(s, id, op, reason, fn, arg, res, err);
+		if (rc <= 0)
+			return rc;
+	}
+	return cb_fail(err, CB_ECONFLICT,
+		       "the board kept changing under this write (pushes from elsewhere?); try again");
+}
+
+/* --- the ops ------------------------------------------------------------------------ */
+
+/* Title, labels and description as typed: checked for control characters, then normalised. */
+static int take_title(struct card *card, const char *title, struct cb_error *err)
+{
+	char *norm;
+
+	if (text_validate("the title", title, false, err) < 0)
+		return -1;
+	norm = text_normalize(title);
+	str_set(&card->title, norm);
+	free(norm);
+	return 0;
+}
+
+static int take_description(struct card *card, const char *text, struct cb_error *err)
+{
+	char *norm;
+
+	if (text_validate("the description", text, true, err) < 0)
+		return -1;
+	norm = text_normalize(text);
+	str_set(&card->description, norm);
+	free(norm);
+	return 0;
+}
+
+static int take_list(struct strvec *list, const char *what, const char *text,
+		     struct cb_error *err)
+{
+	if (text_validate(what, text, false, err) < 0)
+		return -1;
+	sv_free(list);
+	sv_split_list(list, text);
+	return 0;
+}
+
+static void take_due(struct card *card, const char *due)
+{
+	str_set(&card->due, strcmp(due, "none") == 0 ? "" : due);
+}
+
+/* Computes a rank for card in its column: next to `before`/`after` (ids), else at the end. */
+static int place_card(struct op_state *st, int before, int after, struct cb_error *err)
+{
+	struct card_filter filter = {.column = st->after.column, .archived = true};
+	struct card_list list;
+	const char *lo = NULL, *hi = NULL;
+	size_t n = 0;
+	char *rank;
+	int anchor = before ? before : after;
+	int rc = -1;
+
+	if (index_cards(st->s->index, st->board, &filter, &list, err) < 0)
+		return -1;
+	/* Drop the card itself: it is being placed. */
+	for (size_t i = 0; i < list.n; i++)
+		if (list.v[i].id != st->after.id)
+			list.v[n++] = list.v[i];
+		else
+			card_free(&list.v[i]);
+	list.n = n;
+	if (anchor) {
+		size_t i;
+
+		for (i = 0; i < list.n && list.v[i].id != anchor; i++)
+			;
+		if (i == list.n) {
+			cb_fail(err, CB_ENOTFOUND, "#%d is not in column '%s'; --%s needs a card of "
+				"the target column",
+				anchor, st->after.column, before ? "before" : "after");
+			goto out;
+		}
+		if (before) {
+			lo = i > 0 ? list.v[i - 1].rank : NULL;
+			hi = list.v[i].rank;
+		} else {
+			lo = list.v[i].rank;
+			hi = i + 1 < list.n ? list.v[i + 1].rank : NULL;
+		}
+	} else if (list.n) {
+		lo = list.v[list.n - 1].rank;
+	}
+	rank = rank_between(lo, hi);
+	if (!rank && lo && hi && strcmp(lo, hi) == 0) {
+		/* Two cards share a rank (edited outside coboard): go just past the anchor. */
+		rank = rank_between(lo, NULL);
+	}
+	if (!rank) {
+		cb_fail(err, CB_ECORRUPT, "cannot place the card: ranks in '%s' are out of order; "
+			"run `coboard fsck`", st->after.column);
+		goto out;
+	}
+	str_set(&st->after.rank, rank);
+	free(rank);
+	rc = 0;
+out:
+	card_list_free(&list);
+	return rc;
+}
+
+static int apply_add(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct add_args *a = arg;
+	struct card *c = &st->after;
+
+	if (str_empty(a->title))
+		return cb_fail(err, CB_EINVALID, "the title is empty; give a title with --title");
+	if (take_title(c, a->title, err) < 0)
+		return -1;
+	str_set(&c->lead, a->lead);
+	if (a->co && take_list(&c->co, "the co-executors", a->co, err) < 0)
+		return -1;
+	str_set(&c->column, !str_empty(a->column) ? a->column
+			    : st->board->ncolumns ? st->board->columns[0].key : "");
+	if (a->due)
+		take_due(c, a->due);
+	if (a->labels && take_list(&c->labels, "the labels", a->labels, err) < 0)
+		return -1;
+	if (a->description && take_description(c, a->description, err) < 0)
+		return -1;
+	if (!board_column(st->board, c->column))
+		return cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s",
+			       c->column, board_column_keys(st->board));
+	return place_card(st, 0, 0, err);
+}
+
+int ops_add(struct session *s, const struct add_args *args, struct op_result *res,
+	    struct cb_error *err)
+{
+	return run_card_op(s, 0, "add", NULL, apply_add, (void *)args, res, err);
+}
+
+struct move_args {
+	const char *column;
+	int before, after;
+};
+
+static int apply_move(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct move_args *m = arg;
+
+	if (!board_column(st->board, m->column))
+		return cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s",
+			       m->column, board_column_keys(st->board));
+	if (strcmp(st->after.column, m->column) == 0 && !m->before && !m->after)
+		return 0; /* already there: nothing to do */
+	str_set(&st->after.column, m->column);
+	return place_card(st, m->before, m->after, err);
+}
+
+int ops_move(struct session *s, int id, const char *column, int before, int after,
+	     const char *reason, struct op_result *res, struct cb_error *err)
+{
+	struct move_args m = {column, before, after};
+
+	if (before && after)
+		return cb_fail(err, CB_EINVALID, "give --before or --after, not both");
+	if (before == id || after == id)
+		return cb_fail(err, CB_EINVALID, "a card cannot be placed next to itself");
+	return run_card_op(s, id, "move", reason, apply_move, &m, res, err);
+}
+
+struct assign_args {
+	const char *lead, *co;
+};
+
+static int apply_assign(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct assign_args *a = arg;
+
+	if (a->lead)
+		str_set(&st->after.lead, a->lead);
+	if (a->co && take_list(&st->after.co, "the co-executors", a->co, err) < 0)
+		return -1;
+	return 0;
+}
+
+int ops_assign(struct session *s, int id, const char *lead, const char *co, const char *reason,
+	       struct op_result *res, struct cb_error *err)
+{
+	struct assign_args a = {lead, co};
+
+	if (!lead && !co)
+		return cb_fail(err, CB_EINVALID, "nothing to assign: give --lead CODE or --co CODES");
+	return run_card_op(s, id, "assign", reason, apply_assign, &a, res, err);
+}
+
+static int apply_edit(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct edit_args *e = arg;
+	struct card *c = &st->after;
+
+	if (e->title) {
+		if (str_empty(e->title))
+			return cb_fail(err, CB_EINVALID, "the title is empty; a card needs a title");
+		if (take_title(c, e->title, err) < 0)
+			return -1;
+	}
+	if (e->due)
+		take_due(c, e->due);
+	if (e->labels && take_list(&c->labels, "the labels", e->labels, err) < 0)
+		return -1;
+	if (e->description && take_description(c, e->description, err) < 0)
+		return -1;
+	return 0;
+}
+
+int ops_edit(struct session *s, int id, const struct edit_args *args, const char *reason,
+	     struct op_result *res, struct cb_error *err)
+{
+	if (!args->title && !args->due && !args->labels && !args->description)
+		return cb_fail(err, CB_EINVALID,
+			       "nothing to edit: give --title, --due, --label or --description");
+	return run_card_op(s, id, "edit", reason, apply_edit, (void *)args, res, err);
+}
+
+static void utc_now(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int apply_note(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const char *text = arg;
+	struct card *c = &st->after;
+	char now[21];
+	char *norm;
+
+	if (text_validate("the note", text, true, err) < 0)
+		return -1;
+	norm = text_normalize(text);
+	if (!*norm) {
+		free(norm);
+		return cb_fail(err, CB_EINVALID, "the note is empty");
+	}
+	if (strlen(norm) > CARD_TEXT_MAX) {
+		free(norm);
+		return cb_fail(err, CB_EINVALID, "the note is longer than %d bytes", CARD_TEXT_MAX);
+	}
+	utc_now(now);
+	c->notes = xrealloc(c->notes, (c->nnotes + 1) * sizeof(*c->notes));
+	c->notes[c->nnotes].time = xstrdup(now);
+	c->notes[c->nnotes].author = xstrdup(st->s->login);
+	c->notes[c->nnotes].text = norm;
+	c->nnotes++;
+	return 0;
+}
+
+int ops_note(struct session *s, int id, const char *text, struct op_result *res,
+	     struct cb_error *err)
+{
+	return run_card_op(s, id, "note", NULL, apply_note, (void *)text, res, err);
+}
+
+static int apply_archive(struct op_state *st, void *arg, struct cb_error *err)
+{
+	(void)arg;
+	if (st->after.archived)
+		return cb_fail(err, CB_EINVALID, "#%d is already archived", st->after.id);
+	st->after.archived = true;
+	return 0;
+}
+
+int ops_archive(struct session *s, int id, const char *reason, struct op_result *res,
+		struct cb_error *err)
+{
+	return run_card_op(s, id, "archive", reason, apply_archive, NULL, res, err);
+}
+
+struct save_args {
+	const struct card *base, *edited;
+};
+
+/* Three-way merge of one text field: mine when I changed it, theirs otherwise. */
+static int merge_field(char **now, const char *base, const char *mine, const char *field,
+		       struct strbuf *conflicts)
+{
+	if (strcmp(mine, base) == 0 || strcmp(mine, *now) == 0)
+		return 0;
+	if (strcmp(*now, base) != 0) {
+		sb_printf(conflicts, "%s%s", conflicts->len ? ", " : "", field);
+		return -1;
+	}
+	str_set(now, mine);
+	return 0;
+}
+
+static int merge_list(struct strvec *now, const struct strvec *base, const struct strvec *mine,
+		      const char *field, struct strbuf *conflicts)
+{
+	if (sv_equal(mine, base) || sv_equal(mine, now))
+		return 0;
+	if (!sv_equal(now, base)) {
+		sb_printf(conflicts, "%s%s", conflicts->len ? ", " : "", field);
+		return -1;
+	}
+	sv_free(now);
+	sv_copy(now, mine);
+	return 0;
+}
+
+static int apply_save(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct save_args *a = arg;
+	const struct card *base = a->base, *mine = a->edited;
+	struct card *now = &st->after;
+	struct strbuf conflicts = {0};
+	int bad = 0;
+
+	if (text_validate("the title", mine->title, false, err) < 0 ||
+	    text_validate("the description", mine->description, true, err) < 0)
+		return -1;
+	bad |= merge_field(&now->title, base->title, mine->title, "title", &conflicts);
+	bad |= merge_field(&now->column, base->column, mine->column, "column", &conflicts);
+	bad |= merge_field(&now->lead, base->lead, mine->lead, "lead", &conflicts);
+	bad |= merge_list(&now->co, &base->co, &mine->co, "co", &conflicts);
+	bad |= merge_field(&now->due, base->due, mine->due, "due", &conflicts);
+	bad |= merge_list(&now->labels, &base->labels, &mine->labels, "labels", &conflicts);
+	bad |= merge_field(&now->description, base->description, mine->description, "description",
+			   &conflicts);
+	if (bad) {
+		cb_fail(err, CB_ECONFLICT, "#%d was changed meanwhile: %s", now->id, sb_str(&conflicts));
+		sb_free(&conflicts);
+		return -1;
+	}
+	if (strcmp(now->column, st->before->column) != 0)
+		return place_card(st, 0, 0, err);
+	return 0;
+}
+
+int ops_save_card(struct session *s, const struct card *base, const struct card *edited,
+		  const char *reason, struct op_result *res, struct cb_error *err)
+{
+	struct save_args a = {base, edited};
+
+	return run_card_op(s, edited->id, "edit", reason, apply_save, &a, res, err);
+}
+
+/* --- board.conf ---------------------------------------------------------------------- */
+
+static int try_board_op(struct session *s, board_edit_fn fn, void *arg, const char *subject,
+			const char *op, struct op_result *res, struct cb_error *err)
+{
+	struct board board;
+	struct strbuf text = {0}, msg = {0};
+	struct identity who;
+	git_oid parent, commit;
+	const char *denied;
+	int rc = -1;
+
+	if (lock_and_sync(s, &board, err) < 0)
+		return -1;
+	if ((denied = board_may_admin(&board, s->login))) {
+		cb_fail(err, CB_EDENIED, "%s: %s", s->login, denied);
+		goto fail;
+	}
+	if (fn(&board, arg, err) < 0 || board_validate(&board, err) < 0)
+		goto fail;
+	board_format(&board, &text);
+	sb_printf(&msg, "%s\n\nOp: %s\nMember: %s\n", subject, op, s->login);
+	who = (struct identity){s->login, s->name, s->email};
+	if (repo_tip(s->repo, &parent, err) < 0)
+		goto fail;
+	struct file_update update = {"board.conf", text.buf, text.len};
+	if (repo_commit(s->repo, &parent, &update, 1, &who, sb_str(&msg), &commit, err) < 0) {
+		if (err->code == CB_ECONFLICT) {
+			cb_error_clear(err);
+			rc = 1;
+		}
+		goto fail;
+	}
+	rc = finish_commit(s, res, err);
+	goto out;
+fail:
+	index_rollback(s->index);
+out:
+	sb_free(&text);
+	sb_free(&msg);
+	board_free(&board);
+	return rc;
+}
+
+int ops_edit_board(struct session *s, board_edit_fn fn, void *arg, const char *subject,
+		   const char *op_name, struct op_result *res, struct cb_error *err)
+{
+	memset(res, 0, sizeof(*res));
+	for (int attempt = 0; attempt < CAS_RETRIES; attempt++) {
+		int rc = try_board_op(s, fn, arg, subject, op_name, res, err);
+		if (rc <= 0)
+			return rc;
+	}
+	return cb_fail(err, CB_ECONFLICT, "the board kept changing under this write; try again");
+}
+
+/* --- a new board --------------------------------------------------------------------- */
+
+int ops_init(const char *path, const struct file_update *files, size_t nfiles,
+	     const char *login, bool shared_group, struct cb_error *err)
+{
+	struct file_update *all = xcalloc(nfiles, sizeof(*all));
+	struct board board = {0};
+	struct strbuf conf = {0}, msg = {0}, email = {0};
+	const struct file_update *conf_file = NULL;
+	struct member admin = {0};
+	struct identity who;
+	const struct member *existing;
+	int rc = -1;
+
+	for (size_t i = 0; i < nfiles; i++)
+		if (strcmp(files[i].path, "board.conf") == 0)
+			conf_file = &files[i];
+	if (!conf_file) {
+		cb_fail(err, CB_EINVALID, "the board definition has no board.conf");
+		goto out;
+	}
+	if (board_parse(&board, conf_file->content, conf_file->len, err) < 0) {
+		cb_error_prefix(err, "board.conf: ");
+		goto out;
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		struct card card;
+		int id = card_id_from_path(files[i].path);
+
+		if (&files[i] == conf_file)
+			continue;
+		if (!id) {
+			cb_fail(err, CB_EINVALID, "%s: not a card file (cards/<id>.card)", files[i].path);
+			goto out;
+		}
+		if (card_parse(&card, files[i].content, files[i].len, err) < 0 ||
+		    card_validate(&card, &board, err) < 0) {
+			card_free(&card);
+			cb_error_prefix(err, "%s: ", files[i].path);
+			goto out;
+		}
+		card_free(&card);
+	}
+	existing = board_member(&board, login);
+	admin = (struct member){.login = (char *)login,
+				.name = existing ? existing->name : (char *)login,
+				.email = existing ? existing->email : "",
+				.agency = existing ? existing->agency : "",
+				.key = existing ? existing->key : "",
+				.role = ROLE_ADMIN};
+	if (str_empty(admin.email)) {
+		sb_printf(&email, "%s@localhost", login);
+		admin.email = (char *)sb_str(&email);
+	}
+	who = (struct identity){login, admin.name, admin.email};
+	board_set_member(&board, &admin);
+	if (board_validate(&board, err) < 0)
+		goto out;
+	board_format(&board, &conf);
+	for (size_t i = 0; i < nfiles; i++)
+		all[i] = &files[i] == conf_file
+				 ? (struct file_update){"board.conf", conf.buf, conf.len}
+				 : files[i];
+	sb_printf(&msg, "Create board: %s\n\n%zu cards; %s is the first admin.\n\nOp: init\nMember: %s\n",
+		  board.title, nfiles - 1, login, login);
+	rc = repo_init(path, all, nfiles, &who, sb_str(&msg), shared_group, err);
+out:
+	board_free(&board);
+	sb_free(&conf);
+	sb_free(&msg);
+	sb_free(&email);
+	free(all);
+	return rc;
+}

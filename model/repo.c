@@ -1,0 +1,459 @@
+#include "repo.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* A ref lock older than this, found while coboard holds its own writer lock, was left by a
+ * killed process: live git writers hold it for milliseconds. */
+enum { STALE_LOCK_SECONDS = 2 };
+
+static int git_fail(struct cb_error *err, const char *what)
+{
+	const git_error *e = git_error_last();
+
+	return cb_fail(err, CB_EFAIL, "%s: %s", what, e && e->message ? e->message : "git error");
+}
+
+void repo_global_init(void)
+{
+	git_libgit2_init();
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	/* Objects written by one commit are read back at once; strict creation checks cost a
+	 * lookup per object for nothing. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
+}
+
+void repo_global_shutdown(void)
+{
+	git_libgit2_shutdown();
+}
+
+int repo_open(struct repo **out, const char *path, struct cb_error *err)
+{
+	git_repository *git = NULL;
+	struct repo *repo;
+
+	*out = NULL;
+	if (git_repository_open_bare(&git, path) < 0)
+		return cb_fail(err, CB_ENOTFOUND,
+			       "%s is not a coboard board (no bare git repository there); create one "
+			       "with `coboard init %s`",
+			       path, path);
+	repo = xcalloc(1, sizeof(*repo));
+	repo->git = git;
+	repo->gitdir = xstrdup(git_repository_path(git));
+	*out = repo;
+	return 0;
+}
+
+void repo_free(struct repo *repo)
+{
+	if (!repo)
+		return;
+	git_repository_free(repo->git);
+	free(repo->gitdir);
+	free(repo);
+}
+
+static int make_signature(git_signature **sig, const struct identity *who, struct cb_error *err)
+{
+	if (git_signature_now(sig, who->name, who->email) < 0)
+		return git_fail(err, "cannot make the commit author");
+	return 0;
+}
+
+/* Builds a tree from baseline (NULL: empty) with updates applied. */
+static int build_tree(git_repository *git, git_tree *baseline, const struct file_update *updates,
+		      size_t n, git_oid *out, struct cb_error *err)
+{
+	git_tree_update *tu = xcalloc(n, sizeof(*tu));
+	git_tree *empty = NULL;
+	int rc = -1;
+
+	if (!baseline) {
+		git_treebuilder *tb = NULL;
+		git_oid empty_id;
+
+		if (git_treebuilder_new(&tb, git, NULL) < 0 || git_treebuilder_write(&empty_id, tb) < 0 ||
+		    git_tree_lookup(&empty, git, &empty_id) < 0) {
+			git_treebuilder_free(tb);
+			git_fail(err, "cannot make an empty tree");
+			goto out;
+		}
+		git_treebuilder_free(tb);
+		baseline = empty;
+	}
+	for (size_t i = 0; i < n; i++) {
+		tu[i].path = updates[i].path;
+		if (updates[i].content) {
+			tu[i].action = GIT_TREE_UPDATE_UPSERT;
+			tu[i].filemode = GIT_FILEMODE_BLOB;
+			if (git_blob_create_from_buffer(&tu[i].id, git, updates[i].content,
+							updates[i].len) < 0) {
+				git_fail(err, "cannot write a blob");
+				goto out;
+			}
+		} else {
+			tu[i].action = GIT_TREE_UPDATE_REMOVE;
+		}
+	}
+	if (git_tree_create_updated(out, git, baseline, n, tu) < 0) {
+		git_fail(err, "cannot write the tree");
+		goto out;
+	}
+	rc = 0;
+out:
+	git_tree_free(empty);
+	free(tu);
+	return rc;
+}
+
+int repo_init(const char *path, const struct file_update *files, size_t nfiles,
+	      const struct identity *who, const char *message, bool shared_group,
+	      struct cb_error *err)
+{
+	git_repository_init_options opts = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+	git_repository *git = NULL;
+	git_signature *sig = NULL;
+	git_tree *tree = NULL;
+	git_oid tree_id, commit_id;
+	int rc = -1;
+
+	opts.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH |
+		     GIT_REPOSITORY_INIT_NO_REINIT;
+	opts.initial_head = "main";
+	opts.description = "coboard board";
+	if (shared_group)
+		opts.mode = GIT_REPOSITORY_INIT_SHARED_GROUP;
+	if (git_repository_init_ext(&git, path, &opts) < 0) {
+		const git_error *e = git_error_last();
+		if (e && strstr(e->message, "exists"))
+			return cb_fail(err, CB_EINVALID,
+				       "%s already holds a repository; choose a new path", path);
+		return git_fail(err, "cannot create the repository");
+	}
+	if (build_tree(git, NULL, files, nfiles, &tree_id, err) < 0)
+		goto out;
+	if (git_tree_lookup(&tree, git, &tree_id) < 0) {
+		git_fail(err, "cannot read the new tree");
+		goto out;
+	}
+	if (make_signature(&sig, who, err) < 0)
+		goto out;
+	/* The branch does not exist yet, so this is the one commit made without a CAS. */
+	if (git_commit_create(&commit_id, git, REPO_BRANCH, sig, sig, "UTF-8", message, tree, 0,
+			      NULL) < 0) {
+		git_fail(err, "cannot write the first commit");
+		goto out;
+	}
+	rc = 0;
+out:
+	git_tree_free(tree);
+	git_signature_free(sig);
+	git_repository_free(git);
+	return rc;
+}
+
+int repo_tip(struct repo *repo, git_oid *out, struct cb_error *err)
+{
+	if (git_reference_name_to_id(out, repo->git, REPO_BRANCH) < 0)
+		return cb_fail(err, CB_ECORRUPT, "the board has no branch 'main'; is it a coboard board?");
+	return 0;
+}
+
+int repo_read(struct repo *repo, const git_oid *commit_id, const char *path, struct strbuf *out,
+	      bool *found, struct cb_error *err)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	int rc = -1;
+
+	*found = false;
+	if (git_commit_lookup(&commit, repo->git, commit_id) < 0 ||
+	    git_commit_tree(&tree, commit) < 0) {
+		git_fail(err, "cannot read the board's commit");
+		goto out;
+	}
+	if (git_tree_entry_bypath(&entry, tree, path) < 0) {
+		rc = 0; /* absent */
+		goto out;
+	}
+	if (git_blob_lookup(&blob, repo->git, git_tree_entry_id(entry)) < 0) {
+		git_fail(err, path);
+		goto out;
+	}
+	sb_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	*found = true;
+	rc = 0;
+out:
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return rc;
+}
+
+/* Removes refs/heads/main.lock when it is old enough to have been left by a killed writer. */
+static bool clear_stale_ref_lock(struct repo *repo)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s%s.lock", repo->gitdir, REPO_BRANCH);
+	if (stat(path, &st) < 0)
+		return errno == ENOENT; /* gone meanwhile: just retry */
+	if (time(NULL) - st.st_mtime < STALE_LOCK_SECONDS)
+		return false;
+	return unlink(path) == 0;
+}
+
+static int move_branch(struct repo *repo, const git_oid *parent, const git_oid *commit_id,
+		       struct cb_error *err)
+{
+	/* Up to STALE_LOCK_SECONDS + 1 of waiting for a live holder of the ref lock. */
+	for (int attempt = 0; attempt < (STALE_LOCK_SECONDS + 1) * 20; attempt++) {
+		git_reference *ref = NULL;
+		int rc = git_reference_create_matching(&ref, repo->git, REPO_BRANCH, commit_id, 1,
+						       parent, NULL);
+
+		git_reference_free(ref);
+		if (rc == 0)
+			return 0;
+		if (rc == GIT_EMODIFIED)
+			return cb_fail(err, CB_ECONFLICT, "the board changed while saving; try again");
+		if (rc != GIT_ELOCKED)
+			return git_fail(err, "cannot move the branch");
+		if (!clear_stale_ref_lock(repo)) {
+			struct timespec pause = {0, 50 * 1000 * 1000};
+			nanosleep(&pause, NULL);
+		}
+	}
+	return cb_fail(err, CB_ELOCKED,
+		       "git's lock %s%s.lock stays in place; if no git process is running, "
+		       "remove it",
+		       repo->gitdir, REPO_BRANCH);
+}
+
+int repo_commit(struct repo *repo, const git_oid *parent, const struct file_update *updates,
+		size_t nupdates, const struct identity *who, const char *message, git_oid *out,
+		struct cb_error *err)
+{
+	git_commit *parent_commit = NULL;
+	git_tree *parent_tree = NULL, *tree = NULL;
+	git_signature *sig = NULL;
+	git_oid tree_id;
+	int rc = -1;
+
+	if (git_commit_lookup(&parent_commit, repo->git, parent) < 0 ||
+	    git_commit_tree(&parent_tree, parent_commit) < 0) {
+		git_fail(err, "cannot read the board's last commit");
+		goto out;
+	}
+	if (build_tree(repo->git, parent_tree, updates, nupdates, &tree_id, err) < 0)
+		goto out;
+	if (git_tree_lookup(&tree, repo->git, &tree_id) < 0) {
+		git_fail(err, "cannot read the new tree");
+		goto out;
+	}
+	if (make_signature(&sig, who, err) < 0)
+		goto out;
+	if (git_commit_create(out, repo->git, NULL, sig, sig, "UTF-8", message, tree, 1,
+			      (const git_commit **)&parent_commit) < 0) {
+		git_fail(err, "cannot write the commit");
+		goto out;
+	}
+	rc = move_branch(repo, parent, out, err);
+out:
+	git_signature_free(sig);
+	git_tree_free(tree);
+	git_tree_free(parent_tree);
+	git_commit_free(parent_commit);
+	return rc;
+}
+
+static char *blob_text(git_repository *git, const git_oid *id, size_t *len)
+{
+	git_blob *blob = NULL;
+	char *text;
+
+	if (git_oid_is_zero(id) || git_blob_lookup(&blob, git, id) < 0) {
+		*len = 0;
+		return NULL;
+	}
+	*len = (size_t)git_blob_rawsize(blob);
+	text = xstrndup(git_blob_rawcontent(blob), *len);
+	git_blob_free(blob);
+	return text;
+}
+
+static void free_changes(struct commit_info *info)
+{
+	for (size_t i = 0; i < info->nchanges; i++) {
+		free(info->changes[i].path);
+		free(info->changes[i].old_text);
+		free(info->changes[i].new_text);
+	}
+	free(info->changes);
+	info->changes = NULL;
+	info->nchanges = 0;
+}
+
+static int collect_changes(git_repository *git, git_commit *commit, struct commit_info *info,
+			   struct cb_error *err)
+{
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	git_commit *parent = NULL;
+	git_diff *diff = NULL;
+	int rc = -1;
+
+	if (git_commit_parentcount(commit) > 0 &&
+	    (git_commit_parent(&parent, commit, 0) < 0 || git_commit_tree(&old_tree, parent) < 0)) {
+		git_fail(err, "cannot read a parent commit");
+		goto out;
+	}
+	if (git_commit_tree(&new_tree, commit) < 0 ||
+	    git_diff_tree_to_tree(&diff, git, old_tree, new_tree, NULL) < 0) {
+		git_fail(err, "cannot compare trees");
+		goto out;
+	}
+	info->nchanges = git_diff_num_deltas(diff);
+	info->changes = xcalloc(info->nchanges, sizeof(*info->changes));
+	for (size_t i = 0; i < info->nchanges; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+		struct file_change *c = &info->changes[i];
+
+		c->path = xstrdup(d->new_file.path ? d->new_file.path : d->old_file.path);
+		c->old_text = blob_text(git, &d->old_file.id, &c->old_len);
+		c->new_text = blob_text(git, &d->new_file.id, &c->new_len);
+	}
+	rc = 0;
+out:
+	git_diff_free(diff);
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	git_commit_free(parent);
+	return rc;
+}
+
+int repo_walk(struct repo *repo, const git_oid *from, const git_oid *to, commit_fn fn, void *ctx,
+	      size_t *total, struct cb_error *err)
+{
+	git_revwalk *walk = NULL;
+	git_oid *ids = NULL;
+	size_t n = 0, cap = 0;
+	git_oid id;
+	int rc = -1;
+
+	if (git_revwalk_new(&walk, repo->git) < 0 ||
+	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
+	    git_revwalk_push(walk, to) < 0 || (from && git_revwalk_hide(walk, from) < 0)) {
+		git_fail(err, "cannot walk the history");
+		goto out;
+	}
+	while (git_revwalk_next(&id, walk) == 0) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			ids = xrealloc(ids, cap * sizeof(*ids));
+		}
+		ids[n++] = id;
+	}
+	if (total)
+		*total = n;
+	for (size_t i = 0; i < n; i++) {
+		git_commit *commit = NULL;
+		const git_signature *author;
+		struct commit_info info = {0};
+
+		if (git_commit_lookup(&commit, repo->git, &ids[i]) < 0) {
+			git_fail(err, "cannot read a commit");
+			goto out;
+		}
+		author = git_commit_author(commit);
+		git_oid_tostr(info.oid, sizeof(info.oid), &ids[i]);
+		info.time = (long long)author->when.time;
+		info.author_name = author->name;
+		info.author_email = author->email;
+		info.message = (char *)git_commit_message(commit);
+		if (collect_changes(repo->git, commit, &info, err) < 0) {
+			git_commit_free(commit);
+			goto out;
+		}
+		rc = fn(&info, ctx, err);
+		free_changes(&info);
+		git_commit_free(commit);
+		if (rc != 0) {
+			rc = -1;
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	free(ids);
+	git_revwalk_free(walk);
+	return rc;
+}
+
+bool repo_is_ancestor(struct repo *repo, const git_oid *ancestor, const git_oid *descendant)
+{
+	return git_oid_equal(ancestor, descendant) ||
+	       git_graph_descendant_of(repo->git, descendant, ancestor) == 1;
+}
+
+int repo_list_cards(struct repo *repo, const git_oid *commit_id, struct strvec *paths,
+		    struct cb_error *err)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL, *cards = NULL;
+	git_tree_entry *entry = NULL;
+	int rc = -1;
+
+	if (git_commit_lookup(&commit, repo->git, commit_id) < 0 ||
+	    git_commit_tree(&tree, commit) < 0) {
+		git_fail(err, "cannot read the board's commit");
+		goto out;
+	}
+	if (git_tree_entry_bypath(&entry, tree, "cards") < 0) {
+		rc = 0;
+		goto out;
+	}
+	if (git_tree_lookup(&cards, repo->git, git_tree_entry_id(entry)) < 0) {
+		git_fail(err, "cannot read cards/");
+		goto out;
+	}
+	for (size_t i = 0; i < git_tree_entrycount(cards); i++) {
+		char path[512];
+
+		snprintf(path, sizeof(path), "cards/%s",
+			 git_tree_entry_name(git_tree_entry_byindex(cards, i)));
+		sv_push(paths, path);
+	}
+	rc = 0;
+out:
+	git_tree_free(cards);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return rc;
+}
+
+int repo_resolve(struct repo *repo, const char *spec, git_oid *out, struct cb_error *err)
+{
+	git_object *obj = NULL, *peeled = NULL;
+
+	if (git_revparse_single(&obj, repo->git, spec) < 0 ||
+	    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
+		git_object_free(obj);
+		return cb_fail(err, CB_ENOTFOUND, "no commit '%s' in the board's history", spec);
+	}
+	git_oid_cpy(out, git_object_id(peeled));
+	git_object_free(peeled);
+	git_object_free(obj);
+	return 0;
+}

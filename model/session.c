@@ -1,0 +1,87 @@
+#include "session.h"
+
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char *session_default_board_path(void)
+{
+	const char *env = getenv("COBOARD_BOARD");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	struct strbuf path = {0};
+
+	if (!str_empty(env))
+		return xstrdup(env);
+	if (!str_empty(xdg))
+		sb_printf(&path, "%s/coboard/default.git", xdg);
+	else {
+		if (str_empty(home)) {
+			struct passwd *pw = getpwuid(getuid());
+			home = pw ? pw->pw_dir : "/";
+		}
+		sb_printf(&path, "%s/.local/share/coboard/default.git", home);
+	}
+	return sb_detach(&path);
+}
+
+char *session_unix_login(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	if (pw && pw->pw_name)
+		return xstrdup(pw->pw_name);
+	return xstrdup(getenv("USER") ? getenv("USER") : "unknown");
+}
+
+void session_refresh_identity(struct session *s, const struct board *board)
+{
+	const struct member *m = board ? board_member(board, s->login) : NULL;
+	struct strbuf email = {0};
+
+	str_set(&s->name, m && !str_empty(m->name) ? m->name : s->login);
+	if (m && !str_empty(m->email))
+		sb_puts(&email, m->email);
+	else
+		sb_printf(&email, "%s@localhost", s->login);
+	free(s->email);
+	s->email = sb_detach(&email);
+}
+
+int session_open(struct session **out, const char *path, const char *login, struct cb_error *err)
+{
+	struct session *s = xcalloc(1, sizeof(*s));
+	struct board board;
+
+	*out = NULL;
+	s->board_path = xstrdup(path);
+	s->login = xstrdup(login);
+	if (repo_open(&s->repo, path, err) < 0 || index_open(&s->index, s->repo, err) < 0 ||
+	    index_refresh(s->index, err) < 0) {
+		session_close(s);
+		return -1;
+	}
+	if (index_board(s->index, &board, err) < 0) {
+		board_free(&board);
+		session_close(s);
+		return -1;
+	}
+	session_refresh_identity(s, &board);
+	board_free(&board);
+	*out = s;
+	return 0;
+}
+
+void session_close(struct session *s)
+{
+	if (!s)
+		return;
+	index_close(s->index);
+	repo_free(s->repo);
+	free(s->login);
+	free(s->name);
+	free(s->email);
+	free(s->board_path);
+	free(s);
+}

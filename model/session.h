@@ -1,0 +1,32 @@
+/* An open board: the repository, its index, and who is acting. Both front ends (the CLI and
+ * the full-screen app) start by opening one. */
+#ifndef COBOARD_SESSION_H
+#define COBOARD_SESSION_H
+
+#include "board.h"
+#include "error.h"
+#include "index.h"
+#include "repo.h"
+
+struct session {
+	struct repo *repo;
+	struct index *index;
+	char *login, *name, *email; /* the acting member */
+	char *board_path;
+};
+
+/* The board path used when none is given: $COBOARD_BOARD, else
+ * $XDG_DATA_HOME/coboard/default.git (XDG_DATA_HOME defaulting to ~/.local/share). */
+char *session_default_board_path(void);
+
+/* The acting login when --user is not given: the Unix login. Caller frees. */
+char *session_unix_login(void);
+
+/* Opens the board at path acting as login, bringing the index up to date. */
+int session_open(struct session **out, const char *path, const char *login, struct cb_error *err);
+void session_close(struct session *s);
+
+/* Looks the acting member up in board.conf again (after board.conf changed). */
+void session_refresh_identity(struct session *s, const struct board *board);
+
+#endif

@@ -1,0 +1,21 @@
+/* UTF-8 decoding shared by validation (model) and display (tui). */
+#ifndef COBOARD_UTF8_H
+#define COBOARD_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one code point from s (at most len bytes). Returns the number of bytes used (>= 1);
+ * on an invalid or truncated sequence sets *cp to UTF8_INVALID and returns 1. */
+#define UTF8_INVALID 0xFFFFFFFFu
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Control characters coboard never accepts from a user and never sends raw to a terminal:
+ * C0 (except none), DEL, C1, and the bidirectional embedding/override/isolate controls. */
+bool utf8_is_control(uint32_t cp);
+
+/* Number of code points, or -1 when s is not valid UTF-8. */
+long utf8_length(const char *s);
+
+#endif

@@ -1,0 +1,57 @@
+/* coboard: a terminal kanban board whose state lives in git. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../model/repo.h"
+#include "../model/strbuf.h"
+#include "cli.h"
+#include "text.h"
+
+#ifndef COBOARD_VERSION
+#define COBOARD_VERSION "dev"
+#endif
+
+int main(int argc, char **argv)
+{
+	struct cli cli = {0};
+	int i, status;
+
+	text_init_locale();
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--board") == 0 && i + 1 < argc)
+			cli.board_path = argv[++i];
+		else if (strncmp(argv[i], "--board=", 8) == 0)
+			cli.board_path = argv[i] + 8;
+		else if (strcmp(argv[i], "--user") == 0 && i + 1 < argc)
+			cli.user = argv[++i];
+		else if (strncmp(argv[i], "--user=", 7) == 0)
+			cli.user = argv[i] + 7;
+		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cli_usage();
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("coboard %s\n", COBOARD_VERSION);
+			return EXIT_OK;
+		} else if (argv[i][0] == '-') {
+			cli_error("unknown option '%s'; `coboard --help` lists the options", argv[i]);
+			return EXIT_USAGE;
+		} else
+			break;
+	}
+	if (cli.user && str_empty(cli.user)) {
+		cli_error("--user needs a login");
+		return EXIT_USAGE;
+	}
+	repo_global_init();
+	if (i < argc) {
+		status = cli_run(&cli, argc - i, argv + i);
+	} else {
+		char *board_argv[] = {"board", NULL};
+		status = cli_run(&cli, 1, board_argv);
+	}
+	repo_global_shutdown();
+	return status;
+}

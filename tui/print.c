@@ -1,0 +1,399 @@
+#include "print.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../model/date.h"
+#include "../model/history.h"
+#include "text.h"
+
+enum { ROW_TITLE_WIDTH = 50, ROW_CO_WIDTH = 16 };
+
+int format_parse(const char *name, unsigned allowed, enum format *out)
+{
+	static const char *const names[] = {"text", "csv", "json"};
+
+	for (int f = FORMAT_TEXT; f <= FORMAT_JSON; f++)
+		if (strcmp(name, names[f]) == 0 && (allowed & (1u << f))) {
+			*out = (enum format)f;
+			return 0;
+		}
+	return -1;
+}
+
+void print_time(long long epoch, struct strbuf *out)
+{
+	time_t t = (time_t)epoch;
+	struct tm tm;
+	char buf[32];
+
+	localtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", &tm);
+	sb_puts(out, buf);
+}
+
+void print_due_note(const struct card *card, const struct board *board, struct strbuf *out)
+{
+	long days;
+
+	switch (card_due_state(card, board)) {
+	case DUE_OVERDUE:
+		days = -date_days_until(card->due);
+		sb_printf(out, "overdue %ldd", days);
+		break;
+	case DUE_SOON:
+		days = date_days_until(card->due);
+		if (days == 0)
+			sb_puts(out, "due today");
+		else
+			sb_printf(out, "due in %ldd", days);
+		break;
+	default:
+		break;
+	}
+}
+
+/* "MOH, MIA" when it fits, else "MOE +24". */
+static void co_summary(const struct card *card, int width, struct strbuf *out)
+{
+	struct strbuf all = {0};
+
+	sv_join(&card->co, ", ", &all);
+	if (text_width(sb_str(&all)) <= width || card->co.n == 0)
+		text_fit(sb_str(&all), width, true, out);
+	else {
+		struct strbuf s = {0};
+		sb_printf(&s, "%s +%zu", card->co.v[0], card->co.n - 1);
+		text_fit(sb_str(&s), width, true, out);
+		sb_free(&s);
+	}
+	sb_free(&all);
+}
+
+static void trim_trailing_spaces(struct strbuf *out)
+{
+	while (out->len && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
+}
+
+void print_card_row(const struct card *card, const struct board *board, bool show_column,
+		    struct strbuf *out)
+{
+	char id[16];
+
+	snprintf(id, sizeof(id), "#%d", card->id);
+	sb_printf(out, "%-6s", id);
+	if (show_column) {
+		text_fit(card->column, 12, true, out);
+		sb_putc(out, ' ');
+	}
+	text_fit(card->title, ROW_TITLE_WIDTH, true, out);
+	sb_puts(out, "  ");
+	text_fit(card->lead, 5, true, out);
+	sb_putc(out, ' ');
+	co_summary(card, ROW_CO_WIDTH, out);
+	sb_putc(out, ' ');
+	text_fit(card->due, 10, true, out);
+	sb_putc(out, ' ');
+	print_due_note(card, board, out);
+	if (card->archived)
+		sb_puts(out, " [archived]");
+	trim_trailing_spaces(out);
+	sb_putc(out, '\n');
+}
+
+void print_board_text(const struct board *board, const struct card_list *cards,
+		      struct strbuf *out)
+{
+	text_sanitize(board->title, out);
+	sb_putc(out, '\n');
+	for (size_t c = 0; c < board->ncolumns; c++) {
+		const struct column_def *col = &board->columns[c];
+		size_t count = 0;
+
+		for (size_t i = 0; i < cards->n; i++)
+			count += strcmp(cards->v[i].column, col->key) == 0;
+		sb_putc(out, '\n');
+		text_sanitize(col->name, out);
+		sb_printf(out, " (%zu", count);
+		if (col->limit)
+			sb_printf(out, " of limit %d%s", col->limit,
+				  count > (size_t)col->limit ? ", over the limit" : "");
+		sb_puts(out, ")\n");
+		for (size_t i = 0; i < cards->n; i++)
+			if (strcmp(cards->v[i].column, col->key) == 0) {
+				sb_puts(out, "  ");
+				print_card_row(&cards->v[i], board, false, out);
+			}
+	}
+}
+
+static void json_list(const struct strvec *list, struct strbuf *out)
+{
+	sb_putc(out, '[');
+	for (size_t i = 0; i < list->n; i++) {
+		if (i)
+			sb_puts(out, ", ");
+		text_json(list->v[i], out);
+	}
+	sb_putc(out, ']');
+}
+
+static void card_json(const struct card *card, const struct board *board, bool full,
+		      struct strbuf *out)
+{
+	static const char *const states[] = {"none", "later", "soon", "overdue"};
+
+	sb_printf(out, "{\"id\": %d, \"title\": ", card->id);
+	text_json(card->title, out);
+	sb_puts(out, ", \"column\": ");
+	text_json(card->column, out);
+	sb_puts(out, ", \"rank\": ");
+	text_json(card->rank, out);
+	sb_puts(out, ", \"lead\": ");
+	text_json(card->lead, out);
+	sb_puts(out, ", \"co\": ");
+	json_list(&card->co, out);
+	sb_puts(out, ", \"due\": ");
+	if (str_empty(card->due))
+		sb_puts(out, "null");
+	else
+		text_json(card->due, out);
+	sb_printf(out, ", \"due_state\": \"%s\", \"labels\": ", states[card_due_state(card, board)]);
+	json_list(&card->labels, out);
+	sb_printf(out, ", \"archived\": %s", card->archived ? "true" : "false");
+	if (full) {
+		sb_puts(out, ", \"description\": ");
+		text_json(card->description, out);
+		sb_puts(out, ", \"notes\": [");
+		for (size_t i = 0; i < card->nnotes; i++) {
+			sb_puts(out, i ? ", {\"time\": " : "{\"time\": ");
+			text_json(card->notes[i].time, out);
+			sb_puts(out, ", \"author\": ");
+			text_json(card->notes[i].author, out);
+			sb_puts(out, ", \"text\": ");
+			text_json(card->notes[i].text, out);
+			sb_putc(out, '}');
+		}
+		sb_putc(out, ']');
+	}
+	sb_putc(out, '}');
+}
+
+void print_cards(const struct card_list *cards, const struct board *board, enum format format,
+		 struct strbuf *out)
+{
+	if (format == FORMAT_JSON) {
+		sb_puts(out, "[\n");
+		for (size_t i = 0; i < cards->n; i++) {
+			sb_puts(out, "  ");
+			card_json(&cards->v[i], board, false, out);
+			sb_puts(out, i + 1 < cards->n ? ",\n" : "\n");
+		}
+		sb_puts(out, "]\n");
+		return;
+	}
+	if (format == FORMAT_CSV) {
+		sb_puts(out, "id,title,column,lead,co,due,overdue,labels,archived\n");
+		for (size_t i = 0; i < cards->n; i++) {
+			const struct card *c = &cards->v[i];
+			struct strbuf co = {0}, labels = {0};
+
+			sv_join(&c->co, " ", &co);
+			sv_join(&c->labels, " ", &labels);
+			sb_printf(out, "%d,", c->id);
+			text_csv(c->title, out);
+			sb_putc(out, ',');
+			text_csv(c->column, out);
+			sb_putc(out, ',');
+			text_csv(c->lead, out);
+			sb_putc(out, ',');
+			text_csv(sb_str(&co), out);
+			sb_printf(out, ",%s,%s,", c->due,
+				  card_due_state(c, board) == DUE_OVERDUE ? "yes" : "no");
+			text_csv(sb_str(&labels), out);
+			sb_printf(out, ",%s\n", c->archived ? "yes" : "no");
+			sb_free(&co);
+			sb_free(&labels);
+		}
+		return;
+	}
+	for (size_t i = 0; i < cards->n; i++)
+		print_card_row(&cards->v[i], board, true, out);
+}
+
+static void indent_lines(const char *text, const char *indent, struct strbuf *out)
+{
+	struct strbuf clean = {0};
+	const char *p;
+
+	text_sanitize_lines(text, &clean);
+	p = sb_str(&clean);
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		sb_puts(out, indent);
+		sb_add(out, p, len);
+		sb_putc(out, '\n');
+		p = nl ? nl + 1 : p + len;
+	}
+	sb_free(&clean);
+}
+
+static void field_line(const char *label, const char *value, struct strbuf *out)
+{
+	sb_printf(out, "%-14s", label);
+	text_sanitize(value, out);
+	sb_putc(out, '\n');
+}
+
+/* A change's value on one line: the first line of a long text, marked when cut. */
+static void short_value(const char *value, struct strbuf *out)
+{
+	const char *nl = strchr(value, '\n');
+	char *first = nl ? xstrndup(value, (size_t)(nl - value)) : xstrdup(value);
+
+	text_fit(*first ? first : "(none)", 40, false, out);
+	if (nl)
+		sb_puts(out, " …");
+	free(first);
+}
+
+void print_card(const struct card *card, const struct board *board, const struct log_list *recent,
+		enum format format, struct strbuf *out)
+{
+	struct strbuf line = {0};
+	const struct agency *lead = board_agency(board, card->lead);
+	const struct column_def *col = board_column(board, card->column);
+
+	if (format == FORMAT_JSON) {
+		card_json(card, board, true, out);
+		sb_putc(out, '\n');
+		return;
+	}
+	sb_printf(out, "#%d  ", card->id);
+	text_sanitize(card->title, out);
+	sb_putc(out, '\n');
+	field_line("Column:", col ? col->name : card->column, out);
+	sb_printf(&line, "%s%s%s", card->lead, lead ? "  " : "", lead ? lead->name : "");
+	field_line("Lead:", sb_str(&line), out);
+	sb_reset(&line);
+	sv_join(&card->co, ", ", &line);
+	field_line("Co-executors:", line.len ? sb_str(&line) : "none", out);
+	sb_reset(&line);
+	sb_puts(&line, str_empty(card->due) ? "none" : card->due);
+	if (card_due_state(card, board) >= DUE_SOON) {
+		sb_puts(&line, " (");
+		print_due_note(card, board, &line);
+		sb_putc(&line, ')');
+	}
+	field_line("Due:", sb_str(&line), out);
+	sb_reset(&line);
+	sv_join(&card->labels, ", ", &line);
+	field_line("Labels:", line.len ? sb_str(&line) : "none", out);
+	if (card->archived)
+		field_line("Archived:", "yes", out);
+	if (!str_empty(card->description)) {
+		sb_putc(out, '\n');
+		indent_lines(card->description, "  ", out);
+	}
+	if (card->nnotes)
+		sb_puts(out, "\nNotes\n");
+	for (size_t i = 0; i < card->nnotes; i++) {
+		sb_puts(out, "  ");
+		text_sanitize(card->notes[i].time, out);
+		sb_putc(out, ' ');
+		text_sanitize(card->notes[i].author, out);
+		sb_putc(out, '\n');
+		indent_lines(card->notes[i].text, "    ", out);
+	}
+	if (recent && recent->n) {
+		sb_puts(out, "\nLatest changes\n");
+		for (size_t i = 0; i < recent->n; i++) {
+			const struct log_entry *e = &recent->v[i];
+
+			sb_puts(out, "  ");
+			print_time(e->time, out);
+			sb_putc(out, ' ');
+			text_fit(e->author, 16, true, out);
+			sb_putc(out, ' ');
+			text_sanitize(e->field, out);
+			sb_puts(out, ": ");
+			short_value(e->old_value, out);
+			sb_puts(out, " -> ");
+			short_value(e->new_value, out);
+			sb_putc(out, '\n');
+		}
+	}
+	sb_free(&line);
+}
+
+void print_log(const struct log_list *log, enum format format, struct strbuf *out)
+{
+	if (format == FORMAT_JSON)
+		sb_puts(out, "[\n");
+	if (format == FORMAT_CSV)
+		sb_puts(out, "time,author,email,card,field,old,new,commit,subject,reason\n");
+	for (size_t i = 0; i < log->n; i++) {
+		const struct log_entry *e = &log->v[i];
+
+		if (format == FORMAT_JSON) {
+			sb_printf(out, "  {\"commit\": \"%s\", \"time\": %lld, \"author\": ", e->commit,
+				  e->time);
+			text_json(e->author, out);
+			sb_puts(out, ", \"email\": ");
+			text_json(e->email, out);
+			sb_printf(out, ", \"card\": %d, \"field\": ", e->card);
+			text_json(e->field, out);
+			sb_puts(out, ", \"old\": ");
+			text_json(e->old_value, out);
+			sb_puts(out, ", \"new\": ");
+			text_json(e->new_value, out);
+			sb_puts(out, ", \"subject\": ");
+			text_json(e->subject, out);
+			sb_puts(out, ", \"reason\": ");
+			text_json(e->reason, out);
+			sb_puts(out, i + 1 < log->n ? "},\n" : "}\n");
+		} else if (format == FORMAT_CSV) {
+			print_time(e->time, out);
+			sb_putc(out, ',');
+			text_csv(e->author, out);
+			sb_putc(out, ',');
+			text_csv(e->email, out);
+			sb_printf(out, ",%d,", e->card);
+			text_csv(e->field, out);
+			sb_putc(out, ',');
+			text_csv(e->old_value, out);
+			sb_putc(out, ',');
+			text_csv(e->new_value, out);
+			sb_printf(out, ",%s,", e->commit);
+			text_csv(e->subject, out);
+			sb_putc(out, ',');
+			text_csv(e->reason, out);
+			sb_putc(out, '\n');
+		} else {
+			char card[16];
+
+			print_time(e->time, out);
+			sb_putc(out, ' ');
+			text_fit(e->author, 16, true, out);
+			snprintf(card, sizeof(card), e->card ? "#%d" : "board", e->card);
+			sb_printf(out, " %-6s ", card);
+			text_fit(e->field, 11, true, out);
+			sb_putc(out, ' ');
+			short_value(e->old_value, out);
+			sb_puts(out, " -> ");
+			short_value(e->new_value, out);
+			sb_printf(out, "  %.7s", e->commit);
+			if (!str_empty(e->reason)) {
+				sb_puts(out, "  reason: ");
+				text_sanitize(e->reason, out);
+			}
+			sb_putc(out, '\n');
+		}
+	}
+	if (format == FORMAT_JSON)
+		sb_puts(out, "]\n");
+}

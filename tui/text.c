@@ -1,0 +1,150 @@
+#include "text.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "../model/utf8.h"
+
+void text_init_locale(void)
+{
+	const char *codeset;
+
+	setlocale(LC_ALL, "");
+	codeset = nl_langinfo(CODESET);
+	if (!codeset || strcmp(codeset, "UTF-8") != 0)
+		if (!setlocale(LC_CTYPE, "C.UTF-8"))
+			setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
+static void sanitize(const char *s, bool keep_newlines, struct strbuf *out)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID)
+			sb_printf(out, "\\x%02X", (unsigned char)s[i]);
+		else if (cp == '\n' && keep_newlines)
+			sb_putc(out, '\n');
+		else if (cp < 0x20)
+			sb_printf(out, "^%c", (char)(cp + 0x40));
+		else if (cp == 0x7F)
+			sb_puts(out, "^?");
+		else if (utf8_is_control(cp))
+			sb_printf(out, "<U+%04X>", (unsigned)cp);
+		else
+			sb_add(out, s + i, n);
+		i += n;
+	}
+}
+
+void text_sanitize(const char *s, struct strbuf *out)
+{
+	sanitize(s, false, out);
+}
+
+void text_sanitize_lines(const char *s, struct strbuf *out)
+{
+	sanitize(s, true, out);
+}
+
+static int char_width(uint32_t cp)
+{
+	int w = wcwidth((wchar_t)cp);
+
+	return w < 0 ? 1 : w;
+}
+
+int text_width(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	int width = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		width += cp == UTF8_INVALID ? 1 : char_width(cp);
+	}
+	return width;
+}
+
+int text_fit(const char *s, int width, bool pad, struct strbuf *out)
+{
+	struct strbuf clean = {0};
+	size_t len, i = 0;
+	int used = 0;
+
+	if (width <= 0)
+		return 0;
+	sanitize(s, false, &clean);
+	len = clean.len;
+	if (text_width(sb_str(&clean)) <= width) {
+		sb_add(out, sb_str(&clean), len);
+		used = text_width(sb_str(&clean));
+	} else {
+		/* Leave one column for the ellipsis. */
+		while (i < len) {
+			uint32_t cp;
+			size_t n = utf8_decode(clean.buf + i, len - i, &cp);
+			int w = char_width(cp);
+
+			if (used + w > width - 1)
+				break;
+			sb_add(out, clean.buf + i, n);
+			used += w;
+			i += n;
+		}
+		sb_puts(out, "…");
+		used++;
+	}
+	while (pad && used < width) {
+		sb_putc(out, ' ');
+		used++;
+	}
+	sb_free(&clean);
+	return used;
+}
+
+void text_json(const char *s, struct strbuf *out)
+{
+	size_t len = strlen(s), i = 0;
+
+	sb_putc(out, '"');
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID)
+			sb_puts(out, "\\ufffd");
+		else if (cp == '"' || cp == '\\')
+			sb_printf(out, "\\%c", (char)cp);
+		else if (cp == '\n')
+			sb_puts(out, "\\n");
+		else if (utf8_is_control(cp))
+			sb_printf(out, "\\u%04x", (unsigned)cp);
+		else
+			sb_add(out, s + i, n);
+		i += n;
+	}
+	sb_putc(out, '"');
+}
+
+void text_csv(const char *s, struct strbuf *out)
+{
+	struct strbuf clean = {0};
+
+	sanitize(s, true, &clean);
+	sb_putc(out, '"');
+	for (size_t i = 0; i < clean.len; i++) {
+		if (clean.buf[i] == '"')
+			sb_putc(out, '"');
+		sb_putc(out, clean.buf[i]);
+	}
+	sb_putc(out, '"');
+	sb_free(&clean);
+}
