@@ -31,21 +31,21 @@ deps: $(DEPS_STAMP)
 
 $(BUILD)/%.o: %.c $(DEPS_STAMP) $(wildcard model/*.h tui/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itui -c $< -o $@
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -Itui -c $< -o $@
 
 $(BUILD)/gen/shipped_board.c: scripts/embed-board $(BOARD_FILES)
 	@mkdir -p $(dir $@)
 	scripts/embed-board boards/children-of-kazakhstan > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/shipped_board.o: $(BUILD)/gen/shipped_board.c tui/shipped_board.h $(DEPS_STAMP)
-	$(CC) $(ALL_CFLAGS) -Itui -c $< -o $@
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -Itui -c $< -o $@
 
 $(BUILD)/coboard: $(BUILD)/tui/main.o $(TUI_OBJ) $(MODEL_OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(MODEL_OBJ) $(TUI_OBJ) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itui -o $@ $< $(MODEL_OBJ) $(TUI_OBJ) $(LIBS) -lcmocka
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -Itui -o $@ $< $(MODEL_OBJ) $(TUI_OBJ) $(LIBS) -lcmocka
 
 unit: $(UNIT_BIN)
 

@@ -19,11 +19,12 @@ static const char schema[] =
 	" col TEXT NOT NULL, rank TEXT NOT NULL, lead TEXT NOT NULL, due TEXT NOT NULL,"
 	" labels TEXT NOT NULL, archived INTEGER NOT NULL);"
 	"CREATE INDEX cards_col ON cards(col, rank, id);"
-	"CREATE TABLE card_agencies(card INTEGER NOT NULL, agency TEXT NOT NULL,"
-	" PRIMARY KEY(agency, card)) WITHOUT ROWID;"
+	"CREATE TABLE card_agencies(card INTEGER NOT NULL, agency TEXT NOT NULL);"
+	"CREATE UNIQUE INDEX card_agencies_by_agency ON card_agencies(agency, card);"
+	"CREATE INDEX card_agencies_by_card ON card_agencies(card);"
 	"CREATE TABLE broken(path TEXT PRIMARY KEY, message TEXT NOT NULL);"
 	"CREATE TABLE commits(seq INTEGER PRIMARY KEY, oid TEXT NOT NULL UNIQUE,"
-	" time INTEGER NOT NULL, author TEXT NOT NULL, email TEXT NOT NULL,"
+	" time INTEGER NOT NULL, author TEXT NOT NULL, email TEXT NOT NULL, member TEXT NOT NULL,"
 	" subject TEXT NOT NULL, op TEXT NOT NULL, reason TEXT NOT NULL);"
 	"CREATE TABLE changes(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, card INTEGER NOT NULL,"
 	" field TEXT NOT NULL, old TEXT NOT NULL, new TEXT NOT NULL);"
@@ -563,13 +564,14 @@ static int index_one_commit(const struct commit_info *info, void *ctx_, struct c
 						    : strlen(info->message));
 	char *op = trailer(info->message, "Op");
 	char *reason = trailer(info->message, "Reason");
+	char *member = trailer(info->message, "Member");
 	sqlite3_stmt *st;
 	sqlite3_int64 seq;
 	int rc = -1;
 
 	st = db_stmt(idx,
-		     "INSERT INTO commits(oid, time, author, email, subject, op, reason)"
-		     " VALUES (?, ?, ?, ?, ?, ?, ?)",
+		     "INSERT INTO commits(oid, time, author, email, subject, op, reason, member)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 		     err);
 	if (!st)
 		goto out;
@@ -580,6 +582,7 @@ static int index_one_commit(const struct commit_info *info, void *ctx_, struct c
 	bind_text(st, 5, subject);
 	bind_text(st, 6, op);
 	bind_text(st, 7, reason);
+	bind_text(st, 8, member);
 	if (step_done(idx, st, err) < 0)
 		goto out;
 	seq = sqlite3_last_insert_rowid(idx->db);
@@ -600,6 +603,7 @@ out:
 	free(subject);
 	free(op);
 	free(reason);
+	free(member);
 	return rc;
 }
 
@@ -855,7 +859,7 @@ int index_search(struct index *idx, const char *query, struct card_list *out,
 	}
 	st = db_stmt(idx,
 		     "SELECT c.id, c.text FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid"
-		     " WHERE cards_fts MATCH ? ORDER BY rank",
+		     " WHERE cards_fts MATCH ? ORDER BY cards_fts.rank",
 		     err);
 	if (!st) {
 		free(match);
@@ -900,7 +904,7 @@ int index_log(struct index *idx, const struct log_filter *f, struct log_list *ou
 		" AND (?2 = 0 OR m.time >= ?2) AND (?3 = 0 OR m.time < ?3)"
 		" AND (?4 = '' OR ch.card IN (SELECT card FROM card_agencies WHERE agency = ?4)"
 		"      OR (ch.field IN ('lead', 'co') AND (ch.old LIKE ?5 OR ch.new LIKE ?5)))"
-		" AND (?6 = '' OR m.author = ?6 OR m.email = ?6)"
+		" AND (?6 = '' OR m.author = ?6 OR m.email = ?6 OR m.member = ?6)"
 		" AND (?7 = 0 OR ch.field IN ('lead', 'co'))"
 		" ORDER BY ch.seq DESC, ch.id LIMIT ?8",
 		err);

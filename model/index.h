@@ -83,7 +83,7 @@ struct log_filter {
 	long long since;    /* epoch seconds, 0: no bound */
 	long long until;    /* epoch seconds, 0: no bound */
 	const char *agency; /* cards the agency leads or co-executes, or lead/co changes naming it */
-	const char *author; /* author name or email */
+	const char *author; /* member login, author name or email */
 	bool responsibility_only;
 	size_t limit; /* 0: no limit */
 };

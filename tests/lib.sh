@@ -1,0 +1,72 @@
+# Shared by the shell tests: a temporary board, a fixed "today", and assertions that say
+# what they expected. Source it; it exits the test with status 1 on the first failure.
+set -eu
+: "${COBOARD_BIN:?run through tests/run-all or set COBOARD_BIN}"
+TESTS_DIR=$(cd "$(dirname "$0")/.." && pwd)
+FIXTURE="$TESTS_DIR/fixtures/board"
+T=$(mktemp -d "${TMPDIR:-/tmp}/coboard-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_DATA_HOME="$T/xdg" COBOARD_TODAY=2026-03-01 LC_ALL=C.UTF-8 TZ=UTC
+unset COBOARD_BOARD COBOARD_FAULT SSH_CONNECTION SSH_ORIGINAL_COMMAND || true
+mkdir -p "$HOME"
+BOARD="$T/b.git"
+ESC=$(printf '\033')
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# cb ARGS: the CLI on the test board as $CB_USER (default: the secretary "sec").
+cb() {
+	"$COBOARD_BIN" --board "$BOARD" --user "${CB_USER:-sec}" "$@"
+}
+
+new_board() {
+	"$COBOARD_BIN" --user admin init "$BOARD" --from "$FIXTURE" >/dev/null
+}
+
+commits() {
+	git --git-dir="$BOARD" rev-list --count main
+}
+
+expect_eq() { # actual expected what
+	[ "$1" = "$2" ] || fail "$3: expected [$2], got [$1]"
+}
+
+expect_contains() { # haystack needle what
+	case "$1" in *"$2"*) ;; *) fail "$3: expected to find [$2] in [$1]" ;; esac
+}
+
+expect_not_contains() { # haystack needle what
+	case "$1" in *"$2"*) fail "$3: did not expect [$2] in [$1]" ;; *) ;; esac
+}
+
+# run STATUS ARGS...: runs the CLI, keeps stdout in $OUT and stderr in $ERR, checks the status.
+run() {
+	want=$1
+	shift
+	set +e
+	cb "$@" >"$T/stdout" 2>"$T/stderr"
+	got=$?
+	set -e
+	OUT=$(cat "$T/stdout")
+	ERR=$(cat "$T/stderr")
+	[ "$got" = "$want" ] || fail "coboard $*: exit $got, expected $want; stderr: $ERR"
+}
+
+# The subject of the newest commit.
+last_subject() {
+	git --git-dir="$BOARD" log -1 --format=%s main
+}
+
+# A commit made with plain git in a clone, pushed to the board: commit_outside FILE CONTENT MSG
+commit_outside() {
+	rm -rf "$T/clone"
+	git clone -q "$BOARD" "$T/clone"
+	mkdir -p "$(dirname "$T/clone/$1")"
+	printf '%s' "$2" >"$T/clone/$1"
+	git -C "$T/clone" add "$1"
+	git -C "$T/clone" -c user.name=Outsider -c user.email=out@example.kz commit -qm "$3"
+	git -C "$T/clone" push -q origin main
+}
