@@ -164,6 +164,18 @@ static int load_tip(struct index *idx, struct cb_error *err)
 	return rc;
 }
 
+static bool db_is_empty(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	bool empty = false;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		empty = sqlite3_column_int(st, 0) == 0;
+	sqlite3_finalize(st);
+	return empty;
+}
+
 /* Opens the SQLite file; returns 1 when it must be recreated (corrupt or older schema). */
 static int open_db(struct index *idx, struct cb_error *err)
 {
@@ -194,7 +206,7 @@ static int open_db(struct index *idx, struct cb_error *err)
 	sqlite3_finalize(st);
 	if (version == SCHEMA_VERSION)
 		return 0;
-	if (version != 0)
+	if (version != 0 || !db_is_empty(idx->db))
 		return 1;
 	/* A new file: create the schema under the writer lock, unless another process did. */
 	if (sqlite3_exec(idx->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
@@ -203,7 +215,7 @@ static int open_db(struct index *idx, struct cb_error *err)
 	    sqlite3_step(st) == SQLITE_ROW)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (version == 0) {
+	if (version == 0 && db_is_empty(idx->db)) {
 		char pragma[64];
 
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", SCHEMA_VERSION);

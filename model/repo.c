@@ -132,7 +132,7 @@ int repo_init(const char *path, const struct file_update *files, size_t nfiles,
 		opts.mode = GIT_REPOSITORY_INIT_SHARED_GROUP;
 	if (git_repository_init_ext(&git, path, &opts) < 0) {
 		const git_error *e = git_error_last();
-		if (e && strstr(e->message, "exists"))
+		if (e && (strstr(e->message, "exists") || strstr(e->message, "reinitialize")))
 			return cb_fail(err, CB_EINVALID,
 				       "%s already holds a repository; choose a new path", path);
 		return git_fail(err, "cannot create the repository");

@@ -1,0 +1,63 @@
+# The index is rebuilt from git: deleted, corrupt, or left behind by a writer killed after
+# its commit; and a ref lock left by a killed writer never locks the board for good.
+. "$(dirname "$0")/../lib.sh"
+new_board
+IDX="$BOARD/coboard/index.sqlite"
+run 0 move 1 in-progress
+run 0 list
+listed=$OUT
+run 0 log
+logged=$OUT
+
+# Deleted: the next command rebuilds it, identical.
+rm -f "$IDX" "$IDX-wal" "$IDX-shm"
+run 0 list
+expect_eq "$OUT" "$listed" "list after deleting the index"
+run 0 log
+expect_eq "$OUT" "$logged" "log after deleting the index"
+
+# Corrupt: replaced by a rebuilt one.
+rm -f "$IDX-wal" "$IDX-shm"
+printf 'this is not a database at all, just junk to make SQLite refuse it %0512d' 0 >"$IDX"
+run 0 list
+expect_eq "$OUT" "$listed" "list after corrupting the index"
+run 0 fsck
+expect_contains "$OUT" "fsck: ok" "fsck after a corrupt index"
+
+# An older schema: rebuilt too.
+sqlite3 "$IDX" "PRAGMA user_version = 0; DROP TABLE changes;"
+run 0 list
+expect_eq "$OUT" "$listed" "list after an old-schema index"
+
+# Killed between the git commit and the index update.
+before=$(commits)
+set +e
+COBOARD_FAULT=after-commit cb move 2 done >/dev/null 2>&1
+status=$?
+set -e
+expect_eq "$status" 70 "the fault switch kills the writer"
+expect_eq "$(commits)" $((before + 1)) "the commit is in git"
+tip=$(git --git-dir="$BOARD" rev-parse main)
+indexed=$(sqlite3 "$IDX" "SELECT value FROM meta WHERE key = 'tip'")
+[ "$indexed" != "$tip" ] || fail "the index should be behind after the fault"
+run 0 list --column done
+expect_contains "$OUT" "#2" "the next command repairs the index"
+run 0 log 2
+expect_contains "$OUT" "column      in-progress -> done" "the change is in the log"
+run 0 fsck
+expect_contains "$OUT" "fsck: ok" "fsck after the fault"
+
+# A stale refs/heads/main.lock (a writer killed while git held it): recovered.
+echo "$tip" >"$BOARD/refs/heads/main.lock"
+touch -d '1 minute ago' "$BOARD/refs/heads/main.lock"
+run 0 move 1 blocked
+expect_eq "$(last_subject)" "Move #1 from In progress to Blocked" "commit after a stale ref lock"
+[ ! -e "$BOARD/refs/heads/main.lock" ] || fail "the stale lock is gone"
+
+# A fresh lock is waited for, then treated as stale once it is old enough.
+git --git-dir="$BOARD" rev-parse main >"$BOARD/refs/heads/main.lock"
+run 0 move 1 todo
+expect_eq "$(last_subject)" "Move #1 from Blocked to To do" "commit after a lock that went stale"
+run 0 fsck
+expect_contains "$OUT" "fsck: ok" "fsck after lock recovery"
+echo ok

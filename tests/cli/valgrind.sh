@@ -1,0 +1,35 @@
+# No leaks and no memory errors on the CLI paths that write and read: add, move, log.
+. "$(dirname "$0")/../lib.sh"
+if nm -an "$COBOARD_BIN" 2>/dev/null | grep -q __asan_init; then
+	echo "skipped: valgrind cannot run an AddressSanitizer build (make test runs it)"
+	exit 0
+fi
+command -v valgrind >/dev/null || fail "valgrind is missing; run scripts/install-deps"
+new_board
+vg() {
+	valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
+		--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+		"$COBOARD_BIN" --board "$BOARD" --user sec "$@" >"$T/vg.out" 2>"$T/vg.err"
+	status=$?
+	[ $status -ne 99 ] || fail "valgrind found errors in coboard $*: $(cat "$T/vg.err")"
+	[ $status -eq 0 ] || fail "coboard $* failed under valgrind ($status): $(cat "$T/vg.err")"
+}
+vg add --title "Checked by valgrind" --lead MOE --co MOH --due 2026-04-01 --label a,b
+expect_eq "$(cat "$T/vg.out")" 5 "add under valgrind"
+vg move 5 done
+vg assign 5 --lead MIA
+vg note 5 "a note"
+vg log
+expect_contains "$(cat "$T/vg.out")" "#5" "log under valgrind"
+vg list --format json
+vg show 5
+vg search valgrind
+vg fsck
+# Failure paths release everything too.
+set +e
+valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+	"$COBOARD_BIN" --board "$BOARD" --user sec move 5 nowhere >/dev/null 2>"$T/vg.err"
+status=$?
+set -e
+expect_eq "$status" 1 "a failing move under valgrind exits 1, with no leak"
+echo ok
