@@ -216,8 +216,10 @@ void board_format(const struct board *board, struct strbuf *out)
 	for (size_t i = 0; i < board->nmembers; i++) {
 		const struct member *m = &board->members[i];
 
-		sb_printf(out, "member: %s | %s | %s | %s | %s", m->login, m->name, m->email,
-			  role_name(m->role), m->agency);
+		sb_printf(out, "member: %s | %s | %s | %s |", m->login, m->name, m->email,
+			  role_name(m->role));
+		if (!str_empty(m->agency))
+			sb_printf(out, " %s", m->agency);
 		if (!str_empty(m->key))
 			sb_printf(out, " | %s", m->key);
 		sb_putc(out, '\n');
