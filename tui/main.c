@@ -7,6 +7,7 @@
 
 #include "../model/repo.h"
 #include "../model/strbuf.h"
+#include "app.h"
 #include "cli.h"
 #include "text.h"
 
@@ -49,8 +50,7 @@ int main(int argc, char **argv)
 	if (i < argc) {
 		status = cli_run(&cli, argc - i, argv + i);
 	} else {
-		char *board_argv[] = {"board", NULL};
-		status = cli_run(&cli, 1, board_argv);
+		status = app_run(&cli);
 	}
 	repo_global_shutdown();
 	return status;

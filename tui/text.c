@@ -110,6 +110,26 @@ int text_fit(const char *s, int width, bool pad, struct strbuf *out)
 	return used;
 }
 
+size_t text_break(const char *s, int width)
+{
+	size_t len = strlen(s), i = 0, last_space = 0;
+	int used = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		int w = cp == UTF8_INVALID ? 1 : char_width(cp);
+
+		if (used + w > width)
+			return last_space ? last_space : i;
+		if (cp == ' ')
+			last_space = i + 1;
+		used += w;
+		i += n;
+	}
+	return len;
+}
+
 void text_json(const char *s, struct strbuf *out)
 {
 	size_t len = strlen(s), i = 0;

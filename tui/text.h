@@ -23,6 +23,10 @@ int text_width(const char *s);
  * pad, padded with spaces to exactly width. Returns the columns used. */
 int text_fit(const char *s, int width, bool pad, struct strbuf *out);
 
+/* How many bytes of the sanitized text s fit in width columns, breaking after the last space
+ * that fits when there is one (for wrapping a title over two lines). */
+size_t text_break(const char *s, int width);
+
 /* Appends s as a JSON string literal, control characters as \uXXXX. */
 void text_json(const char *s, struct strbuf *out);
 

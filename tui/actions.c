@@ -1,0 +1,323 @@
+#include "actions.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/date.h"
+#include "../model/ops.h"
+#include "app.h"
+#include "form.h"
+
+/* Reports an op's outcome on the status line; true when it committed. */
+static bool report(struct app *app, int rc, const struct op_result *res,
+		   const struct cb_error *err, const char *done)
+{
+	if (rc < 0) {
+		app_message(app, C_ERROR, "%s", err->msg);
+		return false;
+	}
+	if (!res->changed) {
+		app_message(app, C_NOTICE, "nothing to change on #%d", res->card);
+		return false;
+	}
+	app_message(app, C_NOTICE, "%s (%.7s)", done, res->commit);
+	return true;
+}
+
+static bool load_card(struct app *app, int id, struct card *card)
+{
+	struct cb_error err = {0};
+
+	if (index_card(app->s->index, id, card, &err) < 0) {
+		app_message(app, C_ERROR, "%s", err.msg);
+		card_free(card);
+		return false;
+	}
+	return true;
+}
+
+/* An optional reason, asked when a card is reassigned, blocked or archived. NULL on Esc. */
+static bool ask_reason(struct app *app, const char *what, char **reason)
+{
+	char label[128];
+
+	snprintf(label, sizeof(label), "Reason for %s (optional, Esc cancels): ", what);
+	return prompt_line(app, label, "", NULL, NULL, NULL, reason);
+}
+
+bool action_move_column(struct app *app, int id, int direction)
+{
+	struct cb_error err = {0};
+	struct op_result res;
+	struct card card;
+	char *reason = NULL, done[128];
+	int col;
+	bool ok;
+
+	if (!load_card(app, id, &card))
+		return false;
+	col = board_column_index(&app->board, card.column) + direction;
+	if (col < 0 || col >= (int)app->board.ncolumns) {
+		app_message(app, C_ERROR, "#%d is already in the %s column", id,
+			    direction < 0 ? "first" : "last");
+		card_free(&card);
+		return false;
+	}
+	const char *target = app->board.columns[col].key;
+	if (strcmp(target, "blocked") == 0 && !ask_reason(app, "blocking it", &reason)) {
+		card_free(&card);
+		return false;
+	}
+	snprintf(done, sizeof(done), "moved #%d to %s", id, app->board.columns[col].name);
+	ok = report(app, ops_move(app->s, id, target, 0, 0, reason, &res, &err), &res, &err, done);
+	free(reason);
+	card_free(&card);
+	return ok;
+}
+
+bool action_reorder(struct app *app, int id, int before, int after)
+{
+	struct cb_error err = {0};
+	struct op_result res;
+	struct card card;
+	char done[64];
+	bool ok;
+
+	if (!load_card(app, id, &card))
+		return false;
+	snprintf(done, sizeof(done), "moved #%d %s", id, before ? "up" : "down");
+	ok = report(app, ops_move(app->s, id, card.column, before, after, NULL, &res, &err), &res,
+		    &err, done);
+	card_free(&card);
+	return ok;
+}
+
+static void join(const struct strvec *list, struct strbuf *out)
+{
+	sv_join(list, ",", out);
+}
+
+bool action_add(struct app *app, const char *column, int *new_id)
+{
+	const struct member *me = board_member(&app->board, app->s->login);
+	struct cb_error err = {0};
+	struct strbuf co = {0}, labels = {0};
+	struct op_result res;
+	struct card card;
+	char done[64];
+	bool ok = false;
+
+	card_init(&card);
+	str_set(&card.column, column);
+	str_set(&card.lead, me && !str_empty(me->agency) ? me->agency
+			    : app->board.nagencies ? app->board.agencies[0].code : "");
+	if (card_form(app, "New card", &card)) {
+		join(&card.co, &co);
+		join(&card.labels, &labels);
+		struct add_args args = {card.title, card.lead, sb_str(&co), column, card.due,
+					sb_str(&labels), card.description};
+		int rc = ops_add(app->s, &args, &res, &err);
+		snprintf(done, sizeof(done), "added #%d", res.card);
+		ok = report(app, rc, &res, &err, done);
+		if (ok)
+			*new_id = res.card;
+	}
+	sb_free(&co);
+	sb_free(&labels);
+	card_free(&card);
+	return ok;
+}
+
+bool action_edit(struct app *app, int id)
+{
+	struct cb_error err = {0};
+	struct op_result res;
+	struct card base, edited;
+	char heading[64], done[64];
+	bool ok = false;
+	int rc;
+
+	if (!load_card(app, id, &base))
+		return false;
+	card_copy(&edited, &base);
+	snprintf(heading, sizeof(heading), "Edit #%d", id);
+	snprintf(done, sizeof(done), "saved #%d", id);
+	if (card_form(app, heading, &edited)) {
+		rc = ops_save_card(app->s, &base, &edited, NULL, &res, &err);
+		if (rc < 0 && err.code == CB_ECONFLICT) {
+			/* Someone changed the same fields meanwhile: the user decides. */
+			char question[700];
+			struct card now;
+
+			snprintf(question, sizeof(question), "%s. Overwrite with yours?", err.msg);
+			if (prompt_yes_no(app, question) && load_card(app, id, &now)) {
+				cb_error_clear(&err);
+				rc = ops_save_card(app->s, &now, &edited, NULL, &res, &err);
+				card_free(&now);
+			} else {
+				card_free(&base);
+				card_free(&edited);
+				app_message(app, C_NOTICE, "kept their changes; yours were not saved");
+				return false;
+			}
+		}
+		ok = report(app, rc, &res, &err, done);
+	}
+	card_free(&base);
+	card_free(&edited);
+	return ok;
+}
+
+bool action_reassign(struct app *app, int id)
+{
+	struct cb_error err = {0};
+	struct strbuf co = {0};
+	struct op_result res;
+	struct card card, picked;
+	char *reason = NULL, done[128];
+	bool ok = false;
+
+	if (!load_card(app, id, &card))
+		return false;
+	card_copy(&picked, &card);
+	/* The same pickers as the form: lead first, then co-executors. */
+	struct strvec codes = {0}, names = {0};
+	int initial = 0, choice;
+	for (size_t i = 0; i < app->board.nagencies; i++) {
+		sv_push(&codes, app->board.agencies[i].code);
+		sv_push(&names, app->board.agencies[i].name);
+		if (strcmp(card.lead, app->board.agencies[i].code) == 0)
+			initial = (int)i;
+	}
+	char title[64];
+	snprintf(title, sizeof(title), "Reassign #%d: lead agency", id);
+	choice = pick_one(app, title, &codes, &names, initial);
+	if (choice < 0)
+		goto out;
+	str_set(&picked.lead, codes.v[choice]);
+	{
+		struct strvec co_codes = {0}, co_names = {0};
+		bool *selected = calloc(codes.n + 1, sizeof(bool));
+		for (size_t i = 0; i < codes.n; i++) {
+			if (strcmp(codes.v[i], picked.lead) == 0)
+				continue;
+			selected[co_codes.n] = sv_contains(&card.co, codes.v[i]);
+			sv_push(&co_codes, codes.v[i]);
+			sv_push(&co_names, names.v[i]);
+		}
+		snprintf(title, sizeof(title), "Reassign #%d: co-executors", id);
+		bool accepted = pick_many(app, title, &co_codes, &co_names, selected);
+		for (size_t i = 0; accepted && i < co_codes.n; i++)
+			if (selected[i])
+				sb_printf(&co, "%s%s", co.len ? "," : "", co_codes.v[i]);
+		free(selected);
+		sv_free(&co_codes);
+		sv_free(&co_names);
+		if (!accepted)
+			goto out;
+	}
+	if (!ask_reason(app, "the reassignment", &reason))
+		goto out;
+	snprintf(done, sizeof(done), "reassigned #%d to %s", id, picked.lead);
+	ok = report(app, ops_assign(app->s, id, picked.lead, sb_str(&co), reason, &res, &err), &res,
+		    &err, done);
+out:
+	sv_free(&codes);
+	sv_free(&names);
+	sb_free(&co);
+	free(reason);
+	card_free(&card);
+	card_free(&picked);
+	return ok;
+}
+
+static const char *check_note(const char *text, void *ctx)
+{
+	static struct cb_error err;
+
+	(void)ctx;
+	cb_error_clear(&err);
+	if (text_validate("the note", text, true, &err) < 0)
+		return err.msg;
+	char *norm = text_normalize(text);
+	bool empty = !*norm;
+	free(norm);
+	return empty ? "the note is empty; type it, or Esc to cancel" : NULL;
+}
+
+bool action_note(struct app *app, int id)
+{
+	struct cb_error err = {0};
+	struct op_result res;
+	char label[64], done[64], *text = NULL;
+	bool ok = false;
+
+	snprintf(label, sizeof(label), "Note on #%d: ", id);
+	snprintf(done, sizeof(done), "noted on #%d", id);
+	if (prompt_line(app, label, "", check_note, NULL, NULL, &text))
+		ok = report(app, ops_note(app->s, id, text, &res, &err), &res, &err, done);
+	free(text);
+	return ok;
+}
+
+struct due_check {
+	struct app *app;
+	struct card *card;
+	struct cb_error err;
+};
+
+/* The model's validation of the card with the new date: the CLI's message, word for word. */
+static const char *check_due(const char *text, void *ctx_)
+{
+	struct due_check *ctx = ctx_;
+	struct card copy;
+
+	cb_error_clear(&ctx->err);
+	card_copy(&copy, ctx->card);
+	str_set(&copy.due, strcmp(text, "none") == 0 ? "" : text);
+	card_validate(&copy, &ctx->app->board, &ctx->err);
+	card_free(&copy);
+	return ctx->err.code ? ctx->err.msg : NULL;
+}
+
+bool action_due(struct app *app, int id)
+{
+	struct cb_error err = {0};
+	struct op_result res;
+	struct card card;
+	char label[96], done[64], *text = NULL;
+	bool ok = false;
+
+	if (!load_card(app, id, &card))
+		return false;
+	struct due_check ctx = {app, &card, {0}};
+	snprintf(label, sizeof(label), "Due date for #%d (YYYY-MM-DD, empty clears): ", id);
+	snprintf(done, sizeof(done), "due date of #%d set", id);
+	if (prompt_line(app, label, card.due, check_due, NULL, &ctx, &text)) {
+		struct edit_args args = {.due = *text ? text : "none"};
+		ok = report(app, ops_edit(app->s, id, &args, NULL, &res, &err), &res, &err, done);
+	}
+	free(text);
+	card_free(&card);
+	return ok;
+}
+
+bool action_archive(struct app *app, int id)
+{
+	struct cb_error err = {0};
+	struct op_result res;
+	struct card card;
+	char question[300], done[64], *reason = NULL;
+	bool ok = false;
+
+	if (!load_card(app, id, &card))
+		return false;
+	snprintf(question, sizeof(question), "Archive #%d \"%.200s\"?", id, card.title);
+	if (prompt_yes_no(app, question) && ask_reason(app, "archiving", &reason)) {
+		snprintf(done, sizeof(done), "archived #%d", id);
+		ok = report(app, ops_archive(app->s, id, reason, &res, &err), &res, &err, done);
+	}
+	free(reason);
+	card_free(&card);
+	return ok;
+}

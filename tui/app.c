@@ -1,0 +1,396 @@
+#include "app.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../model/strbuf.h"
+#include "print.h"
+#include "text.h"
+#include "views.h"
+
+enum { POLL_MS = 250, MESSAGE_SECONDS = 6 };
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static long long now_seconds(void)
+{
+	return (long long)time(NULL);
+}
+
+void app_message(struct app *app, enum color_role role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof(app->message), fmt, ap);
+	va_end(ap);
+	app->message_role = role;
+	app->message_time = now_seconds();
+}
+
+void app_push(struct app *app, struct view *view)
+{
+	if (app->nviews < APP_MAX_VIEWS)
+		app->views[app->nviews++] = view;
+	else if (view->close)
+		view->close(view);
+}
+
+void app_pop(struct app *app)
+{
+	struct view *top;
+
+	if (app->nviews <= 1)
+		return;
+	top = app->views[--app->nviews];
+	if (top->close)
+		top->close(top);
+}
+
+bool app_can_write(const struct app *app)
+{
+	return board_role(&app->board, app->s->login) > ROLE_VIEWER;
+}
+
+static void load_status(struct app *app)
+{
+	struct cb_error err = {0};
+	char *subject = NULL;
+
+	free(app->last_author);
+	app->last_author = NULL;
+	index_last_change(app->s->index, &app->last_author, &app->last_time, &subject, &err);
+	free(subject);
+}
+
+void app_reload(struct app *app)
+{
+	struct cb_error err = {0};
+	struct board board;
+
+	if (index_board(app->s->index, &board, &err) == 0) {
+		board_free(&app->board);
+		app->board = board;
+		session_refresh_identity(app->s, &app->board);
+	} else {
+		board_free(&board);
+		app_message(app, C_ERROR, "%s", err.msg);
+	}
+	load_status(app);
+	index_data_version(app->s->index, &app->data_version);
+	for (int i = 0; i < app->nviews; i++)
+		if (app->views[i]->reload)
+			app->views[i]->reload(app->views[i], app);
+}
+
+/* Another session changed the board: sync, reload, and say what changed and who did it. */
+static bool check_for_changes(struct app *app)
+{
+	struct cb_error err = {0};
+	long long version = 0;
+	char *author = NULL, *subject = NULL;
+	long long when;
+	const char *before = index_tip(app->s->index);
+	char tip_before[64];
+
+	snprintf(tip_before, sizeof(tip_before), "%s", before);
+	if (index_data_version(app->s->index, &version) < 0)
+		return false;
+	if (version == app->data_version && !index_behind(app->s->index))
+		return false;
+	if (index_refresh(app->s->index, &err) < 0) {
+		app_message(app, C_ERROR, "%s", err.msg);
+		return true;
+	}
+	app_reload(app);
+	if (strcmp(tip_before, index_tip(app->s->index)) != 0 &&
+	    index_last_change(app->s->index, &author, &when, &subject, &err) == 0 && subject)
+		app_message(app, C_NOTICE, "%s: %s", author, subject);
+	free(author);
+	free(subject);
+	return true;
+}
+
+void app_draw_frame(struct app *app, const char *context)
+{
+	struct strbuf left = {0}, right = {0};
+	attr_t bar = draw_attr(C_TITLEBAR), status = draw_attr(C_STATUS);
+
+	sb_printf(&left, " %s", app->board.title);
+	if (context && *context)
+		sb_printf(&left, "  ·  %s", context);
+	sb_printf(&right, "%s (%s)", app->s->login, role_name(board_role(&app->board, app->s->login)));
+	if (app->last_author) {
+		sb_puts(&right, "  ·  changed ");
+		print_time(app->last_time, &right);
+		sb_printf(&right, " by %s", app->last_author);
+	}
+	sb_putc(&right, ' ');
+	draw_fill(stdscr, 0, 0, COLS, bar);
+	int rw = text_width(sb_str(&right));
+	if (rw > COLS / 2)
+		rw = COLS / 2;
+	draw_text(stdscr, 0, 0, COLS - rw, sb_str(&left), bar | A_BOLD, true);
+	draw_text(stdscr, 0, COLS - rw, rw, sb_str(&right), bar, true);
+
+	if (app->message[0] && now_seconds() - app->message_time > MESSAGE_SECONDS &&
+	    app->message_role != C_ERROR)
+		app->message[0] = '\0';
+	if (app->message[0]) {
+		draw_text(stdscr, LINES - 1, 0, COLS, app->message, draw_attr(app->message_role), true);
+	} else {
+		const char *hints = app_can_write(app)
+			? " ?:help  Enter:open  H/L:move  a:add  e:edit  r:reassign  n:note  d:due  "
+			  "x:archive  /:search  s:lanes  f:agency  o:overdue  q:quit"
+			: " ?:help  Enter:open  /:search  s:lanes  f:agency  o:overdue  m:mine  q:quit"
+			  "   (read-only: viewer)";
+		draw_text(stdscr, LINES - 1, 0, COLS, hints, status, true);
+	}
+	sb_free(&left);
+	sb_free(&right);
+}
+
+static void draw_too_small(void)
+{
+	char line[128];
+
+	werase(stdscr);
+	snprintf(line, sizeof(line), "Terminal too small: %dx%d.", COLS, LINES);
+	draw_text(stdscr, LINES / 2 - 1, 0, COLS, line, A_BOLD, false);
+	snprintf(line, sizeof(line), "coboard needs at least %dx%d; enlarge it, or q to quit.",
+		 APP_MIN_COLS, APP_MIN_LINES);
+	draw_text(stdscr, LINES / 2, 0, COLS, line, A_NORMAL, false);
+}
+
+void app_draw_views(struct app *app)
+{
+	if (COLS < APP_MIN_COLS || LINES < APP_MIN_LINES) {
+		draw_too_small();
+	} else {
+		struct view *top = app->views[app->nviews - 1];
+
+		werase(stdscr);
+		top->draw(top, app);
+	}
+}
+
+static void draw_all(struct app *app)
+{
+	app_draw_views(app);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+int app_read_key(struct app *app, wint_t *key)
+{
+	(void)app;
+	return wget_wch(stdscr, key);
+}
+
+bool app_edit_in_editor(struct app *app, char **text)
+{
+	const char *editor = getenv("VISUAL");
+	char path[] = "/tmp/coboard-edit-XXXXXX";
+	struct strbuf content = {0};
+	int fd, status;
+	pid_t pid;
+	FILE *f;
+
+	if (app->restricted) {
+		app_message(app, C_ERROR, "$EDITOR is not available over this connection");
+		return false;
+	}
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	fd = mkstemp(path);
+	if (fd < 0) {
+		app_message(app, C_ERROR, "cannot make a temporary file: %s", strerror(errno));
+		return false;
+	}
+	if (write(fd, *text, strlen(*text)) < 0 || write(fd, "\n", 1) < 0) {
+		close(fd);
+		unlink(path);
+		app_message(app, C_ERROR, "cannot write a temporary file: %s", strerror(errno));
+		return false;
+	}
+	close(fd);
+	def_prog_mode();
+	endwin();
+	pid = fork();
+	if (pid == 0) {
+		execlp("sh", "sh", "-c", "exec $0 \"$1\"", editor, path, (char *)NULL);
+		_exit(127);
+	}
+	status = -1;
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	reset_prog_mode();
+	refresh();
+	if (status != 0) {
+		unlink(path);
+		app_message(app, C_ERROR, "the editor (%s) failed; nothing changed", editor);
+		return false;
+	}
+	f = fopen(path, "rb");
+	if (f) {
+		char buf[4096];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+			sb_add(&content, buf, n);
+		fclose(f);
+	}
+	unlink(path);
+	free(*text);
+	*text = sb_detach(&content);
+	return true;
+}
+
+static void handle_mouse(struct app *app)
+{
+	MEVENT ev;
+	struct view *top = app->views[app->nviews - 1];
+
+	if (getmouse(&ev) != OK || !top->click)
+		return;
+	if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+		top->click(top, app, ev.y, ev.x, true);
+	else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED))
+		top->click(top, app, ev.y, ev.x, false);
+}
+
+static void handle_key(struct app *app, wint_t key, bool is_key)
+{
+	struct view *top = app->views[app->nviews - 1];
+	enum action action = keymap_action(key, is_key);
+
+	if (COLS < APP_MIN_COLS || LINES < APP_MIN_LINES) {
+		if (action == ACT_QUIT)
+			app->quit = true;
+		return;
+	}
+	if (app->message_role == C_ERROR)
+		app->message[0] = '\0';
+	if (top->input && top->input(top, app, action, key, is_key))
+		return;
+	switch (action) {
+	case ACT_HELP:
+		app_push(app, help_view_new(app));
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case ACT_BACK:
+	case ACT_QUIT:
+		if (app->nviews > 1)
+			app_pop(app);
+		else if (action == ACT_QUIT)
+			app->quit = true;
+		break;
+	default:
+		break;
+	}
+}
+
+static void setup_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void start_curses(void)
+{
+	/* Esc must cancel at once, not after ncurses' default second of waiting. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	initscr();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	draw_init_colors();
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
+	mouseinterval(300);
+	wtimeout(stdscr, POLL_MS);
+}
+
+int app_run(const struct cli *cli)
+{
+	struct app app = {0};
+	struct cb_error err = {0};
+	int status = EXIT_OK;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("the board needs a terminal; for scripts use a command such as "
+			  "`coboard board` or `coboard list`");
+		return EXIT_FAIL;
+	}
+	if (cli_open_session(cli, &app.s) < 0)
+		return EXIT_FAIL;
+	app.restricted = cli->restricted;
+	if (index_board(app.s->index, &app.board, &err) < 0) {
+		cli_error("%s", err.msg);
+		board_free(&app.board);
+		session_close(app.s);
+		return EXIT_FAIL;
+	}
+	setup_signals();
+	start_curses();
+	app_push(&app, board_view_new(&app));
+	app_reload(&app);
+	while (!app.quit && !stop_signal) {
+		wint_t key;
+		int r;
+
+		draw_all(&app);
+		r = app_read_key(&app, &key);
+		if (stop_signal)
+			break;
+		if (r == ERR) {
+			check_for_changes(&app);
+			continue;
+		}
+		if (r == KEY_CODE_YES && key == KEY_RESIZE)
+			continue;
+		if (r == KEY_CODE_YES && key == KEY_MOUSE) {
+			handle_mouse(&app);
+			continue;
+		}
+		handle_key(&app, key, r == KEY_CODE_YES);
+	}
+	while (app.nviews > 0) {
+		struct view *v = app.views[--app.nviews];
+		if (v->close)
+			v->close(v);
+	}
+	endwin();
+	if (stop_signal && stop_signal != SIGINT)
+		status = 128 + stop_signal;
+	board_free(&app.board);
+	free(app.last_author);
+	session_close(app.s);
+	return status;
+}

@@ -1,0 +1,537 @@
+#include "form.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/board.h"
+#include "app.h"
+#include "lineedit.h"
+#include "text.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+static bool is_enter(wint_t key, bool is_key)
+{
+	return (!is_key && (key == '\n' || key == '\r')) || (is_key && key == KEY_ENTER);
+}
+
+static bool is_escape(wint_t key, bool is_key)
+{
+	return !is_key && key == 27;
+}
+
+/* Reads a key, waiting as long as it takes (forms do not poll for board changes). */
+static int read_key(wint_t *key)
+{
+	int r;
+
+	wtimeout(stdscr, -1);
+	r = wget_wch(stdscr, key);
+	wtimeout(stdscr, 250);
+	return r;
+}
+
+bool prompt_line(struct app *app, const char *label, const char *initial, prompt_check_fn check,
+		 prompt_change_fn on_change, void *ctx, char **out)
+{
+	struct lineedit le;
+	const char *error = NULL;
+	bool accepted = false;
+
+	*out = NULL;
+	lineedit_set(&le, initial ? initial : "");
+	curs_set(1);
+	for (;;) {
+		wint_t key;
+		int r, lw, cursor;
+
+		app_draw_views(app);
+		if (error)
+			draw_text(stdscr, LINES - 2, 0, COLS, error, draw_attr(C_ERROR), true);
+		draw_fill(stdscr, LINES - 1, 0, COLS, A_NORMAL);
+		lw = draw_text(stdscr, LINES - 1, 0, COLS / 2, label, A_BOLD, false);
+		cursor = lineedit_draw(&le, stdscr, LINES - 1, lw, COLS - lw - 1, A_NORMAL);
+		wmove(stdscr, LINES - 1, cursor);
+		wnoutrefresh(stdscr);
+		doupdate();
+		r = read_key(&key);
+		if (r == ERR)
+			continue;
+		bool is_key = r == KEY_CODE_YES;
+		if (is_key && key == KEY_RESIZE)
+			continue;
+		if (is_escape(key, is_key))
+			break;
+		if (is_enter(key, is_key)) {
+			char *text = lineedit_text(&le);
+			error = check ? check(text, ctx) : NULL;
+			if (!error) {
+				*out = text;
+				accepted = true;
+				break;
+			}
+			free(text);
+			continue;
+		}
+		if (lineedit_key(&le, key, is_key)) {
+			error = NULL;
+			if (on_change) {
+				char *text = lineedit_text(&le);
+				on_change(text, ctx);
+				free(text);
+			}
+		}
+	}
+	curs_set(0);
+	return accepted;
+}
+
+bool prompt_yes_no(struct app *app, const char *question)
+{
+	for (;;) {
+		wint_t key;
+		int r;
+
+		app_draw_views(app);
+		draw_fill(stdscr, LINES - 1, 0, COLS, draw_attr(C_STATUS));
+		int w = draw_text(stdscr, LINES - 1, 0, COLS - 8, question, draw_attr(C_STATUS) | A_BOLD,
+				  false);
+		draw_text(stdscr, LINES - 1, w, COLS - w, " (y/n)", draw_attr(C_STATUS), false);
+		wnoutrefresh(stdscr);
+		doupdate();
+		r = read_key(&key);
+		if (r == ERR || (r == KEY_CODE_YES && key == KEY_RESIZE))
+			continue;
+		if (r == OK && (key == 'y' || key == 'Y'))
+			return true;
+		if (r == OK && (key == 'n' || key == 'N' || key == 27 || key == 'q'))
+			return false;
+	}
+}
+
+/* ASCII case-insensitive substring: agency codes and names are matched by what is typed. */
+static bool matches(const char *item, const char *detail, const char *filter)
+{
+	size_t n = strlen(filter);
+
+	if (!n)
+		return true;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *s = pass ? detail : item;
+		for (; s && *s; s++)
+			if (strncasecmp(s, filter, n) == 0)
+				return true;
+	}
+	return false;
+}
+
+static int pick(struct app *app, const char *title, const struct strvec *items,
+		const struct strvec *details, bool *selected, int initial)
+{
+	struct lineedit filter;
+	int *shown = calloc(items->n + 1, sizeof(int));
+	int cur = 0, top = 0, result = -1;
+	bool multi = selected != NULL;
+
+	lineedit_set(&filter, "");
+	for (;;) {
+		char *f = lineedit_text(&filter);
+		int n = 0, h, w, y0, x0;
+		wint_t key;
+		int r;
+
+		for (size_t i = 0; i < items->n; i++)
+			if (matches(items->v[i], details ? details->v[i] : NULL, f))
+				shown[n++] = (int)i;
+		free(f);
+		if (initial >= 0) {
+			for (int i = 0; i < n; i++)
+				if (shown[i] == initial)
+					cur = i;
+			initial = -1;
+		}
+		if (cur >= n)
+			cur = n ? n - 1 : 0;
+		h = LINES - 4 < n + 4 ? LINES - 4 : n + 4;
+		if (h < 6)
+			h = 6;
+		w = COLS - 4 < 76 ? COLS - 4 : 76;
+		y0 = (LINES - h) / 2;
+		x0 = (COLS - w) / 2;
+		int rows = h - 4;
+		if (cur < top)
+			top = cur;
+		if (cur >= top + rows)
+			top = cur - rows + 1;
+
+		app_draw_views(app);
+		for (int y = 0; y < h; y++)
+			draw_fill(stdscr, y0 + y, x0, w, draw_attr(C_STATUS));
+		draw_text(stdscr, y0, x0 + 1, w - 2, title, draw_attr(C_STATUS) | A_BOLD, false);
+		int lw = draw_text(stdscr, y0 + 1, x0 + 1, w - 2, "Filter: ", draw_attr(C_STATUS), false);
+		int cursor = lineedit_draw(&filter, stdscr, y0 + 1, x0 + 1 + lw, w - 3 - lw,
+					   draw_attr(C_STATUS) | A_UNDERLINE);
+		for (int i = top; i < n && i < top + rows; i++) {
+			int idx = shown[i];
+			struct strbuf line = {0};
+			attr_t attr = i == cur ? draw_attr(C_SELECTED) : draw_attr(C_STATUS);
+
+			if (multi)
+				sb_puts(&line, selected[idx] ? "[x] " : "[ ] ");
+			sb_printf(&line, "%-6s %s", items->v[idx], details ? details->v[idx] : "");
+			draw_text(stdscr, y0 + 2 + i - top, x0 + 1, w - 2, sb_str(&line), attr, true);
+			sb_free(&line);
+		}
+		if (n == 0)
+			draw_text(stdscr, y0 + 2, x0 + 1, w - 2, "(nothing matches)", draw_attr(C_STATUS), false);
+		draw_text(stdscr, y0 + h - 1, x0 + 1, w - 2,
+			  multi ? "Space: toggle  Enter: done  Esc: cancel  type to filter"
+				: "Enter: choose  Esc: cancel  type to filter",
+			  draw_attr(C_STATUS) | A_DIM, false);
+		curs_set(1);
+		wmove(stdscr, y0 + 1, cursor);
+		wnoutrefresh(stdscr);
+		doupdate();
+		r = read_key(&key);
+		curs_set(0);
+		if (r == ERR)
+			continue;
+		bool is_key = r == KEY_CODE_YES;
+		if (is_key && key == KEY_RESIZE)
+			continue;
+		if (is_escape(key, is_key))
+			break;
+		if (is_enter(key, is_key)) {
+			if (multi) {
+				result = 0;
+				break;
+			}
+			if (n) {
+				result = shown[cur];
+				break;
+			}
+			continue;
+		}
+		if (is_key && key == KEY_UP) {
+			if (cur > 0)
+				cur--;
+		} else if (is_key && key == KEY_DOWN) {
+			if (cur + 1 < n)
+				cur++;
+		} else if (is_key && key == KEY_PPAGE) {
+			cur = cur > rows ? cur - rows : 0;
+		} else if (is_key && key == KEY_NPAGE) {
+			cur = cur + rows < n ? cur + rows : (n ? n - 1 : 0);
+		} else if (multi && !is_key && key == ' ') {
+			if (n)
+				selected[shown[cur]] = !selected[shown[cur]];
+		} else if (lineedit_key(&filter, key, is_key)) {
+			cur = 0;
+		}
+	}
+	free(shown);
+	return result;
+}
+
+int pick_one(struct app *app, const char *title, const struct strvec *items,
+	     const struct strvec *details, int initial)
+{
+	return pick(app, title, items, details, NULL, initial);
+}
+
+bool pick_many(struct app *app, const char *title, const struct strvec *items,
+	       const struct strvec *details, bool *selected)
+{
+	return pick(app, title, items, details, selected, 0) == 0;
+}
+
+/* --- the card form ------------------------------------------------------------------- */
+
+enum field { F_TITLE, F_LEAD, F_CO, F_DUE, F_LABELS, F_DESCRIPTION, F_COUNT };
+static const char *const field_labels[F_COUNT] = {
+	"Title", "Lead", "Co-executors", "Due date", "Labels", "Description",
+};
+static const char *const field_hints[F_COUNT] = {
+	"", "Enter: pick the lead agency", "Enter: pick co-executors", "YYYY-MM-DD, empty for none",
+	"comma-separated", "",
+};
+
+struct form {
+	struct lineedit edit[F_COUNT]; /* title, due, labels, description (single line) */
+	char *errors[F_COUNT];
+	char *general_error;
+	int cur;
+};
+
+static bool field_is_text(int f)
+{
+	return f == F_TITLE || f == F_DUE || f == F_LABELS || f == F_DESCRIPTION;
+}
+
+/* A field for a message of card_validate, so it is shown where the problem is. */
+static int field_of_message(const char *msg)
+{
+	if (strstr(msg, "title"))
+		return F_TITLE;
+	if (strstr(msg, "co-executor"))
+		return F_CO;
+	if (strstr(msg, "lead"))
+		return F_LEAD;
+	if (strstr(msg, "date"))
+		return F_DUE;
+	if (strstr(msg, "label"))
+		return F_LABELS;
+	if (strstr(msg, "description"))
+		return F_DESCRIPTION;
+	return -1;
+}
+
+static void form_to_card(struct form *form, struct card *card)
+{
+	char *text;
+
+	text = lineedit_text(&form->edit[F_TITLE]);
+	{
+		char *norm = text_normalize(text);
+		str_set(&card->title, norm);
+		free(norm);
+	}
+	free(text);
+	text = lineedit_text(&form->edit[F_DUE]);
+	str_set(&card->due, text);
+	free(text);
+	text = lineedit_text(&form->edit[F_LABELS]);
+	sv_free(&card->labels);
+	sv_split_list(&card->labels, text);
+	free(text);
+	if (!strchr(card->description, '\n')) {
+		text = lineedit_text(&form->edit[F_DESCRIPTION]);
+		str_set(&card->description, text);
+		free(text);
+	}
+}
+
+static void draw_form(struct app *app, struct form *form, const char *heading, const struct card *card)
+{
+	int h = 4 + F_COUNT * 2, w = COLS - 4 < 100 ? COLS - 4 : 100;
+	int y0 = (LINES - h) / 2, x0 = (COLS - w) / 2, label_w = 14, cursor_y = -1, cursor_x = 0;
+	attr_t bg = draw_attr(C_STATUS);
+	struct strbuf value = {0};
+
+	app_draw_views(app);
+	for (int y = 0; y < h; y++)
+		draw_fill(stdscr, y0 + y, x0, w, bg);
+	draw_text(stdscr, y0, x0 + 1, w - 2, heading, bg | A_BOLD, false);
+	for (int f = 0; f < F_COUNT; f++) {
+		int y = y0 + 1 + f * 2, vx = x0 + 1 + label_w, vw = w - label_w - 2;
+		bool cur = f == form->cur;
+
+		draw_text(stdscr, y, x0 + 1, label_w, field_labels[f], bg | (cur ? A_BOLD : 0), true);
+		sb_reset(&value);
+		if (f == F_LEAD) {
+			const struct agency *a = board_agency(&app->board, card->lead);
+			sb_printf(&value, "%s  %s", card->lead, a ? a->name : "");
+		} else if (f == F_CO) {
+			sv_join(&card->co, ", ", &value);
+			if (!value.len)
+				sb_puts(&value, "(none)");
+		}
+		if (f == F_DESCRIPTION && strchr(card->description, '\n')) {
+			sb_puts(&value, app->restricted ? "(several lines; $EDITOR is not available here)"
+							: "(several lines: Enter opens $EDITOR)");
+		}
+		if (field_is_text(f) && !(f == F_DESCRIPTION && strchr(card->description, '\n'))) {
+			int c = lineedit_draw(&form->edit[f], stdscr, y, vx, vw,
+					      cur ? A_UNDERLINE | bg | A_BOLD : bg | A_UNDERLINE);
+			if (cur)
+				cursor_y = y, cursor_x = c;
+		} else {
+			draw_text(stdscr, y, vx, vw, sb_str(&value), cur ? draw_attr(C_SELECTED) : bg, true);
+		}
+		if (form->errors[f])
+			draw_text(stdscr, y + 1, vx, vw, form->errors[f], draw_attr(C_ERROR), false);
+		else if (cur && *field_hints[f])
+			draw_text(stdscr, y + 1, vx, vw, field_hints[f], bg | A_DIM, false);
+	}
+	if (form->general_error)
+		draw_text(stdscr, y0 + h - 2, x0 + 1, w - 2, form->general_error, draw_attr(C_ERROR), false);
+	draw_text(stdscr, y0 + h - 1, x0 + 1, w - 2,
+		  app->restricted ? "Ctrl-S or Enter: save   Tab, Up, Down: field   Esc: cancel"
+				  : "Ctrl-S or Enter: save   Tab, Up, Down: field   Ctrl-E: description in "
+				    "$EDITOR   Esc: cancel",
+		  bg | A_DIM, false);
+	if (cursor_y >= 0) {
+		curs_set(1);
+		wmove(stdscr, cursor_y, cursor_x);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+	sb_free(&value);
+}
+
+static void clear_errors(struct form *form)
+{
+	for (int f = 0; f < F_COUNT; f++) {
+		free(form->errors[f]);
+		form->errors[f] = NULL;
+	}
+	free(form->general_error);
+	form->general_error = NULL;
+}
+
+/* The model's own validation, so the form says exactly what the CLI would. */
+static bool form_valid(struct app *app, struct form *form, struct card *card)
+{
+	struct cb_error err = {0};
+	struct card check;
+
+	clear_errors(form);
+	form_to_card(form, card);
+	card_copy(&check, card);
+	if (str_empty(check.rank))
+		str_set(&check.rank, "V"); /* placed by the op; any valid key for the check */
+	if (text_validate("the title", check.title, false, &err) == 0 &&
+	    text_validate("the description", check.description, true, &err) == 0)
+		card_validate(&check, &app->board, &err);
+	card_free(&check);
+	if (err.code == CB_OK)
+		return true;
+	int f = field_of_message(err.msg);
+	if (f >= 0) {
+		form->errors[f] = xstrdup(err.msg);
+		form->cur = f;
+	} else {
+		form->general_error = xstrdup(err.msg);
+	}
+	return false;
+}
+
+static void pick_lead(struct app *app, struct card *card)
+{
+	struct strvec codes = {0}, names = {0};
+	int initial = 0, choice;
+
+	for (size_t i = 0; i < app->board.nagencies; i++) {
+		sv_push(&codes, app->board.agencies[i].code);
+		sv_push(&names, app->board.agencies[i].name);
+		if (strcmp(card->lead, app->board.agencies[i].code) == 0)
+			initial = (int)i;
+	}
+	choice = pick_one(app, "Lead agency", &codes, &names, initial);
+	if (choice >= 0) {
+		str_set(&card->lead, codes.v[choice]);
+		/* The lead cannot co-execute its own card. */
+		struct strvec co = {0};
+		for (size_t i = 0; i < card->co.n; i++)
+			if (strcmp(card->co.v[i], card->lead) != 0)
+				sv_push(&co, card->co.v[i]);
+		sv_free(&card->co);
+		card->co = co;
+	}
+	sv_free(&codes);
+	sv_free(&names);
+}
+
+static void pick_co(struct app *app, struct card *card)
+{
+	struct strvec codes = {0}, names = {0};
+	bool *selected = calloc(app->board.nagencies + 1, sizeof(bool));
+
+	for (size_t i = 0; i < app->board.nagencies; i++) {
+		if (strcmp(app->board.agencies[i].code, card->lead) == 0)
+			continue;
+		selected[codes.n] = sv_contains(&card->co, app->board.agencies[i].code);
+		sv_push(&codes, app->board.agencies[i].code);
+		sv_push(&names, app->board.agencies[i].name);
+	}
+	if (pick_many(app, "Co-executors", &codes, &names, selected)) {
+		sv_free(&card->co);
+		for (size_t i = 0; i < codes.n; i++)
+			if (selected[i])
+				sv_push(&card->co, codes.v[i]);
+	}
+	free(selected);
+	sv_free(&codes);
+	sv_free(&names);
+}
+
+bool card_form(struct app *app, const char *heading, struct card *card)
+{
+	struct form form = {0};
+	struct strbuf labels = {0};
+	bool saved = false;
+
+	lineedit_set(&form.edit[F_TITLE], card->title);
+	lineedit_set(&form.edit[F_DUE], card->due);
+	sv_join(&card->labels, ", ", &labels);
+	lineedit_set(&form.edit[F_LABELS], sb_str(&labels));
+	sb_free(&labels);
+	lineedit_set(&form.edit[F_DESCRIPTION], strchr(card->description, '\n') ? "" : card->description);
+	for (;;) {
+		wint_t key;
+		int r;
+
+		draw_form(app, &form, heading, card);
+		r = read_key(&key);
+		if (r == ERR)
+			continue;
+		bool is_key = r == KEY_CODE_YES;
+		bool multiline_desc = form.cur == F_DESCRIPTION && strchr(card->description, '\n');
+		if (is_key && key == KEY_RESIZE)
+			continue;
+		if (is_escape(key, is_key))
+			break;
+		if ((!is_key && key == '\t') || (is_key && key == KEY_DOWN)) {
+			form.cur = (form.cur + 1) % F_COUNT;
+		} else if ((is_key && (key == KEY_BTAB || key == KEY_UP))) {
+			form.cur = (form.cur + F_COUNT - 1) % F_COUNT;
+		} else if (!is_key && key == CTRL('e')) {
+			form_to_card(&form, card);
+			char *text = xstrdup(card->description);
+			if (app_edit_in_editor(app, &text)) {
+				char *norm = text_normalize(text);
+				str_set(&card->description, norm);
+				lineedit_set(&form.edit[F_DESCRIPTION], strchr(norm, '\n') ? "" : norm);
+				free(norm);
+			}
+			free(text);
+		} else if ((is_enter(key, is_key) || (!is_key && key == ' ')) &&
+			   (form.cur == F_LEAD || form.cur == F_CO)) {
+			form_to_card(&form, card);
+			if (form.cur == F_LEAD)
+				pick_lead(app, card);
+			else
+				pick_co(app, card);
+			clear_errors(&form);
+		} else if (is_enter(key, is_key) && multiline_desc) {
+			form_to_card(&form, card);
+			char *text = xstrdup(card->description);
+			if (app_edit_in_editor(app, &text)) {
+				char *norm = text_normalize(text);
+				str_set(&card->description, norm);
+				lineedit_set(&form.edit[F_DESCRIPTION], strchr(norm, '\n') ? "" : norm);
+				free(norm);
+			} else {
+				free(form.general_error);
+				form.general_error = xstrdup(app->message);
+			}
+			free(text);
+		} else if (is_enter(key, is_key) || (!is_key && key == CTRL('s'))) {
+			if (form_valid(app, &form, card)) {
+				saved = true;
+				break;
+			}
+		} else if (field_is_text(form.cur) && !multiline_desc) {
+			if (lineedit_key(&form.edit[form.cur], key, is_key)) {
+				free(form.errors[form.cur]);
+				form.errors[form.cur] = NULL;
+			}
+		}
+	}
+	clear_errors(&form);
+	curs_set(0);
+	return saved;
+}
