@@ -326,7 +326,8 @@ static void start_curses(void)
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
 	initscr();
-	cbreak();
+	/* raw: Ctrl-S saves a form instead of freezing the terminal (flow control). */
+	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

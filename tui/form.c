@@ -18,7 +18,7 @@ static bool is_enter(wint_t key, bool is_key)
 
 static bool is_escape(wint_t key, bool is_key)
 {
-	return !is_key && key == 27;
+	return !is_key && (key == 27 || key == CTRL('c'));
 }
 
 /* Reads a key, waiting as long as it takes (forms do not poll for board changes). */

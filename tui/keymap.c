@@ -37,7 +37,7 @@ const struct key_binding key_bindings[] = {
 	{ACT_HELP, "help", {'?'}, "this help", "Viewing"},
 	{ACT_REDRAW, "redraw", {CTRL('l')}, "repaint the whole screen", "Viewing"},
 	{ACT_BACK, "back", {27}, "close the card or the help; cancel a form", "Viewing"},
-	{ACT_QUIT, "quit", {'q'}, "close the view; on the board, quit", "Viewing"},
+	{ACT_QUIT, "quit", {'q', CTRL('c')}, "close the view; on the board, quit", "Viewing"},
 };
 const unsigned key_binding_count = sizeof(key_bindings) / sizeof(key_bindings[0]);
 

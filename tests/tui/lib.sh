@@ -8,8 +8,12 @@ trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
 # start_app WIDTH HEIGHT [USER]: the app in a fresh tmux session; the shell prints the exit
 # status when it ends, so tests can see how it quit.
+APP_STARTS=0
 start_app() {
 	tm kill-server 2>/dev/null || true
+	# A fresh server each time: a new session on a server that is still shutting down fails.
+	APP_STARTS=$((APP_STARTS + 1))
+	TMUX_SOCKET="coboard-test-$$-$APP_STARTS"
 	tm -f /dev/null new-session -d -s app -x "$1" -y "$2" \
 		"env TERM=xterm-256color COBOARD_TODAY=$COBOARD_TODAY LC_ALL=C.UTF-8 TZ=UTC \
 		 $COBOARD_BIN --board $BOARD --user ${3:-sec}; echo \"EXITED \$?\"; sleep 600"
@@ -54,4 +58,9 @@ column_of() {
 	[ -n "$line" ] || fail "column_of: [$1] is not on the screen"
 	prefix=${line%%"$1"*}
 	printf '%s' "$prefix" | wc -L
+}
+
+# The pid of the app itself (not the tmux server or the shell around it).
+app_pid() {
+	pgrep -f "^$COBOARD_BIN --board $BOARD --user ${1:-sec}\$" | head -1
 }
