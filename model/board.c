@@ -391,6 +391,27 @@ static const char agency_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
 static const char login_chars[] =
 	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
 
+/* "TYPE BASE64 [comment]": strict, because the line lands in authorized_keys after options
+ * coboard writes, and must not be able to add options of its own. */
+static bool ssh_key_valid(const char *key)
+{
+	static const char type_chars[] = "abcdefghijklmnopqrstuvwxyz0123456789@.-";
+	static const char b64_chars[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+	size_t type = strspn(key, type_chars), b64;
+
+	if (type < 7 || key[type] != ' ')
+		return false;
+	if (strncmp(key, "ssh-", 4) != 0 && strncmp(key, "ecdsa-", 6) != 0 &&
+	    strncmp(key, "sk-", 3) != 0)
+		return false;
+	b64 = strspn(key + type + 1, b64_chars);
+	if (b64 < 16)
+		return false;
+	const char *rest = key + type + 1 + b64;
+	return *rest == '\0' || (*rest == ' ' && !strpbrk(rest, "\"\\"));
+}
+
 static bool has_bar(const char *s)
 {
 	return strchr(s, '|') != NULL;
@@ -437,6 +458,11 @@ int board_validate(const struct board *board, struct cb_error *err)
 				       m->login, m->agency);
 		if (has_bar(m->name) || has_bar(m->email) || has_bar(m->key))
 			return cb_fail(err, CB_EINVALID, "member fields may not contain '|'");
+		if (!str_empty(m->key) && !ssh_key_valid(m->key))
+			return cb_fail(err, CB_EINVALID,
+				       "the key of '%s' is not an OpenSSH public key (TYPE BASE64 [comment], "
+				       "as in a .pub file)",
+				       m->login);
 		if (text_validate("a member name", m->name, false, err) < 0 ||
 		    text_validate("a member email", m->email, false, err) < 0 ||
 		    text_validate("a member key", m->key, false, err) < 0)

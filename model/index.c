@@ -728,6 +728,7 @@ static int column_order(const struct board *board, const struct card *c)
 	return i < 0 ? (int)board->ncolumns : i;
 }
 
+/* qsort has no context argument in C11; the board for the comparison is set just before. */
 static const struct board *sort_board;
 
 static int compare_board_order(const void *a_, const void *b_)
@@ -774,8 +775,10 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 		list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
 	sqlite3_reset(st);
 	sb_free(&label);
-	sort_board = board;
-	qsort(out->v, out->n, sizeof(*out->v), compare_board_order);
+	if (out->n > 1) {
+		sort_board = board;
+		qsort(out->v, out->n, sizeof(*out->v), compare_board_order);
+	}
 	return 0;
 }
 

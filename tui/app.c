@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -260,6 +261,15 @@ bool app_edit_in_editor(struct app *app, char **text)
 	return true;
 }
 
+/* A hung-up terminal (the SSH connection or the terminal window is gone) makes every read
+ * fail at once; the app must then leave rather than spin. */
+static bool terminal_gone(void)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 static void handle_mouse(struct app *app)
 {
 	MEVENT ev;
@@ -371,6 +381,8 @@ int app_run(const struct cli *cli)
 		if (stop_signal)
 			break;
 		if (r == ERR) {
+			if (terminal_gone())
+				break;
 			check_for_changes(&app);
 			continue;
 		}

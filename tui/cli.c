@@ -983,6 +983,76 @@ static int cmd_member(const struct cli *cli, int argc, char **argv)
 	return rc < 0 ? fail(&err) : EXIT_OK;
 }
 
+/* --- serving over SSH ------------------------------------------------------------ */
+
+static bool safe_for_authorized_keys(const char *s)
+{
+	return !strpbrk(s, "\"\\\n");
+}
+
+static int cmd_admin(const struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = find_command("admin");
+	const char *command_path = NULL;
+	struct opt opts[] = {{"command", &command_path, NULL}, {0}};
+	char exe[4096], board_path[4096];
+	struct cb_error err = {0};
+	struct session *s;
+	struct board board;
+	struct args a;
+	int status, keys = 0;
+	ssize_t n;
+
+	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
+		return status;
+	if (strcmp(a.pos[0], "authorized-keys") != 0) {
+		cb_fail(&err, CB_EINVALID, "unknown admin command '%s' (authorized-keys)", a.pos[0]);
+		return usage_error(cmd, &err);
+	}
+	if (cli->restricted) {
+		cli_error("admin commands are not available over this connection");
+		return EXIT_FAIL;
+	}
+	if (with_board(cli, &s, &board) < 0)
+		return EXIT_FAIL;
+	if (board_may_admin(&board, s->login)) {
+		cli_error("%s: %s", s->login, board_may_admin(&board, s->login));
+		board_free(&board);
+		session_close(s);
+		return EXIT_FAIL;
+	}
+	if (!command_path) {
+		n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+		exe[n > 0 ? n : 0] = '\0';
+		command_path = exe;
+	}
+	if (!realpath(s->board_path, board_path))
+		snprintf(board_path, sizeof(board_path), "%s", s->board_path);
+	if (!safe_for_authorized_keys(command_path) || !safe_for_authorized_keys(board_path)) {
+		cli_error("the program or board path contains a quote or backslash; move it");
+		board_free(&board);
+		session_close(s);
+		return EXIT_FAIL;
+	}
+	printf("# coboard: one line per member with a key; generated from board.conf of %s\n",
+	       board_path);
+	for (size_t i = 0; i < board.nmembers; i++) {
+		const struct member *m = &board.members[i];
+
+		if (str_empty(m->key))
+			continue;
+		printf("restrict,pty,command=\"%s --board %s --user %s --restricted\" %s\n",
+		       command_path, board_path, m->login, m->key);
+		keys++;
+	}
+	if (keys == 0)
+		cli_error("no member has a key yet; add one with `coboard member set LOGIN --key "
+			  "\"$(cat id.pub)\"`");
+	board_free(&board);
+	session_close(s);
+	return EXIT_OK;
+}
+
 /* --- the table ------------------------------------------------------------------------ */
 
 static const struct command commands[] = {
@@ -1031,6 +1101,11 @@ static const struct command commands[] = {
 	 "member add|set|remove|list [LOGIN] [--role viewer|member|secretary|admin] "
 	 "[--agency CODE] [--name NAME] [--email EMAIL] [--key PUBKEY]",
 	 "Manage who may do what (admins only; each change is a commit).", false},
+	{"admin", cmd_admin, "admin authorized-keys [--command PATH]",
+	 "Print authorized_keys lines for the members' SSH keys: each key opens this board as\n"
+	 "that member in restricted mode (admins only). Append them to the shared account's\n"
+	 "~/.ssh/authorized_keys.",
+	 false},
 	{"fsck", cmd_fsck, "fsck",
 	 "Check that git and the index agree and that every card and board.conf parse.", false},
 	{"reindex", cmd_reindex, "reindex", "Rebuild the index from git.", false},

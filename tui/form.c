@@ -21,7 +21,8 @@ static bool is_escape(wint_t key, bool is_key)
 	return !is_key && (key == 27 || key == CTRL('c'));
 }
 
-/* Reads a key, waiting as long as it takes (forms do not poll for board changes). */
+/* Reads a key, waiting as long as it takes (forms do not poll for board changes). A hung-up
+ * terminal reads as Esc, so every form closes and the app's loop sees the hang-up. */
 static int read_key(wint_t *key)
 {
 	int r;
@@ -29,6 +30,10 @@ static int read_key(wint_t *key)
 	wtimeout(stdscr, -1);
 	r = wget_wch(stdscr, key);
 	wtimeout(stdscr, 250);
+	if (r == ERR) {
+		*key = 27;
+		return OK;
+	}
 	return r;
 }
 

@@ -9,6 +9,7 @@
 #include "../model/strbuf.h"
 #include "app.h"
 #include "cli.h"
+#include "restricted.h"
 #include "text.h"
 
 #ifndef COBOARD_VERSION
@@ -18,6 +19,7 @@
 int main(int argc, char **argv)
 {
 	struct cli cli = {0};
+	bool restricted_flag = false;
 	int i, status;
 
 	text_init_locale();
@@ -30,6 +32,8 @@ int main(int argc, char **argv)
 			cli.user = argv[++i];
 		else if (strncmp(argv[i], "--user=", 7) == 0)
 			cli.user = argv[i] + 7;
+		else if (strcmp(argv[i], "--restricted") == 0)
+			restricted_flag = true;
 		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			cli_usage();
 			return EXIT_OK;
@@ -46,8 +50,13 @@ int main(int argc, char **argv)
 		cli_error("--user needs a login");
 		return EXIT_USAGE;
 	}
+	cli.restricted = restricted_wanted(restricted_flag, &cli);
 	repo_global_init();
-	if (i < argc) {
+	if (cli.restricted) {
+		/* Arguments after the forced command's own belong to the administrator; what the
+		 * user asked for arrives in SSH_ORIGINAL_COMMAND. */
+		status = i < argc ? cli_run(&cli, argc - i, argv + i) : restricted_run(&cli);
+	} else if (i < argc) {
 		status = cli_run(&cli, argc - i, argv + i);
 	} else {
 		status = app_run(&cli);

@@ -1,7 +1,7 @@
 # The full-screen board in a real terminal (tmux): columns, moving with keys, the card view,
 # help, swimlanes, search, and quitting with the terminal restored.
 . "$(dirname "$0")/../lib.sh"
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../tmux.sh"
 new_board
 start_app 120 40
 

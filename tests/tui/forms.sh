@@ -1,7 +1,7 @@
 # Forms and pickers: reassign through the agency picker, add and edit through the card form,
 # a bad date rejected in place with nothing committed, notes, archiving.
 . "$(dirname "$0")/../lib.sh"
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../tmux.sh"
 new_board
 start_app 120 40
 

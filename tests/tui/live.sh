@@ -2,7 +2,7 @@
 # too-small terminal, Cyrillic alignment, escaped titles, a viewer refused, the terminal
 # restored on SIGTERM and SIGHUP, and an edit merged with a change made meanwhile.
 . "$(dirname "$0")/../lib.sh"
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../tmux.sh"
 new_board
 commit_outside cards/6.card "title: Clear ${ESC}[2J the screen ${ESC}]0;owned$(printf '\007')
 column: blocked

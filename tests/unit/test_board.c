@@ -23,7 +23,7 @@ static const char conf[] =
 	"agency: MOH | Ministry of Healthcare\n"
 	"\n"
 	"member: alice | Әлия Сейіт | alice@example.kz | secretary | MOE\n"
-	"member: marat | Marat | marat@example.kz | member | MOE | ssh-ed25519 AAAAC3 marat@laptop\n"
+	"member: marat | Marat | marat@example.kz | member | MOE | ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyForTests0123456789 marat@laptop\n"
 	"member: root | Admin | root@example.kz | admin |\n";
 
 static void test_round_trip(void **state)
@@ -41,7 +41,7 @@ static void test_round_trip(void **state)
 	assert_int_equal(board.nagencies, 2);
 	assert_int_equal(board.nmembers, 3);
 	assert_string_equal(board.members[0].name, "Әлия Сейіт");
-	assert_string_equal(board.members[1].key, "ssh-ed25519 AAAAC3 marat@laptop");
+	assert_string_equal(board.members[1].key, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyForTests0123456789 marat@laptop");
 	assert_string_equal(board_column_keys(&board), "todo, in-progress, done");
 	assert_string_equal(board_agency_codes(&board), "MOE, MOH");
 	board_format(&board, &out);
@@ -78,6 +78,15 @@ static void test_errors(void **state)
 	expect_error("column: a | A\nmember: b b | B | b@x | viewer |\n", "member login 'b b'");
 	expect_error("column: a | A\ndefault-role: god\n", "line 2: unknown role 'god'");
 	expect_error("column: a | A\nno colon here\n", "line 2: expected 'entry: value'");
+	/* Keys land in authorized_keys after coboard's own options: nothing may add options. */
+	expect_error("column: a | A\nmember: bob | B | b@x | viewer | | command=\"sh\" ssh-ed25519 "
+		     "AAAAC3NzaC1lZDI1NTE5AAAAIExampleKey\n",
+		     "the key of 'bob' is not an OpenSSH public key");
+	expect_error("column: a | A\nmember: bob | B | b@x | viewer | | ssh-ed25519 "
+		     "AAAAC3NzaC1lZDI1NTE5AAAAIExampleKey x\" y\n",
+		     "the key of 'bob' is not an OpenSSH public key");
+	expect_error("column: a | A\nmember: bob | B | b@x | viewer | | ssh-ed25519 short\n",
+		     "not an OpenSSH public key");
 }
 
 static void test_roles(void **state)
