@@ -52,9 +52,16 @@ long date_to_days(const char *s)
 	return era * 146097 + doe - 719468;
 }
 
+static char today_override[11];
+
+void date_set_today(const char *day)
+{
+	snprintf(today_override, sizeof(today_override), "%s", day && date_valid(day) ? day : "");
+}
+
 void date_today(char out[11])
 {
-	const char *fixed = getenv("COBOARD_TODAY");
+	const char *fixed = today_override[0] ? today_override : getenv("COBOARD_TODAY");
 	time_t now;
 	struct tm tm;
 

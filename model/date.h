@@ -14,6 +14,10 @@ long date_to_days(const char *s);
  * local date. */
 void date_today(char out[11]);
 
+/* Makes date_today answer day (YYYY-MM-DD) until called again with NULL: the board as it
+ * stood on a past day is judged overdue by that day, not by today. */
+void date_set_today(const char *day);
+
 /* Days from today to due (negative when overdue). due must be valid. */
 long date_days_until(const char *due);
 

@@ -697,15 +697,6 @@ int index_board(struct index *idx, struct board *board, struct cb_error *err)
 	return rc;
 }
 
-void card_list_free(struct card_list *list)
-{
-	for (size_t i = 0; i < list->n; i++)
-		card_free(&list->v[i]);
-	free(list->v);
-	list->v = NULL;
-	list->n = 0;
-}
-
 static void list_push_parsed(struct card_list *out, int id, const char *text)
 {
 	struct card card;
@@ -719,28 +710,6 @@ static void list_push_parsed(struct card_list *out, int id, const char *text)
 	card.id = id;
 	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
 	out->v[out->n++] = card;
-}
-
-static int column_order(const struct board *board, const struct card *c)
-{
-	int i = board_column_index(board, c->column);
-
-	return i < 0 ? (int)board->ncolumns : i;
-}
-
-/* qsort has no context argument in C11; the board for the comparison is set just before. */
-static const struct board *sort_board;
-
-static int compare_board_order(const void *a_, const void *b_)
-{
-	const struct card *a = a_, *b = b_;
-	int ca = column_order(sort_board, a), cb = column_order(sort_board, b), r;
-
-	if (ca != cb)
-		return ca - cb;
-	if ((r = strcmp(a->rank, b->rank)) != 0)
-		return r;
-	return a->id - b->id;
 }
 
 int index_cards(struct index *idx, const struct board *board, const struct card_filter *f,
@@ -775,10 +744,7 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 		list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
 	sqlite3_reset(st);
 	sb_free(&label);
-	if (out->n > 1) {
-		sort_board = board;
-		qsort(out->v, out->n, sizeof(*out->v), compare_board_order);
-	}
+	card_list_sort(out, board);
 	return 0;
 }
 
@@ -906,15 +872,156 @@ void log_list_free(struct log_list *list)
 	list->n = 0;
 }
 
+#define LOG_COLUMNS                                                                        \
+	"SELECT m.oid, m.time, m.author, m.email, m.subject, m.op, m.reason,"              \
+	" ch.card, ch.field, ch.old, ch.new FROM changes ch JOIN commits m ON m.seq = ch.seq"
+
+/* Appends every row of a LOG_COLUMNS query. */
+static void read_log_rows(sqlite3_stmt *st, struct log_list *out)
+{
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct log_entry e = {0};
+
+		snprintf(e.commit, sizeof(e.commit), "%s", col_text(st, 0));
+		e.time = sqlite3_column_int64(st, 1);
+		e.author = xstrdup(col_text(st, 2));
+		e.email = xstrdup(col_text(st, 3));
+		e.subject = xstrdup(col_text(st, 4));
+		e.op = xstrdup(col_text(st, 5));
+		e.reason = xstrdup(col_text(st, 6));
+		e.card = sqlite3_column_int(st, 7);
+		e.field = xstrdup(col_text(st, 8));
+		e.old_value = xstrdup(col_text(st, 9));
+		e.new_value = xstrdup(col_text(st, 10));
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(e));
+		out->v[out->n++] = e;
+	}
+	sqlite3_reset(st);
+}
+
+int index_commit_changes(struct index *idx, const char *oid, struct log_list *out,
+			 struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, LOG_COLUMNS " WHERE m.oid = ? ORDER BY ch.id", err);
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	bind_text(st, 1, oid);
+	read_log_rows(st, out);
+	return 0;
+}
+
+int index_changes_after(struct index *idx, const char *oid, struct log_list *out,
+			struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   LOG_COLUMNS " WHERE ch.seq > (SELECT seq FROM commits WHERE oid = ?)"
+					       " ORDER BY ch.id",
+				   err);
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	bind_text(st, 1, oid);
+	read_log_rows(st, out);
+	return 0;
+}
+
+int index_later_change(struct index *idx, const char *oid, int card, const char *field,
+		       struct log_list *out, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   LOG_COLUMNS " WHERE ch.card = ?2 AND ch.field = ?3 AND ch.seq >"
+					       " (SELECT seq FROM commits WHERE oid = ?1)"
+					       " ORDER BY ch.id LIMIT 1",
+				   err);
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	bind_text(st, 1, oid);
+	sqlite3_bind_int(st, 2, card);
+	bind_text(st, 3, field);
+	read_log_rows(st, out);
+	return 0;
+}
+
+int index_field_origin(struct index *idx, int card, const char *field, struct log_list *out,
+		       struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   LOG_COLUMNS " WHERE ch.card = ?1 AND (ch.field = ?2 OR ch.field = 'created')"
+					       " ORDER BY ch.field = ?2 DESC, ch.id DESC LIMIT 1",
+				   err);
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, card);
+	bind_text(st, 2, field);
+	read_log_rows(st, out);
+	return 0;
+}
+
+int index_last_card_commit_by(struct index *idx, const char *member, char out[41],
+			      struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT m.oid FROM commits m WHERE m.member = ? AND m.op IN"
+				   " ('add', 'move', 'assign', 'edit', 'note', 'archive', 'revert')"
+				   " ORDER BY m.seq DESC LIMIT 1",
+				   err);
+
+	out[0] = '\0';
+	if (!st)
+		return -1;
+	bind_text(st, 1, member);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, 41, "%s", col_text(st, 0));
+	sqlite3_reset(st);
+	return 0;
+}
+
+int index_meetings_since(struct index *idx, long long since, int *count, struct cb_error *err)
+{
+	sqlite3_stmt *st =
+		db_stmt(idx, "SELECT count(*) FROM commits WHERE op = 'meeting-end' AND time >= ?", err);
+
+	*count = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, since);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*count = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+long long index_card_created(struct index *idx, int card)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT m.time FROM changes ch JOIN commits m ON m.seq = ch.seq"
+				   " WHERE ch.card = ? ORDER BY ch.id LIMIT 1",
+				   NULL);
+	long long t = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_int(st, 1, card);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		t = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return t;
+}
+
 int index_log(struct index *idx, const struct log_filter *f, struct log_list *out,
 	      struct cb_error *err)
 {
 	struct strbuf like = {0};
 	sqlite3_stmt *st = db_stmt(
 		idx,
-		"SELECT m.oid, m.time, m.author, m.email, m.subject, m.op, m.reason,"
-		" ch.card, ch.field, ch.old, ch.new"
-		" FROM changes ch JOIN commits m ON m.seq = ch.seq"
+		LOG_COLUMNS
 		" WHERE (?1 = 0 OR ch.card = ?1)"
 		" AND (?2 = 0 OR m.time >= ?2) AND (?3 = 0 OR m.time < ?3)"
 		" AND (?4 = '' OR ch.card IN (SELECT card FROM card_agencies WHERE agency = ?4)"
@@ -937,24 +1044,7 @@ int index_log(struct index *idx, const struct log_filter *f, struct log_list *ou
 	bind_text(st, 6, f->author);
 	sqlite3_bind_int(st, 7, f->responsibility_only);
 	sqlite3_bind_int64(st, 8, f->limit ? (sqlite3_int64)f->limit : -1);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct log_entry e = {0};
-
-		snprintf(e.commit, sizeof(e.commit), "%s", col_text(st, 0));
-		e.time = sqlite3_column_int64(st, 1);
-		e.author = xstrdup(col_text(st, 2));
-		e.email = xstrdup(col_text(st, 3));
-		e.subject = xstrdup(col_text(st, 4));
-		e.op = xstrdup(col_text(st, 5));
-		e.reason = xstrdup(col_text(st, 6));
-		e.card = sqlite3_column_int(st, 7);
-		e.field = xstrdup(col_text(st, 8));
-		e.old_value = xstrdup(col_text(st, 9));
-		e.new_value = xstrdup(col_text(st, 10));
-		out->v = xrealloc(out->v, (out->n + 1) * sizeof(e));
-		out->v[out->n++] = e;
-	}
-	sqlite3_reset(st);
+	read_log_rows(st, out);
 	sb_free(&like);
 	return 0;
 }
@@ -984,6 +1074,37 @@ int index_check(struct index *idx, struct strvec *problems, struct cb_error *err
 	if (sqlite3_exec(idx->db, "INSERT INTO cards_fts(cards_fts) VALUES ('integrity-check')",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		sv_push(problems, "the full-text index does not match the cards");
+	return 0;
+}
+
+int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		idx, "SELECT oid FROM commits WHERE time < ? ORDER BY seq DESC LIMIT 1", err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, epoch);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = git_oid_fromstr(out, col_text(st, 0)) == 0 ? 0 : cb_fail(err, CB_ECORRUPT, "bad commit id in the index");
+	else
+		rc = cb_fail(err, CB_ENOTFOUND, "the board has no commit on or before that date");
+	sqlite3_reset(st);
+	return rc;
+}
+
+int index_last_meeting(struct index *idx, char out[41], struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		idx, "SELECT oid FROM commits WHERE op = 'meeting-end' ORDER BY seq DESC LIMIT 1", err);
+
+	out[0] = '\0';
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, 41, "%s", col_text(st, 0));
+	sqlite3_reset(st);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 
 #include "board.h"
 #include "card.h"
+#include "cardlist.h"
 #include "error.h"
 #include "repo.h"
 
@@ -45,20 +46,6 @@ const char *index_tip(struct index *idx);
 int index_data_version(struct index *idx, long long *version);
 /* True when refs/heads/main no longer points at the indexed commit. */
 bool index_behind(struct index *idx);
-
-struct card_filter {
-	const char *column;
-	const char *agency; /* lead or co-executor */
-	bool overdue;
-	bool archived; /* include archived cards */
-	const char *label;
-};
-
-struct card_list {
-	struct card *v;
-	size_t n;
-};
-void card_list_free(struct card_list *list);
 
 /* Cards matching filter, in board order: by column as board.conf lists them, then rank. */
 int index_cards(struct index *idx, const struct board *board, const struct card_filter *filter,
@@ -98,11 +85,45 @@ void log_list_free(struct log_list *list);
 int index_log(struct index *idx, const struct log_filter *filter, struct log_list *out,
 	      struct cb_error *err);
 
+/* The field changes commit oid made, in order. */
+int index_commit_changes(struct index *idx, const char *oid, struct log_list *out,
+			 struct cb_error *err);
+
+/* Every field change made after commit oid, oldest first. */
+int index_changes_after(struct index *idx, const char *oid, struct log_list *out,
+			struct cb_error *err);
+
+/* The first change to card's field made after commit oid (out->n is 0 when none). */
+int index_later_change(struct index *idx, const char *oid, int card, const char *field,
+		       struct log_list *out, struct cb_error *err);
+
+/* The change that set the current value of card's field: its latest change, else the card's
+ * creation (out->n is 0 when neither is known). */
+int index_field_origin(struct index *idx, int card, const char *field, struct log_list *out,
+		       struct cb_error *err);
+
+/* The newest commit by member (its login) that changed a card: "" when none. */
+int index_last_card_commit_by(struct index *idx, const char *member, char out[41],
+			      struct cb_error *err);
+
+/* The commits that ended meetings after commit oid ("" for all): how many meetings a card
+ * created then has stayed open for. */
+int index_meetings_since(struct index *idx, long long since, int *count, struct cb_error *err);
+
+/* When card was created (its first change), 0 when unknown. */
+long long index_card_created(struct index *idx, int card);
+
 /* Cards whose file does not parse at the indexed commit: "cards/7.card: line 3: ..." */
 int index_broken(struct index *idx, struct strvec *messages, struct cb_error *err);
 
 /* Integrity of the SQLite file and the FTS table; messages appended to problems. */
 int index_check(struct index *idx, struct strvec *problems, struct cb_error *err);
+
+/* The newest commit made before epoch (seconds); CB_ENOTFOUND when the board is younger. */
+int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct cb_error *err);
+
+/* The commit that ended the last meeting (hex in out[41]), "" when there was none. */
+int index_last_meeting(struct index *idx, char out[41], struct cb_error *err);
 
 /* The last commit's author and time, for the status line. */
 int index_last_change(struct index *idx, char **author, long long *time, char **subject,

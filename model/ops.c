@@ -18,6 +18,8 @@ struct op_state {
 	struct board *board;
 	const struct card *before; /* NULL when adding */
 	struct card after;
+	char *subject;  /* set by an op that words its own subject (revert) */
+	char *trailers; /* extra trailer lines, e.g. "Reverts: <id>\n" */
 };
 
 typedef int (*card_fn)(struct op_state *st, void *arg, struct cb_error *err);
@@ -132,13 +134,16 @@ static void describe_subject(struct op_state *st, const struct change_list *chan
 static void build_message(struct op_state *st, const char *op, const char *reason,
 			  const struct change_list *changes, struct strbuf *msg)
 {
-	describe_subject(st, changes, msg);
+	if (st->subject)
+		sb_puts(msg, st->subject);
+	else
+		describe_subject(st, changes, msg);
 	sb_puts(msg, "\n\n");
 	describe_changes(changes, msg);
 	if (!str_empty(reason))
 		sb_printf(msg, "\nReason: %s\n", reason);
-	sb_printf(msg, "%sCard: %d\nOp: %s\nMember: %s\n", str_empty(reason) ? "\n" : "",
-		  st->after.id, op, st->s->login);
+	sb_printf(msg, "%s%sCard: %d\nOp: %s\nMember: %s\n", str_empty(reason) ? "\n" : "",
+		  st->trailers ? st->trailers : "", st->after.id, op, st->s->login);
 }
 
 static int lock_and_sync(struct session *s, struct board *board, struct cb_error *err)
@@ -244,6 +249,8 @@ out:
 	sb_free(&msg);
 	card_free(&before);
 	card_free(&st.after);
+	free(st.subject);
+	free(st.trailers);
 	board_free(&board);
 	return rc;
 }
@@ -606,33 +613,146 @@ int ops_save_card(struct session *s, const struct card *base, const struct card 
 	return run_card_op(s, edited->id, "edit", reason, apply_save, &a, res, err);
 }
 
-/* --- board.conf ---------------------------------------------------------------------- */
+/* --- undo ---------------------------------------------------------------------------- */
 
-static int try_board_op(struct session *s, board_edit_fn fn, void *arg, const char *subject,
-			const char *op, struct op_result *res, struct cb_error *err)
+struct revert_args {
+	char oid[GIT_OID_HEXSZ + 1];
+	bool force;
+	struct log_list rows;
+};
+
+/* The string slot of a single-valued text field, NULL for the others. */
+static char **text_field(struct card *c, const char *field)
+{
+	if (strcmp(field, "title") == 0)
+		return &c->title;
+	if (strcmp(field, "column") == 0)
+		return &c->column;
+	if (strcmp(field, "lead") == 0)
+		return &c->lead;
+	if (strcmp(field, "due") == 0)
+		return &c->due;
+	if (strcmp(field, "description") == 0)
+		return &c->description;
+	return NULL;
+}
+
+static int apply_revert(struct op_state *st, void *arg, struct cb_error *err)
+{
+	struct revert_args *r = arg;
+	struct card *c = &st->after;
+	struct strbuf subject = {0};
+	bool column_changed = false;
+
+	for (size_t i = 0; i < r->rows.n; i++) {
+		const struct log_entry *row = &r->rows.v[i];
+		struct log_list later = {0};
+
+		if (index_later_change(st->s->index, r->oid, row->card, row->field, &later, err) < 0)
+			return -1;
+		if (later.n && !r->force) {
+			cb_fail(err, CB_ECONFLICT,
+				"a later change stands in the way: %s of #%d was changed by %s in %.7s "
+				"(\"%s\"); revert that first, or use --force",
+				row->field, row->card, later.v[0].author, later.v[0].commit,
+				later.v[0].subject);
+			log_list_free(&later);
+			return -1;
+		}
+		log_list_free(&later);
+		if (strcmp(row->field, "column") == 0)
+			column_changed = true;
+		char **slot = text_field(c, row->field);
+		if (slot) {
+			str_set(slot, row->old_value);
+		} else if (strcmp(row->field, "co") == 0 || strcmp(row->field, "labels") == 0) {
+			struct strvec *list = strcmp(row->field, "co") == 0 ? &c->co : &c->labels;
+			sv_free(list);
+			sv_split_list(list, row->old_value);
+		} else if (strcmp(row->field, "archived") == 0) {
+			c->archived = strcmp(row->old_value, "yes") == 0;
+		} else if (strcmp(row->field, "note") == 0 && !*row->old_value) {
+			/* The note the commit added goes; an earlier identical one stays. */
+			for (size_t n = c->nnotes; n-- > 0;) {
+				if (strcmp(c->notes[n].text, row->new_value) == 0) {
+					free(c->notes[n].time);
+					free(c->notes[n].author);
+					free(c->notes[n].text);
+					memmove(&c->notes[n], &c->notes[n + 1],
+						(c->nnotes - n - 1) * sizeof(*c->notes));
+					c->nnotes--;
+					break;
+				}
+			}
+		}
+	}
+	sb_printf(&subject, "Revert \"%s\"", r->rows.v[0].subject);
+	st->subject = sb_detach(&subject);
+	sb_printf(&subject, "Reverts: %s\n", r->oid);
+	st->trailers = sb_detach(&subject);
+	if (column_changed)
+		return place_card(st, 0, 0, err);
+	return 0;
+}
+
+int ops_revert(struct session *s, const char *commit, bool force, struct op_result *res,
+	       struct cb_error *err)
+{
+	struct revert_args r = {.force = force};
+	git_oid oid;
+	int card = 0, rc;
+
+	memset(res, 0, sizeof(*res));
+	if (repo_resolve(s->repo, commit, &oid, err) < 0 || index_refresh(s->index, err) < 0)
+		return -1;
+	git_oid_tostr(r.oid, sizeof(r.oid), &oid);
+	if (index_commit_changes(s->index, r.oid, &r.rows, err) < 0)
+		return -1;
+	for (size_t i = 0; i < r.rows.n; i++) {
+		if (strcmp(r.rows.v[i].field, "created") == 0) {
+			log_list_free(&r.rows);
+			return cb_fail(err, CB_EINVALID,
+				       "%.7s created #%d; to withdraw a card, archive it", r.oid,
+				       r.rows.v[i].card);
+		}
+		if (r.rows.v[i].card == 0 || (card && r.rows.v[i].card != card)) {
+			log_list_free(&r.rows);
+			return cb_fail(err, CB_EINVALID,
+				       "%.7s is not a change of one card; only card changes are undone",
+				       r.oid);
+		}
+		card = r.rows.v[i].card;
+	}
+	if (!card) {
+		log_list_free(&r.rows);
+		return cb_fail(err, CB_EINVALID, "%.7s changed no card field; nothing to revert",
+			       r.oid);
+	}
+	rc = run_card_op(s, card, "revert", NULL, apply_revert, &r, res, err);
+	log_list_free(&r.rows);
+	return rc;
+}
+
+/* --- files other than cards: board.conf, meetings ----------------------------------- */
+
+/* One attempt of a file op: returns 0, -1, or 1 when the branch moved (retry). */
+static int try_file_op(struct session *s, file_op_fn fn, void *arg, struct op_result *res,
+		       struct cb_error *err)
 {
 	struct board board;
-	struct strbuf text = {0}, msg = {0};
+	struct file_op op = {0};
 	struct identity who;
 	git_oid parent, commit;
-	const char *denied;
 	int rc = -1;
 
 	if (lock_and_sync(s, &board, err) < 0)
 		return -1;
-	if ((denied = board_may_admin(&board, s->login))) {
-		cb_fail(err, CB_EDENIED, "%s: %s", s->login, denied);
+	if (repo_tip(s->repo, &parent, err) < 0 || fn(s, &board, &parent, arg, &op, err) < 0)
 		goto fail;
-	}
-	if (fn(&board, arg, err) < 0 || board_validate(&board, err) < 0)
-		goto fail;
-	board_format(&board, &text);
-	sb_printf(&msg, "%s\n\nOp: %s\nMember: %s\n", subject, op, s->login);
+	sb_printf(&op.message, "Op: %s\nMember: %s\n", op.op, s->login);
 	who = (struct identity){s->login, s->name, s->email};
-	if (repo_tip(s->repo, &parent, err) < 0)
-		goto fail;
-	struct file_update update = {"board.conf", text.buf, text.len};
-	if (repo_commit(s->repo, &parent, &update, 1, &who, sb_str(&msg), &commit, err) < 0) {
+	if (repo_commit(s->repo, &parent, op.updates, op.nupdates, &who, sb_str(&op.message), &commit,
+			err) < 0) {
 		if (err->code == CB_ECONFLICT) {
 			cb_error_clear(err);
 			rc = 1;
@@ -640,26 +760,92 @@ static int try_board_op(struct session *s, board_edit_fn fn, void *arg, const ch
 		goto fail;
 	}
 	rc = finish_commit(s, res, err);
+	if (rc == 0 && op.tag) {
+		git_object *target = NULL;
+		git_oid tag_id;
+		if (git_object_lookup(&target, s->repo->git, &commit, GIT_OBJECT_COMMIT) < 0 ||
+		    git_tag_create_lightweight(&tag_id, s->repo->git, op.tag, target, 0) < 0)
+			rc = cb_fail(err, CB_EFAIL, "committed, but the tag %s could not be made", op.tag);
+		git_object_free(target);
+	}
 	goto out;
 fail:
 	index_rollback(s->index);
 out:
-	sb_free(&text);
-	sb_free(&msg);
+	file_op_free(&op);
 	board_free(&board);
 	return rc;
+}
+
+int ops_file_op(struct session *s, file_op_fn fn, void *arg, struct op_result *res,
+		struct cb_error *err)
+{
+	memset(res, 0, sizeof(*res));
+	for (int attempt = 0; attempt < CAS_RETRIES; attempt++) {
+		int rc = try_file_op(s, fn, arg, res, err);
+		if (rc <= 0)
+			return rc;
+	}
+	return cb_fail(err, CB_ECONFLICT, "the board kept changing under this write; try again");
+}
+
+void file_op_add(struct file_op *op, const char *path, const char *content, size_t len)
+{
+	op->updates = xrealloc(op->updates, (op->nupdates + 1) * sizeof(*op->updates));
+	op->paths = xrealloc(op->paths, (op->nupdates + 1) * sizeof(*op->paths));
+	op->contents = xrealloc(op->contents, (op->nupdates + 1) * sizeof(*op->contents));
+	op->paths[op->nupdates] = xstrdup(path);
+	op->contents[op->nupdates] = content ? xstrndup(content, len) : NULL;
+	op->updates[op->nupdates] =
+		(struct file_update){op->paths[op->nupdates], op->contents[op->nupdates], len};
+	op->nupdates++;
+}
+
+void file_op_free(struct file_op *op)
+{
+	for (size_t i = 0; i < op->nupdates; i++) {
+		free(op->paths[i]);
+		free(op->contents[i]);
+	}
+	free(op->paths);
+	free(op->contents);
+	free(op->updates);
+	free(op->tag);
+	sb_free(&op->message);
+}
+
+struct board_edit {
+	board_edit_fn fn;
+	void *arg;
+	const char *subject, *op_name;
+};
+
+static int apply_board_edit(struct session *s, struct board *board, const git_oid *tip, void *arg,
+			    struct file_op *op, struct cb_error *err)
+{
+	const struct board_edit *e = arg;
+	struct strbuf text = {0};
+	const char *denied;
+
+	(void)tip;
+	if ((denied = board_may_admin(board, s->login)))
+		return cb_fail(err, CB_EDENIED, "%s: %s", s->login, denied);
+	if (e->fn(board, e->arg, err) < 0 || board_validate(board, err) < 0)
+		return -1;
+	board_format(board, &text);
+	file_op_add(op, "board.conf", text.buf, text.len);
+	sb_free(&text);
+	sb_printf(&op->message, "%s\n\n", e->subject);
+	op->op = e->op_name;
+	return 0;
 }
 
 int ops_edit_board(struct session *s, board_edit_fn fn, void *arg, const char *subject,
 		   const char *op_name, struct op_result *res, struct cb_error *err)
 {
-	memset(res, 0, sizeof(*res));
-	for (int attempt = 0; attempt < CAS_RETRIES; attempt++) {
-		int rc = try_board_op(s, fn, arg, subject, op_name, res, err);
-		if (rc <= 0)
-			return rc;
-	}
-	return cb_fail(err, CB_ECONFLICT, "the board kept changing under this write; try again");
+	struct board_edit e = {fn, arg, subject, op_name};
+
+	return ops_file_op(s, apply_board_edit, &e, res, err);
 }
 
 /* --- a new board --------------------------------------------------------------------- */
@@ -716,8 +902,10 @@ int ops_init(const char *path, const struct file_update *files, size_t nfiles,
 		sb_printf(&email, "%s@localhost", login);
 		admin.email = (char *)sb_str(&email);
 	}
-	who = (struct identity){login, admin.name, admin.email};
 	board_set_member(&board, &admin);
+	/* The author comes from the stored entry: admin borrowed strings board_set_member freed. */
+	existing = board_member(&board, login);
+	who = (struct identity){login, existing->name, existing->email};
 	if (board_validate(&board, err) < 0)
 		goto out;
 	board_format(&board, &conf);

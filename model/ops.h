@@ -60,6 +60,32 @@ typedef int (*board_edit_fn)(struct board *board, void *arg, struct cb_error *er
 int ops_edit_board(struct session *s, board_edit_fn fn, void *arg, const char *subject,
 		   const char *op_name, struct op_result *res, struct cb_error *err);
 
+/* Ops on files other than cards (board.conf, meeting minutes): fn runs under the writer lock
+ * with the index at the tip, checks the role itself, and fills op with the files, the
+ * message (subject and body; coboard adds the Op: and Member: trailers) and optionally a
+ * tag to put on the commit. */
+struct file_op {
+	struct file_update *updates;
+	size_t nupdates;
+	char **paths, **contents;
+	struct strbuf message;
+	const char *op;
+	char *tag;
+};
+typedef int (*file_op_fn)(struct session *s, struct board *board, const git_oid *tip, void *arg,
+			  struct file_op *op, struct cb_error *err);
+int ops_file_op(struct session *s, file_op_fn fn, void *arg, struct op_result *res,
+		struct cb_error *err);
+/* Adds a file to write (content NULL: remove it). */
+void file_op_add(struct file_op *op, const char *path, const char *content, size_t len);
+void file_op_free(struct file_op *op);
+
+/* Undoes commit (a card change): a new commit restoring the fields it changed. Refuses with
+ * CB_ECONFLICT, naming the change in the way, when a later commit changed one of those
+ * fields, unless force. */
+int ops_revert(struct session *s, const char *commit, bool force, struct op_result *res,
+	       struct cb_error *err);
+
 /* Creates a board repository at path from files (board.conf and cards/<id>.card), with the
  * acting login made the first admin. Every file is checked before anything is written. */
 int ops_init(const char *path, const struct file_update *files, size_t nfiles,

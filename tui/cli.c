@@ -10,23 +10,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../model/asof.h"
 #include "../model/date.h"
 #include "../model/ops.h"
+#include "../model/slippage.h"
 #include "../model/session.h"
 #include "args.h"
 #include "print.h"
 #include "shipped_board.h"
 #include "text.h"
 
-struct command {
-	const char *name;
-	int (*run)(const struct cli *cli, int argc, char **argv);
-	const char *usage;
-	const char *summary;
-	bool reads_only;
-};
-
-static const struct command *find_command(const char *name);
+#include "cli_util.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -46,20 +40,20 @@ void cli_error(const char *fmt, ...)
 	sb_free(&clean);
 }
 
-static void emit(struct strbuf *out)
+void emit(struct strbuf *out)
 {
 	fwrite(sb_str(out), 1, out->len, stdout);
 	sb_free(out);
 }
 
-static int usage_error(const struct command *cmd, const struct cb_error *err)
+int usage_error(const struct command *cmd, const struct cb_error *err)
 {
 	cli_error("%s: %s", cmd->name, err->msg);
 	fprintf(stderr, "usage: coboard %s\n", cmd->usage);
 	return EXIT_USAGE;
 }
 
-static int fail(const struct cb_error *err)
+int fail(const struct cb_error *err)
 {
 	cli_error("%s", err->msg);
 	return err->code == CB_EINVALID && strstr(err->msg, "usage") ? EXIT_USAGE : EXIT_FAIL;
@@ -72,7 +66,7 @@ static void command_help(const struct command *cmd)
 
 /* Parses options, printing help or a usage error; returns -1 when the command must stop,
  * with *status set. */
-static int parse(const struct command *cmd, int argc, char **argv, const struct opt *opts,
+int parse(const struct command *cmd, int argc, char **argv, const struct opt *opts,
 		 int min_pos, int max_pos, struct args *a, int *status)
 {
 	struct cb_error err = {0};
@@ -264,7 +258,7 @@ static int cmd_init(const struct cli *cli, int argc, char **argv)
 
 /* --- reading ----------------------------------------------------------------------- */
 
-static int with_board(const struct cli *cli, struct session **s, struct board *board)
+int with_board(const struct cli *cli, struct session **s, struct board *board)
 {
 	struct cb_error err = {0};
 
@@ -303,10 +297,36 @@ static int check_filters(const struct board *board, const char *column, const ch
 	return 0;
 }
 
+/* The cards to show: from the index, or with --at from git as the board stood then. The
+ * board printed with them is the one of that time too. */
+static int load_cards(struct session *s, struct board *board, const struct card_filter *filter,
+		      const char *at, struct card_list *cards, struct strbuf *heading,
+		      struct cb_error *err)
+{
+	struct board_state state;
+	git_oid oid;
+
+	if (!at)
+		return index_cards(s->index, board, filter, cards, err);
+	if (asof_resolve(s, at, &oid, err) < 0 || asof_load(s, &oid, &state, err) < 0)
+		return -1;
+	board_free(board);
+	*board = state.board;
+	*cards = state.cards;
+	/* Overdue as judged on that day. */
+	date_set_today(state.day);
+	card_list_filter(cards, filter, board);
+	sb_printf(heading, "As it stood at %.7s (", state.oid);
+	print_time(state.time, heading);
+	sb_puts(heading, "); read-only, from git\n");
+	return 0;
+}
+
 static int cmd_board(const struct cli *cli, int argc, char **argv)
 {
 	const struct command *cmd = find_command("board");
-	struct opt opts[] = {{0}};
+	const char *at = NULL;
+	struct opt opts[] = {{"at", &at, NULL}, {0}};
 	struct card_filter filter = {0};
 	struct card_list cards = {0};
 	struct cb_error err = {0};
@@ -320,11 +340,13 @@ static int cmd_board(const struct cli *cli, int argc, char **argv)
 		return status;
 	if (with_board(cli, &s, &board) < 0)
 		return EXIT_FAIL;
-	warn_broken(s);
-	if (index_cards(s->index, &board, &filter, &cards, &err) == 0) {
+	if (!at)
+		warn_broken(s);
+	if (load_cards(s, &board, &filter, at, &cards, &out, &err) == 0) {
 		print_board_text(&board, &cards, &out);
 		emit(&out);
 	}
+	sb_free(&out);
 	card_list_free(&cards);
 	board_free(&board);
 	session_close(s);
@@ -334,12 +356,12 @@ static int cmd_board(const struct cli *cli, int argc, char **argv)
 static int cmd_list(const struct cli *cli, int argc, char **argv)
 {
 	const struct command *cmd = find_command("list");
-	const char *column = NULL, *agency = NULL, *label = NULL, *format_name = "text";
+	const char *column = NULL, *agency = NULL, *label = NULL, *format_name = "text", *at = NULL;
 	bool overdue = false, archived = false;
 	struct opt opts[] = {{"column", &column, NULL},   {"agency", &agency, NULL},
 			     {"label", &label, NULL},     {"overdue", NULL, &overdue},
 			     {"archived", NULL, &archived}, {"format", &format_name, NULL},
-			     {0}};
+			     {"at", &at, NULL},           {0}};
 	struct card_list cards = {0};
 	struct cb_error err = {0};
 	struct strbuf out = {0};
@@ -357,13 +379,18 @@ static int cmd_list(const struct cli *cli, int argc, char **argv)
 	}
 	if (with_board(cli, &s, &board) < 0)
 		return EXIT_FAIL;
-	warn_broken(s);
+	if (!at)
+		warn_broken(s);
 	struct card_filter filter = {column, agency, overdue, archived, label};
+	struct strbuf heading = {0};
 	if (check_filters(&board, column, agency, &err) == 0 &&
-	    index_cards(s->index, &board, &filter, &cards, &err) == 0) {
+	    load_cards(s, &board, &filter, at, &cards, &heading, &err) == 0) {
+		if (format == FORMAT_TEXT)
+			sb_puts(&out, sb_str(&heading));
 		print_cards(&cards, &board, format, &out);
 		emit(&out);
 	}
+	sb_free(&heading);
 	card_list_free(&cards);
 	board_free(&board);
 	session_close(s);
@@ -400,6 +427,18 @@ static int cmd_show(const struct cli *cli, int argc, char **argv)
 	if (index_card(s->index, id, &card, &err) == 0 &&
 	    index_log(s->index, &lf, &recent, &err) == 0) {
 		print_card(&card, &board, &recent, format, &out);
+		struct slippage sl;
+		if (format == FORMAT_TEXT && slippage_of(s->index, &card, &board, &sl, &err) == 0 &&
+		    (sl.moves || sl.meetings)) {
+			sb_puts(&out, "\nSlippage      ");
+			if (sl.moves)
+				sb_printf(&out, "deadline moved %d time%s, %+ld days", sl.moves,
+					  sl.moves == 1 ? "" : "s", sl.days);
+			if (sl.meetings)
+				sb_printf(&out, "%sopen for %d meeting%s", sl.moves ? "; " : "",
+					  sl.meetings, sl.meetings == 1 ? "" : "s");
+			sb_putc(&out, '\n');
+		}
 		emit(&out);
 	}
 	card_free(&card);
@@ -1062,10 +1101,11 @@ static const struct command commands[] = {
 	 "Kazakhstan board. The acting member becomes the first admin. --shared makes the\n"
 	 "repository writable by its group.",
 	 false},
-	{"board", cmd_board, "board", "Print the whole board as text, column by column.", true},
+	{"board", cmd_board, "board [--at YYYY-MM-DD|COMMIT|last-meeting]",
+	 "Print the whole board as text, column by column; with --at, as it stood then.", true},
 	{"list", cmd_list,
 	 "list [--column K] [--agency CODE] [--label L] [--overdue] [--archived] "
-	 "[--format text|csv|json]",
+	 "[--at YYYY-MM-DD|COMMIT|last-meeting] [--format text|csv|json]",
 	 "List cards, in board order. --agency matches the lead and the co-executors.", true},
 	{"show", cmd_show, "show ID [--format text|json]",
 	 "Show every field of a card, its description, notes and latest changes.", true},
@@ -1094,6 +1134,7 @@ static const struct command commands[] = {
 	 "history ID [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--author NAME] "
 	 "[--field responsibility] [--format text|csv|json]",
 	 "Every change of one card, field by field, newest first.", true},
+	HISTORY_COMMANDS
 	{"search", cmd_search, "search QUERY [--format text|csv|json]",
 	 "Full-text search over titles, descriptions and notes (each word matches as a prefix).",
 	 true},
@@ -1111,7 +1152,7 @@ static const struct command commands[] = {
 	{"reindex", cmd_reindex, "reindex", "Rebuild the index from git.", false},
 };
 
-static const struct command *find_command(const char *name)
+const struct command *find_command(const char *name)
 {
 	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
 		if (strcmp(commands[i].name, name) == 0)

@@ -1,0 +1,107 @@
+#include "asof.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "date.h"
+
+static int last_commit_before(struct session *s, const char *day, git_oid *out,
+			      struct cb_error *err)
+{
+	struct tm tm = {0};
+	long long end;
+
+	tm.tm_year = atoi(day) - 1900;
+	tm.tm_mon = atoi(day + 5) - 1;
+	tm.tm_mday = atoi(day + 8) + 1; /* midnight after the day */
+	tm.tm_isdst = -1;
+	end = (long long)mktime(&tm);
+	return index_commit_before(s->index, end, out, err);
+}
+
+int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_error *err)
+{
+	if (date_valid(spec))
+		return last_commit_before(s, spec, out, err);
+	if (strcmp(spec, "last-meeting") == 0) {
+		char oid[41];
+		if (index_last_meeting(s->index, oid, err) < 0)
+			return -1;
+		if (!oid[0])
+			return cb_fail(err, CB_ENOTFOUND,
+				       "no meeting has been held yet; give a date or a commit");
+		return repo_resolve(s->repo, oid, out, err);
+	}
+	if (strlen(spec) == 10 && spec[4] == '-' && spec[7] == '-')
+		return cb_fail(err, CB_EINVALID, "'%s' is not a real date; write it as YYYY-MM-DD",
+			       spec);
+	return repo_resolve(s->repo, spec, out, err);
+}
+
+int asof_load(struct session *s, const git_oid *commit, struct board_state *st,
+	      struct cb_error *err)
+{
+	struct strvec paths = {0};
+	struct strbuf text = {0};
+	git_commit *c = NULL;
+	bool found;
+	int rc = -1;
+
+	memset(st, 0, sizeof(*st));
+	git_oid_tostr(st->oid, sizeof(st->oid), commit);
+	if (git_commit_lookup(&c, s->repo->git, commit) == 0) {
+		time_t t = (time_t)git_commit_time(c);
+		struct tm tm;
+		st->time = (long long)t;
+		localtime_r(&t, &tm);
+		strftime(st->day, sizeof(st->day), "%Y-%m-%d", &tm);
+		git_commit_free(c);
+	}
+	if (repo_read(s->repo, commit, "board.conf", &text, &found, err) < 0)
+		goto out;
+	if (!found) {
+		cb_fail(err, CB_ECORRUPT, "commit %.7s has no board.conf", st->oid);
+		goto out;
+	}
+	if (board_parse(&st->board, text.buf, text.len, err) < 0) {
+		cb_error_prefix(err, "board.conf at %.7s: ", st->oid);
+		goto out;
+	}
+	if (repo_list_cards(s->repo, commit, &paths, err) < 0)
+		goto out;
+	for (size_t i = 0; i < paths.n; i++) {
+		struct cb_error ignored = {0};
+		struct card card;
+		int id = card_id_from_path(paths.v[i]);
+
+		sb_reset(&text);
+		if (!id || repo_read(s->repo, commit, paths.v[i], &text, &found, err) < 0)
+			continue;
+		/* A card that did not parse then is left out, as the index left it out. */
+		if (card_parse(&card, sb_str(&text), text.len, &ignored) < 0) {
+			card_free(&card);
+			continue;
+		}
+		card.id = id;
+		st->cards.v = xrealloc(st->cards.v, (st->cards.n + 1) * sizeof(card));
+		st->cards.v[st->cards.n++] = card;
+	}
+	{
+		struct card_filter all = {.archived = true};
+		card_list_filter(&st->cards, &all, &st->board);
+	}
+	rc = 0;
+out:
+	sv_free(&paths);
+	sb_free(&text);
+	return rc;
+}
+
+void board_state_free(struct board_state *st)
+{
+	board_free(&st->board);
+	card_list_free(&st->cards);
+}
+

@@ -1,0 +1,28 @@
+/* The board as it stood at a past commit, read from git itself (the record), and the
+ * resolution of "a point in history" as users write it: a date, a commit, a tag,
+ * "last-meeting". */
+#ifndef COBOARD_ASOF_H
+#define COBOARD_ASOF_H
+
+#include "board.h"
+#include "index.h"
+#include "session.h"
+
+struct board_state {
+	char oid[GIT_OID_HEXSZ + 1];
+	long long time;
+	char day[11]; /* the commit's date, YYYY-MM-DD, local time */
+	struct board board;
+	struct card_list cards; /* archived ones included */
+};
+
+/* spec: YYYY-MM-DD (the last commit on or before that day), "last-meeting" (the commit the
+ * last meeting's minutes were tagged on), or anything git understands (an id, a tag,
+ * main~3). */
+int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_error *err);
+
+int asof_load(struct session *s, const git_oid *commit, struct board_state *state,
+	      struct cb_error *err);
+void board_state_free(struct board_state *state);
+
+#endif

@@ -1,0 +1,36 @@
+/* Lists of cards in board order, and the filters the views apply to them. */
+#ifndef COBOARD_CARDLIST_H
+#define COBOARD_CARDLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "board.h"
+#include "card.h"
+
+struct card_filter {
+	const char *column;
+	const char *agency; /* lead or co-executor */
+	bool overdue;
+	bool archived; /* include archived cards */
+	const char *label;
+};
+
+struct card_list {
+	struct card *v;
+	size_t n;
+};
+
+void card_list_free(struct card_list *list);
+
+/* Board order: by column as board.conf lists them (unknown columns last), then rank, then id. */
+void card_list_sort(struct card_list *list, const struct board *board);
+
+bool card_matches(const struct card *card, const struct card_filter *filter,
+		  const struct board *board);
+
+/* Keeps the cards that match filter, in board order. */
+void card_list_filter(struct card_list *list, const struct card_filter *filter,
+		      const struct board *board);
+
+#endif

@@ -1,0 +1,258 @@
+#include "meeting.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static char *field_value(const char *text, const char *key)
+{
+	size_t klen = strlen(key);
+
+	for (const char *p = text; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (len > klen + 1 && strncmp(p, key, klen) == 0 && p[klen] == ':')
+			return xstrndup(p + klen + 2, len - klen - 2);
+		p = nl ? nl + 1 : NULL;
+	}
+	return xstrdup("");
+}
+
+static int read_open(struct session *s, const git_oid *tip, struct meeting *m, bool *open,
+		     struct cb_error *err)
+{
+	struct strbuf text = {0};
+
+	memset(m, 0, sizeof(*m));
+	if (repo_read(s->repo, tip, MEETING_OPEN_PATH, &text, open, err) < 0)
+		return -1;
+	if (*open) {
+		char *started = field_value(sb_str(&text), "started");
+		m->title = field_value(sb_str(&text), "title");
+		m->secretary = field_value(sb_str(&text), "secretary");
+		m->start_commit = field_value(sb_str(&text), "start");
+		m->started = atoll(started);
+		free(started);
+	}
+	sb_free(&text);
+	return 0;
+}
+
+void meeting_free(struct meeting *m)
+{
+	free(m->title);
+	free(m->secretary);
+	free(m->start_commit);
+	memset(m, 0, sizeof(*m));
+}
+
+int meeting_current(struct session *s, struct meeting *m, bool *open, struct cb_error *err)
+{
+	git_oid tip;
+
+	*open = false;
+	memset(m, 0, sizeof(*m));
+	if (repo_tip(s->repo, &tip, err) < 0)
+		return -1;
+	return read_open(s, &tip, m, open, err);
+}
+
+static int apply_start(struct session *s, struct board *board, const git_oid *tip, void *arg,
+		       struct file_op *op, struct cb_error *err)
+{
+	const char *title = arg;
+	const char *denied = board_may_run_meeting(board, s->login);
+	struct meeting current;
+	struct strbuf text = {0};
+	char hex[GIT_OID_HEXSZ + 1];
+	bool open;
+
+	if (denied)
+		return cb_fail(err, CB_EDENIED, "%s: %s", s->login, denied);
+	if (read_open(s, tip, &current, &open, err) < 0)
+		return -1;
+	if (open) {
+		cb_fail(err, CB_EINVALID, "the meeting \"%s\" is still open; end it with "
+			"`coboard meeting end`", current.title);
+		meeting_free(&current);
+		return -1;
+	}
+	if (text_validate("the meeting title", title, false, err) < 0)
+		return -1;
+	git_oid_tostr(hex, sizeof(hex), tip);
+	sb_printf(&text, "title: %s\nstarted: %lld\nsecretary: %s\nstart: %s\n", title,
+		  (long long)time(NULL), s->login, hex);
+	file_op_add(op, MEETING_OPEN_PATH, text.buf, text.len);
+	sb_free(&text);
+	sb_printf(&op->message, "Start meeting: %s\n\n", title);
+	op->op = "meeting-start";
+	return 0;
+}
+
+int meeting_start(struct session *s, const char *title, struct op_result *res,
+		  struct cb_error *err)
+{
+	return ops_file_op(s, apply_start, (void *)(str_empty(title) ? "Meeting" : title), res, err);
+}
+
+static void local_time(long long epoch, const char *fmt, char *out, size_t size)
+{
+	time_t t = (time_t)epoch;
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, size, fmt, &tm);
+}
+
+/* One line of the minutes for a field change. */
+static void minutes_change(struct strbuf *md, const struct log_entry *e, const char *title)
+{
+	char when[16];
+
+	local_time(e->time, "%H:%M", when, sizeof(when));
+	sb_printf(md, "- #%d %s: ", e->card, title);
+	if (strcmp(e->field, "created") == 0)
+		sb_puts(md, "added");
+	else if (strcmp(e->field, "note") == 0)
+		sb_puts(md, "note added");
+	else if (strcmp(e->field, "description") == 0 || strchr(e->new_value, '\n'))
+		sb_printf(md, "%s changed", e->field);
+	else
+		sb_printf(md, "%s %s -> %s", e->field, *e->old_value ? e->old_value : "(none)",
+			  *e->new_value ? e->new_value : "(none)");
+	if (!str_empty(e->reason))
+		sb_printf(md, " (reason: %s)", e->reason);
+	sb_printf(md, " - %s, %s\n", e->author, when);
+}
+
+struct end_ctx {
+	char *path;
+};
+
+static int apply_end(struct session *s, struct board *board, const git_oid *tip, void *arg,
+		     struct file_op *op, struct cb_error *err)
+{
+	struct end_ctx *ctx = arg;
+	const char *denied = board_may_run_meeting(board, s->login);
+	const struct member *sec;
+	struct meeting m;
+	struct log_list log = {0};
+	struct strbuf md = {0}, path = {0}, tag = {0};
+	struct strvec people = {0};
+	char day[16], from[16], to[16];
+	bool open, found = true;
+	int rc = -1;
+
+	if (denied)
+		return cb_fail(err, CB_EDENIED, "%s: %s", s->login, denied);
+	if (read_open(s, tip, &m, &open, err) < 0)
+		return -1;
+	if (!open)
+		return cb_fail(err, CB_EINVALID, "no meeting is open; start one with `coboard meeting "
+			       "start TITLE`");
+	if (index_changes_after(s->index, m.start_commit, &log, err) < 0)
+		goto out;
+	local_time(m.started, "%Y-%m-%d", day, sizeof(day));
+	local_time(m.started, "%H:%M", from, sizeof(from));
+	local_time((long long)time(NULL), "%H:%M", to, sizeof(to));
+	for (int n = 1; found; n++) {
+		struct strbuf ignored = {0};
+		sb_reset(&path);
+		sb_printf(&path, n == 1 ? "meetings/%s.md" : "meetings/%s-%d.md", day, n);
+		if (repo_read(s->repo, tip, sb_str(&path), &ignored, &found, err) < 0) {
+			sb_free(&ignored);
+			goto out;
+		}
+		sb_free(&ignored);
+	}
+	sec = board_member(board, m.secretary);
+	for (size_t i = 0; i < log.n; i++)
+		if (!sv_contains(&people, log.v[i].author))
+			sv_push(&people, log.v[i].author);
+	sb_printf(&md, "# %s\n\n", m.title);
+	sb_printf(&md, "- Date: %s, %s to %s\n", day, from, to);
+	sb_printf(&md, "- Secretary: %s\n", sec && !str_empty(sec->name) ? sec->name : m.secretary);
+	sb_puts(&md, "- Changes by: ");
+	if (people.n == 0)
+		sb_puts(&md, "nobody");
+	sv_join(&people, ", ", &md);
+	sb_printf(&md, "\n- Board at the start: %.7s\n\n## Changes by agency\n", m.start_commit);
+	if (log.n == 0)
+		sb_puts(&md, "\nNo card changed during the meeting.\n");
+	/* Grouped by each card's lead agency as the meeting left it. */
+	for (size_t a = 0; a <= board->nagencies; a++) {
+		bool heading = false;
+		for (size_t i = 0; i < log.n; i++) {
+			struct cb_error ignored = {0};
+			struct card card;
+			const char *lead;
+
+			if (log.v[i].card == 0)
+				continue;
+			index_card(s->index, log.v[i].card, &card, &ignored);
+			lead = card.lead;
+			bool in_group = a < board->nagencies ? strcmp(lead, board->agencies[a].code) == 0
+							     : !board_agency(board, lead);
+			if (in_group) {
+				if (!heading) {
+					if (a < board->nagencies)
+						sb_printf(&md, "\n### %s - %s\n\n", board->agencies[a].code,
+							  board->agencies[a].name);
+					else
+						sb_puts(&md, "\n### Other\n\n");
+					heading = true;
+				}
+				minutes_change(&md, &log.v[i], card.title);
+			}
+			card_free(&card);
+		}
+	}
+	sb_puts(&md, "\n## Decisions\n\n");
+	bool any = false;
+	for (size_t i = 0; i < log.n; i++) {
+		const struct log_entry *e = &log.v[i];
+		if (strcmp(e->field, "note") != 0 || !*e->new_value)
+			continue;
+		if (sec && strcmp(e->author, sec->name) != 0 && strcmp(e->author, m.secretary) != 0)
+			continue;
+		sb_printf(&md, "- #%d: %s\n", e->card, e->new_value);
+		any = true;
+	}
+	if (!any)
+		sb_puts(&md, "None recorded.\n");
+	file_op_add(op, sb_str(&path), md.buf, md.len);
+	file_op_add(op, MEETING_OPEN_PATH, NULL, 0);
+	sb_printf(&op->message, "End meeting: %s\n\n%zu field changes during the meeting.\n\nMinutes: %s\n",
+		  m.title, log.n, sb_str(&path));
+	op->op = "meeting-end";
+	/* meetings/2026-01-15-2.md is tagged meeting/2026-01-15-2 */
+	sb_printf(&tag, "meeting/%.*s", (int)(path.len - strlen("meetings/") - 3),
+		  sb_str(&path) + strlen("meetings/"));
+	op->tag = sb_detach(&tag);
+	free(ctx->path); /* an earlier attempt lost a race */
+	ctx->path = sb_detach(&path);
+	rc = 0;
+out:
+	meeting_free(&m);
+	log_list_free(&log);
+	sv_free(&people);
+	sb_free(&md);
+	sb_free(&path);
+	sb_free(&tag);
+	return rc;
+}
+
+int meeting_end(struct session *s, struct op_result *res, char **minutes, struct cb_error *err)
+{
+	struct end_ctx ctx = {0};
+	int rc = ops_file_op(s, apply_end, &ctx, res, err);
+
+	*minutes = ctx.path;
+	if (rc < 0) {
+		free(ctx.path);
+		*minutes = NULL;
+	}
+	return rc;
+}

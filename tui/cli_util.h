@@ -1,0 +1,67 @@
+/* What the subcommand files share: the command table entry and the helpers every command
+ * uses to parse its options, open the board and report. */
+#ifndef COBOARD_CLI_UTIL_H
+#define COBOARD_CLI_UTIL_H
+
+#include <stdbool.h>
+
+#include "../model/board.h"
+#include "../model/session.h"
+#include "../model/strbuf.h"
+#include "args.h"
+#include "cli.h"
+
+struct command {
+	const char *name;
+	int (*run)(const struct cli *cli, int argc, char **argv);
+	const char *usage;
+	const char *summary;
+	bool reads_only;
+};
+
+const struct command *find_command(const char *name);
+
+/* Writes out to stdout and empties it. */
+void emit(struct strbuf *out);
+/* Prints a usage error with the command's usage; returns EXIT_USAGE. */
+int usage_error(const struct command *cmd, const struct cb_error *err);
+/* Prints err; returns EXIT_FAIL. */
+int fail(const struct cb_error *err);
+/* Parses options; returns -1 when the command must stop (help shown or a usage error), with
+ * *status set. */
+int parse(const struct command *cmd, int argc, char **argv, const struct opt *opts, int min_pos,
+	  int max_pos, struct args *a, int *status);
+/* Opens the board and reads board.conf; prints the error itself. */
+int with_board(const struct cli *cli, struct session **s, struct board *board);
+
+/* The history and meeting commands (cli_history.c), spliced into the table. */
+int cmd_blame(const struct cli *cli, int argc, char **argv);
+int cmd_revert(const struct cli *cli, int argc, char **argv);
+int cmd_meeting(const struct cli *cli, int argc, char **argv);
+int cmd_changes(const struct cli *cli, int argc, char **argv);
+int cmd_report(const struct cli *cli, int argc, char **argv);
+
+#define HISTORY_COMMANDS                                                                        \
+	{"blame", cmd_blame, "blame ID [--format text|json]",                                  \
+	 "For each field of a card, the change that set its current value: who, when, commit.", \
+	 true},                                                                                 \
+	{"revert", cmd_revert, "revert COMMIT [--force]",                                      \
+	 "A new commit restoring the fields COMMIT changed. Refuses when a later change\n"      \
+	 "touched one of them (naming it), unless --force.",                                    \
+	 false},                                                                                \
+	{"meeting", cmd_meeting, "meeting start [TITLE] | meeting end | meeting status",       \
+	 "Mark a meeting. Ending it commits minutes to meetings/YYYY-MM-DD[-N].md (every\n"     \
+	 "change during it, grouped by agency, and the secretary's notes as decisions) and\n"  \
+	 "tags that commit meeting/YYYY-MM-DD[-N].",                                            \
+	 false},                                                                                \
+	{"changes", cmd_changes,                                                               \
+	 "changes --since last-meeting|YYYY-MM-DD|COMMIT [--format text|json]",                \
+	 "What changed since then, grouped by agency: new cards, moves, reassignments,\n"      \
+	 "deadlines changed, now overdue.",                                                     \
+	 true},                                                                                 \
+	{"report", cmd_report,                                                                 \
+	 "report [--agency CODE] [--since YYYY-MM-DD] [--format md|csv|json]",                 \
+	 "Per agency: cards by column, overdue items, deadlines in the next two weeks,\n"      \
+	 "deadline slippage and responsibility changes since --since (default: 30 days ago).",  \
+	 true},
+#endif
