@@ -1094,6 +1094,23 @@ int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct
 	return rc;
 }
 
+int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *err)
+{
+	sqlite3_stmt *st =
+		db_stmt(idx, "SELECT oid FROM commits ORDER BY seq DESC LIMIT 1 OFFSET ?", err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, n);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = git_oid_fromstr(out, col_text(st, 0)) == 0 ? 0 : cb_fail(err, CB_ECORRUPT, "bad commit id in the index");
+	else
+		rc = cb_fail(err, CB_ENOTFOUND, "that is the board's first change");
+	sqlite3_reset(st);
+	return rc;
+}
+
 int index_last_meeting(struct index *idx, char out[41], struct cb_error *err)
 {
 	sqlite3_stmt *st = db_stmt(

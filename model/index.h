@@ -122,6 +122,9 @@ int index_check(struct index *idx, struct strvec *problems, struct cb_error *err
 /* The newest commit made before epoch (seconds); CB_ENOTFOUND when the board is younger. */
 int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct cb_error *err);
 
+/* The commit n steps before the newest (0: the newest); CB_ENOTFOUND past the first. */
+int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *err);
+
 /* The commit that ended the last meeting (hex in out[41]), "" when there was none. */
 int index_last_meeting(struct index *idx, char out[41], struct cb_error *err);
 

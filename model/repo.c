@@ -457,3 +457,51 @@ int repo_resolve(struct repo *repo, const char *spec, git_oid *out, struct cb_er
 	git_object_free(obj);
 	return 0;
 }
+
+static int append_diff_line(const git_diff_delta *delta, const git_diff_hunk *hunk,
+			    const git_diff_line *line, void *payload)
+{
+	struct strbuf *out = payload;
+
+	(void)delta;
+	(void)hunk;
+	if (line->origin == GIT_DIFF_LINE_CONTEXT || line->origin == GIT_DIFF_LINE_ADDITION ||
+	    line->origin == GIT_DIFF_LINE_DELETION)
+		sb_putc(out, line->origin);
+	sb_add(out, line->content, line->content_len);
+	return 0;
+}
+
+int repo_diff_path(struct repo *repo, const char *commit_spec, const char *path, struct strbuf *out,
+		   struct cb_error *err)
+{
+	git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	git_commit *commit = NULL, *parent = NULL;
+	git_diff *diff = NULL;
+	char *paths[] = {(char *)path};
+	git_oid oid;
+	int rc = -1;
+
+	if (repo_resolve(repo, commit_spec, &oid, err) < 0)
+		return -1;
+	opts.pathspec.strings = paths;
+	opts.pathspec.count = 1;
+	opts.context_lines = 3;
+	if (git_commit_lookup(&commit, repo->git, &oid) < 0 || git_commit_tree(&new_tree, commit) < 0 ||
+	    (git_commit_parentcount(commit) > 0 &&
+	     (git_commit_parent(&parent, commit, 0) < 0 || git_commit_tree(&old_tree, parent) < 0)) ||
+	    git_diff_tree_to_tree(&diff, repo->git, old_tree, new_tree, &opts) < 0 ||
+	    git_diff_print(diff, GIT_DIFF_FORMAT_PATCH, append_diff_line, out) < 0) {
+		git_fail(err, "cannot compute the diff");
+		goto out;
+	}
+	rc = 0;
+out:
+	git_diff_free(diff);
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	git_commit_free(parent);
+	git_commit_free(commit);
+	return rc;
+}

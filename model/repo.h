@@ -86,6 +86,10 @@ bool repo_is_ancestor(struct repo *repo, const git_oid *ancestor, const git_oid 
 int repo_list_cards(struct repo *repo, const git_oid *commit, struct strvec *paths,
 		    struct cb_error *err);
 
+/* The unified diff commit made to path (against its first parent), appended to out. */
+int repo_diff_path(struct repo *repo, const char *commit, const char *path, struct strbuf *out,
+		   struct cb_error *err);
+
 /* Resolves "HEAD~3", an abbreviated id, a tag ... to a commit. */
 int repo_resolve(struct repo *repo, const char *spec, git_oid *out, struct cb_error *err);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../model/date.h"
+#include "../model/meeting.h"
 #include "../model/ops.h"
 #include "app.h"
 #include "form.h"
@@ -319,5 +320,57 @@ bool action_archive(struct app *app, int id)
 	}
 	free(reason);
 	card_free(&card);
+	return ok;
+}
+
+bool action_undo(struct app *app)
+{
+	struct cb_error err = {0};
+	struct log_list rows = {0};
+	struct op_result res;
+	char oid[41], question[400], done[64];
+	bool ok = false;
+
+	if (index_last_card_commit_by(app->s->index, app->s->login, oid, &err) < 0 || !oid[0]) {
+		app_message(app, C_ERROR, "%s", err.code ? err.msg : "you have made no change to undo");
+		return false;
+	}
+	index_commit_changes(app->s->index, oid, &rows, &err);
+	snprintf(question, sizeof(question), "Undo your last change, \"%.300s\"?",
+		 rows.n ? rows.v[0].subject : oid);
+	log_list_free(&rows);
+	if (!prompt_yes_no(app, question))
+		return false;
+	snprintf(done, sizeof(done), "undone %.7s", oid);
+	ok = report(app, ops_revert(app->s, oid, false, &res, &err), &res, &err, done);
+	return ok;
+}
+
+bool action_meeting(struct app *app)
+{
+	struct cb_error err = {0};
+	struct op_result res;
+	struct meeting m;
+	char question[300], *title = NULL, *minutes = NULL, done[300];
+	bool open, ok = false;
+
+	if (meeting_current(app->s, &m, &open, &err) < 0) {
+		app_message(app, C_ERROR, "%s", err.msg);
+		return false;
+	}
+	if (open) {
+		snprintf(question, sizeof(question), "End the meeting \"%.200s\" and commit its minutes?",
+			 m.title);
+		if (prompt_yes_no(app, question)) {
+			int rc = meeting_end(app->s, &res, &minutes, &err);
+			snprintf(done, sizeof(done), "meeting ended; minutes in %s", minutes ? minutes : "");
+			ok = report(app, rc, &res, &err, done);
+		}
+	} else if (prompt_line(app, "Meeting title: ", "", NULL, NULL, NULL, &title)) {
+		ok = report(app, meeting_start(app->s, title, &res, &err), &res, &err, "meeting started");
+	}
+	free(title);
+	free(minutes);
+	meeting_free(&m);
 	return ok;
 }

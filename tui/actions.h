@@ -16,5 +16,9 @@ bool action_reassign(struct app *app, int id);
 bool action_note(struct app *app, int id);
 bool action_due(struct app *app, int id);
 bool action_archive(struct app *app, int id);
+/* Reverts the acting member's own last card change, after asking. */
+bool action_undo(struct app *app);
+/* Starts a meeting (asks for a title) or ends the open one (asks first). */
+bool action_meeting(struct app *app);
 
 #endif

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../model/meeting.h"
 #include "../model/strbuf.h"
 #include "print.h"
 #include "text.h"
@@ -91,6 +92,17 @@ void app_reload(struct app *app)
 		app_message(app, C_ERROR, "%s", err.msg);
 	}
 	load_status(app);
+	{
+		struct cb_error ignored = {0};
+		struct meeting m;
+		bool open = false;
+
+		free(app->meeting);
+		app->meeting = NULL;
+		if (meeting_current(app->s, &m, &open, &ignored) == 0 && open)
+			app->meeting = xstrdup(m.title);
+		meeting_free(&m);
+	}
 	index_data_version(app->s->index, &app->data_version);
 	for (int i = 0; i < app->nviews; i++)
 		if (app->views[i]->reload)
@@ -131,6 +143,8 @@ void app_draw_frame(struct app *app, const char *context)
 	attr_t bar = draw_attr(C_TITLEBAR), status = draw_attr(C_STATUS);
 
 	sb_printf(&left, " %s", app->board.title);
+	if (app->meeting)
+		sb_printf(&left, "  ·  MEETING: %s", app->meeting);
 	if (context && *context)
 		sb_printf(&left, "  ·  %s", context);
 	sb_printf(&right, "%s (%s)", app->s->login, role_name(board_role(&app->board, app->s->login)));
@@ -404,6 +418,7 @@ int app_run(const struct cli *cli)
 		status = 128 + stop_signal;
 	board_free(&app.board);
 	free(app.last_author);
+	free(app.meeting);
 	session_close(app.s);
 	return status;
 }

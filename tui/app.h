@@ -43,6 +43,7 @@ struct app {
 	long long data_version;
 	char *last_author;
 	long long last_time;
+	char *meeting; /* the open meeting's title, NULL when none */
 };
 
 /* Opens the board full-screen; returns the exit status. */

@@ -34,6 +34,15 @@ const struct key_binding key_bindings[] = {
 	{ACT_FILTER_OVERDUE, "filter-overdue", {'o'}, "show only overdue cards, or all again", "Viewing"},
 	{ACT_FILTER_MINE, "filter-mine", {'m'}, "show my agency's cards", "Viewing"},
 	{ACT_FILTER_CLEAR, "filter-clear", {'c'}, "clear the filters and the search", "Viewing"},
+	{ACT_UNDO, "undo", {'u'}, "undo your own last change (asks first)", "Changing the board"},
+	{ACT_MEETING, "meeting", {'M'}, "start a meeting, or end it and commit its minutes", "Changing the board"},
+	{ACT_LOG, "log", {'A'}, "the board's activity log; Enter shows a change as a diff", "History"},
+	{ACT_HISTORY, "history", {'h'}, "in a card: its whole history, field by field", "History"},
+	{ACT_FILTER_RESPONSIBILITY, "filter-responsibility", {'R'}, "in a log: only changes of lead and co-executors", "History"},
+	{ACT_FILTER_PERSON, "filter-person", {'w'}, "in a log: only one person's changes", "History"},
+	{ACT_FILTER_SINCE, "filter-since", {'S'}, "in a log: only changes since a date", "History"},
+	{ACT_TIME_BACK, "time-back", {'['}, "the board as it stood one change earlier (read-only)", "History"},
+	{ACT_TIME_FORWARD, "time-forward", {']'}, "one change later; back at the present it is live again", "History"},
 	{ACT_HELP, "help", {'?'}, "this help", "Viewing"},
 	{ACT_REDRAW, "redraw", {CTRL('l')}, "repaint the whole screen", "Viewing"},
 	{ACT_BACK, "back", {27}, "close the card or the help; cancel a form", "Viewing"},
@@ -43,7 +52,8 @@ const unsigned key_binding_count = sizeof(key_bindings) / sizeof(key_bindings[0]
 
 bool action_writes(enum action a)
 {
-	return (a >= ACT_MOVE_LEFT && a <= ACT_MOVE_DOWN) || (a >= ACT_ADD && a <= ACT_ARCHIVE);
+	return (a >= ACT_MOVE_LEFT && a <= ACT_MOVE_DOWN) || (a >= ACT_ADD && a <= ACT_ARCHIVE) ||
+	       a == ACT_UNDO || a == ACT_MEETING;
 }
 
 enum action keymap_action(wint_t key, bool is_key)

@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/asof.h"
+#include "../model/date.h"
 #include "../model/strbuf.h"
 #include "actions.h"
 #include "app.h"
@@ -21,7 +23,7 @@ struct hit {
 	int y0, y1, x0, x1, col, row;
 };
 
-struct board_state {
+struct board_view_state {
 	struct card_list cards;
 	struct column_slot *cols;
 	size_t ncols;
@@ -30,16 +32,19 @@ struct board_state {
 	bool lanes, overdue;
 	char *agency, *label, *search;
 	int lane_scroll;
+	int back;            /* > 0: the board as it stood this many commits ago, read-only */
+	char asof_oid[41];
+	long long asof_time;
 	struct hit hits[MAX_HITS];
 	int nhits;
 };
 
-static struct board_state *state_of(struct view *view)
+static struct board_view_state *state_of(struct view *view)
 {
 	return view->state;
 }
 
-static const struct card *selected(struct board_state *st)
+static const struct card *selected(struct board_view_state *st)
 {
 	struct column_slot *c;
 
@@ -57,7 +62,7 @@ static int lane_of(const struct app *app, const struct card *card)
 	return (int)app->board.nagencies;
 }
 
-static void free_columns(struct board_state *st)
+static void free_columns(struct board_view_state *st)
 {
 	for (size_t i = 0; i < st->ncols; i++)
 		free(st->cols[i].idx);
@@ -76,15 +81,36 @@ static bool in_search(const struct card_list *hits, int id)
 
 static void board_reload(struct view *view, struct app *app)
 {
-	struct board_state *st = state_of(view);
+	struct board_view_state *st = state_of(view);
 	struct card_filter filter = {.agency = st->agency, .overdue = st->overdue, .label = st->label};
 	struct card_list found = {0};
 	struct cb_error err = {0};
 
 	card_list_free(&st->cards);
 	free_columns(st);
-	if (index_cards(app->s->index, &app->board, &filter, &st->cards, &err) < 0)
-		app_message(app, C_ERROR, "%s", err.msg);
+	if (st->back > 0) {
+		struct board_state state;
+		git_oid oid;
+
+		if (index_commit_back(app->s->index, st->back, &oid, &err) < 0 ||
+		    asof_load(app->s, &oid, &state, &err) < 0) {
+			app_message(app, C_ERROR, "%s", err.msg);
+			st->back = 0;
+			board_reload(view, app);
+			return;
+		}
+		date_set_today(state.day); /* overdue as judged that day */
+		st->cards = state.cards;
+		state.cards = (struct card_list){0};
+		card_list_filter(&st->cards, &filter, &app->board);
+		snprintf(st->asof_oid, sizeof(st->asof_oid), "%s", state.oid);
+		st->asof_time = state.time;
+		board_state_free(&state);
+	} else {
+		date_set_today(NULL);
+		if (index_cards(app->s->index, &app->board, &filter, &st->cards, &err) < 0)
+			app_message(app, C_ERROR, "%s", err.msg);
+	}
 	if (!str_empty(st->search) && index_search(app->s->index, st->search, &found, &err) == 0) {
 		size_t n = 0;
 		for (size_t i = 0; i < st->cards.n; i++) {
@@ -125,20 +151,20 @@ static void board_reload(struct view *view, struct app *app)
 	st->want_id = sel ? sel->id : 0;
 }
 
-static void remember_selection(struct board_state *st)
+static void remember_selection(struct board_view_state *st)
 {
 	const struct card *sel = selected(st);
 
 	st->want_id = sel ? sel->id : 0;
 }
 
-static void add_hit(struct board_state *st, int y0, int y1, int x0, int x1, int col, int row)
+static void add_hit(struct board_view_state *st, int y0, int y1, int x0, int x1, int col, int row)
 {
 	if (st->nhits < MAX_HITS)
 		st->hits[st->nhits++] = (struct hit){y0, y1, x0, x1, col, row};
 }
 
-static void column_geometry(const struct board_state *st, size_t c, int *x, int *w)
+static void column_geometry(const struct board_view_state *st, size_t c, int *x, int *w)
 {
 	int colw = COLS / (int)(st->ncols ? st->ncols : 1);
 
@@ -146,7 +172,7 @@ static void column_geometry(const struct board_state *st, size_t c, int *x, int 
 	*w = c + 1 == st->ncols ? COLS - *x : colw;
 }
 
-static void draw_headers(struct board_state *st, struct app *app)
+static void draw_headers(struct board_view_state *st, struct app *app)
 {
 	for (size_t c = 0; c < st->ncols; c++) {
 		const struct column_def *def = &app->board.columns[c];
@@ -236,7 +262,7 @@ static void draw_card(struct app *app, const struct card *card, int y, int x, in
 	sb_free(&line);
 }
 
-static void draw_columns(struct board_state *st, struct app *app)
+static void draw_columns(struct board_view_state *st, struct app *app)
 {
 	int rows = LINES - 1 - FIRST_ROW - 1; /* minus the "more" line */
 	int visible = (rows + CARD_GAP) / (CARD_LINES + CARD_GAP);
@@ -279,7 +305,7 @@ static void draw_columns(struct board_state *st, struct app *app)
 }
 
 /* Swimlanes: one band per lead agency, one line per card. */
-static void draw_lanes(struct board_state *st, struct app *app)
+static void draw_lanes(struct board_view_state *st, struct app *app)
 {
 	int nlanes = (int)app->board.nagencies + 1;
 	int *start = calloc((size_t)nlanes, sizeof(int)), *height = calloc((size_t)nlanes, sizeof(int));
@@ -364,10 +390,12 @@ static void draw_lanes(struct board_state *st, struct app *app)
 
 static void board_draw(struct view *view, struct app *app)
 {
-	struct board_state *st = state_of(view);
+	struct board_view_state *st = state_of(view);
 	struct strbuf ctx = {0};
 
 	st->nhits = 0;
+	if (st->back > 0)
+		sb_printf(&ctx, "READ-ONLY, as it stood at %.7s  ", st->asof_oid);
 	if (st->agency)
 		sb_printf(&ctx, "agency %s  ", st->agency);
 	if (st->label)
@@ -379,6 +407,15 @@ static void board_draw(struct view *view, struct app *app)
 	if (st->lanes)
 		sb_puts(&ctx, "lanes");
 	app_draw_frame(app, sb_str(&ctx));
+	if (st->back > 0 && !app->message[0]) {
+		struct strbuf bar = {0};
+		sb_printf(&bar, " READ-ONLY: the board as it stood at %.7s, ", st->asof_oid);
+		print_time(st->asof_time, &bar);
+		sb_printf(&bar, " (%d change%s ago).  [ earlier  ] later", st->back,
+			  st->back == 1 ? "" : "s");
+		draw_text(stdscr, LINES - 1, 0, COLS, sb_str(&bar), draw_attr(C_ERROR), true);
+		sb_free(&bar);
+	}
 	sb_free(&ctx);
 	draw_headers(st, app);
 	if (st->lanes)
@@ -393,7 +430,7 @@ static void set_filter(char **slot, const char *value)
 	*slot = value && *value ? xstrdup(value) : NULL;
 }
 
-static void pick_agency(struct board_state *st, struct app *app)
+static void pick_agency(struct board_view_state *st, struct app *app)
 {
 	struct strvec items = {0}, details = {0};
 	int initial = 0, choice;
@@ -414,7 +451,7 @@ static void pick_agency(struct board_state *st, struct app *app)
 	sv_free(&details);
 }
 
-static void pick_label(struct board_state *st, struct app *app)
+static void pick_label(struct board_view_state *st, struct app *app)
 {
 	struct card_filter all = {0};
 	struct card_list cards = {0};
@@ -446,7 +483,7 @@ struct search_ctx {
 static void search_changed(const char *text, void *ctx_)
 {
 	struct search_ctx *ctx = ctx_;
-	struct board_state *st = state_of(ctx->view);
+	struct board_view_state *st = state_of(ctx->view);
 
 	set_filter(&st->search, text);
 	board_reload(ctx->view, ctx->app);
@@ -456,7 +493,7 @@ static void search_changed(const char *text, void *ctx_)
 
 static void search(struct view *view, struct app *app)
 {
-	struct board_state *st = state_of(view);
+	struct board_view_state *st = state_of(view);
 	struct search_ctx ctx = {view, app};
 	char *before = st->search ? xstrdup(st->search) : NULL, *text = NULL;
 
@@ -475,7 +512,7 @@ static void search(struct view *view, struct app *app)
 }
 
 /* The cards of the current column in rank order, for reordering next to a neighbour. */
-static void neighbours(struct board_state *st, struct app *app, int id, int *above, int *below)
+static void neighbours(struct board_view_state *st, struct app *app, int id, int *above, int *below)
 {
 	const char *column = app->board.columns[st->cur].key;
 	int prev = 0;
@@ -495,7 +532,7 @@ static void neighbours(struct board_state *st, struct app *app, int id, int *abo
 static bool board_input(struct view *view, struct app *app, enum action action, wint_t key,
 			bool is_key)
 {
-	struct board_state *st = state_of(view);
+	struct board_view_state *st = state_of(view);
 	struct column_slot *slot = st->ncols ? &st->cols[st->cur] : NULL;
 	const struct card *card = selected(st);
 	int id = card ? card->id : 0, page = (LINES - 4) / (st->lanes ? 1 : CARD_LINES + CARD_GAP);
@@ -505,6 +542,11 @@ static bool board_input(struct view *view, struct app *app, enum action action, 
 	(void)is_key;
 	if (!slot)
 		return false;
+	if (st->back > 0 && action_writes(action)) {
+		app_message(app, C_ERROR, "read-only: this is the board as it stood; press ] until "
+			    "the present to change it");
+		return true;
+	}
 	switch (action) {
 	case ACT_LEFT:
 		if (st->cur > 0)
@@ -575,6 +617,26 @@ static bool board_input(struct view *view, struct app *app, enum action action, 
 	case ACT_SEARCH:
 		search(view, app);
 		break;
+	case ACT_LOG:
+		app_push(app, log_view_new(app, 0));
+		return true;
+	case ACT_UNDO:
+		changed = action_undo(app);
+		break;
+	case ACT_MEETING:
+		changed = action_meeting(app);
+		break;
+	case ACT_TIME_BACK:
+		st->back++;
+		board_reload(view, app);
+		return true;
+	case ACT_TIME_FORWARD:
+		if (st->back > 0)
+			st->back--;
+		board_reload(view, app);
+		if (st->back == 0)
+			app_message(app, C_NOTICE, "back at the present: the board is live again");
+		return true;
 	case ACT_LANES:
 		st->lanes = !st->lanes;
 		st->lane_scroll = 0;
@@ -620,7 +682,7 @@ static bool board_input(struct view *view, struct app *app, enum action action, 
 
 static void board_click(struct view *view, struct app *app, int y, int x, bool double_click)
 {
-	struct board_state *st = state_of(view);
+	struct board_view_state *st = state_of(view);
 
 	for (int i = 0; i < st->nhits; i++) {
 		struct hit *h = &st->hits[i];
@@ -637,7 +699,7 @@ static void board_click(struct view *view, struct app *app, int y, int x, bool d
 
 static void board_close(struct view *view)
 {
-	struct board_state *st = state_of(view);
+	struct board_view_state *st = state_of(view);
 
 	card_list_free(&st->cards);
 	free_columns(st);
@@ -658,6 +720,6 @@ struct view *board_view_new(struct app *app)
 	view->click = board_click;
 	view->reload = board_reload;
 	view->close = board_close;
-	view->state = xcalloc(1, sizeof(struct board_state));
+	view->state = xcalloc(1, sizeof(struct board_view_state));
 	return view;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../model/history.h"
+#include "../model/slippage.h"
 #include "../model/strbuf.h"
 #include "actions.h"
 #include "app.h"
@@ -130,6 +131,35 @@ static void card_reload(struct view *view, struct app *app)
 		add_line(st, NULL, sb_str(&s), C_DIM, A_BOLD);
 		add_text(st, card.notes[i].text, "    ");
 	}
+	add_line(st, NULL, "", C_NORMAL, 0);
+	add_line(st, NULL, "Who set what (h: the whole history)", C_COLUMN, 0);
+	static const char *const blamed[] = {"column", "lead", "co", "due", "title"};
+	for (size_t f = 0; f < sizeof(blamed) / sizeof(*blamed); f++) {
+		struct log_list origin = {0};
+		if (index_field_origin(app->s->index, st->id, blamed[f], &origin, &err) == 0 &&
+		    origin.n) {
+			sb_reset(&s);
+			print_time(origin.v[0].time, &s);
+			sb_printf(&s, "  %s  %.7s  %s", origin.v[0].author, origin.v[0].commit,
+				  origin.v[0].subject);
+			add_line(st, blamed[f], sb_str(&s), C_DIM, 0);
+		}
+		log_list_free(&origin);
+	}
+	{
+		struct slippage sl;
+		if (slippage_of(app->s->index, &card, &app->board, &sl, &err) == 0 &&
+		    (sl.moves || sl.meetings)) {
+			sb_reset(&s);
+			if (sl.moves)
+				sb_printf(&s, "deadline moved %d time%s, %+ld days", sl.moves,
+					  sl.moves == 1 ? "" : "s", sl.days);
+			if (sl.meetings)
+				sb_printf(&s, "%sopen for %d meeting%s", sl.moves ? "; " : "",
+					  sl.meetings, sl.meetings == 1 ? "" : "s");
+			add_line(st, "Slippage", sb_str(&s), C_DUE_SOON, 0);
+		}
+	}
 	if (index_log(app->s->index, &filter, &log, &err) == 0 && log.n) {
 		add_line(st, NULL, "", C_NORMAL, 0);
 		add_line(st, NULL, "Latest changes (who, when, what)", C_COLUMN, 0);
@@ -212,8 +242,6 @@ static bool card_input(struct view *view, struct app *app, enum action action, w
 	int page = LINES - 3;
 	bool changed = false;
 
-	(void)key;
-	(void)is_key;
 	switch (action) {
 	case ACT_UP: st->scroll = st->scroll > 0 ? st->scroll - 1 : 0; return true;
 	case ACT_DOWN: if (st->scroll + LINES - 2 < st->rows) st->scroll++; return true;
@@ -228,6 +256,14 @@ static bool card_input(struct view *view, struct app *app, enum action action, w
 	case ACT_NOTE: changed = action_note(app, st->id); break;
 	case ACT_DUE: changed = action_due(app, st->id); break;
 	case ACT_ARCHIVE: changed = action_archive(app, st->id); break;
+	case ACT_UNDO: changed = action_undo(app); break;
+	case ACT_LEFT:
+		/* h is "left" on the board; in a card it opens the card's history. */
+		if (!is_key && key == 'h') {
+			app_push(app, log_view_new(app, st->id));
+			return true;
+		}
+		return false;
 	default: return false;
 	}
 	if (changed)

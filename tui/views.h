@@ -8,5 +8,9 @@ struct view;
 struct view *board_view_new(struct app *app);
 struct view *card_view_new(struct app *app, int card_id);
 struct view *help_view_new(struct app *app);
+/* The activity log (card 0) or one card's history, newest first. */
+struct view *log_view_new(struct app *app, int card);
+/* What one commit changed in a card's text, coloured as a diff. */
+struct view *diff_view_new(struct app *app, const char *commit, int card);
 
 #endif
