@@ -19,7 +19,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BOARD_FILES = $(wildcard boards/children-of-kazakhstan/board.conf boards/children-of-kazakhstan/cards/*.card)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run test unit asan install clean deps bench fuzz
+.PHONY: all run test unit asan install clean deps bench fuzz fuzz-build
 all: $(BUILD)/coboard
 
 # Installs missing Debian packages once; scripts/install-deps is a no-op when all are there.
@@ -66,6 +66,34 @@ install: $(BUILD)/coboard
 
 bench: $(BUILD)/coboard
 	scripts/bench $(BUILD)/coboard
+
+# libFuzzer harnesses for the card, board.conf and argument parsers; FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_SRC = $(wildcard model/*.c) tui/args.c
+FUZZ_OBJ = $(FUZZ_SRC:%.c=build-fuzz/%.o)
+FUZZERS = card board args
+
+build-fuzz/%.o: %.c $(DEPS_STAMP) $(wildcard model/*.h tui/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC  $@"; clang $(FUZZ_CFLAGS) -c $< -o $@
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@echo "  LD  $@"; clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LIBS)
+
+.SECONDARY: $(FUZZ_OBJ)
+fuzz-build: $(FUZZERS:%=build-fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do \
+		mkdir -p build-fuzz/corpus-$$f; \
+		echo "fuzzing $$f for $(FUZZ_SECONDS)s"; \
+		build-fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=0 \
+			-artifact_prefix=build-fuzz/crash-$$f- \
+			build-fuzz/corpus-$$f tests/fuzz/seeds/$$f 2>build-fuzz/fuzz_$$f.log || \
+			{ tail -40 build-fuzz/fuzz_$$f.log; exit 1; }; \
+	done
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -173,6 +173,11 @@ int board_parse(struct board *board, const char *text, size_t len, struct cb_err
 
 		lineno++;
 		p = nl ? nl + 1 : end;
+		if (memchr(line, '\0', n)) {
+			free(line);
+			rebuild_lists(board);
+			return cb_fail(err, CB_ECORRUPT, "line %d: contains a NUL byte", lineno);
+		}
 		while (n && (line[n - 1] == ' ' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		if (n == 0 || line[0] == '#') {

@@ -257,6 +257,11 @@ int card_parse(struct card *card, const char *text, size_t len, struct cb_error 
 	card_init(card);
 	while (next_line(&p, end, &line)) {
 		lineno++;
+		/* Values are C strings: a NUL would silently cut one short. */
+		if (memchr(line.s, '\0', line.len)) {
+			rc = cb_fail(err, CB_ECORRUPT, "line %d: contains a NUL byte", lineno);
+			goto out;
+		}
 		if (in_header) {
 			if (line.len == 0)
 				in_header = false;

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/strbuf.h"
+
 int args_parse(int argc, char **argv, const struct opt *opts, int min_pos, int max_pos,
 	       struct args *out, struct cb_error *err)
 {
@@ -70,3 +72,41 @@ int args_card_id(const char *s, int *id, struct cb_error *err)
 	*id = (int)v;
 	return 0;
 }
+
+int args_split(const char *line, char **words, int max)
+{
+	int n = 0;
+	const char *p = line;
+
+	for (;;) {
+		struct strbuf word = {0};
+		bool any = false;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (!*p)
+			break;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
+			if (*p == '\'' || *p == '"') {
+				char quote = *p++;
+				const char *end = strchr(p, quote);
+				if (!end) {
+					sb_free(&word);
+					for (int i = 0; i < n; i++)
+						free(words[i]);
+					return -1;
+				}
+				sb_add(&word, p, (size_t)(end - p));
+				p = end + 1;
+			} else {
+				sb_putc(&word, *p++);
+			}
+			any = true;
+		}
+		if (any && n < max)
+			words[n++] = sb_detach(&word);
+		sb_free(&word);
+	}
+	return n;
+}
+

@@ -28,4 +28,9 @@ int args_parse(int argc, char **argv, const struct opt *opts, int min_pos, int m
 /* "12" or "#12" to a card id > 0; -1 with a message otherwise. */
 int args_card_id(const char *s, int *id, struct cb_error *err);
 
+/* Splits a command line on blanks, honouring '...' and "..." quotes, without a shell (for
+ * SSH_ORIGINAL_COMMAND). Returns the number of words (at most max), or -1 on an unbalanced
+ * quote. Words are allocated; free each. */
+int args_split(const char *line, char **words, int max);
+
 #endif

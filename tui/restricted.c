@@ -5,6 +5,7 @@
 
 #include "../model/strbuf.h"
 #include "app.h"
+#include "args.h"
 
 enum { MAX_WORDS = 32 };
 
@@ -15,43 +16,6 @@ bool restricted_wanted(bool flag, const struct cli *cli)
 	return flag || (cli->user && ssh && *ssh);
 }
 
-int restricted_split(const char *line, char **words, int max)
-{
-	int n = 0;
-	const char *p = line;
-
-	for (;;) {
-		struct strbuf word = {0};
-		bool any = false;
-
-		while (*p == ' ' || *p == '\t' || *p == '\n')
-			p++;
-		if (!*p)
-			break;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\n') {
-			if (*p == '\'' || *p == '"') {
-				char quote = *p++;
-				const char *end = strchr(p, quote);
-				if (!end) {
-					sb_free(&word);
-					for (int i = 0; i < n; i++)
-						free(words[i]);
-					return -1;
-				}
-				sb_add(&word, p, (size_t)(end - p));
-				p = end + 1;
-			} else {
-				sb_putc(&word, *p++);
-			}
-			any = true;
-		}
-		if (any && n < max)
-			words[n++] = sb_detach(&word);
-		sb_free(&word);
-	}
-	return n;
-}
-
 int restricted_run(const struct cli *cli)
 {
 	const char *requested = getenv("SSH_ORIGINAL_COMMAND");
@@ -60,7 +24,7 @@ int restricted_run(const struct cli *cli)
 
 	if (!requested || !*requested)
 		return app_run(cli);
-	n = restricted_split(requested, words, MAX_WORDS);
+	n = args_split(requested, words, MAX_WORDS);
 	if (n < 0) {
 		cli_error("the command has an unbalanced quote");
 		return EXIT_USAGE;

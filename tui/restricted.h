@@ -16,9 +16,4 @@ bool restricted_wanted(bool flag, const struct cli *cli);
 /* Runs what the SSH client asked for; returns the exit status. */
 int restricted_run(const struct cli *cli);
 
-/* Splits a command line on blanks, honouring '...' and "..." quotes, without a shell.
- * Returns the number of words (at most max), or -1 on an unbalanced quote. Words are
- * allocated; free each. */
-int restricted_split(const char *line, char **words, int max);
-
 #endif

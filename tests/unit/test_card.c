@@ -101,6 +101,15 @@ static void test_parse_errors(void **state)
 	expect_parse_error("title: T\ncolumn: todo\n", "missing field 'lead'");
 	expect_parse_error("title: T\ncolumn: todo\nlead: MOE\n\n--- note 2026\n",
 			   "line 5: a note marker needs a time and an author");
+	{
+		/* Found by the fuzzer: a NUL cut the description short and broke the round trip. */
+		static const char nul[] = "title: T\ncolumn: todo\nlead: MOE\n\nabc\n\0\0";
+		struct cb_error err = {0};
+		struct card card;
+		assert_int_equal(card_parse(&card, nul, sizeof(nul) - 1, &err), -1);
+		assert_non_null(strstr(err.msg, "line 6: contains a NUL byte"));
+		card_free(&card);
+	}
 }
 
 /* Random cards built from awkward pieces: format, parse, format again gives the same text
