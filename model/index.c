@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -40,6 +41,8 @@ struct cached_stmt {
 
 struct index {
 	sqlite3 *db;
+	int lock_timeout_ms;
+	long long busy_since_ms;
 	struct repo *repo;
 	char *path;
 	char tip[GIT_OID_HEXSZ + 1];
@@ -130,6 +133,29 @@ static int lock_timeout_ms(void)
 	return ms > 0 ? ms : DEFAULT_LOCK_TIMEOUT_MS;
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite's own busy handler backs off to 100 ms sleeps, so with several writers waiting the
+ * lock sits free most of the time; short jittered sleeps hand it over promptly. */
+static int busy_wait(void *ctx, int count)
+{
+	struct index *idx = ctx;
+	struct timespec pause = {0, (1 + rand() % 3) * 1000 * 1000};
+
+	if (count == 0)
+		idx->busy_since_ms = now_ms();
+	if (now_ms() - idx->busy_since_ms >= idx->lock_timeout_ms)
+		return 0;
+	nanosleep(&pause, NULL);
+	return 1;
+}
+
 static int read_meta(struct index *idx, const char *key, struct strbuf *out, struct cb_error *err)
 {
 	sqlite3_stmt *st = db_stmt(idx, "SELECT value FROM meta WHERE key = ?", err);
@@ -186,7 +212,14 @@ static int open_db(struct index *idx, struct cb_error *err)
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK)
 		return db_fail(idx, err, "open");
-	sqlite3_busy_timeout(idx->db, lock_timeout_ms());
+	idx->lock_timeout_ms = lock_timeout_ms();
+	sqlite3_busy_handler(idx->db, busy_wait, idx);
+	/* Every CLI command is a short-lived connection: keep the WAL file and skip the
+	 * checkpoint on close, or each command pays for recreating and syncing them. SQLite
+	 * still checkpoints as the WAL grows. */
+	int persist = 1;
+	sqlite3_file_control(idx->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	sqlite3_db_config(idx->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	if (sqlite3_exec(idx->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL,
 			 NULL, NULL) != SQLITE_OK) {
 		int code = sqlite3_errcode(idx->db);

@@ -23,6 +23,8 @@ int main(int argc, char **argv)
 	int i, status;
 
 	text_init_locale();
+	/* A full disk or a file size limit must be an error message, not a killed process. */
+	signal(SIGXFSZ, SIG_IGN);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--board") == 0 && i + 1 < argc)
 			cli.board_path = argv[++i];
