@@ -822,6 +822,13 @@ static int cmd_fsck(const struct cli *cli, int argc, char **argv)
 		return status;
 	if (cli_open_session(cli, &s) < 0)
 		return EXIT_FAIL;
+	/* Under the writer lock, so a write in progress elsewhere cannot make git and the
+	 * index look apart. */
+	if (index_begin_write(s->index, &err) < 0 || index_sync(s->index, NULL, NULL, &err) < 0) {
+		fail(&err);
+		session_close(s);
+		return EXIT_FAIL;
+	}
 	if (index_check(s->index, &problems, &err) < 0)
 		sv_push(&problems, err.msg);
 	cb_error_clear(&err);
@@ -852,6 +859,7 @@ static int cmd_fsck(const struct cli *cli, int argc, char **argv)
 	if (problems.n == 0)
 		printf("fsck: ok, %zu cards at %.7s\n", ncards, index_tip(s->index));
 	status = problems.n ? EXIT_FAIL : EXIT_OK;
+	index_commit(s->index, &err); /* keeps the sync made above */
 	sv_free(&problems);
 	card_list_free(&cards);
 	board_free(&board);
