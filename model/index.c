@@ -59,6 +59,12 @@ static int db_fail(struct index *idx, struct cb_error *err, const char *what)
 			       "another writer holds the board and did not finish in time; try "
 			       "again (a stuck process can be found with `fuser %s`)",
 			       idx->path);
+	if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY ||
+	    code == SQLITE_CANTOPEN)
+		return cb_fail(err, CB_EFAIL,
+			       "cannot write the index %s: %s; check that the disk has room and the "
+			       "board is writable, then try again",
+			       idx->path, sqlite3_errmsg(idx->db));
 	return cb_fail(err, code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? CB_ECORRUPT : CB_EFAIL,
 		       "index %s: %s (run `coboard reindex` if this persists)", what,
 		       sqlite3_errmsg(idx->db));

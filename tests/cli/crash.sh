@@ -41,7 +41,7 @@ set +e
 status=$?
 set -e
 [ "$status" -ne 0 ] || fail "a write past the file size limit must fail"
-expect_contains "$(cat "$T/e")" "coboard:" "a clear message on a full disk"
+expect_contains "$(cat "$T/e")" "check that the disk has room" "a clear message on a full disk"
 expect_eq "$(commits)" "$before" "nothing committed on a full disk"
 run 0 fsck
 run 0 edit 1 --description "$big"
