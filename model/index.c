@@ -12,7 +12,7 @@
 #include "date.h"
 #include "history.h"
 
-enum { SCHEMA_VERSION = 1, DEFAULT_LOCK_TIMEOUT_MS = 10000, STMT_CACHE = 48 };
+enum { SCHEMA_VERSION = 2, DEFAULT_LOCK_TIMEOUT_MS = 10000, STMT_CACHE = 48 };
 
 static const char schema[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -30,7 +30,7 @@ static const char schema[] =
 	"CREATE TABLE changes(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, card INTEGER NOT NULL,"
 	" field TEXT NOT NULL, old TEXT NOT NULL, new TEXT NOT NULL);"
 	"CREATE INDEX changes_card ON changes(card, id);"
-	"CREATE INDEX changes_seq ON changes(seq);"
+	"CREATE INDEX changes_seq ON changes(seq DESC, id);"
 	"CREATE VIRTUAL TABLE cards_fts USING fts5(title, description, notes,"
 	" tokenize = 'unicode61 remove_diacritics 2');";
 
@@ -1054,36 +1054,49 @@ long long index_card_created(struct index *idx, int card)
 	return t;
 }
 
+/* The WHERE clause holds only the filters that are set, so SQLite can use the index that
+ * fits (a card's rows, the newest rows) instead of scanning every change. */
 int index_log(struct index *idx, const struct log_filter *f, struct log_list *out,
 	      struct cb_error *err)
 {
-	struct strbuf like = {0};
-	sqlite3_stmt *st = db_stmt(
-		idx,
-		LOG_COLUMNS
-		" WHERE (?1 = 0 OR ch.card = ?1)"
-		" AND (?2 = 0 OR m.time >= ?2) AND (?3 = 0 OR m.time < ?3)"
-		" AND (?4 = '' OR ch.card IN (SELECT card FROM card_agencies WHERE agency = ?4)"
-		"      OR (ch.field IN ('lead', 'co') AND (ch.old LIKE ?5 OR ch.new LIKE ?5)))"
-		" AND (?6 = '' OR m.author = ?6 OR m.email = ?6 OR m.member = ?6)"
-		" AND (?7 = 0 OR ch.field IN ('lead', 'co'))"
-		" ORDER BY ch.seq DESC, ch.id LIMIT ?8",
-		err);
+	struct strbuf sql = {0}, like = {0};
+	sqlite3_stmt *st = NULL;
 
 	memset(out, 0, sizeof(*out));
-	if (!st)
-		return -1;
-	if (!str_empty(f->agency))
+	sb_puts(&sql, LOG_COLUMNS " WHERE 1");
+	if (f->card)
+		sb_puts(&sql, " AND ch.card = :card");
+	if (f->since)
+		sb_puts(&sql, " AND m.time >= :since");
+	if (f->until)
+		sb_puts(&sql, " AND m.time < :until");
+	if (!str_empty(f->agency)) {
+		sb_puts(&sql, " AND (ch.card IN (SELECT card FROM card_agencies WHERE agency = :agency)"
+			      " OR (ch.field IN ('lead', 'co') AND (ch.old LIKE :like OR ch.new LIKE :like)))");
 		sb_printf(&like, "%%%s%%", f->agency);
-	sqlite3_bind_int(st, 1, f->card);
-	sqlite3_bind_int64(st, 2, f->since);
-	sqlite3_bind_int64(st, 3, f->until);
-	bind_text(st, 4, f->agency);
-	bind_text(st, 5, sb_str(&like));
-	bind_text(st, 6, f->author);
-	sqlite3_bind_int(st, 7, f->responsibility_only);
-	sqlite3_bind_int64(st, 8, f->limit ? (sqlite3_int64)f->limit : -1);
+	}
+	if (!str_empty(f->author))
+		sb_puts(&sql, " AND (m.author = :author OR m.email = :author OR m.member = :author)");
+	if (f->responsibility_only)
+		sb_puts(&sql, " AND ch.field IN ('lead', 'co')");
+	sb_puts(&sql, " ORDER BY ch.seq DESC, ch.id");
+	if (f->limit)
+		sb_printf(&sql, " LIMIT %zu", f->limit);
+	if (sqlite3_prepare_v2(idx->db, sb_str(&sql), -1, &st, NULL) != SQLITE_OK) {
+		db_fail(idx, err, "query");
+		sb_free(&sql);
+		sb_free(&like);
+		return -1;
+	}
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":card"), f->card);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":since"), f->since);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":until"), f->until);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":agency"), f->agency);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":like"), sb_str(&like));
+	bind_text(st, sqlite3_bind_parameter_index(st, ":author"), f->author);
 	read_log_rows(st, out);
+	sqlite3_finalize(st);
+	sb_free(&sql);
 	sb_free(&like);
 	return 0;
 }

@@ -26,6 +26,9 @@ void repo_global_init(void)
 	/* Objects written by one commit are read back at once; strict creation checks cost a
 	 * lookup per object for nothing. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
+	/* The cards/ tree of a big board is far over libgit2's default 4 KiB cache limit for
+	 * trees; without caching it, every commit walked re-inflates its parent's tree. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)16 << 20);
 }
 
 void repo_global_shutdown(void)
@@ -305,12 +308,75 @@ static void free_changes(struct commit_info *info)
 	info->nchanges = 0;
 }
 
+static void add_change(git_repository *git, struct commit_info *info, const char *path,
+		       const git_oid *old_id, const git_oid *new_id)
+{
+	struct file_change *c;
+
+	info->changes = xrealloc(info->changes, (info->nchanges + 1) * sizeof(*info->changes));
+	c = &info->changes[info->nchanges++];
+	memset(c, 0, sizeof(*c));
+	c->path = xstrdup(path);
+	if (old_id)
+		c->old_text = blob_text(git, old_id, &c->old_len);
+	if (new_id)
+		c->new_text = blob_text(git, new_id, &c->new_len);
+}
+
+static git_tree *subtree(git_repository *git, git_tree *tree, const char *name)
+{
+	const git_tree_entry *e = tree ? git_tree_entry_byname(tree, name) : NULL;
+	git_tree *sub = NULL;
+
+	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		git_tree_lookup(&sub, git, git_tree_entry_id(e));
+	return sub;
+}
+
+/* The blobs that differ between two versions of one directory, by a merge of their sorted
+ * entries: a commit that changes one card compares ids, not ten thousand diffs. Entries
+ * that are not blobs are not cards and are skipped. */
+static void compare_dir(git_repository *git, git_tree *old_tree, git_tree *new_tree,
+			const char *prefix, struct commit_info *info)
+{
+	size_t i = 0, j = 0, n = old_tree ? git_tree_entrycount(old_tree) : 0;
+	size_t m = new_tree ? git_tree_entrycount(new_tree) : 0;
+	char path[1024];
+
+	while (i < n || j < m) {
+		const git_tree_entry *a = i < n ? git_tree_entry_byindex(old_tree, i) : NULL;
+		const git_tree_entry *b = j < m ? git_tree_entry_byindex(new_tree, j) : NULL;
+		int cmp = !a ? 1 : !b ? -1 : strcmp(git_tree_entry_name(a), git_tree_entry_name(b));
+
+		if (a && git_tree_entry_type(a) != GIT_OBJECT_BLOB && cmp <= 0) {
+			i++;
+			if (cmp == 0)
+				j++;
+			continue;
+		}
+		if (b && git_tree_entry_type(b) != GIT_OBJECT_BLOB && cmp >= 0) {
+			j++;
+			if (cmp == 0)
+				i++;
+			continue;
+		}
+		if (cmp != 0 || !git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b))) {
+			snprintf(path, sizeof(path), "%s%s", prefix,
+				 git_tree_entry_name(cmp <= 0 ? a : b));
+			add_change(git, info, path, cmp <= 0 ? git_tree_entry_id(a) : NULL,
+				   cmp >= 0 ? git_tree_entry_id(b) : NULL);
+		}
+		i += cmp <= 0;
+		j += cmp >= 0;
+	}
+}
+
+/* The files the index cares about (board.conf and cards/) that commit changed. */
 static int collect_changes(git_repository *git, git_commit *commit, struct commit_info *info,
 			   struct cb_error *err)
 {
-	git_tree *old_tree = NULL, *new_tree = NULL;
+	git_tree *old_tree = NULL, *new_tree = NULL, *old_cards = NULL, *new_cards = NULL;
 	git_commit *parent = NULL;
-	git_diff *diff = NULL;
 	int rc = -1;
 
 	if (git_commit_parentcount(commit) > 0 &&
@@ -318,24 +384,20 @@ static int collect_changes(git_repository *git, git_commit *commit, struct commi
 		git_fail(err, "cannot read a parent commit");
 		goto out;
 	}
-	if (git_commit_tree(&new_tree, commit) < 0 ||
-	    git_diff_tree_to_tree(&diff, git, old_tree, new_tree, NULL) < 0) {
-		git_fail(err, "cannot compare trees");
+	if (git_commit_tree(&new_tree, commit) < 0) {
+		git_fail(err, "cannot read a commit's tree");
 		goto out;
 	}
-	info->nchanges = git_diff_num_deltas(diff);
-	info->changes = xcalloc(info->nchanges, sizeof(*info->changes));
-	for (size_t i = 0; i < info->nchanges; i++) {
-		const git_diff_delta *d = git_diff_get_delta(diff, i);
-		struct file_change *c = &info->changes[i];
-
-		c->path = xstrdup(d->new_file.path ? d->new_file.path : d->old_file.path);
-		c->old_text = blob_text(git, &d->old_file.id, &c->old_len);
-		c->new_text = blob_text(git, &d->new_file.id, &c->new_len);
-	}
+	compare_dir(git, old_tree, new_tree, "", info); /* board.conf and other top-level files */
+	old_cards = subtree(git, old_tree, "cards");
+	new_cards = subtree(git, new_tree, "cards");
+	if (!old_cards || !new_cards ||
+	    !git_oid_equal(git_tree_id(old_cards), git_tree_id(new_cards)))
+		compare_dir(git, old_cards, new_cards, "cards/", info);
 	rc = 0;
 out:
-	git_diff_free(diff);
+	git_tree_free(old_cards);
+	git_tree_free(new_cards);
 	git_tree_free(old_tree);
 	git_tree_free(new_tree);
 	git_commit_free(parent);

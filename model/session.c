@@ -49,7 +49,8 @@ void session_refresh_identity(struct session *s, const struct board *board)
 	s->email = sb_detach(&email);
 }
 
-int session_open(struct session **out, const char *path, const char *login, struct cb_error *err)
+int session_open(struct session **out, const char *path, const char *login, bool sync,
+		 struct cb_error *err)
 {
 	struct session *s = xcalloc(1, sizeof(*s));
 	struct board board;
@@ -58,16 +59,20 @@ int session_open(struct session **out, const char *path, const char *login, stru
 	s->board_path = xstrdup(path);
 	s->login = xstrdup(login);
 	if (repo_open(&s->repo, path, err) < 0 || index_open(&s->index, s->repo, err) < 0 ||
-	    index_refresh(s->index, err) < 0) {
+	    (sync && index_refresh(s->index, err) < 0)) {
 		session_close(s);
 		return -1;
 	}
-	if (index_board(s->index, &board, err) < 0) {
+	if (index_board(s->index, &board, err) == 0)
+		session_refresh_identity(s, &board);
+	else if (sync) {
 		board_free(&board);
 		session_close(s);
 		return -1;
+	} else {
+		cb_error_clear(err);
+		session_refresh_identity(s, NULL);
 	}
-	session_refresh_identity(s, &board);
 	board_free(&board);
 	*out = s;
 	return 0;

@@ -22,8 +22,10 @@ char *session_default_board_path(void);
 /* The acting login when --user is not given: the Unix login. Caller frees. */
 char *session_unix_login(void);
 
-/* Opens the board at path acting as login, bringing the index up to date. */
-int session_open(struct session **out, const char *path, const char *login, struct cb_error *err);
+/* Opens the board at path acting as login, bringing the index up to date unless sync is
+ * false (for reindex, which rebuilds it anyway). */
+int session_open(struct session **out, const char *path, const char *login, bool sync,
+		 struct cb_error *err);
 void session_close(struct session *s);
 
 /* Looks the acting member up in board.conf again (after board.conf changed). */

@@ -137,7 +137,7 @@ int cli_open_session(const struct cli *cli, struct session **out)
 			fprintf(stderr, "coboard: created the default board at %s\n", path);
 		}
 	}
-	if (rc == 0 && session_open(out, path, login, &err) < 0)
+	if (rc == 0 && session_open(out, path, login, !cli->no_sync, &err) < 0)
 		rc = -1;
 	if (rc < 0)
 		cli_error("%s", err.msg);
@@ -246,7 +246,7 @@ static int cmd_init(const struct cli *cli, int argc, char **argv)
 	if (rc == 0) {
 		struct session *s = NULL;
 		/* Build the index now so the first view is instant. */
-		if (session_open(&s, a.pos[0], login, &err) == 0)
+		if (session_open(&s, a.pos[0], login, true, &err) == 0)
 			printf("created %s\n", a.pos[0]);
 		else
 			rc = -1;
@@ -466,11 +466,11 @@ static int run_log(const struct cli *cli, const struct command *cmd, int argc, c
 		   bool need_card)
 {
 	const char *since = NULL, *until = NULL, *agency = NULL, *author = NULL, *field = NULL;
-	const char *format_name = "text";
+	const char *format_name = "text", *limit = NULL;
 	struct opt opts[] = {{"since", &since, NULL},   {"until", &until, NULL},
 			     {"agency", &agency, NULL}, {"author", &author, NULL},
 			     {"field", &field, NULL},   {"format", &format_name, NULL},
-			     {0}};
+			     {"limit", &limit, NULL},   {0}};
 	struct log_filter filter = {0};
 	struct log_list log = {0};
 	struct cb_error err = {0};
@@ -491,6 +491,13 @@ static int run_log(const struct cli *cli, const struct command *cmd, int argc, c
 		parse_day(since, &filter.since, &err);
 	if (until && parse_day(until, &filter.until, &err) == 0)
 		filter.until += 24 * 3600; /* through the end of that day */
+	if (limit) {
+		char *end;
+		long n = strtol(limit, &end, 10);
+		if (*end || n <= 0)
+			cb_fail(&err, CB_EINVALID, "--limit takes a number of rows above 0");
+		filter.limit = n > 0 ? (size_t)n : 0;
+	}
 	if (field && strcmp(field, "responsibility") != 0)
 		cb_fail(&err, CB_EINVALID, "--field takes 'responsibility' (lead and co-executors)");
 	if (err.code)
@@ -893,7 +900,9 @@ static int cmd_reindex(const struct cli *cli, int argc, char **argv)
 
 	if (parse(cmd, argc, argv, opts, 0, 0, &a, &status) < 0)
 		return status;
-	if (cli_open_session(cli, &s) < 0)
+	struct cli lazy = *cli;
+	lazy.no_sync = true;
+	if (cli_open_session(&lazy, &s) < 0)
 		return EXIT_FAIL;
 	rc = index_rebuild(s->index, isatty(STDERR_FILENO) ? progress_bar : NULL, NULL, &err);
 	if (rc == 0)
@@ -1134,7 +1143,7 @@ static const struct command commands[] = {
 	 "Withdraw a card from the board; its history stays.", false},
 	{"log", cmd_log,
 	 "log [ID] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--agency CODE] [--author NAME] "
-	 "[--field responsibility] [--format text|csv|json]",
+	 "[--field responsibility] [--limit N] [--format text|csv|json]",
 	 "The change log, field by field (when, who, card, field, old -> new, commit), newest\n"
 	 "first.",
 	 true},

@@ -10,6 +10,7 @@ struct cli {
 	const char *board_path; /* NULL: the default board, created on first use */
 	const char *user;       /* NULL: the Unix login */
 	bool restricted;        /* under a forced SSH command: no paths, no shell, no editor */
+	bool no_sync;           /* open without bringing the index up to date (reindex) */
 };
 
 /* Runs argv[0] (a command name) with its arguments; returns the exit status. */

@@ -208,29 +208,32 @@ static enum color_role due_role(const struct card *card, const struct board *boa
 	}
 }
 
+/* A card in four lines: id and title (wrapped once), lead and co-executors, due date and
+ * labels. The selection is an arrow in the margin and the id in reverse, so moving it
+ * repaints a few cells, not the cards. */
 static void draw_card(struct app *app, const struct card *card, int y, int x, int w, bool sel)
 {
-	attr_t base = sel ? draw_attr(C_SELECTED) : A_NORMAL;
 	struct strbuf line = {0};
 	char id[16];
 	int used;
 
 	if (sel)
-		for (int i = 0; i < CARD_LINES; i++)
-			draw_fill(stdscr, y + i, x, w, base);
-	snprintf(id, sizeof(id), "#%d ", card->id);
-	used = draw_text(stdscr, y, x, w, id, sel ? base | A_BOLD : draw_attr(C_ID), false);
+		draw_text(stdscr, y, x - 1, 1, "▶", draw_attr(C_SELECTED) & ~A_REVERSE, false);
+	snprintf(id, sizeof(id), "#%d", card->id);
+	used = draw_text(stdscr, y, x, w, id, sel ? draw_attr(C_SELECTED) | A_BOLD : draw_attr(C_ID),
+			 false);
+	used += draw_text(stdscr, y, x + used, w - used, " ", A_NORMAL, false);
 	/* The title wraps once, at a space where it can, and is cut on the second line. */
 	text_sanitize(card->title, &line);
 	size_t first = text_break(sb_str(&line), w - used);
-	char *head = xstrndup(sb_str(&line), first);
-	draw_text(stdscr, y, x + used, w - used, head, base | A_BOLD, false);
-	draw_text(stdscr, y + 1, x + used, w - used, sb_str(&line) + first, base | A_BOLD, false);
-	free(head);
+	char *title_head = xstrndup(sb_str(&line), first);
+	draw_text(stdscr, y, x + used, w - used, title_head, A_BOLD, false);
+	draw_text(stdscr, y + 1, x + used, w - used, sb_str(&line) + first, A_BOLD, false);
+	free(title_head);
 	sb_reset(&line);
 	y++;
 
-	used = draw_text(stdscr, y + 1, x, w, card->lead, base | A_BOLD, false);
+	used = draw_text(stdscr, y + 1, x, w, card->lead, A_BOLD, false);
 	if (card->co.n) {
 		sb_puts(&line, " + ");
 		sv_join(&card->co, ", ", &line);
@@ -238,7 +241,7 @@ static void draw_card(struct app *app, const struct card *card, int y, int x, in
 			sb_reset(&line);
 			sb_printf(&line, " +%zu co-executors", card->co.n);
 		}
-		draw_text(stdscr, y + 1, x + used, w - used, sb_str(&line), base, false);
+		draw_text(stdscr, y + 1, x + used, w - used, sb_str(&line), A_NORMAL, false);
 	}
 	sb_reset(&line);
 	used = 0;
@@ -249,15 +252,14 @@ static void draw_card(struct app *app, const struct card *card, int y, int x, in
 			print_due_note(card, &app->board, &line);
 		}
 		used = draw_text(stdscr, y + 2, x, w, sb_str(&line),
-				 sel ? base | A_BOLD : draw_attr(due_role(card, &app->board)), false);
+				 draw_attr(due_role(card, &app->board)), false);
 	}
 	if (card->labels.n) {
 		sb_reset(&line);
 		sv_join(&card->labels, " ", &line);
 		if (used)
-			used += draw_text(stdscr, y + 2, x + used, w - used, "  ", base, false);
-		draw_text(stdscr, y + 2, x + used, w - used, sb_str(&line),
-			  sel ? base : draw_attr(C_LABEL), false);
+			used += draw_text(stdscr, y + 2, x + used, w - used, "  ", A_NORMAL, false);
+		draw_text(stdscr, y + 2, x + used, w - used, sb_str(&line), draw_attr(C_LABEL), false);
 	}
 	sb_free(&line);
 }
