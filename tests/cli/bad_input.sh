@@ -58,6 +58,31 @@ check 2 "missing argument"                     move 1
 check 2 "unknown command 'frobnicate'"         frobnicate
 check 0 "nothing to change on #2"             move 2 in-progress
 
+# History, meetings, members, admin.
+check 2 "--limit takes a number of rows above 0" log --limit 0
+check 2 "--field takes 'responsibility'"      log --field colour
+check 1 "no card #99 on this board"            blame 99
+check 1 "no commit 'deadbeef'"                 revert deadbeef
+check 1 "is not a change of one card; only card changes are undone" revert main
+check 2 "unknown meeting command 'begin'"      meeting begin
+check 1 "no meeting is open"                   meeting end
+check 2 "--since is required"                  changes
+check 1 "'2026-02-30' is not a real date"      changes --since 2026-02-30
+check 1 "no meeting has been held yet"         changes --since last-meeting
+check 2 "unknown format 'pdf' (md, csv or json)" report --format pdf
+check 1 "unknown agency 'XYZ'"                 report --agency XYZ
+check 1 "'2026-02-30' is not a real date"      board --at 2026-02-30
+CB_USER=admin check 2 "--role is required for member add" member add bob
+CB_USER=admin check 1 "unknown role 'boss'"    member add bob --role boss
+CB_USER=admin check 1 "member with the role 'member' needs --agency" member add bob --role member
+CB_USER=admin check 1 "member 'bob' names unknown agency 'XYZ'" member add bob --role member --agency XYZ
+CB_USER=admin check 1 "is not an OpenSSH public key" member add bob --role viewer --key "not a key"
+CB_USER=admin check 1 "sec is already a member"  member add sec --role viewer
+CB_USER=admin check 1 "nobody is not a member"   member remove nobody
+CB_USER=admin check 1 "admin is the last admin"  member remove admin
+CB_USER=admin check 2 "unknown admin command 'keys'" admin keys
+check 1 "only an admin may change board.conf"  admin authorized-keys
+
 # Roles: a viewer and a member outside the card's agencies are refused, nothing written.
 CB_USER=view check 1 "view may not change #1: viewers can read the board" move 1 done
 CB_USER=moe check 1 "moe may not change #3: members may change only cards their agency" move 3 todo
