@@ -938,88 +938,118 @@ static void read_log_rows(sqlite3_stmt *st, struct log_list *out)
 	sqlite3_reset(st);
 }
 
-int index_commit_changes(struct index *idx, const char *oid, struct log_list *out,
-			 struct cb_error *err)
+/* Runs a LOG_COLUMNS query whose parameters are among :oid, :card and :field. */
+static int log_query(struct index *idx, const char *sql, const char *oid, int card,
+		     const char *field, struct log_list *out, struct cb_error *err)
 {
-	sqlite3_stmt *st = db_stmt(idx, LOG_COLUMNS " WHERE m.oid = ? ORDER BY ch.id", err);
+	sqlite3_stmt *st = db_stmt(idx, sql, err);
 
 	memset(out, 0, sizeof(*out));
 	if (!st)
 		return -1;
-	bind_text(st, 1, oid);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":oid"), oid);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":card"), card);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":field"), field);
 	read_log_rows(st, out);
 	return 0;
+}
+
+int index_commit_changes(struct index *idx, const char *oid, struct log_list *out,
+			 struct cb_error *err)
+{
+	return log_query(idx, LOG_COLUMNS " WHERE m.oid = :oid ORDER BY ch.id", oid, 0, NULL, out,
+			 err);
 }
 
 int index_changes_after(struct index *idx, const char *oid, struct log_list *out,
 			struct cb_error *err)
 {
-	sqlite3_stmt *st = db_stmt(idx,
-				   LOG_COLUMNS " WHERE ch.seq > (SELECT seq FROM commits WHERE oid = ?)"
-					       " ORDER BY ch.id",
-				   err);
-
-	memset(out, 0, sizeof(*out));
-	if (!st)
-		return -1;
-	bind_text(st, 1, oid);
-	read_log_rows(st, out);
-	return 0;
+	return log_query(idx,
+			 LOG_COLUMNS " WHERE ch.seq > (SELECT seq FROM commits WHERE oid = :oid)"
+				     " ORDER BY ch.id",
+			 oid, 0, NULL, out, err);
 }
 
 int index_later_change(struct index *idx, const char *oid, int card, const char *field,
 		       struct log_list *out, struct cb_error *err)
 {
-	sqlite3_stmt *st = db_stmt(idx,
-				   LOG_COLUMNS " WHERE ch.card = ?2 AND ch.field = ?3 AND ch.seq >"
-					       " (SELECT seq FROM commits WHERE oid = ?1)"
-					       " ORDER BY ch.id LIMIT 1",
-				   err);
-
-	memset(out, 0, sizeof(*out));
-	if (!st)
-		return -1;
-	bind_text(st, 1, oid);
-	sqlite3_bind_int(st, 2, card);
-	bind_text(st, 3, field);
-	read_log_rows(st, out);
-	return 0;
+	return log_query(idx,
+			 LOG_COLUMNS " WHERE ch.card = :card AND ch.field = :field AND ch.seq >"
+				     " (SELECT seq FROM commits WHERE oid = :oid) ORDER BY ch.id LIMIT 1",
+			 oid, card, field, out, err);
 }
 
 int index_field_origin(struct index *idx, int card, const char *field, struct log_list *out,
 		       struct cb_error *err)
 {
-	sqlite3_stmt *st = db_stmt(idx,
-				   LOG_COLUMNS " WHERE ch.card = ?1 AND (ch.field = ?2 OR ch.field = 'created')"
-					       " ORDER BY ch.field = ?2 DESC, ch.id DESC LIMIT 1",
-				   err);
+	return log_query(idx,
+			 LOG_COLUMNS " WHERE ch.card = :card AND (ch.field = :field OR ch.field ="
+				     " 'created') ORDER BY ch.field = :field DESC, ch.id DESC LIMIT 1",
+			 NULL, card, field, out, err);
+}
 
-	memset(out, 0, sizeof(*out));
+/* The first column of the first row of sql as a commit id in out[41] ("" when no row);
+ * the parameter :n or :text is bound when the statement has it. */
+static int query_commit(struct index *idx, const char *sql, long long n, const char *text,
+			char out[41], struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, sql, err);
+
+	out[0] = '\0';
 	if (!st)
 		return -1;
-	sqlite3_bind_int(st, 1, card);
-	bind_text(st, 2, field);
-	read_log_rows(st, out);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":n"), n);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":text"), text);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, 41, "%s", col_text(st, 0));
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int to_oid(const char hex[41], git_oid *out, const char *missing, struct cb_error *err)
+{
+	if (!hex[0])
+		return cb_fail(err, CB_ENOTFOUND, "%s", missing);
+	if (git_oid_fromstr(out, hex) < 0)
+		return cb_fail(err, CB_ECORRUPT, "bad commit id '%s' in the index; run `coboard reindex`",
+			       hex);
 	return 0;
 }
 
 int index_last_card_commit_by(struct index *idx, const char *member, char out[41],
 			      struct cb_error *err)
 {
-	sqlite3_stmt *st = db_stmt(idx,
-				   "SELECT m.oid FROM commits m WHERE m.member = ? AND m.op IN"
-				   " ('add', 'move', 'assign', 'edit', 'note', 'archive', 'revert')"
-				   " ORDER BY m.seq DESC LIMIT 1",
-				   err);
+	return query_commit(idx,
+			    "SELECT oid FROM commits WHERE member = :text AND op IN ('add', 'move',"
+			    " 'assign', 'edit', 'note', 'archive', 'revert') ORDER BY seq DESC LIMIT 1",
+			    0, member, out, err);
+}
 
-	out[0] = '\0';
-	if (!st)
+int index_last_meeting(struct index *idx, char out[41], struct cb_error *err)
+{
+	return query_commit(idx,
+			    "SELECT oid FROM commits WHERE op = 'meeting-end' ORDER BY seq DESC LIMIT 1",
+			    0, NULL, out, err);
+}
+
+int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct cb_error *err)
+{
+	char hex[41];
+
+	if (query_commit(idx, "SELECT oid FROM commits WHERE time < :n ORDER BY seq DESC LIMIT 1",
+			 epoch, NULL, hex, err) < 0)
 		return -1;
-	bind_text(st, 1, member);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, 41, "%s", col_text(st, 0));
-	sqlite3_reset(st);
-	return 0;
+	return to_oid(hex, out, "the board has no commit on or before that date", err);
+}
+
+int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *err)
+{
+	char hex[41];
+
+	if (query_commit(idx, "SELECT oid FROM commits ORDER BY seq DESC LIMIT 1 OFFSET :n", n, NULL,
+			 hex, err) < 0)
+		return -1;
+	return to_oid(hex, out, "that is the board's first change", err);
 }
 
 int index_meetings_since(struct index *idx, long long since, int *count, struct cb_error *err)
@@ -1126,54 +1156,6 @@ int index_check(struct index *idx, struct strvec *problems, struct cb_error *err
 	if (sqlite3_exec(idx->db, "INSERT INTO cards_fts(cards_fts) VALUES ('integrity-check')",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		sv_push(problems, "the full-text index does not match the cards");
-	return 0;
-}
-
-int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct cb_error *err)
-{
-	sqlite3_stmt *st = db_stmt(
-		idx, "SELECT oid FROM commits WHERE time < ? ORDER BY seq DESC LIMIT 1", err);
-	int rc;
-
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, epoch);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = git_oid_fromstr(out, col_text(st, 0)) == 0 ? 0 : cb_fail(err, CB_ECORRUPT, "bad commit id in the index");
-	else
-		rc = cb_fail(err, CB_ENOTFOUND, "the board has no commit on or before that date");
-	sqlite3_reset(st);
-	return rc;
-}
-
-int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *err)
-{
-	sqlite3_stmt *st =
-		db_stmt(idx, "SELECT oid FROM commits ORDER BY seq DESC LIMIT 1 OFFSET ?", err);
-	int rc;
-
-	if (!st)
-		return -1;
-	sqlite3_bind_int(st, 1, n);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = git_oid_fromstr(out, col_text(st, 0)) == 0 ? 0 : cb_fail(err, CB_ECORRUPT, "bad commit id in the index");
-	else
-		rc = cb_fail(err, CB_ENOTFOUND, "that is the board's first change");
-	sqlite3_reset(st);
-	return rc;
-}
-
-int index_last_meeting(struct index *idx, char out[41], struct cb_error *err)
-{
-	sqlite3_stmt *st = db_stmt(
-		idx, "SELECT oid FROM commits WHERE op = 'meeting-end' ORDER BY seq DESC LIMIT 1", err);
-
-	out[0] = '\0';
-	if (!st)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(out, 41, "%s", col_text(st, 0));
-	sqlite3_reset(st);
 	return 0;
 }
 

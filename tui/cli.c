@@ -576,6 +576,21 @@ static int cmd_search(const struct cli *cli, int argc, char **argv)
 
 /* --- writing ----------------------------------------------------------------------- */
 
+/* Options and arguments of a command whose first argument is a card id. */
+static int parse_card_args(const struct command *cmd, int argc, char **argv, const struct opt *opts,
+			   int npos, struct args *a, int *id, int *status)
+{
+	struct cb_error err = {0};
+
+	if (parse(cmd, argc, argv, opts, npos, npos, a, status) < 0)
+		return -1;
+	if (args_card_id(a->pos[0], id, &err) < 0) {
+		*status = usage_error(cmd, &err);
+		return -1;
+	}
+	return 0;
+}
+
 static int report_write(struct session *s, int rc, const struct op_result *res,
 			const struct cb_error *err, bool print_id)
 {
@@ -655,10 +670,8 @@ static int cmd_assign(const struct cli *cli, int argc, char **argv)
 	struct args a;
 	int status, rc, id;
 
-	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
+	if (parse_card_args(cmd, argc, argv, opts, 1, &a, &id, &status) < 0)
 		return status;
-	if (args_card_id(a.pos[0], &id, &err) < 0)
-		return usage_error(cmd, &err);
 	if (!lead && !co) {
 		cb_fail(&err, CB_EINVALID, "give --lead CODE, --co CODE,.. or both");
 		return usage_error(cmd, &err);
@@ -686,10 +699,8 @@ static int cmd_edit(const struct cli *cli, int argc, char **argv)
 	struct args a;
 	int status, rc, id;
 
-	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
+	if (parse_card_args(cmd, argc, argv, opts, 1, &a, &id, &status) < 0)
 		return status;
-	if (args_card_id(a.pos[0], &id, &err) < 0)
-		return usage_error(cmd, &err);
 	if (!e.title && !e.due && !e.labels && !e.description) {
 		cb_fail(&err, CB_EINVALID, "give at least one of --title, --due, --label, --description");
 		return usage_error(cmd, &err);
@@ -710,10 +721,8 @@ static int cmd_note(const struct cli *cli, int argc, char **argv)
 	struct args a;
 	int status, rc, id;
 
-	if (parse(cmd, argc, argv, opts, 2, 2, &a, &status) < 0)
+	if (parse_card_args(cmd, argc, argv, opts, 2, &a, &id, &status) < 0)
 		return status;
-	if (args_card_id(a.pos[0], &id, &err) < 0)
-		return usage_error(cmd, &err);
 	if (cli_open_session(cli, &s) < 0)
 		return EXIT_FAIL;
 	rc = ops_note(s, id, a.pos[1], &res, &err);
@@ -731,10 +740,8 @@ static int cmd_archive(const struct cli *cli, int argc, char **argv)
 	struct args a;
 	int status, rc, id;
 
-	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
+	if (parse_card_args(cmd, argc, argv, opts, 1, &a, &id, &status) < 0)
 		return status;
-	if (args_card_id(a.pos[0], &id, &err) < 0)
-		return usage_error(cmd, &err);
 	if (cli_open_session(cli, &s) < 0)
 		return EXIT_FAIL;
 	rc = ops_archive(s, id, reason, &res, &err);
