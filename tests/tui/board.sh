@@ -86,6 +86,15 @@ wait_gone "#2 Unannounced" "overdue filter hides a card due in 4 days"
 expect_contains "$(screen)" "#1 Form the register" "overdue filter keeps overdue cards"
 keys o
 
+# The mouse (SGR reports, as xterm sends them): a click selects, a double click opens.
+x=$(( $(column_of '#2 Unannounced') + 2 ))
+y=$(( $(screen | grep -n -F '#2 Unannounced' | head -1 | cut -d: -f1) ))
+keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$x" "$y" "$x" "$y")"
+wait_for "▶#2 Unannounced" "a click selects the card"
+keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm\033[<0;%d;%dM\033[<0;%d;%dm' "$x" "$y" "$x" "$y" "$x" "$y" "$x" "$y")"
+wait_for "card #2  (Esc: back)" "a double click opens it"
+keys Escape
+
 # q quits and the terminal is restored (no alternate screen left behind).
 keys q
 wait_for "EXITED 0" "q quits with status 0"
