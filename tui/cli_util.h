@@ -4,6 +4,7 @@
 #define COBOARD_CLI_UTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "../model/board.h"
 #include "../model/session.h"
@@ -33,6 +34,33 @@ int parse(const struct command *cmd, int argc, char **argv, const struct opt *op
 	  int max_pos, struct args *a, int *status);
 /* Opens the board and reads board.conf; prints the error itself. */
 int with_board(const struct cli *cli, struct session **s, struct board *board);
+
+/* The commands, one file per family (cli_read.c, cli_write.c, cli_admin.c, cli_history.c,
+ * cli_report.c), gathered in the table in cli.c. */
+int cmd_init(const struct cli *cli, int argc, char **argv);
+int cmd_board(const struct cli *cli, int argc, char **argv);
+int cmd_list(const struct cli *cli, int argc, char **argv);
+int cmd_show(const struct cli *cli, int argc, char **argv);
+int cmd_log(const struct cli *cli, int argc, char **argv);
+int cmd_history(const struct cli *cli, int argc, char **argv);
+int cmd_search(const struct cli *cli, int argc, char **argv);
+int cmd_add(const struct cli *cli, int argc, char **argv);
+int cmd_move(const struct cli *cli, int argc, char **argv);
+int cmd_assign(const struct cli *cli, int argc, char **argv);
+int cmd_edit(const struct cli *cli, int argc, char **argv);
+int cmd_note(const struct cli *cli, int argc, char **argv);
+int cmd_archive(const struct cli *cli, int argc, char **argv);
+int cmd_member(const struct cli *cli, int argc, char **argv);
+int cmd_admin(const struct cli *cli, int argc, char **argv);
+int cmd_fsck(const struct cli *cli, int argc, char **argv);
+int cmd_reindex(const struct cli *cli, int argc, char **argv);
+
+/* The acting login: --user, else the Unix login. Caller frees. */
+char *acting_login(const struct cli *cli);
+
+/* The shipped board's files, for init and the default board. */
+struct file_update;
+const struct file_update *shipped_files(size_t *n);
 
 /* The history and meeting commands (cli_history.c), spliced into the table. */
 int cmd_blame(const struct cli *cli, int argc, char **argv);

@@ -1,0 +1,498 @@
+/* The commands for the board itself: init, fsck, reindex, member, admin. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../model/asof.h"
+#include "../model/date.h"
+#include "../model/ops.h"
+#include "../model/session.h"
+#include "../model/slippage.h"
+#include "args.h"
+#include "cli_util.h"
+#include "print.h"
+#include "text.h"
+#include "shipped_board.h"
+
+/* --- init ------------------------------------------------------------------------- */
+
+static int read_file(const char *path, struct strbuf *out)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[8192];
+	size_t n;
+
+	if (!f)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sb_add(out, buf, n);
+	fclose(f);
+	return 0;
+}
+
+struct loaded_files {
+	struct file_update *v;
+	struct strvec paths;
+	struct strbuf *texts;
+	size_t n;
+};
+
+static void loaded_files_free(struct loaded_files *lf)
+{
+	for (size_t i = 0; i < lf->n; i++)
+		sb_free(&lf->texts[i]);
+	free(lf->texts);
+	free(lf->v);
+	sv_free(&lf->paths);
+}
+
+static int load_definition(const char *dir, struct loaded_files *lf, struct cb_error *err)
+{
+	struct strvec names = {0};
+	struct strbuf path = {0};
+	DIR *d;
+	struct dirent *e;
+
+	sv_push(&names, "board.conf");
+	sb_printf(&path, "%s/cards", dir);
+	d = opendir(sb_str(&path));
+	while (d && (e = readdir(d)))
+		if (card_id_from_path((sb_reset(&path), sb_printf(&path, "cards/%s", e->d_name),
+				       sb_str(&path))))
+			sv_push(&names, sb_str(&path));
+	if (d)
+		closedir(d);
+	lf->n = names.n;
+	lf->v = xcalloc(names.n, sizeof(*lf->v));
+	lf->texts = xcalloc(names.n, sizeof(*lf->texts));
+	for (size_t i = 0; i < names.n; i++) {
+		sv_push(&lf->paths, names.v[i]);
+		sb_reset(&path);
+		sb_printf(&path, "%s/%s", dir, names.v[i]);
+		if (read_file(sb_str(&path), &lf->texts[i]) < 0) {
+			cb_fail(err, CB_ENOTFOUND, "cannot read %s: %s", sb_str(&path), strerror(errno));
+			sv_free(&names);
+			sb_free(&path);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < names.n; i++)
+		lf->v[i] = (struct file_update){lf->paths.v[i], sb_str(&lf->texts[i]),
+						lf->texts[i].len};
+	sv_free(&names);
+	sb_free(&path);
+	return 0;
+}
+
+int cmd_init(const struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = find_command("init");
+	const char *from = NULL;
+	bool shared = false;
+	struct opt opts[] = {{"from", &from, NULL}, {"shared", NULL, &shared}, {0}};
+	struct loaded_files lf = {0};
+	struct cb_error err = {0};
+	struct args a;
+	char *login;
+	int status, rc;
+
+	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
+		return status;
+	if (from && load_definition(from, &lf, &err) < 0) {
+		loaded_files_free(&lf);
+		return fail(&err);
+	}
+	login = acting_login(cli);
+	if (from) {
+		rc = ops_init(a.pos[0], lf.v, lf.n, login, shared, &err);
+	} else {
+		size_t n;
+		const struct file_update *files = shipped_files(&n);
+		rc = ops_init(a.pos[0], files, n, login, shared, &err);
+	}
+	loaded_files_free(&lf);
+	if (rc == 0) {
+		struct session *s = NULL;
+		/* Build the index now so the first view is instant. */
+		if (session_open(&s, a.pos[0], login, true, &err) == 0)
+			printf("created %s\n", a.pos[0]);
+		else
+			rc = -1;
+		session_close(s);
+	}
+	free(login);
+	return rc < 0 ? fail(&err) : EXIT_OK;
+}
+
+/* --- maintenance ------------------------------------------------------------------- */
+
+/* Compares every card file at the tip with the index and the board's rules. */
+static void fsck_cards(struct session *s, const struct board *board, struct strvec *problems,
+		       size_t *ncards)
+{
+	struct cb_error err = {0};
+	struct strvec paths = {0};
+	struct strbuf text = {0};
+	git_oid tip;
+
+	if (repo_tip(s->repo, &tip, &err) < 0 || repo_list_cards(s->repo, &tip, &paths, &err) < 0) {
+		sv_push(problems, err.msg);
+		return;
+	}
+	*ncards = 0;
+	for (size_t i = 0; i < paths.n; i++) {
+		struct card from_git, from_index;
+		struct cb_error perr = {0}, ierr = {0};
+		struct strbuf msg = {0}, canonical = {0};
+		int id = card_id_from_path(paths.v[i]);
+		bool found;
+
+		if (!id) {
+			sb_printf(&msg, "%s: not a card file name (cards/<id>.card)", paths.v[i]);
+			sv_push(problems, sb_str(&msg));
+			sb_free(&msg);
+			continue;
+		}
+		sb_reset(&text);
+		if (repo_read(s->repo, &tip, paths.v[i], &text, &found, &perr) < 0 ||
+		    card_parse(&from_git, sb_str(&text), text.len, &perr) < 0 ||
+		    card_validate(&from_git, board, &perr) < 0) {
+			sb_printf(&msg, "%s: %s", paths.v[i], perr.msg);
+			sv_push(problems, sb_str(&msg));
+		} else {
+			(*ncards)++;
+			card_format(&from_git, &canonical);
+			if (strcmp(sb_str(&canonical), sb_str(&text)) != 0) {
+				sb_printf(&msg, "%s: not in canonical form (the next change rewrites it)",
+					  paths.v[i]);
+				sv_push(problems, sb_str(&msg));
+			} else if (index_card(s->index, id, &from_index, &ierr) < 0) {
+				sb_printf(&msg, "%s: missing from the index; run `coboard reindex`",
+					  paths.v[i]);
+				sv_push(problems, sb_str(&msg));
+				card_free(&from_index);
+			} else {
+				struct strbuf indexed = {0};
+				card_format(&from_index, &indexed);
+				if (strcmp(sb_str(&indexed), sb_str(&text)) != 0) {
+					sb_printf(&msg, "%s: the index differs from git; run `coboard "
+						  "reindex`", paths.v[i]);
+					sv_push(problems, sb_str(&msg));
+				}
+				sb_free(&indexed);
+				card_free(&from_index);
+			}
+		}
+		card_free(&from_git);
+		sb_free(&msg);
+		sb_free(&canonical);
+	}
+	sv_free(&paths);
+	sb_free(&text);
+}
+
+int cmd_fsck(const struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = find_command("fsck");
+	struct opt opts[] = {{0}};
+	struct strvec problems = {0};
+	struct card_list cards = {0};
+	struct card_filter all = {.archived = true};
+	struct cb_error err = {0};
+	struct strbuf conf = {0};
+	struct session *s;
+	struct board board = {0};
+	struct args a;
+	size_t ncards = 0;
+	git_oid tip;
+	bool found = false;
+	int status;
+
+	if (parse(cmd, argc, argv, opts, 0, 0, &a, &status) < 0)
+		return status;
+	if (cli_open_session(cli, &s) < 0)
+		return EXIT_FAIL;
+	/* Under the writer lock, so a write in progress elsewhere cannot make git and the
+	 * index look apart. */
+	if (index_begin_write(s->index, &err) < 0 || index_sync(s->index, NULL, NULL, &err) < 0) {
+		fail(&err);
+		session_close(s);
+		return EXIT_FAIL;
+	}
+	if (index_check(s->index, &problems, &err) < 0)
+		sv_push(&problems, err.msg);
+	cb_error_clear(&err);
+	if (repo_tip(s->repo, &tip, &err) < 0 ||
+	    repo_read(s->repo, &tip, "board.conf", &conf, &found, &err) < 0 || !found ||
+	    board_parse(&board, sb_str(&conf), conf.len, &err) < 0) {
+		struct strbuf msg = {0};
+		sb_printf(&msg, "board.conf: %s", found ? err.msg : "missing");
+		sv_push(&problems, sb_str(&msg));
+		sb_free(&msg);
+	} else {
+		char hex[GIT_OID_HEXSZ + 1];
+
+		git_oid_tostr(hex, sizeof(hex), &tip);
+		if (strcmp(hex, index_tip(s->index)) != 0)
+			sv_push(&problems, "the index is behind the branch; run `coboard reindex`");
+		fsck_cards(s, &board, &problems, &ncards);
+		if (index_cards(s->index, &board, &all, &cards, &err) == 0 && cards.n != ncards) {
+			struct strbuf msg = {0};
+			sb_printf(&msg, "the index lists %zu cards, git holds %zu valid ones", cards.n,
+				  ncards);
+			sv_push(&problems, sb_str(&msg));
+			sb_free(&msg);
+		}
+	}
+	for (size_t i = 0; i < problems.n; i++)
+		cli_error("fsck: %s", problems.v[i]);
+	if (problems.n == 0)
+		printf("fsck: ok, %zu cards at %.7s\n", ncards, index_tip(s->index));
+	status = problems.n ? EXIT_FAIL : EXIT_OK;
+	index_commit(s->index, &err); /* keeps the sync made above */
+	sv_free(&problems);
+	card_list_free(&cards);
+	board_free(&board);
+	sb_free(&conf);
+	session_close(s);
+	return status;
+}
+
+static void progress_bar(size_t done, size_t total, void *ctx)
+{
+	enum { WIDTH = 40 };
+	int filled = total ? (int)(done * WIDTH / total) : WIDTH;
+	(void)ctx;
+
+	if (done != total && done % 64 != 0)
+		return;
+	fprintf(stderr, "\rindexing [%.*s%*s] %zu/%zu", filled,
+		"########################################", WIDTH - filled, "", done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+int cmd_reindex(const struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = find_command("reindex");
+	struct opt opts[] = {{0}};
+	struct cb_error err = {0};
+	struct session *s;
+	struct args a;
+	int status, rc;
+
+	if (parse(cmd, argc, argv, opts, 0, 0, &a, &status) < 0)
+		return status;
+	struct cli lazy = *cli;
+	lazy.no_sync = true;
+	if (cli_open_session(&lazy, &s) < 0)
+		return EXIT_FAIL;
+	rc = index_rebuild(s->index, isatty(STDERR_FILENO) ? progress_bar : NULL, NULL, &err);
+	if (rc == 0)
+		printf("reindexed %.7s\n", index_tip(s->index));
+	session_close(s);
+	return rc < 0 ? fail(&err) : EXIT_OK;
+}
+
+/* --- members ----------------------------------------------------------------------- */
+
+struct member_change {
+	const char *login, *role, *agency, *name, *email, *key;
+	bool must_exist, must_be_new;
+};
+
+static int apply_member(struct board *board, void *arg, struct cb_error *err)
+{
+	const struct member_change *c = arg;
+	const struct member *old = board_member(board, c->login);
+	struct member m = {0};
+
+	if (c->must_be_new && old)
+		return cb_fail(err, CB_EINVALID, "%s is already a member; use `coboard member set`",
+			       c->login);
+	if (c->must_exist && !old)
+		return cb_fail(err, CB_ENOTFOUND, "%s is not a member; use `coboard member add`",
+			       c->login);
+	m.login = (char *)c->login;
+	m.role = old ? old->role : ROLE_VIEWER;
+	if (c->role && role_parse(c->role, &m.role) < 0)
+		return cb_fail(err, CB_EINVALID,
+			       "unknown role '%s' (viewer, member, secretary, admin)", c->role);
+	m.agency = (char *)(c->agency ? c->agency : old ? old->agency : "");
+	m.name = (char *)(c->name ? c->name : old ? old->name : c->login);
+	m.email = (char *)(c->email ? c->email : old ? old->email : "");
+	m.key = (char *)(c->key ? c->key : old ? old->key : "");
+	if (m.role == ROLE_MEMBER && str_empty(m.agency))
+		return cb_fail(err, CB_EINVALID,
+			       "a member with the role 'member' needs --agency: it edits that agency's "
+			       "cards");
+	board_set_member(board, &m);
+	return 0;
+}
+
+static int apply_member_remove(struct board *board, void *arg, struct cb_error *err)
+{
+	const char *login = arg;
+
+	if (!board_remove_member(board, login))
+		return cb_fail(err, CB_ENOTFOUND, "%s is not a member", login);
+	for (size_t i = 0; i < board->nmembers; i++)
+		if (board->members[i].role == ROLE_ADMIN)
+			return 0;
+	return cb_fail(err, CB_EINVALID, "%s is the last admin; make someone else admin first",
+		       login);
+}
+
+int cmd_member(const struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = find_command("member");
+	struct member_change c = {0};
+	struct opt opts[] = {{"role", &c.role, NULL},   {"agency", &c.agency, NULL},
+			     {"name", &c.name, NULL},   {"email", &c.email, NULL},
+			     {"key", &c.key, NULL},     {0}};
+	struct cb_error err = {0};
+	struct strbuf subject = {0};
+	struct op_result res;
+	struct session *s;
+	struct args a;
+	const char *verb;
+	int status, rc;
+
+	if (parse(cmd, argc, argv, opts, 1, 2, &a, &status) < 0)
+		return status;
+	verb = a.pos[0];
+	if (strcmp(verb, "list") == 0) {
+		struct board board;
+		struct strbuf out = {0};
+
+		if (with_board(cli, &s, &board) < 0)
+			return EXIT_FAIL;
+		for (size_t i = 0; i < board.nmembers; i++) {
+			const struct member *m = &board.members[i];
+			text_fit(m->login, 16, true, &out);
+			sb_putc(&out, ' ');
+			text_fit(role_name(m->role), 10, true, &out);
+			sb_putc(&out, ' ');
+			text_fit(str_empty(m->agency) ? "-" : m->agency, 6, true, &out);
+			sb_putc(&out, ' ');
+			text_fit(m->name, 30, true, &out);
+			sb_putc(&out, ' ');
+			text_sanitize(m->email, &out);
+			sb_puts(&out, str_empty(m->key) ? "\n" : "  [key]\n");
+		}
+		sb_printf(&out, "others: %s\n", role_name(board.default_role));
+		emit(&out);
+		board_free(&board);
+		session_close(s);
+		return EXIT_OK;
+	}
+	if (a.npos != 2) {
+		cb_fail(&err, CB_EINVALID, "give a login: member add|set|remove LOGIN");
+		return usage_error(cmd, &err);
+	}
+	c.login = a.pos[1];
+	if (strcmp(verb, "add") == 0) {
+		if (!c.role) {
+			cb_fail(&err, CB_EINVALID, "--role is required for member add");
+			return usage_error(cmd, &err);
+		}
+		c.must_be_new = true;
+		sb_printf(&subject, "Add member %s as %s", c.login, c.role);
+	} else if (strcmp(verb, "set") == 0) {
+		c.must_exist = true;
+		sb_printf(&subject, "Change member %s%s%s", c.login, c.role ? " to " : "",
+			  c.role ? c.role : "");
+	} else if (strcmp(verb, "remove") == 0) {
+		sb_printf(&subject, "Remove member %s", c.login);
+	} else {
+		cb_fail(&err, CB_EINVALID, "unknown member command '%s' (add, set, remove, list)", verb);
+		return usage_error(cmd, &err);
+	}
+	if (cli_open_session(cli, &s) < 0) {
+		sb_free(&subject);
+		return EXIT_FAIL;
+	}
+	if (strcmp(verb, "remove") == 0)
+		rc = ops_edit_board(s, apply_member_remove, (void *)c.login, sb_str(&subject),
+				    "member", &res, &err);
+	else
+		rc = ops_edit_board(s, apply_member, &c, sb_str(&subject), "member", &res, &err);
+	sb_free(&subject);
+	session_close(s);
+	return rc < 0 ? fail(&err) : EXIT_OK;
+}
+
+/* --- serving over SSH ------------------------------------------------------------ */
+
+static bool safe_for_authorized_keys(const char *s)
+{
+	return !strpbrk(s, "\"\\\n");
+}
+
+int cmd_admin(const struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = find_command("admin");
+	const char *command_path = NULL;
+	struct opt opts[] = {{"command", &command_path, NULL}, {0}};
+	char exe[4096], board_path[4096];
+	struct cb_error err = {0};
+	struct session *s;
+	struct board board;
+	struct args a;
+	int status, keys = 0;
+	ssize_t n;
+
+	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
+		return status;
+	if (strcmp(a.pos[0], "authorized-keys") != 0) {
+		cb_fail(&err, CB_EINVALID, "unknown admin command '%s' (authorized-keys)", a.pos[0]);
+		return usage_error(cmd, &err);
+	}
+	if (cli->restricted) {
+		cli_error("admin commands are not available over this connection");
+		return EXIT_FAIL;
+	}
+	if (with_board(cli, &s, &board) < 0)
+		return EXIT_FAIL;
+	if (board_may_admin(&board, s->login)) {
+		cli_error("%s: %s", s->login, board_may_admin(&board, s->login));
+		board_free(&board);
+		session_close(s);
+		return EXIT_FAIL;
+	}
+	if (!command_path) {
+		n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+		exe[n > 0 ? n : 0] = '\0';
+		command_path = exe;
+	}
+	if (!realpath(s->board_path, board_path))
+		snprintf(board_path, sizeof(board_path), "%s", s->board_path);
+	if (!safe_for_authorized_keys(command_path) || !safe_for_authorized_keys(board_path)) {
+		cli_error("the program or board path contains a quote or backslash; move it");
+		board_free(&board);
+		session_close(s);
+		return EXIT_FAIL;
+	}
+	printf("# coboard: one line per member with a key; generated from board.conf of %s\n",
+	       board_path);
+	for (size_t i = 0; i < board.nmembers; i++) {
+		const struct member *m = &board.members[i];
+
+		if (str_empty(m->key))
+			continue;
+		printf("restrict,pty,command=\"%s --board %s --user %s --restricted\" %s\n",
+		       command_path, board_path, m->login, m->key);
+		keys++;
+	}
+	if (keys == 0)
+		cli_error("no member has a key yet; add one with `coboard member set LOGIN --key "
+			  "\"$(cat id.pub)\"`");
+	board_free(&board);
+	session_close(s);
+	return EXIT_OK;
+}
