@@ -841,6 +841,30 @@ int index_next_id(struct index *idx, int *id, struct cb_error *err)
 	return 0;
 }
 
+int index_column_ranks(struct index *idx, const char *column, int exclude, int **ids,
+		       struct strvec *ranks, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		idx, "SELECT id, rank FROM cards WHERE col = ? AND id <> ? ORDER BY rank, id", err);
+	size_t cap = 0;
+
+	*ids = NULL;
+	if (!st)
+		return -1;
+	bind_text(st, 1, column);
+	sqlite3_bind_int(st, 2, exclude);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (ranks->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = xrealloc(*ids, cap * sizeof(**ids));
+		}
+		(*ids)[ranks->n] = sqlite3_column_int(st, 0);
+		sv_push(ranks, col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
 /* Each word of the user's query becomes a quoted prefix term, so any text is a valid query
  * and typing narrows the result as the user types. */
 static char *fts_query(const char *query)

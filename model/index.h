@@ -53,6 +53,11 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 int index_card(struct index *idx, int id, struct card *out, struct cb_error *err);
 int index_next_id(struct index *idx, int *id, struct cb_error *err);
 
+/* The cards of a column in rank order (archived ones too), without card exclude: what a
+ * move needs to compute a rank, without parsing any card. ids[i] has rank ranks->v[i]. */
+int index_column_ranks(struct index *idx, const char *column, int exclude, int **ids,
+		       struct strvec *ranks, struct cb_error *err);
+
 /* Full-text search over titles, descriptions and notes; ids in rank order of relevance. */
 int index_search(struct index *idx, const char *query, struct card_list *out,
 		 struct cb_error *err);

@@ -315,43 +315,33 @@ static void take_due(struct card *card, const char *due)
 /* Computes a rank for card in its column: next to `before`/`after` (ids), else at the end. */
 static int place_card(struct op_state *st, int before, int after, struct cb_error *err)
 {
-	struct card_filter filter = {.column = st->after.column, .archived = true};
-	struct card_list list;
+	struct strvec ranks = {0};
 	const char *lo = NULL, *hi = NULL;
-	size_t n = 0;
+	int *ids = NULL, anchor = before ? before : after, rc = -1;
 	char *rank;
-	int anchor = before ? before : after;
-	int rc = -1;
 
-	if (index_cards(st->s->index, st->board, &filter, &list, err) < 0)
+	if (index_column_ranks(st->s->index, st->after.column, st->after.id, &ids, &ranks, err) < 0)
 		return -1;
-	/* Drop the card itself: it is being placed. */
-	for (size_t i = 0; i < list.n; i++)
-		if (list.v[i].id != st->after.id)
-			list.v[n++] = list.v[i];
-		else
-			card_free(&list.v[i]);
-	list.n = n;
 	if (anchor) {
 		size_t i;
 
-		for (i = 0; i < list.n && list.v[i].id != anchor; i++)
+		for (i = 0; i < ranks.n && ids[i] != anchor; i++)
 			;
-		if (i == list.n) {
+		if (i == ranks.n) {
 			cb_fail(err, CB_ENOTFOUND, "#%d is not in column '%s'; --%s needs a card of "
 				"the target column",
 				anchor, st->after.column, before ? "before" : "after");
 			goto out;
 		}
 		if (before) {
-			lo = i > 0 ? list.v[i - 1].rank : NULL;
-			hi = list.v[i].rank;
+			lo = i > 0 ? ranks.v[i - 1] : NULL;
+			hi = ranks.v[i];
 		} else {
-			lo = list.v[i].rank;
-			hi = i + 1 < list.n ? list.v[i + 1].rank : NULL;
+			lo = ranks.v[i];
+			hi = i + 1 < ranks.n ? ranks.v[i + 1] : NULL;
 		}
-	} else if (list.n) {
-		lo = list.v[list.n - 1].rank;
+	} else if (ranks.n) {
+		lo = ranks.v[ranks.n - 1];
 	}
 	rank = rank_between(lo, hi);
 	if (!rank && lo && hi && strcmp(lo, hi) == 0) {
@@ -367,7 +357,8 @@ static int place_card(struct op_state *st, int before, int after, struct cb_erro
 	free(rank);
 	rc = 0;
 out:
-	card_list_free(&list);
+	free(ids);
+	sv_free(&ranks);
 	return rc;
 }
 
