@@ -12,7 +12,7 @@
 #include "date.h"
 #include "history.h"
 
-enum { SCHEMA_VERSION = 2, DEFAULT_LOCK_TIMEOUT_MS = 10000, STMT_CACHE = 48 };
+enum { SCHEMA_VERSION = 2, DEFAULT_LOCK_TIMEOUT_MS = 10000 };
 
 static const char schema[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -46,7 +46,7 @@ struct index {
 	struct repo *repo;
 	char *path;
 	char tip[GIT_OID_HEXSZ + 1];
-	struct cached_stmt cache[STMT_CACHE];
+	struct cached_stmt *cache;
 	size_t ncached;
 };
 
@@ -86,10 +86,8 @@ static sqlite3_stmt *db_stmt(struct index *idx, const char *sql, struct cb_error
 		db_fail(idx, err, "query");
 		return NULL;
 	}
-	if (idx->ncached < STMT_CACHE)
-		idx->cache[idx->ncached++] = (struct cached_stmt){sql, stmt};
-	else
-		abort(); /* more distinct statements than the cache holds: raise STMT_CACHE */
+	idx->cache = xrealloc(idx->cache, (idx->ncached + 1) * sizeof(*idx->cache));
+	idx->cache[idx->ncached++] = (struct cached_stmt){sql, stmt};
 	return stmt;
 }
 
@@ -126,6 +124,8 @@ static void close_db(struct index *idx)
 {
 	for (size_t i = 0; i < idx->ncached; i++)
 		sqlite3_finalize(idx->cache[i].stmt);
+	free(idx->cache);
+	idx->cache = NULL;
 	idx->ncached = 0;
 	sqlite3_close(idx->db);
 	idx->db = NULL;
@@ -226,8 +226,12 @@ static int open_db(struct index *idx, struct cb_error *err)
 	int persist = 1;
 	sqlite3_file_control(idx->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 	sqlite3_db_config(idx->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-	if (sqlite3_exec(idx->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL,
-			 NULL, NULL) != SQLITE_OK) {
+	/* The first connection of each process rereads the whole WAL to rebuild its index, so
+	 * the WAL is kept short: checkpoint every 1 MiB and truncate it back to that. */
+	if (sqlite3_exec(idx->db,
+			 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+			 " PRAGMA wal_autocheckpoint = 256; PRAGMA journal_size_limit = 1048576;",
+			 NULL, NULL, NULL) != SQLITE_OK) {
 		int code = sqlite3_errcode(idx->db);
 		if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
 			return 1;
@@ -714,7 +718,12 @@ int index_rebuild(struct index *idx, progress_fn progress, void *ctx, struct cb_
 		index_rollback(idx);
 		return -1;
 	}
-	return index_commit(idx, err);
+	if (index_commit(idx, err) < 0)
+		return -1;
+	/* A rebuild writes the whole index through the WAL: fold it back and shrink it now,
+	 * or every later command would reread it. */
+	sqlite3_wal_checkpoint_v2(idx->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	return 0;
 }
 
 /* --- reading ------------------------------------------------------------------------ */
