@@ -14,6 +14,7 @@
 #include "args.h"
 #include "shipped_board.h"
 #include "cli_util.h"
+#include "print.h"
 #include "text.h"
 
 void cli_error(const char *fmt, ...)
@@ -138,6 +139,35 @@ int cli_open_session(const struct cli *cli, struct session **out)
 	free(path);
 	free(login);
 	return rc;
+}
+
+/* Options and arguments of a command whose first argument is a card id. */
+int parse_card_args(const struct command *cmd, int argc, char **argv, const struct opt *opts,
+			   int npos, struct args *a, int *id, int *status)
+{
+	struct cb_error err = {0};
+
+	if (parse(cmd, argc, argv, opts, npos, npos, a, status) < 0)
+		return -1;
+	if (args_card_id(a->pos[0], id, &err) < 0) {
+		*status = usage_error(cmd, &err);
+		return -1;
+	}
+	return 0;
+}
+
+/* The --format of a command, among the allowed ones (a mask of 1 << FORMAT_*). */
+int parse_format(const struct command *cmd, const char *name, unsigned allowed,
+		 enum format *format, int *status)
+{
+	struct cb_error err = {0};
+
+	if (format_parse(name, allowed, format) == 0)
+		return 0;
+	cb_fail(&err, CB_EINVALID, "unknown format '%s' (%s)", name,
+		allowed & (1u << FORMAT_CSV) ? "text, csv or json" : "text or json");
+	*status = usage_error(cmd, &err);
+	return -1;
 }
 
 int with_board(const struct cli *cli, struct session **s, struct board *board)

@@ -49,14 +49,9 @@ int cmd_blame(const struct cli *cli, int argc, char **argv)
 	struct args a;
 	int status, id;
 
-	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
+	if (parse_card_args(cmd, argc, argv, opts, 1, &a, &id, &status) < 0 ||
+	    parse_format(cmd, format_name, 5, &format, &status) < 0)
 		return status;
-	if (format_parse(format_name, 5, &format) < 0) {
-		cb_fail(&err, CB_EINVALID, "unknown format '%s' (text or json)", format_name);
-		return usage_error(cmd, &err);
-	}
-	if (args_card_id(a.pos[0], &id, &err) < 0)
-		return usage_error(cmd, &err);
 	if (with_board(cli, &s, &board) < 0)
 		return EXIT_FAIL;
 	if (index_card(s->index, id, &card, &err) == 0) {

@@ -120,10 +120,8 @@ int cmd_list(const struct cli *cli, int argc, char **argv)
 
 	if (parse(cmd, argc, argv, opts, 0, 0, &a, &status) < 0)
 		return status;
-	if (format_parse(format_name, 7, &format) < 0) {
-		cb_fail(&err, CB_EINVALID, "unknown format '%s' (text, csv or json)", format_name);
-		return usage_error(cmd, &err);
-	}
+	if (parse_format(cmd, format_name, 7, &format, &status) < 0)
+		return status;
 	if (with_board(cli, &s, &board) < 0)
 		return EXIT_FAIL;
 	if (!at)
@@ -160,14 +158,9 @@ int cmd_show(const struct cli *cli, int argc, char **argv)
 	struct args a;
 	int status, id;
 
-	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
+	if (parse_card_args(cmd, argc, argv, opts, 1, &a, &id, &status) < 0 ||
+	    parse_format(cmd, format_name, 5, &format, &status) < 0)
 		return status;
-	if (format_parse(format_name, 5, &format) < 0) {
-		cb_fail(&err, CB_EINVALID, "unknown format '%s' (text or json)", format_name);
-		return usage_error(cmd, &err);
-	}
-	if (args_card_id(a.pos[0], &id, &err) < 0)
-		return usage_error(cmd, &err);
 	if (with_board(cli, &s, &board) < 0)
 		return EXIT_FAIL;
 	lf.card = id;
@@ -300,10 +293,8 @@ int cmd_search(const struct cli *cli, int argc, char **argv)
 
 	if (parse(cmd, argc, argv, opts, 1, ARGS_MAX_POSITIONAL, &a, &status) < 0)
 		return status;
-	if (format_parse(format_name, 7, &format) < 0) {
-		cb_fail(&err, CB_EINVALID, "unknown format '%s' (text, csv or json)", format_name);
-		return usage_error(cmd, &err);
-	}
+	if (parse_format(cmd, format_name, 7, &format, &status) < 0)
+		return status;
 	for (int i = 0; i < a.npos; i++)
 		sb_printf(&query, "%s%s", i ? " " : "", a.pos[i]);
 	if (with_board(cli, &s, &board) < 0) {

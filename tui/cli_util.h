@@ -32,6 +32,14 @@ int fail(const struct cb_error *err);
  * *status set. */
 int parse(const struct command *cmd, int argc, char **argv, const struct opt *opts, int min_pos,
 	  int max_pos, struct args *a, int *status);
+/* Options and arguments of a command whose first positional argument is a card id (npos
+ * positional arguments in all); -1 with *status set when the command must stop. */
+int parse_card_args(const struct command *cmd, int argc, char **argv, const struct opt *opts,
+		    int npos, struct args *a, int *id, int *status);
+/* --format among the allowed formats (a mask of 1 << FORMAT_*); -1 with a usage error. */
+enum format;
+int parse_format(const struct command *cmd, const char *name, unsigned allowed,
+		 enum format *format, int *status);
 /* Opens the board and reads board.conf; prints the error itself. */
 int with_board(const struct cli *cli, struct session **s, struct board *board);
 

@@ -20,21 +20,6 @@
 
 /* --- writing ----------------------------------------------------------------------- */
 
-/* Options and arguments of a command whose first argument is a card id. */
-static int parse_card_args(const struct command *cmd, int argc, char **argv, const struct opt *opts,
-			   int npos, struct args *a, int *id, int *status)
-{
-	struct cb_error err = {0};
-
-	if (parse(cmd, argc, argv, opts, npos, npos, a, status) < 0)
-		return -1;
-	if (args_card_id(a->pos[0], id, &err) < 0) {
-		*status = usage_error(cmd, &err);
-		return -1;
-	}
-	return 0;
-}
-
 static int report_write(struct session *s, int rc, const struct op_result *res,
 			const struct cb_error *err, bool print_id)
 {
