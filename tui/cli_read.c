@@ -171,12 +171,7 @@ int cmd_show(const struct cli *cli, int argc, char **argv)
 		if (format == FORMAT_TEXT && slippage_of(s->index, &card, &board, &sl, &err) == 0 &&
 		    (sl.moves || sl.meetings)) {
 			sb_puts(&out, "\nSlippage      ");
-			if (sl.moves)
-				sb_printf(&out, "deadline moved %d time%s, %+ld days", sl.moves,
-					  sl.moves == 1 ? "" : "s", sl.days);
-			if (sl.meetings)
-				sb_printf(&out, "%sopen for %d meeting%s", sl.moves ? "; " : "",
-					  sl.meetings, sl.meetings == 1 ? "" : "s");
+			print_slippage(&sl, &out);
 			sb_putc(&out, '\n');
 		}
 		emit(&out);

@@ -42,12 +42,9 @@ static void md_card(struct strbuf *out, struct index *idx, const struct card *c,
 	sb_printf(out, " (%s, due %s", strcmp(c->lead, agency) == 0 ? "lead" : "co-executor", c->due);
 	if (card_due_state(c, board) == DUE_OVERDUE)
 		sb_printf(out, ", %ld days overdue", -date_days_until(c->due));
-	if (slippage_of(idx, c, board, &sl, &err) == 0) {
-		if (sl.moves)
-			sb_printf(out, "; deadline moved %d time%s, %+ld days", sl.moves,
-				  sl.moves == 1 ? "" : "s", sl.days);
-		if (sl.meetings)
-			sb_printf(out, "; open for %d meeting%s", sl.meetings, sl.meetings == 1 ? "" : "s");
+	if (slippage_of(idx, c, board, &sl, &err) == 0 && (sl.moves || sl.meetings)) {
+		sb_puts(out, "; ");
+		print_slippage(&sl, out);
 	}
 	sb_puts(out, ")\n");
 }

@@ -6,6 +6,7 @@
 
 #include "../model/date.h"
 #include "../model/history.h"
+#include "../model/slippage.h"
 #include "text.h"
 
 enum { ROW_TITLE_WIDTH = 50, ROW_CO_WIDTH = 16 };
@@ -31,6 +32,16 @@ void print_time(long long epoch, struct strbuf *out)
 	localtime_r(&t, &tm);
 	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", &tm);
 	sb_puts(out, buf);
+}
+
+void print_slippage(const struct slippage *sl, struct strbuf *out)
+{
+	if (sl->moves)
+		sb_printf(out, "deadline moved %d time%s, %+ld days", sl->moves,
+			  sl->moves == 1 ? "" : "s", sl->days);
+	if (sl->meetings)
+		sb_printf(out, "%sopen for %d meeting%s", sl->moves ? "; " : "", sl->meetings,
+			  sl->meetings == 1 ? "" : "s");
 }
 
 void print_due_note(const struct card *card, const struct board *board, struct strbuf *out)

@@ -29,6 +29,10 @@ void print_card(const struct card *card, const struct board *board, const struct
 		enum format format, struct strbuf *out);
 void print_log(const struct log_list *log, enum format format, struct strbuf *out);
 
+struct slippage;
+/* "deadline moved 2 times, +30 days; open for 1 meeting", or nothing when neither. */
+void print_slippage(const struct slippage *sl, struct strbuf *out);
+
 /* Local "YYYY-MM-DD HH:MM" for a commit time. */
 void print_time(long long epoch, struct strbuf *out);
 

@@ -151,12 +151,7 @@ static void card_reload(struct view *view, struct app *app)
 		if (slippage_of(app->s->index, &card, &app->board, &sl, &err) == 0 &&
 		    (sl.moves || sl.meetings)) {
 			sb_reset(&s);
-			if (sl.moves)
-				sb_printf(&s, "deadline moved %d time%s, %+ld days", sl.moves,
-					  sl.moves == 1 ? "" : "s", sl.days);
-			if (sl.meetings)
-				sb_printf(&s, "%sopen for %d meeting%s", sl.moves ? "; " : "",
-					  sl.meetings, sl.meetings == 1 ? "" : "s");
+			print_slippage(&sl, &s);
 			add_line(st, "Slippage", sb_str(&s), C_DUE_SOON, 0);
 		}
 	}
