@@ -182,49 +182,20 @@ bool action_reassign(struct app *app, int id)
 		return false;
 	card_copy(&picked, &card);
 	/* The same pickers as the form: lead first, then co-executors. */
-	struct strvec codes = {0}, names = {0};
-	int initial = 0, choice;
-	for (size_t i = 0; i < app->board.nagencies; i++) {
-		sv_push(&codes, app->board.agencies[i].code);
-		sv_push(&names, app->board.agencies[i].name);
-		if (strcmp(card.lead, app->board.agencies[i].code) == 0)
-			initial = (int)i;
-	}
 	char title[64];
 	snprintf(title, sizeof(title), "Reassign #%d: lead agency", id);
-	choice = pick_one(app, title, &codes, &names, initial);
-	if (choice < 0)
+	if (!pick_lead(app, title, &picked))
 		goto out;
-	str_set(&picked.lead, codes.v[choice]);
-	{
-		struct strvec co_codes = {0}, co_names = {0};
-		bool *selected = calloc(codes.n + 1, sizeof(bool));
-		for (size_t i = 0; i < codes.n; i++) {
-			if (strcmp(codes.v[i], picked.lead) == 0)
-				continue;
-			selected[co_codes.n] = sv_contains(&card.co, codes.v[i]);
-			sv_push(&co_codes, codes.v[i]);
-			sv_push(&co_names, names.v[i]);
-		}
-		snprintf(title, sizeof(title), "Reassign #%d: co-executors", id);
-		bool accepted = pick_many(app, title, &co_codes, &co_names, selected);
-		for (size_t i = 0; accepted && i < co_codes.n; i++)
-			if (selected[i])
-				sb_printf(&co, "%s%s", co.len ? "," : "", co_codes.v[i]);
-		free(selected);
-		sv_free(&co_codes);
-		sv_free(&co_names);
-		if (!accepted)
-			goto out;
-	}
+	snprintf(title, sizeof(title), "Reassign #%d: co-executors", id);
+	if (!pick_co(app, title, &picked))
+		goto out;
+	sv_join(&picked.co, ",", &co);
 	if (!ask_reason(app, "the reassignment", &reason))
 		goto out;
 	snprintf(done, sizeof(done), "reassigned #%d to %s", id, picked.lead);
 	ok = report(app, ops_assign(app->s, id, picked.lead, sb_str(&co), reason, &res, &err), &res,
 		    &err, done);
 out:
-	sv_free(&codes);
-	sv_free(&names);
 	sb_free(&co);
 	free(reason);
 	card_free(&card);

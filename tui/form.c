@@ -414,7 +414,7 @@ static bool form_valid(struct app *app, struct form *form, struct card *card)
 	return false;
 }
 
-static void pick_lead(struct app *app, struct card *card)
+bool pick_lead(struct app *app, const char *title, struct card *card)
 {
 	struct strvec codes = {0}, names = {0};
 	int initial = 0, choice;
@@ -425,7 +425,7 @@ static void pick_lead(struct app *app, struct card *card)
 		if (strcmp(card->lead, app->board.agencies[i].code) == 0)
 			initial = (int)i;
 	}
-	choice = pick_one(app, "Lead agency", &codes, &names, initial);
+	choice = pick_one(app, title, &codes, &names, initial);
 	if (choice >= 0) {
 		str_set(&card->lead, codes.v[choice]);
 		/* The lead cannot co-execute its own card. */
@@ -438,12 +438,13 @@ static void pick_lead(struct app *app, struct card *card)
 	}
 	sv_free(&codes);
 	sv_free(&names);
+	return choice >= 0;
 }
 
-static void pick_co(struct app *app, struct card *card)
+bool pick_co(struct app *app, const char *title, struct card *card)
 {
 	struct strvec codes = {0}, names = {0};
-	bool *selected = calloc(app->board.nagencies + 1, sizeof(bool));
+	bool *selected = calloc(app->board.nagencies + 1, sizeof(bool)), accepted;
 
 	for (size_t i = 0; i < app->board.nagencies; i++) {
 		if (strcmp(app->board.agencies[i].code, card->lead) == 0)
@@ -452,7 +453,8 @@ static void pick_co(struct app *app, struct card *card)
 		sv_push(&codes, app->board.agencies[i].code);
 		sv_push(&names, app->board.agencies[i].name);
 	}
-	if (pick_many(app, "Co-executors", &codes, &names, selected)) {
+	accepted = pick_many(app, title, &codes, &names, selected);
+	if (accepted) {
 		sv_free(&card->co);
 		for (size_t i = 0; i < codes.n; i++)
 			if (selected[i])
@@ -461,6 +463,7 @@ static void pick_co(struct app *app, struct card *card)
 	free(selected);
 	sv_free(&codes);
 	sv_free(&names);
+	return accepted;
 }
 
 bool card_form(struct app *app, const char *heading, struct card *card)
@@ -507,9 +510,9 @@ bool card_form(struct app *app, const char *heading, struct card *card)
 			   (form.cur == F_LEAD || form.cur == F_CO)) {
 			form_to_card(&form, card);
 			if (form.cur == F_LEAD)
-				pick_lead(app, card);
+				pick_lead(app, "Lead agency", card);
 			else
-				pick_co(app, card);
+				pick_co(app, "Co-executors", card);
 			clear_errors(&form);
 		} else if (is_enter(key, is_key) && multiline_desc) {
 			form_to_card(&form, card);

@@ -30,6 +30,11 @@ int pick_one(struct app *app, const char *title, const struct strvec *items,
 bool pick_many(struct app *app, const char *title, const struct strvec *items,
 	       const struct strvec *details, bool *selected);
 
+/* Picks card's lead agency (dropping it from the co-executors) / its co-executors, as the
+ * card form and the reassign key both do. False on Esc, card unchanged. */
+bool pick_lead(struct app *app, const char *title, struct card *card);
+bool pick_co(struct app *app, const char *title, struct card *card);
+
 /* The card form (title, lead, co-executors, due, labels, description). card holds the
  * initial values and receives the edited ones; false on Esc. Fields are checked with the
  * model's own validation and the message is shown beside the field. */
