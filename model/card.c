@@ -420,9 +420,9 @@ int card_id_from_path(const char *path)
 	p = path + 6;
 	if (*p < '1' || *p > '9')
 		return 0;
-	while (*p >= '0' && *p <= '9' && id < 100000000)
+	while (*p >= '0' && *p <= '9' && id <= CARD_ID_MAX)
 		id = id * 10 + (*p++ - '0');
-	return strcmp(p, ".card") == 0 ? (int)id : 0;
+	return id <= CARD_ID_MAX && strcmp(p, ".card") == 0 ? (int)id : 0;
 }
 
 void card_path(int id, char out[32])
@@ -440,4 +440,47 @@ enum due_state card_due_state(const struct card *card, const struct board *board
 		return DUE_LATER;
 	days = date_days_until(card->due);
 	return days < 0 ? DUE_OVERDUE : days <= DUE_SOON_DAYS ? DUE_SOON : DUE_LATER;
+}
+
+bool note_same(const struct note *a, const struct note *b)
+{
+	return strcmp(a->time, b->time) == 0 && strcmp(a->author, b->author) == 0 &&
+	       strcmp(a->text, b->text) == 0;
+}
+
+bool card_has_note(const struct card *card, const struct note *note)
+{
+	for (size_t i = 0; i < card->nnotes; i++)
+		if (note_same(&card->notes[i], note))
+			return true;
+	return false;
+}
+
+void card_insert_note(struct card *card, const struct note *note)
+{
+	size_t at = card->nnotes;
+
+	while (at > 0 && strcmp(card->notes[at - 1].time, note->time) > 0)
+		at--;
+	card->notes = xrealloc(card->notes, (card->nnotes + 1) * sizeof(*card->notes));
+	memmove(&card->notes[at + 1], &card->notes[at], (card->nnotes - at) * sizeof(*card->notes));
+	card->notes[at] = (struct note){xstrdup(note->time), xstrdup(note->author),
+					xstrdup(note->text)};
+	card->nnotes++;
+}
+
+bool card_remove_note(struct card *card, const struct note *note)
+{
+	for (size_t i = 0; i < card->nnotes; i++) {
+		if (!note_same(&card->notes[i], note))
+			continue;
+		free(card->notes[i].time);
+		free(card->notes[i].author);
+		free(card->notes[i].text);
+		memmove(&card->notes[i], &card->notes[i + 1],
+			(card->nnotes - i - 1) * sizeof(*card->notes));
+		card->nnotes--;
+		return true;
+	}
+	return false;
 }

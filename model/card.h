@@ -16,6 +16,9 @@
 struct board;
 
 enum { CARD_TITLE_MAX = 200, CARD_TEXT_MAX = 65536, CARD_LABEL_MAX = 32 };
+/* A card file with its notes is at most CARD_FILE_MAX bytes: a bigger blob pushed from
+ * outside is reported and skipped, never loaded. Ids run from 1 to CARD_ID_MAX. */
+enum { CARD_FILE_MAX = 1 << 20, CARD_ID_MAX = 999999 };
 
 struct note {
 	char *time;   /* UTC, YYYY-MM-DDTHH:MM:SSZ */
@@ -68,7 +71,16 @@ enum { DUE_SOON_DAYS = 7 };
  * within DUE_SOON_DAYS, or neither. */
 enum due_state card_due_state(const struct card *card, const struct board *board);
 
-/* Path of a card in the board tree; returns the id for "cards/<id>.card", else 0. */
+/* Notes are identified by author, time and text together. */
+bool note_same(const struct note *a, const struct note *b);
+bool card_has_note(const struct card *card, const struct note *note);
+/* Inserts a copy of note in time order (after notes of the same time). */
+void card_insert_note(struct card *card, const struct note *note);
+/* Removes the note with note's identity; false when the card has none. */
+bool card_remove_note(struct card *card, const struct note *note);
+
+/* Path of a card in the board tree; returns the id for "cards/<id>.card" with an id from 1
+ * to CARD_ID_MAX, else 0. */
 int card_id_from_path(const char *path);
 void card_path(int id, char out[32]);
 

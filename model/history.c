@@ -33,16 +33,9 @@ static void compare_list(struct change_list *out, const char *field, const struc
 	sb_free(&sbuf);
 }
 
-static bool same_note(const struct note *a, const struct note *b)
-{
-	return strcmp(a->time, b->time) == 0 && strcmp(a->author, b->author) == 0 &&
-	       strcmp(a->text, b->text) == 0;
-}
-
 void history_diff(const struct card *old, const struct card *new, struct change_list *out)
 {
 	struct card empty;
-	size_t common = 0;
 
 	card_init(&empty);
 	if (!old)
@@ -71,13 +64,22 @@ void history_diff(const struct card *old, const struct card *new, struct change_
 	if (old->archived != new->archived)
 		push(out, "archived", old->archived ? "yes" : "no", new->archived ? "yes" : "no");
 	compare(out, "description", old->description, new->description);
-	while (common < old->nnotes && common < new->nnotes &&
-	       same_note(&old->notes[common], &new->notes[common]))
-		common++;
-	for (size_t i = common; i < old->nnotes; i++)
-		push(out, "note", old->notes[i].text, "");
-	for (size_t i = common; i < new->nnotes; i++)
-		push(out, "note", "", new->notes[i].text);
+	/* Notes are a list with identity (author, time, text), compared as a multiset: one row
+	 * per note gone or come, whatever its place. */
+	bool *matched = xcalloc(new->nnotes + 1, sizeof(*matched));
+	for (size_t i = 0; i < old->nnotes; i++) {
+		size_t j = 0;
+		while (j < new->nnotes && (matched[j] || !note_same(&old->notes[i], &new->notes[j])))
+			j++;
+		if (j < new->nnotes)
+			matched[j] = true;
+		else
+			push(out, "note", old->notes[i].text, "");
+	}
+	for (size_t j = 0; j < new->nnotes; j++)
+		if (!matched[j])
+			push(out, "note", "", new->notes[j].text);
+	free(matched);
 	card_free(&empty);
 }
 

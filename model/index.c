@@ -12,7 +12,7 @@
 #include "date.h"
 #include "history.h"
 
-enum { SCHEMA_VERSION = 2, DEFAULT_LOCK_TIMEOUT_MS = 10000 };
+enum { SCHEMA_VERSION = 3, DEFAULT_LOCK_TIMEOUT_MS = 10000 };
 
 static const char schema[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -23,10 +23,16 @@ static const char schema[] =
 	"CREATE TABLE card_agencies(card INTEGER NOT NULL, agency TEXT NOT NULL);"
 	"CREATE UNIQUE INDEX card_agencies_by_agency ON card_agencies(agency, card);"
 	"CREATE INDEX card_agencies_by_card ON card_agencies(card);"
-	"CREATE TABLE broken(path TEXT PRIMARY KEY, message TEXT NOT NULL);"
+	/* last_good: the card's last text that parsed, so the fix of a malformed card shows as
+	 * the change it is, not as a card created anew. */
+	"CREATE TABLE broken(path TEXT PRIMARY KEY, message TEXT NOT NULL, last_good TEXT);"
+	/* time is the commit time; at is the running maximum of time along the first-parent
+	 * order, so date queries stay monotone whatever one commit's clock said. */
 	"CREATE TABLE commits(seq INTEGER PRIMARY KEY, oid TEXT NOT NULL UNIQUE,"
-	" time INTEGER NOT NULL, author TEXT NOT NULL, email TEXT NOT NULL, member TEXT NOT NULL,"
-	" subject TEXT NOT NULL, op TEXT NOT NULL, reason TEXT NOT NULL);"
+	" time INTEGER NOT NULL, at INTEGER NOT NULL, author TEXT NOT NULL, email TEXT NOT NULL,"
+	" member TEXT NOT NULL, subject TEXT NOT NULL, op TEXT NOT NULL, reason TEXT NOT NULL);"
+	"CREATE INDEX commits_at ON commits(at);"
+	"CREATE INDEX commits_op ON commits(op, seq);"
 	"CREATE TABLE changes(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, card INTEGER NOT NULL,"
 	" field TEXT NOT NULL, old TEXT NOT NULL, new TEXT NOT NULL);"
 	"CREATE INDEX changes_card ON changes(card, id);"
@@ -94,6 +100,21 @@ static sqlite3_stmt *db_stmt(struct index *idx, const char *sql, struct cb_error
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+/* One step of a query: 1 with a row, 0 at the end, -1 (reset, err set) when SQLite failed,
+ * so a busy or corrupt index is an error and never a short answer. */
+static int step_row(struct index *idx, sqlite3_stmt *st, struct cb_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_fail(idx, err, "read");
+	sqlite3_reset(st);
+	return -1;
 }
 
 static int step_done(struct index *idx, sqlite3_stmt *st, struct cb_error *err)
@@ -169,10 +190,11 @@ static int read_meta(struct index *idx, const char *key, struct strbuf *out, str
 	if (!st)
 		return -1;
 	bind_text(st, 1, key);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	int rc = step_row(idx, st, err);
+	if (rc > 0)
 		sb_puts(out, col_text(st, 0));
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 static int write_meta(struct index *idx, const char *key, const char *value, struct cb_error *err)
@@ -481,8 +503,10 @@ out:
 	return rc;
 }
 
+/* Marks path broken with message (NULL: no longer broken), remembering last_good (the
+ * card's last text that parsed; NULL keeps what was remembered). */
 static int set_broken(struct index *idx, const char *path, const char *message,
-		      struct cb_error *err)
+		      const char *last_good, struct cb_error *err)
 {
 	sqlite3_stmt *st;
 
@@ -493,12 +517,37 @@ static int set_broken(struct index *idx, const char *path, const char *message,
 		bind_text(st, 1, path);
 		return step_done(idx, st, err);
 	}
-	st = db_stmt(idx, "INSERT OR REPLACE INTO broken(path, message) VALUES (?, ?)", err);
+	st = db_stmt(idx,
+		     "INSERT INTO broken(path, message, last_good) VALUES (?1, ?2, ?3)"
+		     " ON CONFLICT(path) DO UPDATE SET message = ?2,"
+		     " last_good = coalesce(?3, last_good)",
+		     err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, path);
 	bind_text(st, 2, message);
+	if (last_good)
+		bind_text(st, 3, last_good);
+	else
+		sqlite3_bind_null(st, 3);
 	return step_done(idx, st, err);
+}
+
+/* The last text of a broken card that parsed, "" when none is known. Caller frees. */
+static int broken_last_good(struct index *idx, const char *path, char **text,
+			    struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT last_good FROM broken WHERE path = ?", err);
+	int rc;
+
+	*text = NULL;
+	if (!st)
+		return -1;
+	bind_text(st, 1, path);
+	rc = step_row(idx, st, err);
+	*text = xstrdup(rc > 0 ? col_text(st, 0) : "");
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
 }
 
 static int insert_change(struct index *idx, sqlite3_int64 seq, int card, const char *field,
@@ -530,53 +579,78 @@ static void parse_version(const char *text, size_t len, int id, struct card *car
 	card->id = id;
 }
 
+/* Indexes one card file's change: the card row, and (seq > 0) one history row per field.
+ * A version that does not parse is recorded as broken and left out of the board; the change
+ * that fixes it is measured against the last version that parsed. */
 static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct file_change *fc,
 			     int id, struct cb_error *err)
 {
 	struct card old_card, new_card;
 	struct cb_error old_err = {0}, new_err = {0};
 	struct change_list changes = {0};
+	char *last_good = NULL;
 	bool old_ok, new_ok;
 	int rc = -1;
 
 	parse_version(fc->old_text, fc->old_len, id, &old_card, &old_ok, &old_err);
 	parse_version(fc->new_text, fc->new_len, id, &new_card, &new_ok, &new_err);
-	if (!fc->new_text) {
-		if (delete_card_rows(idx, id, err) < 0 || set_broken(idx, fc->path, NULL, err) < 0)
+	if (!old_ok) {
+		if (broken_last_good(idx, fc->path, &last_good, err) < 0)
+			goto out;
+		if (*last_good) {
+			card_free(&old_card);
+			parse_version(last_good, strlen(last_good), id, &old_card, &old_ok, &old_err);
+		}
+	}
+	if (!fc->new_text && !fc->too_big) {
+		if (delete_card_rows(idx, id, err) < 0 || set_broken(idx, fc->path, NULL, NULL, err) < 0)
 			goto out;
 		history_diff(old_ok ? &old_card : NULL, NULL, &changes);
 	} else if (!new_ok) {
 		char message[600];
 
-		snprintf(message, sizeof(message), "%s: %s", fc->path, new_err.msg);
-		if (delete_card_rows(idx, id, err) < 0 || set_broken(idx, fc->path, message, err) < 0)
+		if (fc->too_big)
+			snprintf(message, sizeof(message),
+				 "%s: %zu bytes, over the limit of %d KiB for a card with its notes; "
+				 "it is left out of the board until it is cut down",
+				 fc->path, fc->too_big, CARD_FILE_MAX / 1024);
+		else
+			snprintf(message, sizeof(message), "%s: %s", fc->path, new_err.msg);
+		if (delete_card_rows(idx, id, err) < 0 ||
+		    set_broken(idx, fc->path, message, old_ok && fc->old_text ? fc->old_text : NULL,
+			       err) < 0)
 			goto out;
 	} else {
 		if (insert_card_rows(idx, &new_card, fc->new_text, err) < 0 ||
-		    set_broken(idx, fc->path, NULL, err) < 0)
+		    set_broken(idx, fc->path, NULL, NULL, err) < 0)
 			goto out;
 		history_diff(old_ok ? &old_card : NULL, &new_card, &changes);
 	}
-	for (size_t i = 0; i < changes.n; i++)
+	for (size_t i = 0; seq > 0 && i < changes.n; i++)
 		if (insert_change(idx, seq, id, changes.v[i].field, changes.v[i].old_value,
 				  changes.v[i].new_value, err) < 0)
 			goto out;
 	rc = 0;
 out:
+	free(last_good);
 	change_list_free(&changes);
 	card_free(&old_card);
 	card_free(&new_card);
 	return rc;
 }
 
-/* board.conf changes are recorded line by line (card 0), so who granted what is history. */
+/* board.conf changes are recorded line by line (card 0), so who granted what is history.
+ * A board.conf that does not parse is not taken: the board keeps working with the last one
+ * that did, and the problem is kept for every command to warn about. */
 static int index_board_change(struct index *idx, sqlite3_int64 seq, const struct file_change *fc,
 			      struct cb_error *err)
 {
 	struct strvec old_lines = {0}, new_lines = {0};
+	struct board parsed;
+	struct cb_error perr = {0};
 	int rc = 0;
 
-	for (int side = 0; side < 2; side++) {
+	for (int side = 0; side < 2 && seq > 0; side++) {
 		const char *text = side ? fc->new_text : fc->old_text;
 		struct strvec *lines = side ? &new_lines : &old_lines;
 		const char *p = text;
@@ -596,24 +670,43 @@ static int index_board_change(struct index *idx, sqlite3_int64 seq, const struct
 	for (size_t i = 0; i < new_lines.n && rc == 0; i++)
 		if (!sv_contains(&old_lines, new_lines.v[i]))
 			rc = insert_change(idx, seq, 0, "board.conf", "", new_lines.v[i], err);
-	if (rc == 0 && fc->new_text)
-		rc = write_meta(idx, "board", fc->new_text, err);
+	if (rc == 0 && fc->new_text) {
+		if (board_parse(&parsed, fc->new_text, fc->new_len, &perr) == 0 &&
+		    board_validate(&parsed, &perr) == 0) {
+			rc = write_meta(idx, "board", fc->new_text, err);
+			if (rc == 0)
+				rc = write_meta(idx, "board_problem", "", err);
+		} else {
+			char message[700];
+			snprintf(message, sizeof(message), "board.conf: %s", perr.msg);
+			rc = write_meta(idx, "board_problem", message, err);
+		}
+		board_free(&parsed);
+	}
 	sv_free(&old_lines);
 	sv_free(&new_lines);
 	return rc;
 }
 
-struct sync_ctx {
-	struct index *idx;
-	progress_fn progress;
-	void *progress_ctx;
-	size_t done, total;
-};
-
-static int index_one_commit(const struct commit_info *info, void *ctx_, struct cb_error *err)
+/* Applies the files of one change to the current state; seq > 0 also records history. */
+static int index_files(struct index *idx, sqlite3_int64 seq, const struct commit_info *info,
+		       struct cb_error *err)
 {
-	struct sync_ctx *ctx = ctx_;
-	struct index *idx = ctx->idx;
+	for (size_t i = 0; i < info->nchanges; i++) {
+		const struct file_change *fc = &info->changes[i];
+		int id = card_id_from_path(fc->path);
+
+		if (id > 0 && index_card_change(idx, seq, fc, id, err) < 0)
+			return -1;
+		if (strcmp(fc->path, "board.conf") == 0 && index_board_change(idx, seq, fc, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int index_one_commit(struct index *idx, const struct commit_info *info,
+			    struct cb_error *err)
+{
 	const char *nl = strchr(info->message, '\n');
 	char *subject = xstrndup(info->message, nl ? (size_t)(nl - info->message)
 						    : strlen(info->message));
@@ -621,12 +714,12 @@ static int index_one_commit(const struct commit_info *info, void *ctx_, struct c
 	char *reason = trailer(info->message, "Reason");
 	char *member = trailer(info->message, "Member");
 	sqlite3_stmt *st;
-	sqlite3_int64 seq;
 	int rc = -1;
 
 	st = db_stmt(idx,
-		     "INSERT INTO commits(oid, time, author, email, subject, op, reason, member)"
-		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		     "INSERT INTO commits(oid, time, at, author, email, subject, op, reason, member)"
+		     " VALUES (?1, ?2, max(?2, coalesce((SELECT max(at) FROM commits), 0)),"
+		     " ?3, ?4, ?5, ?6, ?7, ?8)",
 		     err);
 	if (!st)
 		goto out;
@@ -640,20 +733,7 @@ static int index_one_commit(const struct commit_info *info, void *ctx_, struct c
 	bind_text(st, 8, member);
 	if (step_done(idx, st, err) < 0)
 		goto out;
-	seq = sqlite3_last_insert_rowid(idx->db);
-	for (size_t i = 0; i < info->nchanges; i++) {
-		const struct file_change *fc = &info->changes[i];
-		int id = card_id_from_path(fc->path);
-
-		if (id > 0 && index_card_change(idx, seq, fc, id, err) < 0)
-			goto out;
-		if (strcmp(fc->path, "board.conf") == 0 && index_board_change(idx, seq, fc, err) < 0)
-			goto out;
-	}
-	ctx->done++;
-	if (ctx->progress)
-		ctx->progress(ctx->done, ctx->total, ctx->progress_ctx);
-	rc = 0;
+	rc = index_files(idx, sqlite3_last_insert_rowid(idx->db), info, err);
 out:
 	free(subject);
 	free(op);
@@ -672,29 +752,121 @@ static int clear_all(struct index *idx, struct cb_error *err)
 		       err);
 }
 
+/* The seq of commit hex in the index, 0 when it is not there. */
+static sqlite3_int64 commit_seq(struct index *idx, const char *hex)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT seq FROM commits WHERE oid = ?", NULL);
+	sqlite3_int64 seq = 0;
+
+	if (!st)
+		return 0;
+	bind_text(st, 1, hex);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return seq;
+}
+
+static bool is_indexed(const git_oid *commit, void *ctx)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), commit);
+	return commit_seq(ctx, hex) > 0;
+}
+
+/* The branch no longer runs through the indexed tip (a forced push, or a merge that took
+ * the indexed tip as a side parent): forget the history after base, the last commit the
+ * index and the branch share, and set the current state back to base's tree. */
+static int rewind_to(struct index *idx, const git_oid *base, struct cb_error *err)
+{
+	struct commit_info diff;
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid old_tip;
+	sqlite3_stmt *st;
+	int rc;
+
+	git_oid_tostr(hex, sizeof(hex), base);
+	if (git_oid_fromstr(&old_tip, idx->tip) < 0)
+		return 1;
+	if (repo_tree_changes(idx->repo, &old_tip, base, &diff, err) < 0) {
+		/* The old tip is gone (pruned after a forced push): start over. */
+		commit_info_free(&diff);
+		cb_error_clear(err);
+		return 1;
+	}
+	rc = index_files(idx, 0, &diff, err);
+	commit_info_free(&diff);
+	if (rc < 0)
+		return -1;
+	st = db_stmt(idx,
+		     "DELETE FROM changes WHERE seq > (SELECT seq FROM commits WHERE oid = ?1)", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, hex);
+	if (step_done(idx, st, err) < 0)
+		return -1;
+	st = db_stmt(idx,
+		     "DELETE FROM commits WHERE seq > (SELECT seq FROM commits WHERE oid = ?1)", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, hex);
+	return step_done(idx, st, err);
+}
+
 int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_error *err)
 {
-	struct sync_ctx ctx = {idx, progress, pctx, 0, 0};
-	char hex[GIT_OID_HEXSZ + 1];
-	git_oid tip, from;
-	bool incremental;
+	char hex[GIT_OID_HEXSZ + 1], base_hex[GIT_OID_HEXSZ + 1];
+	git_oid tip, base, *chain = NULL;
+	size_t n = 0;
+	bool has_base;
+	int rc = -1;
 
 	if (repo_tip(idx->repo, &tip, err) < 0)
 		return -1;
 	git_oid_tostr(hex, sizeof(hex), &tip);
 	if (strcmp(hex, idx->tip) == 0)
 		return 0;
-	incremental = idx->tip[0] && git_oid_fromstr(&from, idx->tip) == 0 &&
-		      repo_is_ancestor(idx->repo, &from, &tip);
-	if (!incremental && clear_all(idx, err) < 0)
+	if (repo_first_parents(idx->repo, &tip, is_indexed, idx, &chain, &n, &base, &has_base,
+			       err) < 0)
 		return -1;
-	if (repo_walk(idx->repo, incremental ? &from : NULL, &tip, index_one_commit, &ctx,
-		      &ctx.total, err) < 0)
-		return -1;
+	if (has_base) {
+		git_oid_tostr(base_hex, sizeof(base_hex), &base);
+		if (strcmp(base_hex, idx->tip) != 0) {
+			int r = rewind_to(idx, &base, err);
+			if (r < 0)
+				goto out;
+			if (r > 0)
+				has_base = false;
+		}
+	}
+	if (!has_base) {
+		free(chain);
+		chain = NULL;
+		if (clear_all(idx, err) < 0 ||
+		    repo_first_parents(idx->repo, &tip, is_indexed, idx, &chain, &n, &base,
+				       &has_base, err) < 0)
+			goto out;
+	}
+	for (size_t i = n; i-- > 0;) {
+		struct commit_info info;
+
+		if (repo_commit_info(idx->repo, &chain[i], &info, err) < 0 ||
+		    index_one_commit(idx, &info, err) < 0) {
+			commit_info_free(&info);
+			goto out;
+		}
+		commit_info_free(&info);
+		if (progress)
+			progress(n - i, n, pctx);
+	}
 	if (write_meta(idx, "tip", hex, err) < 0)
-		return -1;
+		goto out;
 	snprintf(idx->tip, sizeof(idx->tip), "%s", hex);
-	return 0;
+	rc = 0;
+out:
+	free(chain);
+	return rc;
 }
 
 int index_refresh(struct index *idx, struct cb_error *err)
@@ -766,6 +938,7 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 	char today[11];
 	const char *done_column = board->ncolumns ? board->columns[board->ncolumns - 1].key : "";
 	struct strbuf label = {0};
+	int rc;
 	sqlite3_stmt *st = db_stmt(
 		idx,
 		"SELECT id, text FROM cards WHERE (?1 = '' OR col = ?1)"
@@ -788,10 +961,14 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 	bind_text(st, 5, done_column);
 	sqlite3_bind_int(st, 6, f->archived);
 	bind_text(st, 7, sb_str(&label));
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while ((rc = step_row(idx, st, err)) > 0)
 		list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
 	sqlite3_reset(st);
 	sb_free(&label);
+	if (rc < 0) {
+		card_list_free(out);
+		return -1;
+	}
 	card_list_sort(out, board);
 	return 0;
 }
@@ -805,9 +982,9 @@ int index_card(struct index *idx, int id, struct card *out, struct cb_error *err
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if ((rc = step_row(idx, st, err)) <= 0) {
 		sqlite3_reset(st);
-		return cb_fail(err, CB_ENOTFOUND, "no card #%d on this board", id);
+		return rc < 0 ? -1 : cb_fail(err, CB_ENOTFOUND, "no card #%d on this board", id);
 	}
 	card_free(out);
 	rc = card_parse(out, col_text(st, 0), (size_t)sqlite3_column_bytes(st, 0), err);
@@ -822,10 +999,11 @@ static int max_of(struct index *idx, const char *sql, int *max, struct cb_error 
 
 	if (!st)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > *max)
+	int rc = step_row(idx, st, err);
+	if (rc > 0 && sqlite3_column_int(st, 0) > *max)
 		*max = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int index_next_id(struct index *idx, int *id, struct cb_error *err)
@@ -840,12 +1018,18 @@ int index_next_id(struct index *idx, int *id, struct cb_error *err)
 	st = db_stmt(idx, "SELECT path FROM broken", err);
 	if (!st)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = step_row(idx, st, err)) > 0) {
 		int broken_id = card_id_from_path(col_text(st, 0));
 		if (broken_id > max)
 			max = broken_id;
 	}
 	sqlite3_reset(st);
+	if (rc < 0)
+		return -1;
+	if (max >= CARD_ID_MAX)
+		return cb_fail(err, CB_EINVALID, "the board has used every card id up to %d",
+			       CARD_ID_MAX);
 	*id = max + 1;
 	return 0;
 }
@@ -856,13 +1040,14 @@ int index_column_ranks(struct index *idx, const char *column, int exclude, int *
 	sqlite3_stmt *st = db_stmt(
 		idx, "SELECT id, rank FROM cards WHERE col = ? AND id <> ? ORDER BY rank, id", err);
 	size_t cap = 0;
+	int rc;
 
 	*ids = NULL;
 	if (!st)
 		return -1;
 	bind_text(st, 1, column);
 	sqlite3_bind_int(st, 2, exclude);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = step_row(idx, st, err)) > 0) {
 		if (ranks->n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*ids = xrealloc(*ids, cap * sizeof(**ids));
@@ -871,7 +1056,7 @@ int index_column_ranks(struct index *idx, const char *column, int exclude, int *
 		sv_push(ranks, col_text(st, 1));
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 /* Each word of the user's query becomes a quoted prefix term, so any text is a valid query
@@ -919,11 +1104,14 @@ int index_search(struct index *idx, const char *query, struct card_list *out,
 		return -1;
 	}
 	bind_text(st, 1, match);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	int rc;
+	while ((rc = step_row(idx, st, err)) > 0)
 		list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
 	sqlite3_reset(st);
 	free(match);
-	return 0;
+	if (rc < 0)
+		card_list_free(out);
+	return rc < 0 ? -1 : 0;
 }
 
 void log_list_free(struct log_list *list)
@@ -948,10 +1136,13 @@ void log_list_free(struct log_list *list)
 	"SELECT m.oid, m.time, m.author, m.email, m.subject, m.op, m.reason,"              \
 	" ch.card, ch.field, ch.old, ch.new FROM changes ch JOIN commits m ON m.seq = ch.seq"
 
-/* Appends every row of a LOG_COLUMNS query. */
-static void read_log_rows(sqlite3_stmt *st, struct log_list *out)
+/* Appends every row of a LOG_COLUMNS query; on a failed step the list is emptied. */
+static int read_log_rows(struct index *idx, sqlite3_stmt *st, struct log_list *out,
+			 struct cb_error *err)
 {
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+
+	while ((rc = step_row(idx, st, err)) > 0) {
 		struct log_entry e = {0};
 
 		snprintf(e.commit, sizeof(e.commit), "%s", col_text(st, 0));
@@ -969,6 +1160,9 @@ static void read_log_rows(sqlite3_stmt *st, struct log_list *out)
 		out->v[out->n++] = e;
 	}
 	sqlite3_reset(st);
+	if (rc < 0)
+		log_list_free(out);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Runs a LOG_COLUMNS query whose parameters are among :oid, :card and :field. */
@@ -983,8 +1177,7 @@ static int log_query(struct index *idx, const char *sql, const char *oid, int ca
 	bind_text(st, sqlite3_bind_parameter_index(st, ":oid"), oid);
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":card"), card);
 	bind_text(st, sqlite3_bind_parameter_index(st, ":field"), field);
-	read_log_rows(st, out);
-	return 0;
+	return read_log_rows(idx, st, out, err);
 }
 
 int index_commit_changes(struct index *idx, const char *oid, struct log_list *out,
@@ -1033,10 +1226,11 @@ static int query_commit(struct index *idx, const char *sql, long long n, const c
 		return -1;
 	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":n"), n);
 	bind_text(st, sqlite3_bind_parameter_index(st, ":text"), text);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	int rc = step_row(idx, st, err);
+	if (rc > 0)
 		snprintf(out, 41, "%s", col_text(st, 0));
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 static int to_oid(const char hex[41], git_oid *out, const char *missing, struct cb_error *err)
@@ -1069,7 +1263,7 @@ int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct
 {
 	char hex[41];
 
-	if (query_commit(idx, "SELECT oid FROM commits WHERE time < :n ORDER BY seq DESC LIMIT 1",
+	if (query_commit(idx, "SELECT oid FROM commits WHERE at < :n ORDER BY seq DESC LIMIT 1",
 			 epoch, NULL, hex, err) < 0)
 		return -1;
 	return to_oid(hex, out, "the board has no commit on or before that date", err);
@@ -1088,16 +1282,17 @@ int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *e
 int index_meetings_since(struct index *idx, long long since, int *count, struct cb_error *err)
 {
 	sqlite3_stmt *st =
-		db_stmt(idx, "SELECT count(*) FROM commits WHERE op = 'meeting-end' AND time >= ?", err);
+		db_stmt(idx, "SELECT count(*) FROM commits WHERE op = 'meeting-end' AND at >= ?", err);
 
 	*count = 0;
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, since);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	int rc = step_row(idx, st, err);
+	if (rc > 0)
 		*count = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 long long index_card_created(struct index *idx, int card)
@@ -1130,9 +1325,9 @@ int index_log(struct index *idx, const struct log_filter *f, struct log_list *ou
 	if (f->card)
 		sb_puts(&sql, " AND ch.card = :card");
 	if (f->since)
-		sb_puts(&sql, " AND m.time >= :since");
+		sb_puts(&sql, " AND m.at >= :since");
 	if (f->until)
-		sb_puts(&sql, " AND m.time < :until");
+		sb_puts(&sql, " AND m.at < :until");
 	if (!str_empty(f->agency)) {
 		sb_puts(&sql, " AND (ch.card IN (SELECT card FROM card_agencies WHERE agency = :agency)"
 			      " OR (ch.field IN ('lead', 'co') AND (ch.old LIKE :like OR ch.new LIKE :like)))");
@@ -1157,11 +1352,11 @@ int index_log(struct index *idx, const struct log_filter *f, struct log_list *ou
 	bind_text(st, sqlite3_bind_parameter_index(st, ":agency"), f->agency);
 	bind_text(st, sqlite3_bind_parameter_index(st, ":like"), sb_str(&like));
 	bind_text(st, sqlite3_bind_parameter_index(st, ":author"), f->author);
-	read_log_rows(st, out);
+	int rc = read_log_rows(idx, st, out, err);
 	sqlite3_finalize(st);
 	sb_free(&sql);
 	sb_free(&like);
-	return 0;
+	return rc;
 }
 
 int index_broken(struct index *idx, struct strvec *messages, struct cb_error *err)
@@ -1170,10 +1365,11 @@ int index_broken(struct index *idx, struct strvec *messages, struct cb_error *er
 
 	if (!st)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW)
+	int rc;
+	while ((rc = step_row(idx, st, err)) > 0)
 		sv_push(messages, col_text(st, 0));
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int index_check(struct index *idx, struct strvec *problems, struct cb_error *err)
@@ -1202,11 +1398,57 @@ int index_last_change(struct index *idx, char **author, long long *time, char **
 	*time = 0;
 	if (!st)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = step_row(idx, st, err);
+	if (rc > 0) {
 		*author = xstrdup(col_text(st, 0));
 		*time = sqlite3_column_int64(st, 1);
 		*subject = xstrdup(col_text(st, 2));
 	}
 	sqlite3_reset(st);
-	return 0;
+	return rc < 0 ? -1 : 0;
+}
+
+int index_commit_summary(struct index *idx, const char *oid, char **subject, char **member,
+			 struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT subject, member FROM commits WHERE oid = ?", err);
+	int rc;
+
+	*subject = *member = NULL;
+	if (!st)
+		return -1;
+	bind_text(st, 1, oid);
+	rc = step_row(idx, st, err);
+	if (rc > 0) {
+		*subject = xstrdup(col_text(st, 0));
+		*member = xstrdup(col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc == 0)
+		return cb_fail(err, CB_ENOTFOUND,
+			       "%.7s is not a change on the board's main line of history", oid);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_meeting_ends(struct index *idx, bool last_only, struct strvec *oids,
+		       struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT oid FROM commits WHERE op = 'meeting-end' ORDER BY seq DESC"
+				   " LIMIT CASE WHEN ? THEN 1 ELSE -1 END",
+				   err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, last_only);
+	while ((rc = step_row(idx, st, err)) > 0)
+		sv_push(oids, col_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_board_problem(struct index *idx, struct strbuf *out, struct cb_error *err)
+{
+	return read_meta(idx, "board_problem", out, err);
 }

@@ -124,7 +124,8 @@ int index_broken(struct index *idx, struct strvec *messages, struct cb_error *er
 /* Integrity of the SQLite file and the FTS table; messages appended to problems. */
 int index_check(struct index *idx, struct strvec *problems, struct cb_error *err);
 
-/* The newest commit made before epoch (seconds); CB_ENOTFOUND when the board is younger. */
+/* The newest commit of the first-parent history made before epoch (seconds), by commit time
+ * kept monotone along that history; CB_ENOTFOUND when the board is younger. */
 int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct cb_error *err);
 
 /* The commit n steps before the newest (0: the newest); CB_ENOTFOUND past the first. */
@@ -132,6 +133,19 @@ int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *e
 
 /* The commit that ended the last meeting (hex in out[41]), "" when there was none. */
 int index_last_meeting(struct index *idx, char out[41], struct cb_error *err);
+
+/* The subject and acting member (Member: trailer) of an indexed commit; CB_ENOTFOUND when
+ * the commit is not on the board's first-parent history. Caller frees both. */
+int index_commit_summary(struct index *idx, const char *oid, char **subject, char **member,
+			 struct cb_error *err);
+
+/* The commits that ended meetings, newest first (only the newest when last_only). */
+int index_meeting_ends(struct index *idx, bool last_only, struct strvec *oids,
+		       struct cb_error *err);
+
+/* Why the branch's board.conf was not taken ("" when it was): the board then works with the
+ * last board.conf that parsed. */
+int index_board_problem(struct index *idx, struct strbuf *out, struct cb_error *err);
 
 /* The last commit's author and time, for the status line. */
 int index_last_change(struct index *idx, char **author, long long *time, char **subject,

@@ -127,6 +127,48 @@ static void minutes_change(struct strbuf *md, const struct log_entry *e, const c
 	sb_printf(md, " - %s, %s\n", e->author, when);
 }
 
+/* meetings/2026-01-15-2.md is tagged meeting/2026-01-15-2 */
+static void minutes_tag(const char *path, struct strbuf *tag)
+{
+	const char *name = strncmp(path, "meetings/", 9) == 0 ? path + 9 : path;
+	size_t len = strlen(name);
+
+	if (len > 3 && strcmp(name + len - 3, ".md") == 0)
+		len -= 3;
+	sb_printf(tag, "meeting/%.*s", (int)len, name);
+}
+
+int meeting_repair_tags(struct session *s, bool all, struct strvec *made, struct cb_error *err)
+{
+	struct strvec oids = {0};
+	int rc = index_meeting_ends(s->index, !all, &oids, err);
+
+	for (size_t i = 0; rc == 0 && i < oids.n; i++) {
+		git_commit *commit = NULL;
+		struct strbuf tag = {0};
+		git_oid oid;
+		bool was_made;
+
+		if (git_oid_fromstr(&oid, oids.v[i]) < 0 ||
+		    git_commit_lookup(&commit, s->repo->git, &oid) < 0) {
+			rc = cb_fail(err, CB_ECORRUPT, "cannot read the meeting commit %.7s", oids.v[i]);
+			break;
+		}
+		char *minutes = field_value(git_commit_message(commit), "Minutes");
+		if (*minutes) {
+			minutes_tag(minutes, &tag);
+			rc = repo_ensure_tag(s->repo, sb_str(&tag), &oid, &was_made, err);
+			if (rc == 0 && was_made && made)
+				sv_push(made, sb_str(&tag));
+		}
+		free(minutes);
+		sb_free(&tag);
+		git_commit_free(commit);
+	}
+	sv_free(&oids);
+	return rc;
+}
+
 struct end_ctx {
 	char *path;
 };
@@ -227,9 +269,7 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 	sb_printf(&op->message, "End meeting: %s\n\n%zu field changes during the meeting.\n\nMinutes: %s\n",
 		  m.title, log.n, sb_str(&path));
 	op->op = "meeting-end";
-	/* meetings/2026-01-15-2.md is tagged meeting/2026-01-15-2 */
-	sb_printf(&tag, "meeting/%.*s", (int)(path.len - strlen("meetings/") - 3),
-		  sb_str(&path) + strlen("meetings/"));
+	minutes_tag(sb_str(&path), &tag);
 	op->tag = sb_detach(&tag);
 	free(ctx->path); /* an earlier attempt lost a race */
 	ctx->path = sb_detach(&path);

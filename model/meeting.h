@@ -24,4 +24,9 @@ int meeting_end(struct session *s, struct op_result *res, char **minutes, struct
 int meeting_current(struct session *s, struct meeting *m, bool *open, struct cb_error *err);
 void meeting_free(struct meeting *m);
 
+/* Ending a meeting commits the minutes, then tags the commit: a writer killed between the
+ * two leaves the tag missing. Makes the missing tags (of the last meeting only unless all),
+ * their names appended to made (optional). */
+int meeting_repair_tags(struct session *s, bool all, struct strvec *made, struct cb_error *err);
+
 #endif

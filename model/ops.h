@@ -47,13 +47,14 @@ int ops_note(struct session *s, int id, const char *text, struct op_result *res,
 int ops_archive(struct session *s, int id, const char *reason, struct op_result *res,
 		struct cb_error *err);
 
-/* Saves a card edited from base (the version the editor started from): fields the user did
- * not touch keep what the board has now, so another person's change meanwhile is merged.
+/* Saves a card edited from base (the card as the user saw it): fields the user did not
+ * touch keep what the board has now, so another person's change meanwhile is merged.
  * A field both changed differently fails with CB_ECONFLICT, naming the fields in the
  * message; to overwrite, call again with base set to the card as it is now. Notes are not
- * edited here (ops_note adds them). */
+ * edited here (ops_note adds them). op names the kind of change ("edit", "assign", "move")
+ * for the commit's Op: trailer. */
 int ops_save_card(struct session *s, const struct card *base, const struct card *edited,
-		  const char *reason, struct op_result *res, struct cb_error *err);
+		  const char *op, const char *reason, struct op_result *res, struct cb_error *err);
 
 /* board.conf changes (admins only). subject is the commit subject. */
 typedef int (*board_edit_fn)(struct board *board, void *arg, struct cb_error *err);

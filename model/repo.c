@@ -8,6 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "card.h"
+
 /* A ref lock older than this, found while coboard holds its own writer lock, was left by a
  * killed process: live git writers hold it for milliseconds. */
 enum { STALE_LOCK_SECONDS = 2 };
@@ -281,22 +283,43 @@ out:
 	return rc;
 }
 
-static char *blob_text(git_repository *git, const git_oid *id, size_t *len)
+/* The text of blob id, or NULL with *too_big set when a card blob is over CARD_FILE_MAX
+ * (its size is read from the object header, so a huge blob is never inflated). */
+static int blob_text(git_repository *git, const git_oid *id, const char *path, char **text,
+		     size_t *len, size_t *too_big, struct cb_error *err)
 {
 	git_blob *blob = NULL;
-	char *text;
+	git_odb *odb = NULL;
+	git_object_t type;
+	size_t size = 0;
+	int rc;
 
-	if (git_oid_is_zero(id) || git_blob_lookup(&blob, git, id) < 0) {
-		*len = 0;
-		return NULL;
+	*text = NULL;
+	*len = 0;
+	if (git_repository_odb(&odb, git) < 0)
+		return git_fail(err, "cannot open the object database");
+	rc = git_odb_read_header(&size, &type, odb, id);
+	git_odb_free(odb);
+	if (rc == 0 && strncmp(path, "cards/", 6) == 0 && size > CARD_FILE_MAX) {
+		if (too_big)
+			*too_big = size;
+		return 0;
+	}
+	if (rc < 0 || git_blob_lookup(&blob, git, id) < 0) {
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(hex, sizeof(hex), id);
+		return cb_fail(err, CB_ECORRUPT,
+			       "%s: its git object %s cannot be read (%s); restore it from a backup "
+			       "or a clone, then run `coboard reindex`",
+			       path, hex, git_error_last() ? git_error_last()->message : "missing");
 	}
 	*len = (size_t)git_blob_rawsize(blob);
-	text = xstrndup(git_blob_rawcontent(blob), *len);
+	*text = xstrndup(git_blob_rawcontent(blob), *len);
 	git_blob_free(blob);
-	return text;
+	return 0;
 }
 
-static void free_changes(struct commit_info *info)
+void commit_info_free(struct commit_info *info)
 {
 	for (size_t i = 0; i < info->nchanges; i++) {
 		free(info->changes[i].path);
@@ -304,12 +327,12 @@ static void free_changes(struct commit_info *info)
 		free(info->changes[i].new_text);
 	}
 	free(info->changes);
-	info->changes = NULL;
-	info->nchanges = 0;
+	git_commit_free(info->commit);
+	memset(info, 0, sizeof(*info));
 }
 
-static void add_change(git_repository *git, struct commit_info *info, const char *path,
-		       const git_oid *old_id, const git_oid *new_id)
+static int add_change(git_repository *git, struct commit_info *info, const char *path,
+		      const git_oid *old_id, const git_oid *new_id, struct cb_error *err)
 {
 	struct file_change *c;
 
@@ -317,10 +340,11 @@ static void add_change(git_repository *git, struct commit_info *info, const char
 	c = &info->changes[info->nchanges++];
 	memset(c, 0, sizeof(*c));
 	c->path = xstrdup(path);
-	if (old_id)
-		c->old_text = blob_text(git, old_id, &c->old_len);
-	if (new_id)
-		c->new_text = blob_text(git, new_id, &c->new_len);
+	if (old_id && blob_text(git, old_id, path, &c->old_text, &c->old_len, NULL, err) < 0)
+		return -1;
+	if (new_id && blob_text(git, new_id, path, &c->new_text, &c->new_len, &c->too_big, err) < 0)
+		return -1;
+	return 0;
 }
 
 static git_tree *subtree(git_repository *git, git_tree *tree, const char *name)
@@ -336,8 +360,8 @@ static git_tree *subtree(git_repository *git, git_tree *tree, const char *name)
 /* The blobs that differ between two versions of one directory, by a merge of their sorted
  * entries: a commit that changes one card compares ids, not ten thousand diffs. Entries
  * that are not blobs are not cards and are skipped. */
-static void compare_dir(git_repository *git, git_tree *old_tree, git_tree *new_tree,
-			const char *prefix, struct commit_info *info)
+static int compare_dir(git_repository *git, git_tree *old_tree, git_tree *new_tree,
+		       const char *prefix, struct commit_info *info, struct cb_error *err)
 {
 	size_t i = 0, j = 0, n = old_tree ? git_tree_entrycount(old_tree) : 0;
 	size_t m = new_tree ? git_tree_entrycount(new_tree) : 0;
@@ -363,109 +387,124 @@ static void compare_dir(git_repository *git, git_tree *old_tree, git_tree *new_t
 		if (cmp != 0 || !git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b))) {
 			snprintf(path, sizeof(path), "%s%s", prefix,
 				 git_tree_entry_name(cmp <= 0 ? a : b));
-			add_change(git, info, path, cmp <= 0 ? git_tree_entry_id(a) : NULL,
-				   cmp >= 0 ? git_tree_entry_id(b) : NULL);
+			if (add_change(git, info, path, cmp <= 0 ? git_tree_entry_id(a) : NULL,
+				       cmp >= 0 ? git_tree_entry_id(b) : NULL, err) < 0)
+				return -1;
 		}
 		i += cmp <= 0;
 		j += cmp >= 0;
 	}
+	return 0;
 }
 
-/* The files the index cares about (board.conf and cards/) that commit changed. */
-static int collect_changes(git_repository *git, git_commit *commit, struct commit_info *info,
-			   struct cb_error *err)
+/* The files the index cares about (board.conf and cards/) that differ between two trees. */
+static int compare_trees(git_repository *git, git_tree *old_tree, git_tree *new_tree,
+			 struct commit_info *info, struct cb_error *err)
 {
-	git_tree *old_tree = NULL, *new_tree = NULL, *old_cards = NULL, *new_cards = NULL;
-	git_commit *parent = NULL;
-	int rc = -1;
+	git_tree *old_cards = subtree(git, old_tree, "cards");
+	git_tree *new_cards = subtree(git, new_tree, "cards");
+	int rc = compare_dir(git, old_tree, new_tree, "", info, err); /* board.conf and others */
 
-	if (git_commit_parentcount(commit) > 0 &&
-	    (git_commit_parent(&parent, commit, 0) < 0 || git_commit_tree(&old_tree, parent) < 0)) {
-		git_fail(err, "cannot read a parent commit");
-		goto out;
-	}
-	if (git_commit_tree(&new_tree, commit) < 0) {
-		git_fail(err, "cannot read a commit's tree");
-		goto out;
-	}
-	compare_dir(git, old_tree, new_tree, "", info); /* board.conf and other top-level files */
-	old_cards = subtree(git, old_tree, "cards");
-	new_cards = subtree(git, new_tree, "cards");
-	if (!old_cards || !new_cards ||
-	    !git_oid_equal(git_tree_id(old_cards), git_tree_id(new_cards)))
-		compare_dir(git, old_cards, new_cards, "cards/", info);
-	rc = 0;
-out:
+	if (rc == 0 && (!old_cards || !new_cards ||
+			!git_oid_equal(git_tree_id(old_cards), git_tree_id(new_cards))))
+		rc = compare_dir(git, old_cards, new_cards, "cards/", info, err);
 	git_tree_free(old_cards);
 	git_tree_free(new_cards);
-	git_tree_free(old_tree);
-	git_tree_free(new_tree);
-	git_commit_free(parent);
 	return rc;
 }
 
-int repo_walk(struct repo *repo, const git_oid *from, const git_oid *to, commit_fn fn, void *ctx,
-	      size_t *total, struct cb_error *err)
+static int commit_tree(git_repository *git, const git_oid *id, git_tree **tree,
+		       struct cb_error *err)
 {
-	git_revwalk *walk = NULL;
-	git_oid *ids = NULL;
-	size_t n = 0, cap = 0;
-	git_oid id;
+	git_commit *commit = NULL;
+	int rc = 0;
+
+	*tree = NULL;
+	if (id && (git_commit_lookup(&commit, git, id) < 0 || git_commit_tree(tree, commit) < 0))
+		rc = git_fail(err, "cannot read a commit's tree");
+	git_commit_free(commit);
+	return rc;
+}
+
+int repo_tree_changes(struct repo *repo, const git_oid *from, const git_oid *to,
+		      struct commit_info *info, struct cb_error *err)
+{
+	git_tree *old_tree = NULL, *new_tree = NULL;
 	int rc = -1;
 
-	if (git_revwalk_new(&walk, repo->git) < 0 ||
-	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE) < 0 ||
-	    git_revwalk_push(walk, to) < 0 || (from && git_revwalk_hide(walk, from) < 0)) {
-		git_fail(err, "cannot walk the history");
-		goto out;
-	}
-	while (git_revwalk_next(&id, walk) == 0) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			ids = xrealloc(ids, cap * sizeof(*ids));
-		}
-		ids[n++] = id;
-	}
-	if (total)
-		*total = n;
-	for (size_t i = 0; i < n; i++) {
-		git_commit *commit = NULL;
-		const git_signature *author;
-		struct commit_info info = {0};
-
-		if (git_commit_lookup(&commit, repo->git, &ids[i]) < 0) {
-			git_fail(err, "cannot read a commit");
-			goto out;
-		}
-		author = git_commit_author(commit);
-		git_oid_tostr(info.oid, sizeof(info.oid), &ids[i]);
-		info.time = (long long)author->when.time;
-		info.author_name = author->name;
-		info.author_email = author->email;
-		info.message = (char *)git_commit_message(commit);
-		if (collect_changes(repo->git, commit, &info, err) < 0) {
-			git_commit_free(commit);
-			goto out;
-		}
-		rc = fn(&info, ctx, err);
-		free_changes(&info);
-		git_commit_free(commit);
-		if (rc != 0) {
-			rc = -1;
-			goto out;
-		}
-	}
-	rc = 0;
-out:
-	free(ids);
-	git_revwalk_free(walk);
+	memset(info, 0, sizeof(*info));
+	if (commit_tree(repo->git, from, &old_tree, err) == 0 &&
+	    commit_tree(repo->git, to, &new_tree, err) == 0)
+		rc = compare_trees(repo->git, old_tree, new_tree, info, err);
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
 	return rc;
 }
 
-bool repo_is_ancestor(struct repo *repo, const git_oid *ancestor, const git_oid *descendant)
+int repo_commit_info(struct repo *repo, const git_oid *id, struct commit_info *info,
+		     struct cb_error *err)
 {
-	return git_oid_equal(ancestor, descendant) ||
-	       git_graph_descendant_of(repo->git, descendant, ancestor) == 1;
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	const git_signature *author;
+	int rc = -1;
+
+	memset(info, 0, sizeof(*info));
+	if (git_commit_lookup(&info->commit, repo->git, id) < 0)
+		return git_fail(err, "cannot read a commit");
+	author = git_commit_author(info->commit);
+	git_oid_tostr(info->oid, sizeof(info->oid), id);
+	info->time = (long long)git_commit_time(info->commit);
+	info->author_name = author->name;
+	info->author_email = author->email;
+	info->message = (char *)git_commit_message(info->commit);
+	const git_oid *parent =
+		git_commit_parentcount(info->commit) ? git_commit_parent_id(info->commit, 0) : NULL;
+	if (commit_tree(repo->git, parent, &old_tree, err) == 0 &&
+	    git_commit_tree(&new_tree, info->commit) == 0)
+		rc = compare_trees(repo->git, old_tree, new_tree, info, err);
+	else if (!err->code)
+		git_fail(err, "cannot read a commit's tree");
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	return rc;
+}
+
+int repo_first_parents(struct repo *repo, const git_oid *tip, known_fn known, void *ctx,
+		       git_oid **ids, size_t *n, git_oid *base, bool *has_base,
+		       struct cb_error *err)
+{
+	size_t cap = 0;
+	git_oid id = *tip;
+
+	*ids = NULL;
+	*n = 0;
+	*has_base = false;
+	for (;;) {
+		git_commit *commit = NULL;
+
+		if (known(&id, ctx)) {
+			*base = id;
+			*has_base = true;
+			return 0;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = xrealloc(*ids, cap * sizeof(**ids));
+		}
+		(*ids)[(*n)++] = id;
+		if (git_commit_lookup(&commit, repo->git, &id) < 0) {
+			free(*ids);
+			*ids = NULL;
+			*n = 0;
+			return git_fail(err, "cannot read a commit of the board's history");
+		}
+		bool root = git_commit_parentcount(commit) == 0;
+		if (!root)
+			id = *git_commit_parent_id(commit, 0);
+		git_commit_free(commit);
+		if (root)
+			return 0;
+	}
 }
 
 int repo_list_cards(struct repo *repo, const git_oid *commit_id, struct strvec *paths,
@@ -502,6 +541,29 @@ out:
 	git_tree_entry_free(entry);
 	git_tree_free(tree);
 	git_commit_free(commit);
+	return rc;
+}
+
+int repo_ensure_tag(struct repo *repo, const char *name, const git_oid *commit, bool *made,
+		    struct cb_error *err)
+{
+	char ref[512];
+	git_oid existing, tag_id;
+	git_object *target = NULL;
+	int rc = 0;
+
+	if (made)
+		*made = false;
+	snprintf(ref, sizeof(ref), "refs/tags/%s", name);
+	if (git_reference_name_to_id(&existing, repo->git, ref) == 0)
+		return 0;
+	if (git_object_lookup(&target, repo->git, commit, GIT_OBJECT_COMMIT) < 0 ||
+	    git_tag_create_lightweight(&tag_id, repo->git, name, target, 0) < 0)
+		rc = cb_fail(err, CB_EFAIL, "the tag %s could not be made: %s", name,
+			     git_error_last() ? git_error_last()->message : "git error");
+	else if (made)
+		*made = true;
+	git_object_free(target);
 	return rc;
 }
 

@@ -56,31 +56,43 @@ int repo_commit(struct repo *repo, const git_oid *parent, const struct file_upda
 		size_t nupdates, const struct identity *who, const char *message, git_oid *out,
 		struct cb_error *err);
 
-/* One commit's change as seen by the index. Blob contents are NUL-terminated copies. */
+/* One commit's change as seen by the index. Blob contents are NUL-terminated copies. A card
+ * blob over CARD_FILE_MAX is never read: its text is NULL and too_big holds its size. */
 struct file_change {
 	char *path;
 	char *old_text, *new_text; /* NULL when the file did not exist on that side */
 	size_t old_len, new_len;
+	size_t too_big; /* the new side's size when it was over the limit, else 0 */
 };
 
 struct commit_info {
 	char oid[GIT_OID_HEXSZ + 1];
-	long long time; /* seconds since the epoch, author time */
+	long long time; /* seconds since the epoch, commit time (author times lie after rebases) */
 	char *author_name, *author_email;
 	char *message;
 	struct file_change *changes;
 	size_t nchanges;
+	git_commit *commit; /* owns the strings above */
 };
 
-/* Calls fn for each commit reachable from to and not from from (NULL: from the root), oldest
- * first, with the files it changed relative to its first parent. fn returns non-zero to stop
- * with an error. total (optional) receives the number of commits before the first call. */
-typedef int (*commit_fn)(const struct commit_info *info, void *ctx, struct cb_error *err);
-int repo_walk(struct repo *repo, const git_oid *from, const git_oid *to, commit_fn fn, void *ctx,
-	      size_t *total, struct cb_error *err);
+/* The commit with the files it changed relative to its first parent (board.conf, other
+ * top-level files and cards/). A blob that cannot be read is an error naming the file. */
+int repo_commit_info(struct repo *repo, const git_oid *commit, struct commit_info *info,
+		     struct cb_error *err);
+/* The files that differ between the trees of two commits (from NULL: an empty tree), in
+ * info->changes; the other fields of info are left empty. */
+int repo_tree_changes(struct repo *repo, const git_oid *from, const git_oid *to,
+		      struct commit_info *info, struct cb_error *err);
+void commit_info_free(struct commit_info *info);
 
-/* True when ancestor is reachable from descendant (or equal). */
-bool repo_is_ancestor(struct repo *repo, const git_oid *ancestor, const git_oid *descendant);
+/* The first-parent chain of tip, newest first, up to but not including the first commit
+ * for which known() is true: that commit goes to *base (and *has_base is set), else the
+ * chain runs to the root. The board's history is this chain, whatever merges it holds.
+ * Caller frees *ids. */
+typedef bool (*known_fn)(const git_oid *commit, void *ctx);
+int repo_first_parents(struct repo *repo, const git_oid *tip, known_fn known, void *ctx,
+		       git_oid **ids, size_t *n, git_oid *base, bool *has_base,
+		       struct cb_error *err);
 
 /* Lists the card paths in commit's tree. */
 int repo_list_cards(struct repo *repo, const git_oid *commit, struct strvec *paths,
@@ -89,6 +101,11 @@ int repo_list_cards(struct repo *repo, const git_oid *commit, struct strvec *pat
 /* The unified diff commit made to path (against its first parent), appended to out. */
 int repo_diff_path(struct repo *repo, const char *commit, const char *path, struct strbuf *out,
 		   struct cb_error *err);
+
+/* Makes the lightweight tag refs/tags/name point at commit unless it exists; *made (optional)
+ * tells whether it was missing. */
+int repo_ensure_tag(struct repo *repo, const char *name, const git_oid *commit, bool *made,
+		    struct cb_error *err);
 
 /* Resolves "HEAD~3", an abbreviated id, a tag ... to a commit. */
 int repo_resolve(struct repo *repo, const char *spec, git_oid *out, struct cb_error *err);

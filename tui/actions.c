@@ -46,14 +46,39 @@ static bool ask_reason(struct app *app, const char *what, char **reason)
 	return prompt_line(app, label, "", NULL, NULL, NULL, reason);
 }
 
-bool action_move_column(struct app *app, int id, int direction)
+/* Saves the user's change to a card from base, the card as the user saw it: what others
+ * changed meanwhile in other fields stays; a field both changed is the user's decision. */
+static bool save_from(struct app *app, const struct card *base, const struct card *edited,
+		      const char *op, const char *reason, const char *done)
 {
 	struct cb_error err = {0};
 	struct op_result res;
-	struct card card;
+	int rc = ops_save_card(app->s, base, edited, op, reason, &res, &err);
+
+	if (rc < 0 && err.code == CB_ECONFLICT) {
+		char question[700];
+		struct card now;
+
+		snprintf(question, sizeof(question), "%s. Overwrite with yours?", err.msg);
+		if (!prompt_yes_no(app, question)) {
+			app_message(app, C_NOTICE, "kept their changes; yours were not saved");
+			return false;
+		}
+		if (!load_card(app, edited->id, &now))
+			return false;
+		cb_error_clear(&err);
+		rc = ops_save_card(app->s, &now, edited, op, reason, &res, &err);
+		card_free(&now);
+	}
+	return report(app, rc, &res, &err, done);
+}
+
+bool action_move_column(struct app *app, int id, int direction)
+{
+	struct card card, moved;
 	char *reason = NULL, done[128];
 	int col;
-	bool ok;
+	bool ok = false;
 
 	if (!load_card(app, id, &card))
 		return false;
@@ -69,10 +94,13 @@ bool action_move_column(struct app *app, int id, int direction)
 		card_free(&card);
 		return false;
 	}
+	card_copy(&moved, &card);
+	str_set(&moved.column, target);
 	snprintf(done, sizeof(done), "moved #%d to %s", id, app->board.columns[col].name);
-	ok = report(app, ops_move(app->s, id, target, 0, 0, reason, &res, &err), &res, &err, done);
+	ok = save_from(app, &card, &moved, "move", reason, done);
 	free(reason);
 	card_free(&card);
+	card_free(&moved);
 	return ok;
 }
 
@@ -131,39 +159,17 @@ bool action_add(struct app *app, const char *column, int *new_id)
 
 bool action_edit(struct app *app, int id)
 {
-	struct cb_error err = {0};
-	struct op_result res;
 	struct card base, edited;
 	char heading[64], done[64];
 	bool ok = false;
-	int rc;
 
 	if (!load_card(app, id, &base))
 		return false;
 	card_copy(&edited, &base);
 	snprintf(heading, sizeof(heading), "Edit #%d", id);
 	snprintf(done, sizeof(done), "saved #%d", id);
-	if (card_form(app, heading, &edited)) {
-		rc = ops_save_card(app->s, &base, &edited, NULL, &res, &err);
-		if (rc < 0 && err.code == CB_ECONFLICT) {
-			/* Someone changed the same fields meanwhile: the user decides. */
-			char question[700];
-			struct card now;
-
-			snprintf(question, sizeof(question), "%s. Overwrite with yours?", err.msg);
-			if (prompt_yes_no(app, question) && load_card(app, id, &now)) {
-				cb_error_clear(&err);
-				rc = ops_save_card(app->s, &now, &edited, NULL, &res, &err);
-				card_free(&now);
-			} else {
-				card_free(&base);
-				card_free(&edited);
-				app_message(app, C_NOTICE, "kept their changes; yours were not saved");
-				return false;
-			}
-		}
-		ok = report(app, rc, &res, &err, done);
-	}
+	if (card_form(app, heading, &edited))
+		ok = save_from(app, &base, &edited, "edit", NULL, done);
 	card_free(&base);
 	card_free(&edited);
 	return ok;
@@ -171,32 +177,25 @@ bool action_edit(struct app *app, int id)
 
 bool action_reassign(struct app *app, int id)
 {
-	struct cb_error err = {0};
-	struct strbuf co = {0};
-	struct op_result res;
 	struct card card, picked;
-	char *reason = NULL, done[128];
+	char *reason = NULL, done[128], title[64];
 	bool ok = false;
 
 	if (!load_card(app, id, &card))
 		return false;
 	card_copy(&picked, &card);
 	/* The same pickers as the form: lead first, then co-executors. */
-	char title[64];
 	snprintf(title, sizeof(title), "Reassign #%d: lead agency", id);
 	if (!pick_lead(app, title, &picked))
 		goto out;
 	snprintf(title, sizeof(title), "Reassign #%d: co-executors", id);
 	if (!pick_co(app, title, &picked))
 		goto out;
-	sv_join(&picked.co, ",", &co);
 	if (!ask_reason(app, "the reassignment", &reason))
 		goto out;
 	snprintf(done, sizeof(done), "reassigned #%d to %s", id, picked.lead);
-	ok = report(app, ops_assign(app->s, id, picked.lead, sb_str(&co), reason, &res, &err), &res,
-		    &err, done);
+	ok = save_from(app, &card, &picked, "assign", reason, done);
 out:
-	sb_free(&co);
 	free(reason);
 	card_free(&card);
 	card_free(&picked);
@@ -254,8 +253,6 @@ static const char *check_due(const char *text, void *ctx_)
 
 bool action_due(struct app *app, int id)
 {
-	struct cb_error err = {0};
-	struct op_result res;
 	struct card card;
 	char label[96], done[64], *text = NULL;
 	bool ok = false;
@@ -266,8 +263,12 @@ bool action_due(struct app *app, int id)
 	snprintf(label, sizeof(label), "Due date for #%d (YYYY-MM-DD, empty clears): ", id);
 	snprintf(done, sizeof(done), "due date of #%d set", id);
 	if (prompt_line(app, label, card.due, check_due, NULL, &ctx, &text)) {
-		struct edit_args args = {.due = *text ? text : "none"};
-		ok = report(app, ops_edit(app->s, id, &args, NULL, &res, &err), &res, &err, done);
+		struct card dated;
+
+		card_copy(&dated, &card);
+		str_set(&dated.due, strcmp(text, "none") == 0 ? "" : text);
+		ok = save_from(app, &card, &dated, "edit", NULL, done);
+		card_free(&dated);
 	}
 	free(text);
 	card_free(&card);
@@ -297,23 +298,22 @@ bool action_archive(struct app *app, int id)
 bool action_undo(struct app *app)
 {
 	struct cb_error err = {0};
-	struct log_list rows = {0};
 	struct op_result res;
-	char oid[41], question[400], done[64];
+	char oid[41], question[400], done[400], *subject = NULL, *member = NULL;
 	bool ok = false;
 
-	if (index_last_card_commit_by(app->s->index, app->s->login, oid, &err) < 0 || !oid[0]) {
+	if (index_last_card_commit_by(app->s->index, app->s->login, oid, &err) < 0 || !oid[0] ||
+	    index_commit_summary(app->s->index, oid, &subject, &member, &err) < 0) {
 		app_message(app, C_ERROR, "%s", err.code ? err.msg : "you have made no change to undo");
 		return false;
 	}
-	index_commit_changes(app->s->index, oid, &rows, &err);
-	snprintf(question, sizeof(question), "Undo your last change, \"%.300s\"?",
-		 rows.n ? rows.v[0].subject : oid);
-	log_list_free(&rows);
-	if (!prompt_yes_no(app, question))
-		return false;
-	snprintf(done, sizeof(done), "undone %.7s", oid);
-	ok = report(app, ops_revert(app->s, oid, false, &res, &err), &res, &err, done);
+	snprintf(question, sizeof(question), "Undo your last change, \"%.300s\"?", subject);
+	if (prompt_yes_no(app, question)) {
+		snprintf(done, sizeof(done), "undone \"%.300s\"", subject);
+		ok = report(app, ops_revert(app->s, oid, false, &res, &err), &res, &err, done);
+	}
+	free(subject);
+	free(member);
 	return ok;
 }
 

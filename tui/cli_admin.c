@@ -10,6 +10,7 @@
 
 #include "../model/asof.h"
 #include "../model/date.h"
+#include "../model/meeting.h"
 #include "../model/ops.h"
 #include "../model/session.h"
 #include "../model/slippage.h"
@@ -196,6 +197,23 @@ static void fsck_cards(struct session *s, const struct board *board, struct strv
 	sb_free(&text);
 }
 
+/* Minutes left untagged by a killed writer are tagged now, and reported. */
+static void fsck_meeting_tags(struct session *s, struct strvec *problems)
+{
+	struct strvec made = {0};
+	struct cb_error err = {0};
+
+	if (meeting_repair_tags(s, true, &made, &err) < 0)
+		sv_push(problems, err.msg);
+	for (size_t i = 0; i < made.n; i++) {
+		struct strbuf msg = {0};
+		sb_printf(&msg, "the minutes' tag %s was missing; it is made now", made.v[i]);
+		sv_push(problems, sb_str(&msg));
+		sb_free(&msg);
+	}
+	sv_free(&made);
+}
+
 int cmd_fsck(const struct cli *cli, int argc, char **argv)
 {
 	const struct command *cmd = find_command("fsck");
@@ -227,6 +245,7 @@ int cmd_fsck(const struct cli *cli, int argc, char **argv)
 	if (index_check(s->index, &problems, &err) < 0)
 		sv_push(&problems, err.msg);
 	cb_error_clear(&err);
+	fsck_meeting_tags(s, &problems);
 	if (repo_tip(s->repo, &tip, &err) < 0 ||
 	    repo_read(s->repo, &tip, "board.conf", &conf, &found, &err) < 0 || !found ||
 	    board_parse(&board, sb_str(&conf), conf.len, &err) < 0) {
