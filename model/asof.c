@@ -7,24 +7,30 @@
 
 #include "date.h"
 
-static int last_commit_before(struct session *s, const char *day, git_oid *out,
-			      struct cb_error *err)
+/* The board at the end of day: the last commit before the next day's first second. */
+static int last_commit_of(struct session *s, const char *day, git_oid *out, struct cb_error *err)
 {
 	struct tm tm = {0};
-	long long end;
 
 	tm.tm_year = atoi(day) - 1900;
 	tm.tm_mon = atoi(day + 5) - 1;
-	tm.tm_mday = atoi(day + 8) + 1; /* midnight after the day */
+	tm.tm_mday = atoi(day + 8) + 1; /* mktime carries into the next month */
 	tm.tm_isdst = -1;
-	end = (long long)mktime(&tm);
-	return index_commit_before(s->index, end, out, err);
+	if (index_commit_before(s->index, (long long)mktime(&tm), out, err) < 0) {
+		if (err->code == CB_ENOTFOUND) {
+			cb_error_clear(err);
+			cb_fail(err, CB_ENOTFOUND, "the board has no commit on or before that date: it "
+				"did not exist yet on %s", day);
+		}
+		return -1;
+	}
+	return 0;
 }
 
 int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_error *err)
 {
 	if (date_valid(spec))
-		return last_commit_before(s, spec, out, err);
+		return last_commit_of(s, spec, out, err);
 	if (strcmp(spec, "last-meeting") == 0) {
 		char oid[41];
 		if (index_last_meeting(s->index, oid, err) < 0)
@@ -97,6 +103,21 @@ out:
 	sv_free(&paths);
 	sb_free(&text);
 	return rc;
+}
+
+int asof_resolve_since(struct session *s, const char *spec, git_oid *out, bool *before_all,
+		       struct cb_error *err)
+{
+	*before_all = false;
+	if (!date_valid(spec))
+		return asof_resolve(s, spec, out, err);
+	if (index_commit_before(s->index, date_day_start(spec), out, err) == 0)
+		return 0;
+	if (err->code != CB_ENOTFOUND)
+		return -1;
+	cb_error_clear(err);
+	*before_all = true;
+	return 0;
 }
 
 void board_state_free(struct board_state *st)

@@ -16,10 +16,16 @@ struct board_state {
 	struct card_list cards; /* archived ones included */
 };
 
-/* spec: YYYY-MM-DD (the last commit on or before that day), "last-meeting" (the commit the
+/* spec: YYYY-MM-DD (the board at the end of that day: its last commit on or before it), "last-meeting" (the commit the
  * last meeting's minutes were tagged on), or anything git understands (an id, a tag,
  * main~3). */
 int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_error *err);
+
+/* The start of "changes since spec": for a date, the board as that day began, so the day's
+ * own changes are included; *before_all when the date is before the board's first commit
+ * (the whole history is then "since"). */
+int asof_resolve_since(struct session *s, const char *spec, git_oid *out, bool *before_all,
+		       struct cb_error *err);
 
 int asof_load(struct session *s, const git_oid *commit, struct board_state *state,
 	      struct cb_error *err);

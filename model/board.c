@@ -417,6 +417,33 @@ static bool ssh_key_valid(const char *key)
 	return *rest == '\0' || (*rest == ' ' && !strpbrk(rest, "\"\\"));
 }
 
+bool login_valid(const char *login)
+{
+	return all_chars(login, login_chars, 1, 64) && login[0] != '-';
+}
+
+static int compare_logins(const void *a, const void *b)
+{
+	return strcmp((*(const struct member *const *)a)->login,
+		      (*(const struct member *const *)b)->login);
+}
+
+/* Duplicate logins, found by sorting: a board of many members costs n log n, not n². */
+static int members_unique(const struct board *board, struct cb_error *err)
+{
+	const struct member **sorted = xcalloc(board->nmembers + 1, sizeof(*sorted));
+	int rc = 0;
+
+	for (size_t i = 0; i < board->nmembers; i++)
+		sorted[i] = &board->members[i];
+	qsort(sorted, board->nmembers, sizeof(*sorted), compare_logins);
+	for (size_t i = 1; i < board->nmembers && rc == 0; i++)
+		if (strcmp(sorted[i - 1]->login, sorted[i]->login) == 0)
+			rc = cb_fail(err, CB_EINVALID, "member '%s' is listed twice", sorted[i]->login);
+	free(sorted);
+	return rc;
+}
+
 static bool has_bar(const char *s)
 {
 	return strchr(s, '|') != NULL;
@@ -448,16 +475,19 @@ int board_validate(const struct board *board, struct cb_error *err)
 		if (text_validate("an agency name", a->name, false, err) < 0)
 			return -1;
 	}
+	if (members_unique(board, err) < 0)
+		return -1;
 	for (size_t i = 0; i < board->nmembers; i++) {
 		const struct member *m = &board->members[i];
 
-		if (!all_chars(m->login, login_chars, 1, 64))
+		if (!login_valid(m->login))
 			return cb_fail(err, CB_EINVALID,
 				       "member login '%s' must be 1-64 of letters, digits, '.', '_' "
-				       "and '-'",
+				       "and '-', not starting with '-'",
 				       m->login);
-		if (board_member(board, m->login) != m)
-			return cb_fail(err, CB_EINVALID, "member '%s' is listed twice", m->login);
+		if (strpbrk(m->email, "<>"))
+			return cb_fail(err, CB_EINVALID, "the email of '%s' may not contain '<' or '>'",
+				       m->login);
 		if (!str_empty(m->agency) && !board_agency(board, m->agency))
 			return cb_fail(err, CB_ENOTFOUND, "member '%s' names unknown agency '%s'",
 				       m->login, m->agency);

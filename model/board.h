@@ -76,6 +76,10 @@ const char *board_may_run_meeting(const struct board *board, const char *login);
 void board_set_member(struct board *board, const struct member *member);
 bool board_remove_member(struct board *board, const char *login);
 
+/* A login is a name, as Unix logins are: 1-64 of letters, digits, '.', '_', '-', not
+ * starting with '-'. */
+bool login_valid(const char *login);
+
 /* Checks codes, keys and logins are well formed and unique. */
 int board_validate(const struct board *board, struct cb_error *err);
 

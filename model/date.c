@@ -81,3 +81,14 @@ long date_days_until(const char *due)
 	date_today(today);
 	return date_to_days(due) - date_to_days(today);
 }
+
+long long date_day_start(const char *day)
+{
+	struct tm tm = {0};
+
+	tm.tm_year = atoi(day) - 1900;
+	tm.tm_mon = atoi(day + 5) - 1;
+	tm.tm_mday = atoi(day + 8);
+	tm.tm_isdst = -1;
+	return (long long)mktime(&tm);
+}

@@ -18,6 +18,10 @@ void date_today(char out[11]);
  * stood on a past day is judged overdue by that day, not by today. */
 void date_set_today(const char *day);
 
+/* The first second of day (a valid YYYY-MM-DD) in local time, as seconds since the epoch.
+ * Every date a user gives to a history query means this day in this time zone. */
+long long date_day_start(const char *day);
+
 /* Days from today to due (negative when overdue). due must be valid. */
 long date_days_until(const char *due);
 

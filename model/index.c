@@ -12,7 +12,7 @@
 #include "date.h"
 #include "history.h"
 
-enum { SCHEMA_VERSION = 3, DEFAULT_LOCK_TIMEOUT_MS = 10000 };
+enum { SCHEMA_VERSION = 3, DEFAULT_LOCK_TIMEOUT_MS = 10000, WAL_CHECKPOINT_FRAMES = 256 };
 
 static const char schema[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -52,6 +52,7 @@ struct index {
 	struct repo *repo;
 	char *path;
 	char tip[GIT_OID_HEXSZ + 1];
+	int wal_frames; /* frames in the WAL after this connection's last commit */
 	struct cached_stmt *cache;
 	size_t ncached;
 };
@@ -230,6 +231,14 @@ static bool db_is_empty(sqlite3 *db)
 	return empty;
 }
 
+static int note_wal_size(void *ctx, sqlite3 *db, const char *name, int frames)
+{
+	(void)db;
+	(void)name;
+	((struct index *)ctx)->wal_frames = frames;
+	return SQLITE_OK;
+}
+
 /* Opens the SQLite file; returns 1 when it must be recreated (corrupt or older schema). */
 static int open_db(struct index *idx, struct cb_error *err)
 {
@@ -248,11 +257,13 @@ static int open_db(struct index *idx, struct cb_error *err)
 	int persist = 1;
 	sqlite3_file_control(idx->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 	sqlite3_db_config(idx->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-	/* The first connection of each process rereads the whole WAL to rebuild its index, so
-	 * the WAL is kept short: checkpoint every 1 MiB and truncate it back to that. */
+	/* A process that opens the WAL rebuilds its index and forgets what was checkpointed,
+	 * so SQLite's own checkpoints never let the WAL start over and it grows without end
+	 * across short-lived processes. index_commit truncates it itself past 1 MiB. */
+	sqlite3_wal_hook(idx->db, note_wal_size, idx);
 	if (sqlite3_exec(idx->db,
 			 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-			 " PRAGMA wal_autocheckpoint = 256; PRAGMA journal_size_limit = 1048576;",
+			 " PRAGMA journal_size_limit = 1048576;",
 			 NULL, NULL, NULL) != SQLITE_OK) {
 		int code = sqlite3_errcode(idx->db);
 		if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
@@ -364,7 +375,14 @@ int index_begin_write(struct index *idx, struct cb_error *err)
 
 int index_commit(struct index *idx, struct cb_error *err)
 {
-	return db_exec(idx, "COMMIT", err);
+	if (db_exec(idx, "COMMIT", err) < 0)
+		return -1;
+	if (idx->wal_frames >= WAL_CHECKPOINT_FRAMES) {
+		/* Best effort: a reader in another process may hold it up; the next one tries. */
+		sqlite3_wal_checkpoint_v2(idx->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+		idx->wal_frames = 0;
+	}
+	return 0;
 }
 
 void index_rollback(struct index *idx)

@@ -229,6 +229,13 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 		goto out;
 	}
 	card_format(&st.after, &text);
+	if (text.len > CARD_FILE_MAX) {
+		cb_fail(err, CB_EINVALID,
+			"#%d would be %zu KiB with this change, over the limit of %d KiB for a card "
+			"with its notes; carry on in a new card and archive this one",
+			st.after.id, text.len / 1024, CARD_FILE_MAX / 1024);
+		goto fail;
+	}
 	build_message(&st, op, reason, &changes, &msg);
 	card_path(st.after.id, path);
 	who = (struct identity){s->login, s->name, s->email};
@@ -809,6 +816,11 @@ static int load_revert(struct session *s, struct revert_args *r, int *card, stru
 
 	if (git_oid_fromstr(&oid, r->oid) < 0 || repo_commit_info(s->repo, &oid, &info, err) < 0)
 		goto out;
+	if (strstr(info.message, "\nOp: meeting-")) {
+		cb_fail(err, CB_EINVALID, "%.7s (\"%s\") is a meeting record; meetings are "
+			"part of the record and are not undone", r->oid, r->subject);
+		goto out;
+	}
 	for (size_t i = 0; i < info.nchanges; i++) {
 		if (strncmp(info.changes[i].path, "meetings/", 9) == 0) {
 			cb_fail(err, CB_EINVALID, "%.7s (\"%s\") is a meeting record; meetings are "

@@ -171,13 +171,17 @@ int repo_tip(struct repo *repo, git_oid *out, struct cb_error *err)
 	return 0;
 }
 
+static int blob_text(git_repository *git, const git_oid *id, const char *path, char **text,
+		     size_t *len, size_t *too_big, struct cb_error *err);
+
 int repo_read(struct repo *repo, const git_oid *commit_id, const char *path, struct strbuf *out,
 	      bool *found, struct cb_error *err)
 {
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
 	git_tree_entry *entry = NULL;
-	git_blob *blob = NULL;
+	char *text = NULL;
+	size_t len = 0, too_big = 0;
 	int rc = -1;
 
 	*found = false;
@@ -190,15 +194,18 @@ int repo_read(struct repo *repo, const git_oid *commit_id, const char *path, str
 		rc = 0; /* absent */
 		goto out;
 	}
-	if (git_blob_lookup(&blob, repo->git, git_tree_entry_id(entry)) < 0) {
-		git_fail(err, path);
+	if (blob_text(repo->git, git_tree_entry_id(entry), path, &text, &len, &too_big, err) < 0)
+		goto out;
+	if (too_big) {
+		cb_fail(err, CB_EINVALID, "%zu bytes, over the limit of %d KiB for a card with its "
+			"notes", too_big, CARD_FILE_MAX / 1024);
 		goto out;
 	}
-	sb_add(out, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	sb_add(out, text, len);
 	*found = true;
 	rc = 0;
 out:
-	git_blob_free(blob);
+	free(text);
 	git_tree_entry_free(entry);
 	git_tree_free(tree);
 	git_commit_free(commit);

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include <pwd.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -33,6 +34,37 @@ char *session_unix_login(void)
 	if (pw && pw->pw_name)
 		return xstrdup(pw->pw_name);
 	return xstrdup(getenv("USER") ? getenv("USER") : "unknown");
+}
+
+int session_acting_login(const char *board_path, const char *requested, char **login,
+			 struct cb_error *err)
+{
+	char *me = session_unix_login();
+	struct stat st;
+
+	*login = NULL;
+	if (!requested) {
+		*login = me;
+		return 0;
+	}
+	if (!login_valid(requested)) {
+		free(me);
+		return cb_fail(err, CB_EINVALID, "--user '%s' is not a login: use 1-64 letters, digits, "
+			       "'.', '_' and '-'", requested);
+	}
+	/* The board's owner is the service account the SSH forced command runs as; a board not
+	 * created yet will be the caller's own. */
+	if (strcmp(requested, me) == 0 || getuid() == 0 || stat(board_path, &st) < 0 ||
+	    st.st_uid == getuid()) {
+		free(me);
+		*login = xstrdup(requested);
+		return 0;
+	}
+	cb_fail(err, CB_EDENIED, "--user %s is refused: only the board's service account (the owner "
+		"of %s) and root may act for another member; you act as %s, so leave --user out",
+		requested, board_path, me);
+	free(me);
+	return -1;
 }
 
 void session_refresh_identity(struct session *s, const struct board *board)

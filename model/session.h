@@ -22,6 +22,13 @@ char *session_default_board_path(void);
 /* The acting login when --user is not given: the Unix login. Caller frees. */
 char *session_unix_login(void);
 
+/* Who acts on the board at board_path: the Unix login, or requested (--user) where it cannot
+ * lie: for the board's owner (its service account) and root. Anyone else naming another
+ * member is refused with CB_EDENIED; a requested name that is not a login, CB_EINVALID.
+ * Caller frees *login. */
+int session_acting_login(const char *board_path, const char *requested, char **login,
+			 struct cb_error *err);
+
 /* Opens the board at path acting as login, bringing the index up to date unless sync is
  * false (for reindex, which rebuilds it anyway). */
 int session_open(struct session **out, const char *path, const char *login, bool sync,

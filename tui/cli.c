@@ -89,9 +89,14 @@ const struct file_update *shipped_files(size_t *n)
 	return files;
 }
 
-char *acting_login(const struct cli *cli)
+char *acting_login(const struct cli *cli, const char *board_path)
 {
-	return cli->user ? xstrdup(cli->user) : session_unix_login();
+	struct cb_error err = {0};
+	char *login;
+
+	if (session_acting_login(board_path, cli->user, &login, &err) < 0)
+		cli_error("%s", err.msg);
+	return login;
 }
 
 static int make_parent_dirs(const char *path)
@@ -115,11 +120,15 @@ static int make_parent_dirs(const char *path)
 int cli_open_session(const struct cli *cli, struct session **out)
 {
 	char *path = cli->board_path ? xstrdup(cli->board_path) : session_default_board_path();
-	char *login = acting_login(cli);
+	char *login = acting_login(cli, path);
 	struct cb_error err = {0};
 	struct stat st;
 	int rc = 0;
 
+	if (!login) {
+		free(path);
+		return -1;
+	}
 	if (!cli->board_path && stat(path, &st) < 0) {
 		size_t n;
 		const struct file_update *files = shipped_files(&n);

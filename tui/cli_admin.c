@@ -108,7 +108,11 @@ int cmd_init(const struct cli *cli, int argc, char **argv)
 		loaded_files_free(&lf);
 		return fail(&err);
 	}
-	login = acting_login(cli);
+	login = acting_login(cli, a.pos[0]);
+	if (!login) {
+		loaded_files_free(&lf);
+		return EXIT_FAIL;
+	}
 	if (from) {
 		rc = ops_init(a.pos[0], lf.v, lf.n, login, shared, &err);
 	} else {
@@ -154,7 +158,11 @@ static void fsck_cards(struct session *s, const struct board *board, struct strv
 		bool found;
 
 		if (!id) {
-			sb_printf(&msg, "%s: not a card file name (cards/<id>.card)", paths.v[i]);
+			if (strspn(paths.v[i] + 6, "0123456789") > 6)
+				sb_printf(&msg, "%s: the id is out of range (ids run from 1 to %d); the "
+					  "file is ignored", paths.v[i], CARD_ID_MAX);
+			else
+				sb_printf(&msg, "%s: not a card file name (cards/<id>.card)", paths.v[i]);
 			sv_push(problems, sb_str(&msg));
 			sb_free(&msg);
 			continue;
@@ -325,6 +333,16 @@ struct member_change {
 	bool must_exist, must_be_new;
 };
 
+/* A board always keeps an admin: login, changed or removed, cannot have been the last. */
+static int keeps_an_admin(const struct board *board, const char *login, struct cb_error *err)
+{
+	for (size_t i = 0; i < board->nmembers; i++)
+		if (board->members[i].role == ROLE_ADMIN)
+			return 0;
+	return cb_fail(err, CB_EINVALID, "%s is the last admin; make someone else admin first",
+		       login);
+}
+
 static int apply_member(struct board *board, void *arg, struct cb_error *err)
 {
 	const struct member_change *c = arg;
@@ -351,7 +369,7 @@ static int apply_member(struct board *board, void *arg, struct cb_error *err)
 			       "a member with the role 'member' needs --agency: it edits that agency's "
 			       "cards");
 	board_set_member(board, &m);
-	return 0;
+	return keeps_an_admin(board, c->login, err);
 }
 
 static int apply_member_remove(struct board *board, void *arg, struct cb_error *err)
@@ -360,11 +378,7 @@ static int apply_member_remove(struct board *board, void *arg, struct cb_error *
 
 	if (!board_remove_member(board, login))
 		return cb_fail(err, CB_ENOTFOUND, "%s is not a member", login);
-	for (size_t i = 0; i < board->nmembers; i++)
-		if (board->members[i].role == ROLE_ADMIN)
-			return 0;
-	return cb_fail(err, CB_EINVALID, "%s is the last admin; make someone else admin first",
-		       login);
+	return keeps_an_admin(board, login, err);
 }
 
 int cmd_member(const struct cli *cli, int argc, char **argv)

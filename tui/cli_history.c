@@ -300,8 +300,11 @@ int cmd_changes(const struct cli *cli, int argc, char **argv)
 		return usage_error(cmd, &err);
 	if (with_board(cli, &s, &board) < 0)
 		return EXIT_FAIL;
-	if (asof_resolve(s, since, &base, &err) == 0 && repo_tip(s->repo, &tip, &err) == 0 &&
-	    asof_load(s, &base, &then, &err) == 0 && asof_load(s, &tip, &now, &err) == 0) {
+	bool before_all = false;
+	if (asof_resolve_since(s, since, &base, &before_all, &err) == 0 &&
+	    repo_tip(s->repo, &tip, &err) == 0 &&
+	    (before_all || asof_load(s, &base, &then, &err) == 0) &&
+	    asof_load(s, &tip, &now, &err) == 0) {
 		diff_states(&then, &now, &items, &n);
 		if (format == FORMAT_JSON) {
 			sb_printf(&out, "{\"since\": \"%s\", \"since_time\": %lld, \"changes\": [\n",
@@ -319,8 +322,13 @@ int cmd_changes(const struct cli *cli, int argc, char **argv)
 			}
 			sb_puts(&out, "]}\n");
 		} else {
-			sb_printf(&out, "Changes since %.7s (", then.oid);
-			print_time(then.time, &out);
+			if (before_all) {
+				sb_puts(&out, "Changes since the board began (it is younger than ");
+				text_sanitize(since, &out);
+			} else {
+				sb_printf(&out, "Changes since %.7s (", then.oid);
+				print_time(then.time, &out);
+			}
 			sb_printf(&out, "): %zu\n", n);
 			for (size_t ag = 0; ag <= now.board.nagencies; ag++) {
 				bool heading = false;

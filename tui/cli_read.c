@@ -185,15 +185,9 @@ int cmd_show(const struct cli *cli, int argc, char **argv)
 
 static int parse_day(const char *s, long long *epoch, struct cb_error *err)
 {
-	struct tm tm = {0};
-
 	if (!date_valid(s))
 		return cb_fail(err, CB_EINVALID, "'%s' is not a real date; write it as YYYY-MM-DD", s);
-	tm.tm_year = atoi(s) - 1900;
-	tm.tm_mon = atoi(s + 5) - 1;
-	tm.tm_mday = atoi(s + 8);
-	tm.tm_isdst = -1;
-	*epoch = (long long)mktime(&tm);
+	*epoch = date_day_start(s);
 	return 0;
 }
 

@@ -79,14 +79,16 @@ static void report_agency(struct strbuf *out, struct session *s, const struct bo
 			if (!involves(c, ag->code))
 				continue;
 			slippage_of(s->index, c, board, &sl, &err);
-			text_csv(ag->code, out);
-			sb_printf(out, ",%d,", c->id);
-			text_csv(c->title, out);
-			sb_putc(out, ',');
-			text_csv(c->column, out);
-			sb_printf(out, ",%s,%s,%s,%s,%d,%ld,%d\n", strcmp(c->lead, ag->code) == 0 ? "lead" : "co",
-				  c->due, card_due_state(c, board) == DUE_OVERDUE ? "yes" : "no",
-				  due_soon(c, board) ? "yes" : "no", sl.moves, sl.days, sl.meetings);
+			char id[16], moves[16], days[24], meetings[16];
+			snprintf(id, sizeof(id), "%d", c->id);
+			snprintf(moves, sizeof(moves), "%d", sl.moves);
+			snprintf(days, sizeof(days), "%ld", sl.days);
+			snprintf(meetings, sizeof(meetings), "%d", sl.meetings);
+			const char *row[] = {ag->code, id, c->title, c->column,
+					     strcmp(c->lead, ag->code) == 0 ? "lead" : "co", c->due,
+					     card_due_state(c, board) == DUE_OVERDUE ? "yes" : "no",
+					     due_soon(c, board) ? "yes" : "no", moves, days, meetings};
+			text_csv_row(out, row, sizeof(row) / sizeof(*row));
 		}
 		return;
 	}
@@ -225,13 +227,10 @@ int cmd_report(const struct cli *cli, int argc, char **argv)
 		return EXIT_FAIL;
 	date_today(today);
 	struct log_filter lf = {.responsibility_only = true};
-	if (since) {
-		struct tm tm = {.tm_year = atoi(since) - 1900, .tm_mon = atoi(since + 5) - 1,
-				.tm_mday = atoi(since + 8), .tm_isdst = -1};
-		lf.since = (long long)mktime(&tm);
-	} else {
+	if (since)
+		lf.since = date_day_start(since);
+	else
 		lf.since = (long long)time(NULL) - DEFAULT_PERIOD_DAYS * 24 * 3600;
-	}
 	if (agency && !board_agency(&board, agency))
 		cb_fail(&err, CB_ENOTFOUND, "unknown agency '%s'; the agencies are: %s", agency,
 			board_agency_codes(&board));

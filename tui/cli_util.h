@@ -63,8 +63,9 @@ int cmd_admin(const struct cli *cli, int argc, char **argv);
 int cmd_fsck(const struct cli *cli, int argc, char **argv);
 int cmd_reindex(const struct cli *cli, int argc, char **argv);
 
-/* The acting login: --user, else the Unix login. Caller frees. */
-char *acting_login(const struct cli *cli);
+/* The acting login for the board at board_path (see session_acting_login); NULL, with the
+ * reason printed, when --user is refused. Caller frees. */
+char *acting_login(const struct cli *cli, const char *board_path);
 
 /* The shipped board's files, for init and the default board. */
 struct file_update;

@@ -211,20 +211,14 @@ void print_cards(const struct card_list *cards, const struct board *board, enum 
 			const struct card *c = &cards->v[i];
 			struct strbuf co = {0}, labels = {0};
 
+			char id[16];
 			sv_join(&c->co, " ", &co);
 			sv_join(&c->labels, " ", &labels);
-			sb_printf(out, "%d,", c->id);
-			text_csv(c->title, out);
-			sb_putc(out, ',');
-			text_csv(c->column, out);
-			sb_putc(out, ',');
-			text_csv(c->lead, out);
-			sb_putc(out, ',');
-			text_csv(sb_str(&co), out);
-			sb_printf(out, ",%s,%s,", c->due,
-				  card_due_state(c, board) == DUE_OVERDUE ? "yes" : "no");
-			text_csv(sb_str(&labels), out);
-			sb_printf(out, ",%s\n", c->archived ? "yes" : "no");
+			snprintf(id, sizeof(id), "%d", c->id);
+			const char *row[] = {id, c->title, c->column, c->lead, sb_str(&co), c->due,
+					     card_due_state(c, board) == DUE_OVERDUE ? "yes" : "no",
+					     sb_str(&labels), c->archived ? "yes" : "no"};
+			text_csv_row(out, row, sizeof(row) / sizeof(*row));
 			sb_free(&co);
 			sb_free(&labels);
 		}
@@ -368,22 +362,15 @@ void print_log(const struct log_list *log, enum format format, struct strbuf *ou
 			text_json(e->reason, out);
 			sb_puts(out, i + 1 < log->n ? "},\n" : "}\n");
 		} else if (format == FORMAT_CSV) {
-			print_time(e->time, out);
-			sb_putc(out, ',');
-			text_csv(e->author, out);
-			sb_putc(out, ',');
-			text_csv(e->email, out);
-			sb_printf(out, ",%d,", e->card);
-			text_csv(e->field, out);
-			sb_putc(out, ',');
-			text_csv(e->old_value, out);
-			sb_putc(out, ',');
-			text_csv(e->new_value, out);
-			sb_printf(out, ",%s,", e->commit);
-			text_csv(e->subject, out);
-			sb_putc(out, ',');
-			text_csv(e->reason, out);
-			sb_putc(out, '\n');
+			struct strbuf when = {0};
+			char card[16];
+
+			print_time(e->time, &when);
+			snprintf(card, sizeof(card), "%d", e->card);
+			const char *row[] = {sb_str(&when), e->author, e->email, card, e->field,
+					     e->old_value, e->new_value, e->commit, e->subject, e->reason};
+			text_csv_row(out, row, sizeof(row) / sizeof(*row));
+			sb_free(&when);
 		} else {
 			char card[16];
 

@@ -160,6 +160,10 @@ void text_csv(const char *s, struct strbuf *out)
 
 	sanitize(s, true, &clean);
 	sb_putc(out, '"');
+	/* A leading = + - @ would make a spreadsheet run the cell as a formula: an apostrophe
+	 * makes it text. Tabs and carriage returns are already escaped by the sanitizer. */
+	if (clean.len && strchr("=+-@", clean.buf[0]))
+		sb_putc(out, '\'');
 	for (size_t i = 0; i < clean.len; i++) {
 		if (clean.buf[i] == '"')
 			sb_putc(out, '"');
@@ -167,4 +171,14 @@ void text_csv(const char *s, struct strbuf *out)
 	}
 	sb_putc(out, '"');
 	sb_free(&clean);
+}
+
+void text_csv_row(struct strbuf *out, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_putc(out, ',');
+		text_csv(fields[i], out);
+	}
+	sb_putc(out, '\n');
 }

@@ -32,5 +32,7 @@ void text_json(const char *s, struct strbuf *out);
 
 /* Appends s as one CSV field: sanitized, quoted, quotes doubled. */
 void text_csv(const char *s, struct strbuf *out);
+/* One CSV line of n fields, each quoted and passed through text_csv. */
+void text_csv_row(struct strbuf *out, const char *const *fields, size_t n);
 
 #endif

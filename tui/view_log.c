@@ -30,11 +30,8 @@ static void log_reload(struct view *view, struct app *app)
 			       .responsibility_only = st->responsibility, .limit = LOG_LIMIT};
 	struct cb_error err = {0};
 
-	if (st->since) {
-		struct tm tm = {.tm_year = atoi(st->since) - 1900, .tm_mon = atoi(st->since + 5) - 1,
-				.tm_mday = atoi(st->since + 8), .tm_isdst = -1};
-		f.since = (long long)mktime(&tm);
-	}
+	if (st->since)
+		f.since = date_day_start(st->since);
 	log_list_free(&st->log);
 	if (index_log(app->s->index, &f, &st->log, &err) < 0)
 		app_message(app, C_ERROR, "%s", err.msg);

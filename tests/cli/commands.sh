@@ -27,7 +27,7 @@ expect_eq "$(printf '%s\n' "$OUT" | cut -c1-6 | tr -d ' ')" "#1" "overdue: due b
 expect_contains "$OUT" "overdue 30d" "overdue days"
 run 0 list --format csv
 expect_eq "$(printf '%s\n' "$OUT" | head -1)" "id,title,column,lead,co,due,overdue,labels,archived" "csv header"
-expect_contains "$OUT" '1,"Form the register of facilities","todo","MOH","MOE MIA",2026-01-30,yes,"safety",no' "csv row"
+expect_contains "$OUT" '"1","Form the register of facilities","todo","MOH","MOE MIA","2026-01-30","yes","safety","no"' "csv row"
 run 0 list --format json --column in-progress
 expect_contains "$OUT" '"id": 2, "title": "Unannounced inspections of schools"' "json list"
 expect_contains "$OUT" '"due_state": "soon"' "due within 7 days is marked"
@@ -113,7 +113,7 @@ expect_contains "$ERR" "already archived" "archiving twice"
 run 0 log
 expect_eq "$(printf "%s\n" "$OUT" | head -1 | cut -c18-)" "Saule Secretary  #4     archived    no -> yes  $(git --git-dir="$BOARD" rev-parse --short=7 main)  reason: merged into #1" "newest log row"
 run 0 log 1 --format csv
-expect_contains "$OUT" '"Saule Secretary","sec@example.kz",1,"lead","MOE","MOH"' "log csv"
+expect_contains "$OUT" '"Saule Secretary","sec@example.kz","1","lead","MOE","MOH"' "log csv"
 run 0 log --agency AKM
 expect_eq "$(printf '%s\n' "$OUT" | awk '{print $4}' | sort -u)" "#3" "log by agency"
 run 0 log --since 2020-01-01 --format json
