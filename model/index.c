@@ -318,6 +318,21 @@ static void remove_index_files(const char *path)
 	unlink(aux);
 }
 
+/* SQLite makes its files 0644 whatever the umask; on a board shared by a group (its
+ * directory setgid, as `init --shared` makes it) each member must be able to write them. */
+static void share_index_files(const char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	char name[4096];
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(*suffixes); i++) {
+		snprintf(name, sizeof(name), "%s%s", path, suffixes[i]);
+		if (stat(name, &st) == 0 && st.st_uid == geteuid() && !(st.st_mode & S_IWGRP))
+			chmod(name, (st.st_mode & 07777) | S_IRGRP | S_IWGRP);
+	}
+}
+
 int index_open(struct index **out, struct repo *repo, struct cb_error *err)
 {
 	struct index *idx = xcalloc(1, sizeof(*idx));
@@ -333,9 +348,13 @@ int index_open(struct index **out, struct repo *repo, struct cb_error *err)
 		free(idx);
 		return -1;
 	}
+	struct stat dir_st;
+	bool shared = stat(sb_str(&dir), &dir_st) == 0 && (dir_st.st_mode & S_ISGID);
 	sb_puts(&dir, "/index.sqlite");
 	idx->path = sb_detach(&dir);
 	rc = open_db(idx, err);
+	if (rc == 0 && shared)
+		share_index_files(idx->path);
 	if (rc == 1) {
 		/* Corrupt or from another schema: it holds nothing git does not, so start over. */
 		close_db(idx);
@@ -963,15 +982,23 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 		" AND (?2 = '' OR id IN (SELECT card FROM card_agencies WHERE agency = ?2))"
 		" AND (?3 = 0 OR (due <> '' AND due < ?4 AND col <> ?5))"
 		" AND (?6 = 1 OR archived = 0)"
-		" AND (?7 = '' OR labels LIKE ?7)",
+		" AND (?7 = '' OR labels LIKE ?7 ESCAPE '\\')",
 		err);
 
 	memset(out, 0, sizeof(*out));
 	if (!st)
 		return -1;
 	date_today(today);
-	if (!str_empty(f->label))
-		sb_printf(&label, "%%,%s,%%", f->label);
+	if (!str_empty(f->label)) {
+		/* The label is matched as it is written: % and _ are no wildcards here. */
+		sb_puts(&label, "%,");
+		for (const char *p = f->label; *p; p++) {
+			if (*p == '%' || *p == '_' || *p == '\\')
+				sb_putc(&label, '\\');
+			sb_putc(&label, *p);
+		}
+		sb_puts(&label, ",%");
+	}
 	bind_text(st, 1, f->column);
 	bind_text(st, 2, f->agency);
 	sqlite3_bind_int(st, 3, f->overdue);

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "mdtext.h"
+
 static char *field_value(const char *text, const char *key)
 {
 	size_t klen = strlen(key);
@@ -106,25 +108,35 @@ static void local_time(long long epoch, const char *fmt, char *out, size_t size)
 	strftime(out, size, fmt, &tm);
 }
 
-/* One line of the minutes for a field change. */
+/* One line of the minutes for a field change; every piece of user text through md_text. */
 static void minutes_change(struct strbuf *md, const struct log_entry *e, const char *title)
 {
 	char when[16];
 
 	local_time(e->time, "%H:%M", when, sizeof(when));
-	sb_printf(md, "- #%d %s: ", e->card, title);
+	sb_printf(md, "- #%d ", e->card);
+	md_text(title, md);
+	sb_puts(md, ": ");
 	if (strcmp(e->field, "created") == 0)
 		sb_puts(md, "added");
 	else if (strcmp(e->field, "note") == 0)
-		sb_puts(md, "note added");
+		sb_puts(md, *e->new_value ? "note added" : "note removed");
 	else if (strcmp(e->field, "description") == 0 || strchr(e->new_value, '\n'))
 		sb_printf(md, "%s changed", e->field);
-	else
-		sb_printf(md, "%s %s -> %s", e->field, *e->old_value ? e->old_value : "(none)",
-			  *e->new_value ? e->new_value : "(none)");
-	if (!str_empty(e->reason))
-		sb_printf(md, " (reason: %s)", e->reason);
-	sb_printf(md, " - %s, %s\n", e->author, when);
+	else {
+		sb_printf(md, "%s ", e->field);
+		md_text(*e->old_value ? e->old_value : "(none)", md);
+		sb_puts(md, " -> ");
+		md_text(*e->new_value ? e->new_value : "(none)", md);
+	}
+	if (!str_empty(e->reason)) {
+		sb_puts(md, " (reason: ");
+		md_text(e->reason, md);
+		sb_putc(md, ')');
+	}
+	sb_puts(md, " - ");
+	md_text(e->author, md);
+	sb_printf(md, ", %s\n", when);
 }
 
 /* meetings/2026-01-15-2.md is tagged meeting/2026-01-15-2 */
@@ -213,13 +225,18 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 	for (size_t i = 0; i < log.n; i++)
 		if (!sv_contains(&people, log.v[i].author))
 			sv_push(&people, log.v[i].author);
-	sb_printf(&md, "# %s\n\n", m.title);
-	sb_printf(&md, "- Date: %s, %s to %s\n", day, from, to);
-	sb_printf(&md, "- Secretary: %s\n", sec && !str_empty(sec->name) ? sec->name : m.secretary);
-	sb_puts(&md, "- Changes by: ");
+	sb_puts(&md, "# ");
+	md_text(m.title, &md);
+	sb_printf(&md, "\n\n- Date: %s, %s to %s\n- Secretary: ", day, from, to);
+	md_text(sec && !str_empty(sec->name) ? sec->name : m.secretary, &md);
+	sb_puts(&md, "\n- Changes by: ");
 	if (people.n == 0)
 		sb_puts(&md, "nobody");
-	sv_join(&people, ", ", &md);
+	for (size_t i = 0; i < people.n; i++) {
+		if (i)
+			sb_puts(&md, ", ");
+		md_text(people.v[i], &md);
+	}
 	sb_printf(&md, "\n- Board at the start: %.7s\n\n## Changes by agency\n", m.start_commit);
 	if (log.n == 0)
 		sb_puts(&md, "\nNo card changed during the meeting.\n");
@@ -239,9 +256,11 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 							     : !board_agency(board, lead);
 			if (in_group) {
 				if (!heading) {
-					if (a < board->nagencies)
-						sb_printf(&md, "\n### %s - %s\n\n", board->agencies[a].code,
-							  board->agencies[a].name);
+					if (a < board->nagencies) {
+						sb_printf(&md, "\n### %s - ", board->agencies[a].code);
+						md_text(board->agencies[a].name, &md);
+						sb_puts(&md, "\n\n");
+					}
 					else
 						sb_puts(&md, "\n### Other\n\n");
 					heading = true;
@@ -259,7 +278,9 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 			continue;
 		if (sec && strcmp(e->author, sec->name) != 0 && strcmp(e->author, m.secretary) != 0)
 			continue;
-		sb_printf(&md, "- #%d: %s\n", e->card, e->new_value);
+		sb_printf(&md, "- #%d: ", e->card);
+		md_text(e->new_value, &md);
+		sb_putc(&md, '\n');
 		any = true;
 	}
 	if (!any)

@@ -38,6 +38,27 @@ void repo_global_shutdown(void)
 	git_libgit2_shutdown();
 }
 
+/* libgit2 ignores core.sharedRepository: on a board made with `init --shared` every file
+ * this process writes (objects, refs, the index) must be group-writable whatever the
+ * user's umask, or the next member of the group cannot write. */
+static void share_with_group(git_repository *git)
+{
+	git_config *config = NULL;
+	git_buf value = {0};
+
+	if (git_repository_config_snapshot(&config, git) == 0 &&
+	    git_config_get_string_buf(&value, config, "core.sharedrepository") == 0 &&
+	    (strcmp(value.ptr, "group") == 0 || strcmp(value.ptr, "true") == 0 ||
+	     strcmp(value.ptr, "1") == 0 || strcmp(value.ptr, "all") == 0 ||
+	     strcmp(value.ptr, "world") == 0 || strcmp(value.ptr, "everybody") == 0 ||
+	     strcmp(value.ptr, "2") == 0)) {
+		mode_t mask = umask(0);
+		umask(mask & ~(mode_t)070);
+	}
+	git_buf_dispose(&value);
+	git_config_free(config);
+}
+
 int repo_open(struct repo **out, const char *path, struct cb_error *err)
 {
 	git_repository *git = NULL;
@@ -49,6 +70,7 @@ int repo_open(struct repo **out, const char *path, struct cb_error *err)
 			       "%s is not a coboard board (no bare git repository there); create one "
 			       "with `coboard init %s`",
 			       path, path);
+	share_with_group(git);
 	repo = xcalloc(1, sizeof(*repo));
 	repo->git = git;
 	repo->gitdir = xstrdup(git_repository_path(git));
@@ -133,8 +155,12 @@ int repo_init(const char *path, const struct file_update *files, size_t nfiles,
 		     GIT_REPOSITORY_INIT_NO_REINIT;
 	opts.initial_head = "main";
 	opts.description = "coboard board";
-	if (shared_group)
+	if (shared_group) {
 		opts.mode = GIT_REPOSITORY_INIT_SHARED_GROUP;
+		/* The files and directories made now must be group-writable too. */
+		mode_t mask = umask(0);
+		umask(mask & ~(mode_t)070);
+	}
 	if (git_repository_init_ext(&git, path, &opts) < 0) {
 		const git_error *e = git_error_last();
 		if (e && (strstr(e->message, "exists") || strstr(e->message, "reinitialize")))

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "strbuf.h"
+
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -44,10 +46,30 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+/* Unicode's format characters (category Cf) and the line and paragraph separators: they are
+ * invisible, join or reorder text, so a title could hide or mimic another. */
+static bool is_format(uint32_t cp)
+{
+	static const uint32_t ranges[][2] = {
+		{0x00AD, 0x00AD},   {0x0600, 0x0605},   {0x061C, 0x061C},   {0x06DD, 0x06DD},
+		{0x070F, 0x070F},   {0x0890, 0x0891},   {0x08E2, 0x08E2},   {0x180E, 0x180E},
+		{0x200B, 0x200F},   {0x2028, 0x202E},   {0x2060, 0x2064},   {0x2066, 0x206F},
+		{0xFEFF, 0xFEFF},   {0xFFF9, 0xFFFB},   {0x110BD, 0x110BD}, {0x110CD, 0x110CD},
+		{0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001},
+		{0xE0020, 0xE007F},
+	};
+
+	if (cp < 0xAD)
+		return false;
+	for (size_t i = 0; i < sizeof(ranges) / sizeof(*ranges); i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return true;
+	return false;
+}
+
 bool utf8_is_control(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_format(cp);
 }
 
 long utf8_length(const char *s)
@@ -63,4 +85,28 @@ long utf8_length(const char *s)
 		n++;
 	}
 	return n;
+}
+
+void utf8_sanitize(const char *s, bool keep_newlines, struct strbuf *out)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID)
+			sb_printf(out, "\\x%02X", (unsigned char)s[i]);
+		else if (cp == '\n' && keep_newlines)
+			sb_putc(out, '\n');
+		else if (cp < 0x20)
+			sb_printf(out, "^%c", (char)(cp + 0x40));
+		else if (cp == 0x7F)
+			sb_puts(out, "^?");
+		else if (utf8_is_control(cp))
+			sb_printf(out, "<U+%04X>", (unsigned)cp);
+		else
+			sb_add(out, s + i, n);
+		i += n;
+	}
 }

@@ -11,9 +11,17 @@
 #define UTF8_INVALID 0xFFFFFFFFu
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 
-/* Control characters coboard never accepts from a user and never sends raw to a terminal:
- * C0 (except none), DEL, C1, and the bidirectional embedding/override/isolate controls. */
+/* Characters coboard never accepts from a user and never sends raw to a terminal: C0, DEL,
+ * C1, and every Unicode format character (bidirectional marks, embeddings, overrides and
+ * isolates, zero-width characters, the byte-order mark, tags) with the line and paragraph
+ * separators. */
 bool utf8_is_control(uint32_t cp);
+
+/* The one sanitizer: appends s to out with every character of utf8_is_control shown as a
+ * visible escape (^[ for ESC, ^? for DEL, <U+202E> for the others) and invalid bytes as
+ * \xNN; newlines are kept when keep_newlines. */
+struct strbuf;
+void utf8_sanitize(const char *s, bool keep_newlines, struct strbuf *out);
 
 /* Number of code points, or -1 when s is not valid UTF-8. */
 long utf8_length(const char *s);

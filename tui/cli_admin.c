@@ -462,9 +462,15 @@ int cmd_member(const struct cli *cli, int argc, char **argv)
 
 /* --- serving over SSH ------------------------------------------------------------ */
 
+/* sshd hands the forced command to the account's shell, inside the option's double quotes:
+ * each word goes in single quotes (spaces, ;, $(...) stay text), and a path holding a quote,
+ * a backslash or a control character is refused rather than escaped twice over. */
 static bool safe_for_authorized_keys(const char *s)
 {
-	return !strpbrk(s, "\"\\\n");
+	for (; *s; s++)
+		if (strchr("\"'\\", *s) || (unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
 }
 
 int cmd_admin(const struct cli *cli, int argc, char **argv)
@@ -506,7 +512,8 @@ int cmd_admin(const struct cli *cli, int argc, char **argv)
 	if (!realpath(s->board_path, board_path))
 		snprintf(board_path, sizeof(board_path), "%s", s->board_path);
 	if (!safe_for_authorized_keys(command_path) || !safe_for_authorized_keys(board_path)) {
-		cli_error("the program or board path contains a quote or backslash; move it");
+		cli_error("the program or board path contains a quote, a backslash or a control "
+			  "character; move it to a plain path");
 		board_free(&board);
 		session_close(s);
 		return EXIT_FAIL;
@@ -518,7 +525,7 @@ int cmd_admin(const struct cli *cli, int argc, char **argv)
 
 		if (str_empty(m->key))
 			continue;
-		printf("restrict,pty,command=\"%s --board %s --user %s --restricted\" %s\n",
+		printf("restrict,pty,command=\"'%s' --board '%s' --user %s --restricted\" %s\n",
 		       command_path, board_path, m->login, m->key);
 		keys++;
 	}

@@ -175,7 +175,9 @@ int cmd_meeting(const struct cli *cli, int argc, char **argv)
 			text_sanitize(m.title, &line);
 			sb_puts(&line, ", since ");
 			print_time(m.started, &line);
-			sb_printf(&line, ", secretary %s\n", m.secretary);
+			sb_puts(&line, ", secretary ");
+			text_sanitize(m.secretary, &line);
+			sb_putc(&line, '\n');
 			emit(&line);
 		} else if (rc == 0) {
 			printf("no meeting is open\n");

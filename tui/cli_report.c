@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "../model/date.h"
+#include "../model/mdtext.h"
 #include "../model/slippage.h"
 #include "cli_util.h"
 #include "print.h"
@@ -38,7 +39,7 @@ static void md_card(struct strbuf *out, struct index *idx, const struct card *c,
 	struct cb_error err = {0};
 
 	sb_printf(out, "- #%d ", c->id);
-	text_sanitize(c->title, out);
+	md_text(c->title, out);
 	sb_printf(out, " (%s, due %s", strcmp(c->lead, agency) == 0 ? "lead" : "co-executor", c->due);
 	if (card_due_state(c, board) == DUE_OVERDUE)
 		sb_printf(out, ", %ld days overdue", -date_days_until(c->due));
@@ -137,9 +138,9 @@ static void report_agency(struct strbuf *out, struct session *s, const struct bo
 		return;
 	}
 	sb_puts(out, "\n## ");
-	text_sanitize(ag->code, out);
+	md_text(ag->code, out);
 	sb_puts(out, " - ");
-	text_sanitize(ag->name, out);
+	md_text(ag->name, out);
 	sb_puts(out, "\n\n");
 	for (size_t k = 0; k < board->ncolumns; k++) {
 		int count = 0;
@@ -147,7 +148,7 @@ static void report_agency(struct strbuf *out, struct session *s, const struct bo
 			count += involves(&cards->v[i], ag->code) &&
 				 strcmp(cards->v[i].column, board->columns[k].key) == 0;
 		sb_printf(out, "%s", k ? ", " : "- ");
-		text_sanitize(board->columns[k].name, out);
+		md_text(board->columns[k].name, out);
 		sb_printf(out, ": %d", count);
 	}
 	sb_puts(out, "\n\n### Overdue\n\n");
@@ -177,11 +178,11 @@ static void report_agency(struct strbuf *out, struct session *s, const struct bo
 		sb_puts(out, "- ");
 		print_time(e->time, out);
 		sb_printf(out, " #%d %s: ", e->card, e->field);
-		text_sanitize(*e->old_value ? e->old_value : "(none)", out);
+		md_text(*e->old_value ? e->old_value : "(none)", out);
 		sb_puts(out, " -> ");
-		text_sanitize(*e->new_value ? e->new_value : "(none)", out);
+		md_text(*e->new_value ? e->new_value : "(none)", out);
 		sb_puts(out, " (");
-		text_sanitize(e->author, out);
+		md_text(e->author, out);
 		sb_puts(out, ")\n");
 		any = true;
 	}
@@ -240,7 +241,7 @@ int cmd_report(const struct cli *cli, int argc, char **argv)
 
 		if (fmt == REPORT_MD) {
 			sb_puts(&out, "# Report: ");
-			text_sanitize(board.title, &out);
+			md_text(board.title, &out);
 			sb_printf(&out, "\n\nAs of %s; responsibility changes since ", today);
 			print_time(lf.since, &out);
 			sb_puts(&out, ".\n");

@@ -21,26 +21,7 @@ void text_init_locale(void)
 
 static void sanitize(const char *s, bool keep_newlines, struct strbuf *out)
 {
-	size_t len = strlen(s), i = 0;
-
-	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-
-		if (cp == UTF8_INVALID)
-			sb_printf(out, "\\x%02X", (unsigned char)s[i]);
-		else if (cp == '\n' && keep_newlines)
-			sb_putc(out, '\n');
-		else if (cp < 0x20)
-			sb_printf(out, "^%c", (char)(cp + 0x40));
-		else if (cp == 0x7F)
-			sb_puts(out, "^?");
-		else if (utf8_is_control(cp))
-			sb_printf(out, "<U+%04X>", (unsigned)cp);
-		else
-			sb_add(out, s + i, n);
-		i += n;
-	}
+	utf8_sanitize(s, keep_newlines, out);
 }
 
 void text_sanitize(const char *s, struct strbuf *out)

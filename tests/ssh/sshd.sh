@@ -149,4 +149,16 @@ wait_for "viewers can read the board but not change it" "the viewer's move is re
 expect_eq "$(commits)" "$before" "no commit from the viewer"
 keys q
 wait_for "EXITED 0" "the viewer quits"
+
+# A board path with a space, ';' and '$(...)': the forced command quotes it, and runs nothing.
+ODD="$T/odd board;\$(touch $T/pwned)\`touch $T/pwned2\`.git"
+"$COBOARD_BIN" --user admin init "$ODD" --from "$FIXTURE" >/dev/null
+"$COBOARD_BIN" --board "$ODD" --user admin member set view --role viewer \
+	--key "$(cat "$S/view.pub")" >/dev/null
+"$COBOARD_BIN" --board "$ODD" --user admin admin authorized-keys >"$S/authorized_keys"
+chmod 600 "$S/authorized_keys"
+ssh_as view "list"
+expect_eq "$STATUS" 0 "the board with an odd path answers over SSH: $ERR"
+expect_contains "$OUT" "Form the register" "its cards are listed"
+[ ! -e "$T/pwned" ] && [ ! -e "$T/pwned2" ] || fail "the board path ran a command"
 echo ok
