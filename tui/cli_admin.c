@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../model/asof.h"
+#include "../model/check.h"
 #include "../model/date.h"
 #include "../model/meeting.h"
 #include "../model/ops.h"
@@ -136,73 +137,39 @@ int cmd_init(const struct cli *cli, int argc, char **argv)
 
 /* --- maintenance ------------------------------------------------------------------- */
 
-/* Compares every card file at the tip with the index and the board's rules. */
-static void fsck_cards(struct session *s, const struct board *board, struct strvec *problems,
-		       size_t *ncards)
+struct fsck_ctx {
+	struct session *s;
+	struct strvec *problems;
+	size_t ncards;
+};
+
+/* A card that keeps the rules must also be canonical and match the index. */
+static void fsck_card(const struct card *card, const char *path, const char *text, size_t len,
+		      void *ctx_)
 {
-	struct cb_error err = {0};
-	struct strvec paths = {0};
-	struct strbuf text = {0};
-	git_oid tip;
+	struct fsck_ctx *ctx = ctx_;
+	struct strbuf msg = {0}, canonical = {0}, indexed = {0};
+	struct cb_error ierr = {0};
+	struct card from_index;
 
-	if (repo_tip(s->repo, &tip, &err) < 0 || repo_list_cards(s->repo, &tip, &paths, &err) < 0) {
-		sv_push(problems, err.msg);
-		return;
+	ctx->ncards++;
+	card_format(card, &canonical);
+	if (canonical.len != len || memcmp(sb_str(&canonical), text, len) != 0) {
+		sb_printf(&msg, "%s: not in canonical form (the next change rewrites it)", path);
+	} else if (index_card(ctx->s->index, card->id, &from_index, &ierr) < 0) {
+		sb_printf(&msg, "%s: missing from the index; run `coboard reindex`", path);
+		card_free(&from_index);
+	} else {
+		card_format(&from_index, &indexed);
+		if (strcmp(sb_str(&indexed), sb_str(&canonical)) != 0)
+			sb_printf(&msg, "%s: the index differs from git; run `coboard reindex`", path);
+		card_free(&from_index);
 	}
-	*ncards = 0;
-	for (size_t i = 0; i < paths.n; i++) {
-		struct card from_git, from_index;
-		struct cb_error perr = {0}, ierr = {0};
-		struct strbuf msg = {0}, canonical = {0};
-		int id = card_id_from_path(paths.v[i]);
-		bool found;
-
-		if (!id) {
-			if (strspn(paths.v[i] + 6, "0123456789") > 6)
-				sb_printf(&msg, "%s: the id is out of range (ids run from 1 to %d); the "
-					  "file is ignored", paths.v[i], CARD_ID_MAX);
-			else
-				sb_printf(&msg, "%s: not a card file name (cards/<id>.card)", paths.v[i]);
-			sv_push(problems, sb_str(&msg));
-			sb_free(&msg);
-			continue;
-		}
-		sb_reset(&text);
-		if (repo_read(s->repo, &tip, paths.v[i], &text, &found, &perr) < 0 ||
-		    card_parse(&from_git, sb_str(&text), text.len, &perr) < 0 ||
-		    card_validate(&from_git, board, &perr) < 0) {
-			sb_printf(&msg, "%s: %s", paths.v[i], perr.msg);
-			sv_push(problems, sb_str(&msg));
-		} else {
-			(*ncards)++;
-			card_format(&from_git, &canonical);
-			if (strcmp(sb_str(&canonical), sb_str(&text)) != 0) {
-				sb_printf(&msg, "%s: not in canonical form (the next change rewrites it)",
-					  paths.v[i]);
-				sv_push(problems, sb_str(&msg));
-			} else if (index_card(s->index, id, &from_index, &ierr) < 0) {
-				sb_printf(&msg, "%s: missing from the index; run `coboard reindex`",
-					  paths.v[i]);
-				sv_push(problems, sb_str(&msg));
-				card_free(&from_index);
-			} else {
-				struct strbuf indexed = {0};
-				card_format(&from_index, &indexed);
-				if (strcmp(sb_str(&indexed), sb_str(&text)) != 0) {
-					sb_printf(&msg, "%s: the index differs from git; run `coboard "
-						  "reindex`", paths.v[i]);
-					sv_push(problems, sb_str(&msg));
-				}
-				sb_free(&indexed);
-				card_free(&from_index);
-			}
-		}
-		card_free(&from_git);
-		sb_free(&msg);
-		sb_free(&canonical);
-	}
-	sv_free(&paths);
-	sb_free(&text);
+	if (msg.len)
+		sv_push(ctx->problems, sb_str(&msg));
+	sb_free(&msg);
+	sb_free(&canonical);
+	sb_free(&indexed);
 }
 
 /* Minutes left untagged by a killed writer are tagged now, and reported. */
@@ -230,13 +197,11 @@ int cmd_fsck(const struct cli *cli, int argc, char **argv)
 	struct card_list cards = {0};
 	struct card_filter all = {.archived = true};
 	struct cb_error err = {0};
-	struct strbuf conf = {0};
 	struct session *s;
 	struct board board = {0};
 	struct args a;
 	size_t ncards = 0;
 	git_oid tip;
-	bool found = false;
 	int status;
 
 	if (parse(cmd, argc, argv, opts, 0, 0, &a, &status) < 0)
@@ -254,21 +219,19 @@ int cmd_fsck(const struct cli *cli, int argc, char **argv)
 		sv_push(&problems, err.msg);
 	cb_error_clear(&err);
 	fsck_meeting_tags(s, &problems);
+	struct fsck_ctx ctx = {s, &problems, 0};
 	if (repo_tip(s->repo, &tip, &err) < 0 ||
-	    repo_read(s->repo, &tip, "board.conf", &conf, &found, &err) < 0 || !found ||
-	    board_parse(&board, sb_str(&conf), conf.len, &err) < 0) {
-		struct strbuf msg = {0};
-		sb_printf(&msg, "board.conf: %s", found ? err.msg : "missing");
-		sv_push(&problems, sb_str(&msg));
-		sb_free(&msg);
+	    check_tree(s->repo, &tip, &board, &problems, fsck_card, &ctx, &err) < 0) {
+		sv_push(&problems, err.msg);
 	} else {
 		char hex[GIT_OID_HEXSZ + 1];
 
 		git_oid_tostr(hex, sizeof(hex), &tip);
 		if (strcmp(hex, index_tip(s->index)) != 0)
 			sv_push(&problems, "the index is behind the branch; run `coboard reindex`");
-		fsck_cards(s, &board, &problems, &ncards);
-		if (index_cards(s->index, &board, &all, &cards, &err) == 0 && cards.n != ncards) {
+		ncards = ctx.ncards;
+		if (board.ncolumns && index_cards(s->index, &board, &all, &cards, &err) == 0 &&
+		    cards.n != ncards) {
 			struct strbuf msg = {0};
 			sb_printf(&msg, "the index lists %zu cards, git holds %zu valid ones", cards.n,
 				  ncards);
@@ -285,7 +248,6 @@ int cmd_fsck(const struct cli *cli, int argc, char **argv)
 	sv_free(&problems);
 	card_list_free(&cards);
 	board_free(&board);
-	sb_free(&conf);
 	session_close(s);
 	return status;
 }

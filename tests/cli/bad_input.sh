@@ -80,6 +80,12 @@ CB_USER=admin check 1 "is not an OpenSSH public key" member add bob --role viewe
 CB_USER=admin check 1 "sec is already a member"  member add sec --role viewer
 CB_USER=admin check 1 "nobody is not a member"   member remove nobody
 CB_USER=admin check 1 "admin is the last admin"  member remove admin
+CB_USER=admin check 1 "admin is the last admin"  member set admin --role secretary
+CB_USER=admin check 1 "member login 'bo b' must be" member add "bo b" --role viewer
+CB_USER=admin check 1 "may not contain '<' or '>'" member add bob --role viewer --email "b<x>@e.kz"
+CB_USER=admin check 1 "a member name"            member add bob --role viewer --name "$(printf 'Bob\nEvil')"
+CB_USER="$(printf 'admin\nOp: init')" check 1 "is not a login" member set sec --role admin
+CB_USER="-x" check 1 "is not a login"            list
 CB_USER=admin check 2 "unknown admin command 'keys'" admin keys
 check 1 "only an admin may change board.conf"  admin authorized-keys
 
