@@ -53,6 +53,10 @@ struct index {
 	char *path;
 	char tip[GIT_OID_HEXSZ + 1];
 	int wal_frames; /* frames in the WAL after this connection's last commit */
+	/* The file cannot be written (a read-only mount, a full disk, no permission): the
+	 * index lives in memory for this process, built from git. */
+	bool in_memory;
+	char *unwritable; /* why, for the user */
 	struct cached_stmt *cache;
 	size_t ncached;
 };
@@ -245,7 +249,7 @@ static int open_db(struct index *idx, struct cb_error *err)
 	sqlite3_stmt *st = NULL;
 	int version = -1;
 
-	if (sqlite3_open_v2(idx->path, &idx->db,
+	if (sqlite3_open_v2(idx->in_memory ? ":memory:" : idx->path, &idx->db,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK)
 		return db_fail(idx, err, "open");
@@ -333,34 +337,52 @@ static void share_index_files(const char *path)
 	}
 }
 
+/* Reads go on where the index cannot be written: a fresh index in memory, filled from git
+ * by the next sync. */
+static int fall_back_to_memory(struct index *idx, const char *why, struct cb_error *err)
+{
+	close_db(idx);
+	idx->in_memory = true;
+	idx->tip[0] = '\0';
+	if (!idx->unwritable)
+		idx->unwritable = xstrdup(why);
+	return open_db(idx, err) == 0 ? 0 : -1;
+}
+
 int index_open(struct index **out, struct repo *repo, struct cb_error *err)
 {
 	struct index *idx = xcalloc(1, sizeof(*idx));
-	struct strbuf dir = {0};
+	struct strbuf dir = {0}, why = {0};
+	struct stat dir_st;
 	int rc;
 
 	*out = NULL;
 	idx->repo = repo;
 	sb_printf(&dir, "%scoboard", repo->gitdir);
-	if (mkdir(sb_str(&dir), 02775) < 0 && errno != EEXIST) {
-		cb_fail(err, CB_EFAIL, "cannot create %s: %s", sb_str(&dir), strerror(errno));
-		sb_free(&dir);
-		free(idx);
-		return -1;
-	}
-	struct stat dir_st;
+	if (mkdir(sb_str(&dir), 02775) < 0 && errno != EEXIST)
+		sb_printf(&why, "cannot create %s: %s", sb_str(&dir), strerror(errno));
+	else if (access(sb_str(&dir), W_OK) < 0)
+		sb_printf(&why, "%s is not writable: %s", sb_str(&dir), strerror(errno));
 	bool shared = stat(sb_str(&dir), &dir_st) == 0 && (dir_st.st_mode & S_ISGID);
 	sb_puts(&dir, "/index.sqlite");
 	idx->path = sb_detach(&dir);
-	rc = open_db(idx, err);
-	if (rc == 0 && shared)
-		share_index_files(idx->path);
-	if (rc == 1) {
-		/* Corrupt or from another schema: it holds nothing git does not, so start over. */
-		close_db(idx);
-		remove_index_files(idx->path);
+	if (!why.len && access(idx->path, F_OK) == 0 && access(idx->path, W_OK) < 0)
+		sb_printf(&why, "%s is not writable: %s", idx->path, strerror(errno));
+	if (why.len) {
+		rc = fall_back_to_memory(idx, sb_str(&why), err);
+	} else {
 		rc = open_db(idx, err);
+		if (rc == 0 && shared)
+			share_index_files(idx->path);
+		if (rc == 1) {
+			/* Corrupt or from another schema: it holds nothing git does not, so start
+			 * over. */
+			close_db(idx);
+			remove_index_files(idx->path);
+			rc = open_db(idx, err);
+		}
 	}
+	sb_free(&why);
 	if (rc != 0 || load_tip(idx, err) < 0) {
 		if (rc == 1)
 			cb_fail(err, CB_ECORRUPT, "the index %s cannot be recreated", idx->path);
@@ -371,12 +393,18 @@ int index_open(struct index **out, struct repo *repo, struct cb_error *err)
 	return 0;
 }
 
+const char *index_unwritable(struct index *idx)
+{
+	return idx->unwritable;
+}
+
 void index_close(struct index *idx)
 {
 	if (!idx)
 		return;
 	close_db(idx);
 	free(idx->path);
+	free(idx->unwritable);
 	free(idx);
 }
 
@@ -906,10 +934,8 @@ out:
 	return rc;
 }
 
-int index_refresh(struct index *idx, struct cb_error *err)
+static int refresh(struct index *idx, struct cb_error *err)
 {
-	if (!index_behind(idx))
-		return 0;
 	if (index_begin_write(idx, err) < 0)
 		return -1;
 	if (index_sync(idx, NULL, NULL, err) < 0) {
@@ -919,11 +945,40 @@ int index_refresh(struct index *idx, struct cb_error *err)
 	return index_commit(idx, err);
 }
 
+int index_refresh(struct index *idx, struct cb_error *err)
+{
+	if (!index_behind(idx))
+		return 0;
+	if (refresh(idx, err) == 0)
+		return 0;
+	int code = sqlite3_errcode(idx->db);
+	if (idx->in_memory || (code != SQLITE_READONLY && code != SQLITE_FULL &&
+			       code != SQLITE_IOERR && code != SQLITE_CANTOPEN))
+		return -1;
+	/* The index cannot be brought up to date on disk: read the board from git. */
+	char why[600];
+	snprintf(why, sizeof(why), "%s", err->msg);
+	cb_error_clear(err);
+	if (fall_back_to_memory(idx, why, err) < 0)
+		return -1;
+	return refresh(idx, err);
+}
+
 int index_rebuild(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err)
 {
 	if (index_begin_write(idx, err) < 0)
 		return -1;
-	if (clear_all(idx, err) < 0 || index_sync(idx, progress, ctx, err) < 0) {
+	if (clear_all(idx, err) < 0 && !idx->in_memory &&
+	    (sqlite3_errcode(idx->db) == SQLITE_CORRUPT || sqlite3_errcode(idx->db) == SQLITE_NOTADB)) {
+		/* Too damaged to empty: the file holds nothing git does not, so make it anew. */
+		index_rollback(idx);
+		close_db(idx);
+		remove_index_files(idx->path);
+		cb_error_clear(err);
+		if (open_db(idx, err) != 0 || index_begin_write(idx, err) < 0)
+			return cb_fail(err, CB_ECORRUPT, "the index %s cannot be recreated", idx->path);
+	}
+	if (err->code || index_sync(idx, progress, ctx, err) < 0) {
 		index_rollback(idx);
 		return -1;
 	}

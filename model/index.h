@@ -20,6 +20,10 @@ struct index;
 int index_open(struct index **out, struct repo *repo, struct cb_error *err);
 void index_close(struct index *idx);
 
+/* Why the index file cannot be written (a read-only mount, a full disk, no permission), NULL
+ * when it can. The index then lives in memory, built from git, so reads still answer. */
+const char *index_unwritable(struct index *idx);
+
 /* The writer lock across processes: BEGIN IMMEDIATE, waiting up to the busy timeout
  * ($COBOARD_LOCK_TIMEOUT milliseconds, default 10000). */
 int index_begin_write(struct index *idx, struct cb_error *err);

@@ -147,8 +147,26 @@ static void build_message(struct op_state *st, const char *op, const char *reaso
 		  st->trailers ? st->trailers : "", st->after.id, op, st->s->login);
 }
 
+/* A mirror's branch follows another board: what is written here the next fetch throws away. */
+static int refuse_on_mirror(struct session *s, struct cb_error *err)
+{
+	struct strbuf url = {0};
+	int rc = 0;
+
+	if (repo_mirror_of(s->repo, &url))
+		rc = cb_fail(err, CB_EDENIED,
+			     "this board is a mirror of %s: a change made here would be lost at the "
+			     "next update of the mirror; make it on that board",
+			     url.len ? sb_str(&url) : "another board");
+	sb_free(&url);
+	return rc;
+}
+
 static int lock_and_sync(struct session *s, struct board *board, struct cb_error *err)
 {
+	memset(board, 0, sizeof(*board));
+	if (refuse_on_mirror(s, err) < 0)
+		return -1;
 	if (index_begin_write(s->index, err) < 0)
 		return -1;
 	if (index_sync(s->index, NULL, NULL, err) < 0 || index_board(s->index, board, err) < 0) {

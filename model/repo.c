@@ -577,6 +577,81 @@ out:
 	return rc;
 }
 
+bool repo_mirror_of(struct repo *repo, struct strbuf *url)
+{
+	git_config *config = NULL;
+	git_config_iterator *it = NULL;
+	git_buf value = {0};
+	bool mirror = false;
+
+	if (git_repository_config_snapshot(&config, repo->git) < 0)
+		return false;
+	if (git_config_get_string_buf(&value, config, "coboard.mirrorof") == 0) {
+		sb_puts(url, value.ptr);
+		mirror = true;
+	} else if (git_config_iterator_new(&it, config) == 0) {
+		/* git clone --mirror sets remote.NAME.mirror (libgit2's pattern lookups leak) */
+		git_config_entry *entry;
+		while (!mirror && git_config_next(&entry, it) == 0) {
+			size_t len = strlen(entry->name);
+			int on = 0;
+			char key[512];
+
+			if (strncmp(entry->name, "remote.", 7) != 0 || len < 14 ||
+			    strcmp(entry->name + len - 7, ".mirror") != 0 ||
+			    git_config_parse_bool(&on, entry->value) < 0 || !on)
+				continue;
+			snprintf(key, sizeof(key), "%.*s.url", (int)(len - 7), entry->name);
+			git_buf_dispose(&value);
+			if (git_config_get_string_buf(&value, config, key) == 0)
+				sb_puts(url, value.ptr);
+			mirror = true;
+		}
+		git_config_iterator_free(it);
+	}
+	git_buf_dispose(&value);
+	git_config_free(config);
+	return mirror;
+}
+
+int repo_install_hook(struct repo *repo, const char *name, const char *script,
+		      struct cb_error *err)
+{
+	char path[4096], tmp[4200];
+	struct stat dir;
+	size_t len = strlen(script);
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%shooks", repo->gitdir);
+	mkdir(path, 0775);
+	bool shared = stat(path, &dir) == 0 && (dir.st_mode & S_ISGID);
+	snprintf(path, sizeof(path), "%shooks/%s", repo->gitdir, name);
+	snprintf(tmp, sizeof(tmp), "%s.tmp%ld", path, (long)getpid());
+	bool written = (f = fopen(tmp, "w")) != NULL && fwrite(script, 1, len, f) == len;
+	if ((f && fclose(f) != 0) || !written || chmod(tmp, shared ? 0775 : 0755) < 0 ||
+	    rename(tmp, path) < 0) {
+		int saved = errno;
+		unlink(tmp);
+		return cb_fail(err, CB_EFAIL, "cannot install the %s hook at %s: %s", name, path,
+			       strerror(saved));
+	}
+	return 0;
+}
+
+int repo_add_pushed_objects(struct repo *repo, struct cb_error *err)
+{
+	const char *dir = getenv("GIT_OBJECT_DIRECTORY");
+	git_odb *odb = NULL;
+	int rc = 0;
+
+	if (str_empty(dir))
+		return 0;
+	if (git_repository_odb(&odb, repo->git) < 0 || git_odb_add_disk_alternate(odb, dir) < 0)
+		rc = git_fail(err, "cannot read the pushed objects");
+	git_odb_free(odb);
+	return rc;
+}
+
 int repo_ensure_tag(struct repo *repo, const char *name, const git_oid *commit, bool *made,
 		    struct cb_error *err)
 {

@@ -102,6 +102,19 @@ int repo_list_cards(struct repo *repo, const git_oid *commit, struct strvec *pat
 int repo_diff_path(struct repo *repo, const char *commit, const char *path, struct strbuf *out,
 		   struct cb_error *err);
 
+/* True when the board is a mirror of another (`git clone --mirror`, or coboard.mirrorOf set):
+ * its branch follows that board, so changes must be made there. url receives where. */
+bool repo_mirror_of(struct repo *repo, struct strbuf *url);
+
+/* Installs hooks/NAME with script as its text, executable (by the group too on a shared
+ * board), replacing any hook of that name. */
+int repo_install_hook(struct repo *repo, const char *name, const char *script,
+		      struct cb_error *err);
+
+/* Inside a pre-receive hook, git keeps the pushed objects in a quarantine directory
+ * ($GIT_OBJECT_DIRECTORY) that libgit2 does not look in by itself: adds it. */
+int repo_add_pushed_objects(struct repo *repo, struct cb_error *err);
+
 /* Makes the lightweight tag refs/tags/name point at commit unless it exists; *made (optional)
  * tells whether it was missing. */
 int repo_ensure_tag(struct repo *repo, const char *name, const git_oid *commit, bool *made,

@@ -386,6 +386,13 @@ int app_run(const struct cli *cli)
 	start_curses();
 	app_push(&app, board_view_new(&app));
 	app_reload(&app);
+	{
+		struct strbuf problem = {0};
+		if (index_board_problem(app.s->index, &problem, &err) == 0 && problem.len)
+			app_message(&app, C_ERROR, "%s; the last valid board.conf is in use",
+				    sb_str(&problem));
+		sb_free(&problem);
+	}
 	while (!app.quit && !stop_signal) {
 		wint_t key;
 		int r;

@@ -117,6 +117,20 @@ static int make_parent_dirs(const char *path)
 	return 0;
 }
 
+/* A board.conf pushed broken: the board goes on with the last one that parsed, and every
+ * command says so until it is fixed. */
+static void warn_board_problem(struct session *s)
+{
+	struct strbuf problem = {0};
+	struct cb_error ignored = {0};
+
+	if (index_board_problem(s->index, &problem, &ignored) == 0 && problem.len)
+		cli_error("warning: %s; the board goes on with the last board.conf that was valid "
+			  "until this one is fixed (`coboard fsck` names the line)",
+			  sb_str(&problem));
+	sb_free(&problem);
+}
+
 int cli_open_session(const struct cli *cli, struct session **out)
 {
 	char *path = cli->board_path ? xstrdup(cli->board_path) : session_default_board_path();
@@ -143,6 +157,8 @@ int cli_open_session(const struct cli *cli, struct session **out)
 	}
 	if (rc == 0 && session_open(out, path, login, !cli->no_sync, &err) < 0)
 		rc = -1;
+	if (rc == 0)
+		warn_board_problem(*out);
 	if (rc < 0)
 		cli_error("%s", err.msg);
 	free(path);
@@ -254,6 +270,10 @@ static const struct command commands[] = {
 	{"fsck", cmd_fsck, "fsck",
 	 "Check that git and the index agree and that every card and board.conf parse.", false},
 	{"reindex", cmd_reindex, "reindex", "Rebuild the index from git.", false},
+	{"hook", cmd_hook, "hook pre-receive",
+	 "Check a push made with plain git (run by the board's pre-receive hook, which `init`\n"
+	 "installs): every card and board.conf must parse and keep the board's rules.",
+	 false},
 };
 
 const struct command *find_command(const char *name)

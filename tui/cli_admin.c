@@ -91,6 +91,44 @@ static int load_definition(const char *dir, struct loaded_files *lf, struct cb_e
 	return 0;
 }
 
+/* The absolute path of this program, "" when the system does not say. */
+static const char *self_program(char *buf, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+
+	buf[n > 0 ? n : 0] = '\0';
+	return buf;
+}
+
+static bool safe_for_authorized_keys(const char *s);
+
+/* Pushes with plain git pass coboard's own checks at the door. */
+static int install_pre_receive(const char *board_path, struct cb_error *err)
+{
+	struct strbuf script = {0};
+	struct repo *repo = NULL;
+	char exe[4096];
+	const char *program = self_program(exe, sizeof(exe));
+	int rc;
+
+	if (repo_open(&repo, board_path, err) < 0)
+		return -1;
+	sb_puts(&script, "#!/bin/sh\n"
+			 "# Installed by `coboard init`: a push to this board passes coboard's own checks\n"
+			 "# (every card and board.conf parse and keep the board's rules, ids in range,\n"
+			 "# sizes within limits) or is refused, naming the file and the line.\n");
+	if (*program && safe_for_authorized_keys(program))
+		sb_printf(&script, "coboard='%s'\n[ -x \"$coboard\" ] || ", program);
+	sb_puts(&script, "coboard=$(command -v coboard) || {\n"
+			 "\techo \"coboard is not installed where this board's hook expects it; the push "
+			 "is refused\" >&2\n\texit 1\n}\n"
+			 "exec \"$coboard\" --board . hook pre-receive\n");
+	rc = repo_install_hook(repo, "pre-receive", sb_str(&script), err);
+	sb_free(&script);
+	repo_free(repo);
+	return rc;
+}
+
 int cmd_init(const struct cli *cli, int argc, char **argv)
 {
 	const struct command *cmd = find_command("init");
@@ -125,7 +163,8 @@ int cmd_init(const struct cli *cli, int argc, char **argv)
 	if (rc == 0) {
 		struct session *s = NULL;
 		/* Build the index now so the first view is instant. */
-		if (session_open(&s, a.pos[0], login, true, &err) == 0)
+		if (install_pre_receive(a.pos[0], &err) == 0 &&
+		    session_open(&s, a.pos[0], login, true, &err) == 0)
 			printf("created %s\n", a.pos[0]);
 		else
 			rc = -1;
@@ -446,7 +485,6 @@ int cmd_admin(const struct cli *cli, int argc, char **argv)
 	struct board board;
 	struct args a;
 	int status, keys = 0;
-	ssize_t n;
 
 	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
 		return status;
@@ -466,11 +504,8 @@ int cmd_admin(const struct cli *cli, int argc, char **argv)
 		session_close(s);
 		return EXIT_FAIL;
 	}
-	if (!command_path) {
-		n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-		exe[n > 0 ? n : 0] = '\0';
-		command_path = exe;
-	}
+	if (!command_path)
+		command_path = self_program(exe, sizeof(exe));
 	if (!realpath(s->board_path, board_path))
 		snprintf(board_path, sizeof(board_path), "%s", s->board_path);
 	if (!safe_for_authorized_keys(command_path) || !safe_for_authorized_keys(board_path)) {
@@ -497,4 +532,67 @@ int cmd_admin(const struct cli *cli, int argc, char **argv)
 	board_free(&board);
 	session_close(s);
 	return EXIT_OK;
+}
+
+/* git's pre-receive hook: "OLD NEW REF" lines on stdin, one per ref the push updates. */
+int cmd_hook(const struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd = find_command("hook");
+	struct opt opts[] = {{0}};
+	struct strvec problems = {0};
+	struct cb_error err = {0};
+	struct repo *repo = NULL;
+	struct args a;
+	char line[1024];
+	int status;
+
+	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
+		return status;
+	if (strcmp(a.pos[0], "pre-receive") != 0) {
+		cb_fail(&err, CB_EINVALID, "unknown hook '%s' (pre-receive)", a.pos[0]);
+		return usage_error(cmd, &err);
+	}
+	if (repo_open(&repo, cli->board_path ? cli->board_path : ".", &err) < 0 ||
+	    repo_add_pushed_objects(repo, &err) < 0) {
+		repo_free(repo);
+		return fail(&err);
+	}
+	while (fgets(line, sizeof(line), stdin)) {
+		char old_hex[64], new_hex[64], ref[512];
+		git_oid new_id;
+		struct board board;
+
+		if (sscanf(line, "%63s %63s %511s", old_hex, new_hex, ref) != 3 ||
+		    strcmp(ref, REPO_BRANCH) != 0)
+			continue;
+		if (git_oid_fromstr(&new_id, new_hex) < 0 || git_oid_is_zero(&new_id)) {
+			sv_push(&problems, "the board's branch main cannot be deleted");
+			continue;
+		}
+		/* A push may not add a problem; one the board already had (from before the hook)
+		 * does not block the pushes that fix or ignore it. */
+		struct strvec before = {0}, after = {0};
+		git_oid old_id;
+		if (git_oid_fromstr(&old_id, old_hex) == 0 && !git_oid_is_zero(&old_id) &&
+		    check_tree(repo, &old_id, &board, &before, NULL, NULL, &err) < 0)
+			sv_push(&problems, err.msg);
+		board_free(&board);
+		if (check_tree(repo, &new_id, &board, &after, NULL, NULL, &err) < 0)
+			sv_push(&problems, err.msg);
+		board_free(&board);
+		for (size_t i = 0; i < after.n; i++)
+			if (!sv_contains(&before, after.v[i]))
+				sv_push(&problems, after.v[i]);
+		sv_free(&before);
+		sv_free(&after);
+	}
+	for (size_t i = 0; i < problems.n; i++)
+		cli_error("push refused: %s", problems.v[i]);
+	if (problems.n)
+		fprintf(stderr, "coboard: fix the files named above and push again; nothing of this "
+				"push was taken\n");
+	status = problems.n ? EXIT_FAIL : EXIT_OK;
+	sv_free(&problems);
+	repo_free(repo);
+	return status;
 }

@@ -62,6 +62,7 @@ int cmd_member(const struct cli *cli, int argc, char **argv);
 int cmd_admin(const struct cli *cli, int argc, char **argv);
 int cmd_fsck(const struct cli *cli, int argc, char **argv);
 int cmd_reindex(const struct cli *cli, int argc, char **argv);
+int cmd_hook(const struct cli *cli, int argc, char **argv);
 
 /* The acting login for the board at board_path (see session_acting_login); NULL, with the
  * reason printed, when --user is refused. Caller frees. */

@@ -32,4 +32,20 @@ valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-
 status=$?
 set -e
 expect_eq "$status" 1 "a failing move under valgrind exits 1, with no leak"
+# A refused revert (a later change stands in the way), an undo of an add, and a revert
+# of the board's creation.
+vg edit 5 --due 2026-05-01
+due_commit=$(git --git-dir="$BOARD" rev-parse main)
+vg edit 5 --due 2026-06-01
+for commit in "$due_commit" "$(git --git-dir="$BOARD" rev-list --max-parents=0 main)"; do
+	set +e
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
+		"$COBOARD_BIN" --board "$BOARD" --user sec revert "$commit" >/dev/null 2>"$T/vg.err"
+	status=$?
+	set -e
+	expect_eq "$status" 1 "a refused revert exits 1, with no leak: $(cat "$T/vg.err")"
+done
+vg add --title "Undone under valgrind" --lead MOE
+vg revert main
+vg reindex
 echo ok
