@@ -9,7 +9,8 @@
 #include <unistd.h>
 
 #include "../model/asof.h"
-#include "../model/check.h"
+#include "../model/fsck.h"
+#include "../model/hook.h"
 #include "../model/date.h"
 #include "../model/meeting.h"
 #include "../model/ops.h"
@@ -100,35 +101,6 @@ static const char *self_program(char *buf, size_t size)
 	return buf;
 }
 
-static bool safe_for_authorized_keys(const char *s);
-
-/* Pushes with plain git pass coboard's own checks at the door. */
-static int install_pre_receive(const char *board_path, struct cb_error *err)
-{
-	struct strbuf script = {0};
-	struct repo *repo = NULL;
-	char exe[4096];
-	const char *program = self_program(exe, sizeof(exe));
-	int rc;
-
-	if (repo_open(&repo, board_path, err) < 0)
-		return -1;
-	sb_puts(&script, "#!/bin/sh\n"
-			 "# Installed by `coboard init`: a push to this board passes coboard's own checks\n"
-			 "# (every card and board.conf parse and keep the board's rules, ids in range,\n"
-			 "# sizes within limits) or is refused, naming the file and the line.\n");
-	if (*program && safe_for_authorized_keys(program))
-		sb_printf(&script, "coboard='%s'\n[ -x \"$coboard\" ] || ", program);
-	sb_puts(&script, "coboard=$(command -v coboard) || {\n"
-			 "\techo \"coboard is not installed where this board's hook expects it; the push "
-			 "is refused\" >&2\n\texit 1\n}\n"
-			 "exec \"$coboard\" --board . hook pre-receive\n");
-	rc = repo_install_hook(repo, "pre-receive", sb_str(&script), err);
-	sb_free(&script);
-	repo_free(repo);
-	return rc;
-}
-
 int cmd_init(const struct cli *cli, int argc, char **argv)
 {
 	const struct command *cmd = find_command("init");
@@ -163,7 +135,8 @@ int cmd_init(const struct cli *cli, int argc, char **argv)
 	if (rc == 0) {
 		struct session *s = NULL;
 		/* Build the index now so the first view is instant. */
-		if (install_pre_receive(a.pos[0], &err) == 0 &&
+		char exe[4096];
+		if (hook_install(a.pos[0], self_program(exe, sizeof(exe)), &err) == 0 &&
 		    session_open(&s, a.pos[0], login, true, &err) == 0)
 			printf("created %s\n", a.pos[0]);
 		else
@@ -176,117 +149,31 @@ int cmd_init(const struct cli *cli, int argc, char **argv)
 
 /* --- maintenance ------------------------------------------------------------------- */
 
-struct fsck_ctx {
-	struct session *s;
-	struct strvec *problems;
-	size_t ncards;
-};
-
-/* A card that keeps the rules must also be canonical and match the index. */
-static void fsck_card(const struct card *card, const char *path, const char *text, size_t len,
-		      void *ctx_)
-{
-	struct fsck_ctx *ctx = ctx_;
-	struct strbuf msg = {0}, canonical = {0}, indexed = {0};
-	struct cb_error ierr = {0};
-	struct card from_index;
-
-	ctx->ncards++;
-	card_format(card, &canonical);
-	if (canonical.len != len || memcmp(sb_str(&canonical), text, len) != 0) {
-		sb_printf(&msg, "%s: not in canonical form (the next change rewrites it)", path);
-	} else if (index_card(ctx->s->index, card->id, &from_index, &ierr) < 0) {
-		sb_printf(&msg, "%s: missing from the index; run `coboard reindex`", path);
-		card_free(&from_index);
-	} else {
-		card_format(&from_index, &indexed);
-		if (strcmp(sb_str(&indexed), sb_str(&canonical)) != 0)
-			sb_printf(&msg, "%s: the index differs from git; run `coboard reindex`", path);
-		card_free(&from_index);
-	}
-	if (msg.len)
-		sv_push(ctx->problems, sb_str(&msg));
-	sb_free(&msg);
-	sb_free(&canonical);
-	sb_free(&indexed);
-}
-
-/* Minutes left untagged by a killed writer are tagged now, and reported. */
-static void fsck_meeting_tags(struct session *s, struct strvec *problems)
-{
-	struct strvec made = {0};
-	struct cb_error err = {0};
-
-	if (meeting_repair_tags(s, true, &made, &err) < 0)
-		sv_push(problems, err.msg);
-	for (size_t i = 0; i < made.n; i++) {
-		struct strbuf msg = {0};
-		sb_printf(&msg, "the minutes' tag %s was missing; it is made now", made.v[i]);
-		sv_push(problems, sb_str(&msg));
-		sb_free(&msg);
-	}
-	sv_free(&made);
-}
-
 int cmd_fsck(const struct cli *cli, int argc, char **argv)
 {
 	const struct command *cmd = find_command("fsck");
 	struct opt opts[] = {{0}};
 	struct strvec problems = {0};
-	struct card_list cards = {0};
-	struct card_filter all = {.archived = true};
 	struct cb_error err = {0};
 	struct session *s;
-	struct board board = {0};
 	struct args a;
 	size_t ncards = 0;
-	git_oid tip;
 	int status;
 
 	if (parse(cmd, argc, argv, opts, 0, 0, &a, &status) < 0)
 		return status;
 	if (cli_open_session(cli, &s) < 0)
 		return EXIT_FAIL;
-	/* Under the writer lock, so a write in progress elsewhere cannot make git and the
-	 * index look apart. */
-	if (index_begin_write(s->index, &err) < 0 || index_sync(s->index, NULL, NULL, &err) < 0) {
-		fail(&err);
+	if (fsck_board(s, &problems, &ncards, &err) < 0) {
 		session_close(s);
-		return EXIT_FAIL;
-	}
-	if (index_check(s->index, &problems, &err) < 0)
-		sv_push(&problems, err.msg);
-	cb_error_clear(&err);
-	fsck_meeting_tags(s, &problems);
-	struct fsck_ctx ctx = {s, &problems, 0};
-	if (repo_tip(s->repo, &tip, &err) < 0 ||
-	    check_tree(s->repo, &tip, &board, &problems, fsck_card, &ctx, &err) < 0) {
-		sv_push(&problems, err.msg);
-	} else {
-		char hex[GIT_OID_HEXSZ + 1];
-
-		git_oid_tostr(hex, sizeof(hex), &tip);
-		if (strcmp(hex, index_tip(s->index)) != 0)
-			sv_push(&problems, "the index is behind the branch; run `coboard reindex`");
-		ncards = ctx.ncards;
-		if (board.ncolumns && index_cards(s->index, &board, &all, &cards, &err) == 0 &&
-		    cards.n != ncards) {
-			struct strbuf msg = {0};
-			sb_printf(&msg, "the index lists %zu cards, git holds %zu valid ones", cards.n,
-				  ncards);
-			sv_push(&problems, sb_str(&msg));
-			sb_free(&msg);
-		}
+		return fail(&err);
 	}
 	for (size_t i = 0; i < problems.n; i++)
 		cli_error("fsck: %s", problems.v[i]);
 	if (problems.n == 0)
 		printf("fsck: ok, %zu cards at %.7s\n", ncards, index_tip(s->index));
 	status = problems.n ? EXIT_FAIL : EXIT_OK;
-	index_commit(s->index, &err); /* keeps the sync made above */
 	sv_free(&problems);
-	card_list_free(&cards);
-	board_free(&board);
 	session_close(s);
 	return status;
 }
@@ -539,9 +426,8 @@ int cmd_hook(const struct cli *cli, int argc, char **argv)
 {
 	const struct command *cmd = find_command("hook");
 	struct opt opts[] = {{0}};
-	struct strvec problems = {0};
+	struct strvec problems = {0}, updates = {0};
 	struct cb_error err = {0};
-	struct repo *repo = NULL;
 	struct args a;
 	char line[1024];
 	int status;
@@ -552,39 +438,11 @@ int cmd_hook(const struct cli *cli, int argc, char **argv)
 		cb_fail(&err, CB_EINVALID, "unknown hook '%s' (pre-receive)", a.pos[0]);
 		return usage_error(cmd, &err);
 	}
-	if (repo_open(&repo, cli->board_path ? cli->board_path : ".", &err) < 0 ||
-	    repo_add_pushed_objects(repo, &err) < 0) {
-		repo_free(repo);
+	while (fgets(line, sizeof(line), stdin))
+		sv_push(&updates, line);
+	if (hook_check_push(cli->board_path ? cli->board_path : ".", &updates, &problems, &err) < 0) {
+		sv_free(&updates);
 		return fail(&err);
-	}
-	while (fgets(line, sizeof(line), stdin)) {
-		char old_hex[64], new_hex[64], ref[512];
-		git_oid new_id;
-		struct board board;
-
-		if (sscanf(line, "%63s %63s %511s", old_hex, new_hex, ref) != 3 ||
-		    strcmp(ref, REPO_BRANCH) != 0)
-			continue;
-		if (git_oid_fromstr(&new_id, new_hex) < 0 || git_oid_is_zero(&new_id)) {
-			sv_push(&problems, "the board's branch main cannot be deleted");
-			continue;
-		}
-		/* A push may not add a problem; one the board already had (from before the hook)
-		 * does not block the pushes that fix or ignore it. */
-		struct strvec before = {0}, after = {0};
-		git_oid old_id;
-		if (git_oid_fromstr(&old_id, old_hex) == 0 && !git_oid_is_zero(&old_id) &&
-		    check_tree(repo, &old_id, &board, &before, NULL, NULL, &err) < 0)
-			sv_push(&problems, err.msg);
-		board_free(&board);
-		if (check_tree(repo, &new_id, &board, &after, NULL, NULL, &err) < 0)
-			sv_push(&problems, err.msg);
-		board_free(&board);
-		for (size_t i = 0; i < after.n; i++)
-			if (!sv_contains(&before, after.v[i]))
-				sv_push(&problems, after.v[i]);
-		sv_free(&before);
-		sv_free(&after);
 	}
 	for (size_t i = 0; i < problems.n; i++)
 		cli_error("push refused: %s", problems.v[i]);
@@ -593,6 +451,6 @@ int cmd_hook(const struct cli *cli, int argc, char **argv)
 				"push was taken\n");
 	status = problems.n ? EXIT_FAIL : EXIT_OK;
 	sv_free(&problems);
-	repo_free(repo);
+	sv_free(&updates);
 	return status;
 }

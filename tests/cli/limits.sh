@@ -13,12 +13,20 @@ git clone -q "$BOARD" "$T/clone"
 git -C "$T/clone" -c user.name=Clerk -c user.email=c@example.kz commit -qam "A huge card"
 push_unchecked "$T/clone"
 rm -rf "$T/clone"
-# Under a memory limit far below the blob's size, every command still works.
-( ulimit -v 400000; cb list >"$T/out" 2>"$T/err" ) || fail "list under a memory limit: $(cat "$T/err")"
+# Under a memory limit far below the blob's size, every command still works (AddressSanitizer
+# reserves terabytes of address space, so its build runs without the limit).
+limited() {
+	if nm -an "$COBOARD_BIN" 2>/dev/null | grep -q __asan_init; then
+		cb "$@"
+	else
+		( ulimit -v 400000 && cb "$@" )
+	fi
+}
+limited list >"$T/out" 2>"$T/err" || fail "list under a memory limit: $(cat "$T/err")"
 expect_contains "$(cat "$T/out")" "Form the register" "the other cards list"
 expect_not_contains "$(cat "$T/out")" "#4 " "the huge card is left out"
 set +e
-( ulimit -v 400000; cb fsck >"$T/out" 2>"$T/err" )
+limited fsck >"$T/out" 2>"$T/err"
 status=$?
 set -e
 expect_eq "$status" 1 "fsck reports the huge card"

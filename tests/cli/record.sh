@@ -75,13 +75,18 @@ first=$(git_b rev-parse main)
 sleep 1
 cb note 1 "Same words" >/dev/null
 cb note 1 "A later note" >/dev/null
+cb meeting start "Notes" >/dev/null
 run 0 revert "$first"
+cb meeting end >/dev/null
+minutes=$(git_b show "main:$(git_b log -1 --format=%B main | sed -n 's/^Minutes: //p')")
+expect_eq "$(printf '%s\n' "$minutes" | grep -c '^- #1 ')" 1 "the minutes record one change"
+expect_contains "$minutes" "note removed" "and it is the note removed"
 notes=$(cb show 1 --format json)
 expect_eq "$(printf '%s' "$notes" | grep -o '"Same words"' | wc -l | tr -d ' ')" 1 \
 	"reverting one of two equal notes removes one"
 expect_contains "$notes" "A later note" "a later note is never touched"
-revert_of_note=$(git_b rev-parse main)
-expect_eq "$(cb log --format csv | grep -c "$(git_b rev-parse --short=7 main)" || true)" 1 \
+revert_of_note=$(git_b rev-parse main~1)
+expect_eq "$(cb log --format csv | grep -c "$revert_of_note" || true)" 1 \
 	"history records one note removed"
 run 0 revert "$revert_of_note"
 notes=$(cb show 1 --format json)
