@@ -13,6 +13,7 @@
 #include "../model/hook.h"
 #include "../model/date.h"
 #include "../model/meeting.h"
+#include "../model/members.h"
 #include "../model/ops.h"
 #include "../model/session.h"
 #include "../model/slippage.h"
@@ -216,59 +217,6 @@ int cmd_reindex(const struct cli *cli, int argc, char **argv)
 
 /* --- members ----------------------------------------------------------------------- */
 
-struct member_change {
-	const char *login, *role, *agency, *name, *email, *key;
-	bool must_exist, must_be_new;
-};
-
-/* A board always keeps an admin: login, changed or removed, cannot have been the last. */
-static int keeps_an_admin(const struct board *board, const char *login, struct cb_error *err)
-{
-	for (size_t i = 0; i < board->nmembers; i++)
-		if (board->members[i].role == ROLE_ADMIN)
-			return 0;
-	return cb_fail(err, CB_EINVALID, "%s is the last admin; make someone else admin first",
-		       login);
-}
-
-static int apply_member(struct board *board, void *arg, struct cb_error *err)
-{
-	const struct member_change *c = arg;
-	const struct member *old = board_member(board, c->login);
-	struct member m = {0};
-
-	if (c->must_be_new && old)
-		return cb_fail(err, CB_EINVALID, "%s is already a member; use `coboard member set`",
-			       c->login);
-	if (c->must_exist && !old)
-		return cb_fail(err, CB_ENOTFOUND, "%s is not a member; use `coboard member add`",
-			       c->login);
-	m.login = (char *)c->login;
-	m.role = old ? old->role : ROLE_VIEWER;
-	if (c->role && role_parse(c->role, &m.role) < 0)
-		return cb_fail(err, CB_EINVALID,
-			       "unknown role '%s' (viewer, member, secretary, admin)", c->role);
-	m.agency = (char *)(c->agency ? c->agency : old ? old->agency : "");
-	m.name = (char *)(c->name ? c->name : old ? old->name : c->login);
-	m.email = (char *)(c->email ? c->email : old ? old->email : "");
-	m.key = (char *)(c->key ? c->key : old ? old->key : "");
-	if (m.role == ROLE_MEMBER && str_empty(m.agency))
-		return cb_fail(err, CB_EINVALID,
-			       "a member with the role 'member' needs --agency: it edits that agency's "
-			       "cards");
-	board_set_member(board, &m);
-	return keeps_an_admin(board, c->login, err);
-}
-
-static int apply_member_remove(struct board *board, void *arg, struct cb_error *err)
-{
-	const char *login = arg;
-
-	if (!board_remove_member(board, login))
-		return cb_fail(err, CB_ENOTFOUND, "%s is not a member", login);
-	return keeps_an_admin(board, login, err);
-}
-
 int cmd_member(const struct cli *cli, int argc, char **argv)
 {
 	const struct command *cmd = find_command("member");
@@ -277,7 +225,6 @@ int cmd_member(const struct cli *cli, int argc, char **argv)
 			     {"name", &c.name, NULL},   {"email", &c.email, NULL},
 			     {"key", &c.key, NULL},     {0}};
 	struct cb_error err = {0};
-	struct strbuf subject = {0};
 	struct op_result res;
 	struct session *s;
 	struct args a;
@@ -317,33 +264,22 @@ int cmd_member(const struct cli *cli, int argc, char **argv)
 		return usage_error(cmd, &err);
 	}
 	c.login = a.pos[1];
-	if (strcmp(verb, "add") == 0) {
-		if (!c.role) {
-			cb_fail(&err, CB_EINVALID, "--role is required for member add");
-			return usage_error(cmd, &err);
-		}
-		c.must_be_new = true;
-		sb_printf(&subject, "Add member %s as %s", c.login, c.role);
-	} else if (strcmp(verb, "set") == 0) {
-		c.must_exist = true;
-		sb_printf(&subject, "Change member %s%s%s", c.login, c.role ? " to " : "",
-			  c.role ? c.role : "");
-	} else if (strcmp(verb, "remove") == 0) {
-		sb_printf(&subject, "Remove member %s", c.login);
-	} else {
+	if (strcmp(verb, "add") == 0 && !c.role) {
+		cb_fail(&err, CB_EINVALID, "--role is required for member add");
+		return usage_error(cmd, &err);
+	}
+	if (strcmp(verb, "add") != 0 && strcmp(verb, "set") != 0 && strcmp(verb, "remove") != 0) {
 		cb_fail(&err, CB_EINVALID, "unknown member command '%s' (add, set, remove, list)", verb);
 		return usage_error(cmd, &err);
 	}
-	if (cli_open_session(cli, &s) < 0) {
-		sb_free(&subject);
+	if (cli_open_session(cli, &s) < 0)
 		return EXIT_FAIL;
-	}
-	if (strcmp(verb, "remove") == 0)
-		rc = ops_edit_board(s, apply_member_remove, (void *)c.login, sb_str(&subject),
-				    "member", &res, &err);
+	if (strcmp(verb, "add") == 0)
+		rc = members_add(s, &c, &res, &err);
+	else if (strcmp(verb, "set") == 0)
+		rc = members_set(s, &c, &res, &err);
 	else
-		rc = ops_edit_board(s, apply_member, &c, sb_str(&subject), "member", &res, &err);
-	sb_free(&subject);
+		rc = members_remove(s, c.login, &res, &err);
 	session_close(s);
 	return rc < 0 ? fail(&err) : EXIT_OK;
 }

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "../model/asof.h"
+#include "../model/digest.h"
 #include "../model/date.h"
 #include "../model/meeting.h"
 #include "../model/ops.h"
@@ -191,105 +192,18 @@ int cmd_meeting(const struct cli *cli, int argc, char **argv)
 
 /* --- changes since ------------------------------------------------------------------- */
 
-static const struct card *find_card(const struct card_list *list, int id)
-{
-	for (size_t i = 0; i < list->n; i++)
-		if (list->v[i].id == id)
-			return &list->v[i];
-	return NULL;
-}
-
-struct change_item {
-	const char *kind; /* new, moved, reassigned, co-executors, deadline, archived, overdue */
-	const struct card *card;
-	char *detail;
-};
-
-static void add_item(struct change_item **items, size_t *n, const char *kind,
-		     const struct card *card, const char *detail)
-{
-	*items = xrealloc(*items, (*n + 1) * sizeof(**items));
-	(*items)[(*n)++] = (struct change_item){kind, card, xstrdup(detail)};
-}
-
-static const char *column_name_of(const struct board *board, const char *key)
-{
-	const struct column_def *c = board_column(board, key);
-
-	return c ? c->name : key;
-}
-
-/* Compares two board states card by card; what an agenda opener needs. */
-static void diff_states(const struct board_state *then, const struct board_state *now,
-			struct change_item **items, size_t *n)
-{
-	struct strbuf d = {0}, a = {0}, b = {0};
-
-	for (size_t i = 0; i < now->cards.n; i++) {
-		const struct card *c = &now->cards.v[i], *old = find_card(&then->cards, c->id);
-		bool overdue_now, overdue_then = false;
-
-		sb_reset(&d);
-		if (!old) {
-			add_item(items, n, "new", c, column_name_of(&now->board, c->column));
-		} else {
-			if (strcmp(old->column, c->column) != 0) {
-				sb_printf(&d, "%s -> %s", column_name_of(&now->board, old->column),
-					  column_name_of(&now->board, c->column));
-				add_item(items, n, "moved", c, sb_str(&d));
-			}
-			if (strcmp(old->lead, c->lead) != 0) {
-				sb_reset(&d);
-				sb_printf(&d, "lead %s -> %s", old->lead, c->lead);
-				add_item(items, n, "reassigned", c, sb_str(&d));
-			}
-			if (!sv_equal(&old->co, &c->co)) {
-				sb_reset(&d), sb_reset(&a), sb_reset(&b);
-				sv_join(&old->co, ", ", &a);
-				sv_join(&c->co, ", ", &b);
-				sb_printf(&d, "%s -> %s", a.len ? sb_str(&a) : "(none)",
-					  b.len ? sb_str(&b) : "(none)");
-				add_item(items, n, "co-executors", c, sb_str(&d));
-			}
-			if (strcmp(old->due, c->due) != 0) {
-				sb_reset(&d);
-				sb_printf(&d, "%s -> %s", *old->due ? old->due : "(none)",
-					  *c->due ? c->due : "(none)");
-				add_item(items, n, "deadline", c, sb_str(&d));
-			}
-			if (!old->archived && c->archived)
-				add_item(items, n, "archived", c, "");
-			date_set_today(then->day);
-			overdue_then = card_due_state(old, &then->board) == DUE_OVERDUE;
-			date_set_today(NULL);
-		}
-		overdue_now = !c->archived && card_due_state(c, &now->board) == DUE_OVERDUE;
-		if (overdue_now && !overdue_then) {
-			sb_reset(&d);
-			sb_printf(&d, "due %s", c->due);
-			add_item(items, n, "now overdue", c, sb_str(&d));
-		}
-	}
-	sb_free(&d);
-	sb_free(&a);
-	sb_free(&b);
-}
-
 int cmd_changes(const struct cli *cli, int argc, char **argv)
 {
 	const struct command *cmd = find_command("changes");
 	const char *since = NULL, *format_name = "text";
 	struct opt opts[] = {{"since", &since, NULL}, {"format", &format_name, NULL}, {0}};
-	struct board_state then = {0}, now = {0};
-	struct change_item *items = NULL;
+	struct digest d = {0};
 	struct cb_error err = {0};
 	struct strbuf out = {0};
 	struct session *s;
 	struct board board;
 	enum format format;
-	git_oid base, tip;
 	struct args a;
-	size_t n = 0;
 	int status;
 
 	if (parse(cmd, argc, argv, opts, 0, 0, &a, &status) < 0)
@@ -302,15 +216,13 @@ int cmd_changes(const struct cli *cli, int argc, char **argv)
 		return usage_error(cmd, &err);
 	if (with_board(cli, &s, &board) < 0)
 		return EXIT_FAIL;
-	bool before_all = false;
-	if (asof_resolve_since(s, since, &base, &before_all, &err) == 0 &&
-	    repo_tip(s->repo, &tip, &err) == 0 &&
-	    (before_all || asof_load(s, &base, &then, &err) == 0) &&
-	    asof_load(s, &tip, &now, &err) == 0) {
-		diff_states(&then, &now, &items, &n);
+	if (digest_since(s, since, &d, &err) == 0) {
+		const struct board_state *then = &d.then, *now = &d.now;
+		const struct change_item *items = d.v;
+		size_t n = d.n;
 		if (format == FORMAT_JSON) {
 			sb_printf(&out, "{\"since\": \"%s\", \"since_time\": %lld, \"changes\": [\n",
-				  then.oid, then.time);
+				  then->oid, then->time);
 			for (size_t i = 0; i < n; i++) {
 				sb_puts(&out, "  {\"kind\": ");
 				text_json(items[i].kind, &out);
@@ -324,29 +236,29 @@ int cmd_changes(const struct cli *cli, int argc, char **argv)
 			}
 			sb_puts(&out, "]}\n");
 		} else {
-			if (before_all) {
+			if (d.before_all) {
 				sb_puts(&out, "Changes since the board began (it is younger than ");
 				text_sanitize(since, &out);
 			} else {
-				sb_printf(&out, "Changes since %.7s (", then.oid);
-				print_time(then.time, &out);
+				sb_printf(&out, "Changes since %.7s (", then->oid);
+				print_time(then->time, &out);
 			}
 			sb_printf(&out, "): %zu\n", n);
-			for (size_t ag = 0; ag <= now.board.nagencies; ag++) {
+			for (size_t ag = 0; ag <= now->board.nagencies; ag++) {
 				bool heading = false;
 				for (size_t i = 0; i < n; i++) {
 					const struct card *c = items[i].card;
-					bool mine = ag < now.board.nagencies
-							    ? strcmp(c->lead, now.board.agencies[ag].code) == 0
-							    : !board_agency(&now.board, c->lead);
+					bool mine = ag < now->board.nagencies
+							    ? strcmp(c->lead, now->board.agencies[ag].code) == 0
+							    : !board_agency(&now->board, c->lead);
 					if (!mine)
 						continue;
 					if (!heading) {
 						sb_putc(&out, '\n');
-						text_sanitize(ag < now.board.nagencies ? now.board.agencies[ag].code : "Other", &out);
-						if (ag < now.board.nagencies) {
+						text_sanitize(ag < now->board.nagencies ? now->board.agencies[ag].code : "Other", &out);
+						if (ag < now->board.nagencies) {
 							sb_puts(&out, " - ");
-							text_sanitize(now.board.agencies[ag].name, &out);
+							text_sanitize(now->board.agencies[ag].name, &out);
 						}
 						sb_putc(&out, '\n');
 						heading = true;
@@ -365,11 +277,7 @@ int cmd_changes(const struct cli *cli, int argc, char **argv)
 		}
 		emit(&out);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(items[i].detail);
-	free(items);
-	board_state_free(&then);
-	board_state_free(&now);
+	digest_free(&d);
 	board_free(&board);
 	session_close(s);
 	return err.code ? fail(&err) : EXIT_OK;

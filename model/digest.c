@@ -1,0 +1,120 @@
+#include "digest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+
+static const struct card *find_card(const struct card_list *list, int id)
+{
+	for (size_t i = 0; i < list->n; i++)
+		if (list->v[i].id == id)
+			return &list->v[i];
+	return NULL;
+}
+
+static void add_item(struct digest *d, const char *kind, const struct card *card,
+		     const char *detail)
+{
+	d->v = xrealloc(d->v, (d->n + 1) * sizeof(*d->v));
+	d->v[d->n++] = (struct change_item){kind, card, xstrdup(detail)};
+}
+
+static const char *column_name_of(const struct board *board, const char *key)
+{
+	const struct column_def *c = board_column(board, key);
+
+	return c ? c->name : key;
+}
+
+static void list_text(const struct strvec *list, struct strbuf *out)
+{
+	if (list->n)
+		sv_join(list, ", ", out);
+	else
+		sb_puts(out, "(none)");
+}
+
+/* The changes of one card that existed then. */
+static void compare_card(struct digest *d, const struct card *old, const struct card *c)
+{
+	const struct board *board = &d->now.board;
+	struct strbuf detail = {0};
+
+	if (strcmp(old->column, c->column) != 0) {
+		sb_printf(&detail, "%s -> %s", column_name_of(board, old->column),
+			  column_name_of(board, c->column));
+		add_item(d, "moved", c, sb_str(&detail));
+	}
+	if (strcmp(old->lead, c->lead) != 0) {
+		sb_reset(&detail);
+		sb_printf(&detail, "lead %s -> %s", old->lead, c->lead);
+		add_item(d, "reassigned", c, sb_str(&detail));
+	}
+	if (!sv_equal(&old->co, &c->co)) {
+		sb_reset(&detail);
+		list_text(&old->co, &detail);
+		sb_puts(&detail, " -> ");
+		list_text(&c->co, &detail);
+		add_item(d, "co-executors", c, sb_str(&detail));
+	}
+	if (strcmp(old->due, c->due) != 0) {
+		sb_reset(&detail);
+		sb_printf(&detail, "%s -> %s", *old->due ? old->due : "(none)",
+			  *c->due ? c->due : "(none)");
+		add_item(d, "deadline", c, sb_str(&detail));
+	}
+	if (!old->archived && c->archived)
+		add_item(d, "archived", c, "");
+	sb_free(&detail);
+}
+
+static void compare_states(struct digest *d)
+{
+	struct strbuf detail = {0};
+
+	for (size_t i = 0; i < d->now.cards.n; i++) {
+		const struct card *c = &d->now.cards.v[i], *old = find_card(&d->then.cards, c->id);
+		bool overdue_then = false;
+
+		if (!old) {
+			add_item(d, "new", c, column_name_of(&d->now.board, c->column));
+		} else {
+			compare_card(d, old, c);
+			/* Overdue then is judged by that day, not by today. */
+			date_set_today(d->then.day);
+			overdue_then = card_due_state(old, &d->then.board) == DUE_OVERDUE;
+			date_set_today(NULL);
+		}
+		if (!c->archived && card_due_state(c, &d->now.board) == DUE_OVERDUE && !overdue_then) {
+			sb_reset(&detail);
+			sb_printf(&detail, "due %s", c->due);
+			add_item(d, "now overdue", c, sb_str(&detail));
+		}
+	}
+	sb_free(&detail);
+}
+
+int digest_since(struct session *s, const char *spec, struct digest *out, struct cb_error *err)
+{
+	git_oid base, tip;
+
+	memset(out, 0, sizeof(*out));
+	if (asof_resolve_since(s, spec, &base, &out->before_all, err) < 0 ||
+	    repo_tip(s->repo, &tip, err) < 0 ||
+	    (!out->before_all && asof_load(s, &base, &out->then, err) < 0) ||
+	    asof_load(s, &tip, &out->now, err) < 0)
+		return -1;
+	compare_states(out);
+	return 0;
+}
+
+void digest_free(struct digest *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->v[i].detail);
+	free(d->v);
+	board_state_free(&d->then);
+	board_state_free(&d->now);
+	memset(d, 0, sizeof(*d));
+}
