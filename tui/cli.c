@@ -270,9 +270,10 @@ static const struct command commands[] = {
 	{"fsck", cmd_fsck, "fsck",
 	 "Check that git and the index agree and that every card and board.conf parse.", false},
 	{"reindex", cmd_reindex, "reindex", "Rebuild the index from git.", false},
-	{"hook", cmd_hook, "hook pre-receive",
-	 "Check a push made with plain git (run by the board's pre-receive hook, which `init`\n"
-	 "installs): every card and board.conf must parse and keep the board's rules.",
+	{"hook", cmd_hook, "hook pre-receive | hook install",
+	 "pre-receive: check a push made with plain git (run by the board's pre-receive hook,\n"
+	 "which `init` installs): a push may not add a card or board.conf that breaks the\n"
+	 "board's rules. install: put that hook into a board made before it existed.",
 	 false},
 };
 

@@ -370,8 +370,19 @@ int cmd_hook(const struct cli *cli, int argc, char **argv)
 
 	if (parse(cmd, argc, argv, opts, 1, 1, &a, &status) < 0)
 		return status;
+	if (strcmp(a.pos[0], "install") == 0) {
+		/* For a board made before `init` installed the hook. */
+		char exe[4096], *path = cli->board_path ? xstrdup(cli->board_path)
+							 : session_default_board_path();
+		status = hook_install(path, self_program(exe, sizeof(exe)), &err) < 0 ? fail(&err)
+										      : EXIT_OK;
+		if (status == EXIT_OK)
+			printf("installed the pre-receive hook in %s\n", path);
+		free(path);
+		return status;
+	}
 	if (strcmp(a.pos[0], "pre-receive") != 0) {
-		cb_fail(&err, CB_EINVALID, "unknown hook '%s' (pre-receive)", a.pos[0]);
+		cb_fail(&err, CB_EINVALID, "unknown hook command '%s' (pre-receive, install)", a.pos[0]);
 		return usage_error(cmd, &err);
 	}
 	while (fgets(line, sizeof(line), stdin))

@@ -3,6 +3,10 @@
 . "$(dirname "$0")/../lib.sh"
 new_board
 [ -x "$BOARD/hooks/pre-receive" ] || fail "init installs an executable pre-receive hook"
+rm "$BOARD/hooks/pre-receive"
+run 0 hook install
+expect_contains "$OUT" "installed the pre-receive hook" "a board made without it gets it"
+[ -x "$BOARD/hooks/pre-receive" ] || fail "hook install makes it executable"
 git clone -q "$BOARD" "$T/clerk"
 clerk() { git -C "$T/clerk" -c user.name=Clerk -c user.email=clerk@example.kz "$@"; }
 # push_refused WHAT NEEDLE: the clerk's last commit is refused with NEEDLE in the message.
