@@ -33,6 +33,11 @@ $(BUILD)/%.o: %.c $(DEPS_STAMP) $(wildcard model/*.h tui/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -Itui -c $< -o $@
 
+# model/ sees only itself: a layering slip (a model file reaching into tui/) fails the build.
+$(BUILD)/model/%.o: model/%.c $(DEPS_STAMP) $(wildcard model/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -c $< -o $@
+
 $(BUILD)/gen/shipped_board.c: scripts/embed-board $(BOARD_FILES)
 	@mkdir -p $(dir $@)
 	scripts/embed-board boards/children-of-kazakhstan > $@.tmp && mv $@.tmp $@

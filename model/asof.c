@@ -51,19 +51,17 @@ int asof_load(struct session *s, const git_oid *commit, struct board_state *st,
 {
 	struct strvec paths = {0};
 	struct strbuf text = {0};
-	git_commit *c = NULL;
 	bool found;
 	int rc = -1;
 
 	memset(st, 0, sizeof(*st));
 	git_oid_tostr(st->oid, sizeof(st->oid), commit);
-	if (git_commit_lookup(&c, s->repo->git, commit) == 0) {
-		time_t t = (time_t)git_commit_time(c);
+	struct cb_error no_time = {0};
+	if (repo_commit_time(s->repo, commit, &st->time, &no_time) == 0) {
+		time_t t = (time_t)st->time;
 		struct tm tm;
-		st->time = (long long)t;
 		localtime_r(&t, &tm);
 		strftime(st->day, sizeof(st->day), "%Y-%m-%d", &tm);
-		git_commit_free(c);
 	}
 	if (repo_read(s->repo, commit, "board.conf", &text, &found, err) < 0)
 		goto out;

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "repo.h"
+
 static void push(struct change_list *out, const char *field, const char *old_value,
 		 const char *new_value)
 {
@@ -98,4 +100,13 @@ void change_list_free(struct change_list *list)
 int history_is_responsibility(const char *field)
 {
 	return strcmp(field, "lead") == 0 || strcmp(field, "co") == 0;
+}
+
+int history_card_diff(struct repo *repo, const char *commit, int id, struct strbuf *out,
+		      struct cb_error *err)
+{
+	char path[32];
+
+	card_path(id, path);
+	return repo_diff_path(repo, commit, path, out, err);
 }

@@ -25,6 +25,13 @@ struct change_list {
 void history_diff(const struct card *old, const struct card *new, struct change_list *out);
 void change_list_free(struct change_list *list);
 
+/* The unified diff commit made to card id's file (against its first parent), appended to
+ * out: what the diff view shows. */
+struct repo;
+struct cb_error;
+int history_card_diff(struct repo *repo, const char *commit, int id, struct strbuf *out,
+		      struct cb_error *err);
+
 /* True for the fields that carry responsibility: lead and co-executors. */
 int history_is_responsibility(const char *field);
 

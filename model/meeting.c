@@ -156,17 +156,17 @@ int meeting_repair_tags(struct session *s, bool all, struct strvec *made, struct
 	int rc = index_meeting_ends(s->index, !all, &oids, err);
 
 	for (size_t i = 0; rc == 0 && i < oids.n; i++) {
-		git_commit *commit = NULL;
-		struct strbuf tag = {0};
+		struct strbuf tag = {0}, message = {0};
 		git_oid oid;
 		bool was_made;
 
 		if (git_oid_fromstr(&oid, oids.v[i]) < 0 ||
-		    git_commit_lookup(&commit, s->repo->git, &oid) < 0) {
+		    repo_commit_message(s->repo, &oid, &message, err) < 0) {
+			cb_error_clear(err);
 			rc = cb_fail(err, CB_ECORRUPT, "cannot read the meeting commit %.7s", oids.v[i]);
 			break;
 		}
-		char *minutes = field_value(git_commit_message(commit), "Minutes");
+		char *minutes = field_value(sb_str(&message), "Minutes");
 		if (*minutes) {
 			minutes_tag(minutes, &tag);
 			rc = repo_ensure_tag(s->repo, sb_str(&tag), &oid, &was_made, err);
@@ -175,7 +175,7 @@ int meeting_repair_tags(struct session *s, bool all, struct strvec *made, struct
 		}
 		free(minutes);
 		sb_free(&tag);
-		git_commit_free(commit);
+		sb_free(&message);
 	}
 	sv_free(&oids);
 	return rc;

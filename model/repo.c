@@ -10,6 +10,11 @@
 
 #include "card.h"
 
+struct repo {
+	git_repository *git;
+	char *gitdir; /* with a trailing slash, as libgit2 reports it */
+};
+
 /* A ref lock older than this, found while coboard holds its own writer lock, was left by a
  * killed process: live git writers hold it for milliseconds. */
 enum { STALE_LOCK_SECONDS = 2 };
@@ -75,6 +80,35 @@ int repo_open(struct repo **out, const char *path, struct cb_error *err)
 	repo->git = git;
 	repo->gitdir = xstrdup(git_repository_path(git));
 	*out = repo;
+	return 0;
+}
+
+const char *repo_gitdir(const struct repo *repo)
+{
+	return repo->gitdir;
+}
+
+int repo_commit_time(struct repo *repo, const git_oid *commit, long long *time,
+		     struct cb_error *err)
+{
+	git_commit *c = NULL;
+
+	if (git_commit_lookup(&c, repo->git, commit) < 0)
+		return git_fail(err, "cannot read a commit");
+	*time = (long long)git_commit_time(c);
+	git_commit_free(c);
+	return 0;
+}
+
+int repo_commit_message(struct repo *repo, const git_oid *commit, struct strbuf *out,
+			struct cb_error *err)
+{
+	git_commit *c = NULL;
+
+	if (git_commit_lookup(&c, repo->git, commit) < 0)
+		return git_fail(err, "cannot read a commit");
+	sb_puts(out, git_commit_message(c));
+	git_commit_free(c);
 	return 0;
 }
 

@@ -13,10 +13,8 @@
 
 #define REPO_BRANCH "refs/heads/main"
 
-struct repo {
-	git_repository *git;
-	char *gitdir; /* with a trailing slash, as libgit2 reports it */
-};
+/* An open board repository; only repo.c sees inside. */
+struct repo;
 
 struct identity {
 	const char *login; /* the acting member */
@@ -36,6 +34,15 @@ void repo_global_shutdown(void);
 
 int repo_open(struct repo **out, const char *path, struct cb_error *err);
 void repo_free(struct repo *repo);
+
+/* The repository's directory, with a trailing slash. */
+const char *repo_gitdir(const struct repo *repo);
+
+/* A commit's time (commit time, seconds since the epoch) and its whole message (appended). */
+int repo_commit_time(struct repo *repo, const git_oid *commit, long long *time,
+		     struct cb_error *err);
+int repo_commit_message(struct repo *repo, const git_oid *commit, struct strbuf *out,
+			struct cb_error *err);
 
 /* Creates a bare repository at path with one root commit holding files. Fails if path
  * already holds a repository. shared_group makes it writable by the directory's group. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/history.h"
 #include "../model/strbuf.h"
 #include "app.h"
 #include "text.h"
@@ -78,12 +79,9 @@ struct view *diff_view_new(struct app *app, const char *commit, int card)
 	struct strbuf diff = {0};
 	struct cb_error err = {0};
 	struct log_list rows = {0};
-	char path[32];
-
 	snprintf(st->commit, sizeof(st->commit), "%s", commit);
 	st->card = card;
-	card_path(card, path);
-	if (repo_diff_path(app->s->repo, commit, path, &diff, &err) < 0)
+	if (history_card_diff(app->s->repo, commit, card, &diff, &err) < 0)
 		sb_puts(&diff, err.msg);
 	for (const char *p = sb_str(&diff); *p;) {
 		const char *nl = strchr(p, '\n');

@@ -1,0 +1,53 @@
+/* Inside the index (index.c: the SQLite plumbing; index_write.c: commits into rows;
+ * index_query.c: the queries). Nothing outside those three files includes this. */
+#ifndef COBOARD_INDEX_DB_H
+#define COBOARD_INDEX_DB_H
+
+#include <sqlite3.h>
+
+#include "index.h"
+
+struct cached_stmt {
+	const char *sql; /* compared by address: callers pass string literals */
+	sqlite3_stmt *stmt;
+};
+
+struct index {
+	sqlite3 *db;
+	int lock_timeout_ms;
+	long long busy_since_ms;
+	struct repo *repo;
+	char *path;
+	char tip[GIT_OID_HEXSZ + 1];
+	int wal_frames; /* frames in the WAL after this connection's last commit */
+	/* The file cannot be written (a read-only mount, a full disk, no permission): the
+	 * index lives in memory for this process, built from git. */
+	bool in_memory;
+	char *unwritable; /* why, for the user */
+	struct cached_stmt *cache;
+	size_t ncached;
+};
+
+/* An error from the last SQLite call, worded for the user (busy, full disk, corrupt ...). */
+int db_fail(struct index *idx, struct cb_error *err, const char *what);
+/* A prepared statement for sql, reset and unbound, kept for the life of the connection. */
+sqlite3_stmt *db_stmt(struct index *idx, const char *sql, struct cb_error *err);
+void bind_text(sqlite3_stmt *st, int i, const char *s);
+/* One step of a query: 1 with a row, 0 at the end, -1 (reset, err set) when SQLite failed,
+ * so a busy or corrupt index is an error and never a short answer. */
+int step_row(struct index *idx, sqlite3_stmt *st, struct cb_error *err);
+int step_done(struct index *idx, sqlite3_stmt *st, struct cb_error *err);
+int db_exec(struct index *idx, const char *sql, struct cb_error *err);
+const char *col_text(sqlite3_stmt *st, int i);
+void close_db(struct index *idx);
+int read_meta(struct index *idx, const char *key, struct strbuf *out, struct cb_error *err);
+int write_meta(struct index *idx, const char *key, const char *value, struct cb_error *err);
+/* Reads the commit the index reflects into idx->tip. */
+int load_tip(struct index *idx, struct cb_error *err);
+/* Opens the SQLite file (or memory); 1 when it must be recreated (corrupt, older schema). */
+int open_db(struct index *idx, struct cb_error *err);
+void remove_index_files(const char *path);
+/* Goes on with a fresh index in memory, filled from git by the next sync. */
+int fall_back_to_memory(struct index *idx, const char *why, struct cb_error *err);
+
+#endif

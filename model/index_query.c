@@ -1,0 +1,570 @@
+#include "index_db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+
+/* --- reading ------------------------------------------------------------------------ */
+
+int index_board(struct index *idx, struct board *board, struct cb_error *err)
+{
+	struct strbuf text = {0};
+	int rc = read_meta(idx, "board", &text, err);
+
+	if (rc == 0 && text.len == 0)
+		rc = cb_fail(err, CB_ECORRUPT, "the board has no board.conf");
+	if (rc == 0 && board_parse(board, text.buf, text.len, err) < 0) {
+		cb_error_prefix(err, "board.conf: ");
+		rc = -1;
+	}
+	if (rc < 0 && text.len == 0)
+		memset(board, 0, sizeof(*board));
+	sb_free(&text);
+	return rc;
+}
+
+static void list_push_parsed(struct card_list *out, int id, const char *text)
+{
+	struct card card;
+	struct cb_error ignored = {0};
+
+	/* Rows hold only texts that parsed when they were indexed. */
+	if (card_parse(&card, text, strlen(text), &ignored) < 0) {
+		card_free(&card);
+		return;
+	}
+	card.id = id;
+	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+	out->v[out->n++] = card;
+}
+
+int index_cards(struct index *idx, const struct board *board, const struct card_filter *f,
+		struct card_list *out, struct cb_error *err)
+{
+	char today[11];
+	const char *done_column = board->ncolumns ? board->columns[board->ncolumns - 1].key : "";
+	struct strbuf label = {0};
+	int rc;
+	sqlite3_stmt *st = db_stmt(
+		idx,
+		"SELECT id, text FROM cards WHERE (?1 = '' OR col = ?1)"
+		" AND (?2 = '' OR id IN (SELECT card FROM card_agencies WHERE agency = ?2))"
+		" AND (?3 = 0 OR (due <> '' AND due < ?4 AND col <> ?5))"
+		" AND (?6 = 1 OR archived = 0)"
+		" AND (?7 = '' OR labels LIKE ?7 ESCAPE '\\')",
+		err);
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	date_today(today);
+	if (!str_empty(f->label)) {
+		/* The label is matched as it is written: % and _ are no wildcards here. */
+		sb_puts(&label, "%,");
+		for (const char *p = f->label; *p; p++) {
+			if (*p == '%' || *p == '_' || *p == '\\')
+				sb_putc(&label, '\\');
+			sb_putc(&label, *p);
+		}
+		sb_puts(&label, ",%");
+	}
+	bind_text(st, 1, f->column);
+	bind_text(st, 2, f->agency);
+	sqlite3_bind_int(st, 3, f->overdue);
+	bind_text(st, 4, today);
+	bind_text(st, 5, done_column);
+	sqlite3_bind_int(st, 6, f->archived);
+	bind_text(st, 7, sb_str(&label));
+	while ((rc = step_row(idx, st, err)) > 0)
+		list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
+	sqlite3_reset(st);
+	sb_free(&label);
+	if (rc < 0) {
+		card_list_free(out);
+		return -1;
+	}
+	card_list_sort(out, board);
+	return 0;
+}
+
+int index_card(struct index *idx, int id, struct card *out, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT text FROM cards WHERE id = ?", err);
+	int rc;
+
+	card_init(out);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, id);
+	if ((rc = step_row(idx, st, err)) <= 0) {
+		sqlite3_reset(st);
+		return rc < 0 ? -1 : cb_fail(err, CB_ENOTFOUND, "no card #%d on this board", id);
+	}
+	card_free(out);
+	rc = card_parse(out, col_text(st, 0), (size_t)sqlite3_column_bytes(st, 0), err);
+	out->id = id;
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int max_of(struct index *idx, const char *sql, int *max, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, sql, err);
+
+	if (!st)
+		return -1;
+	int rc = step_row(idx, st, err);
+	if (rc > 0 && sqlite3_column_int(st, 0) > *max)
+		*max = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_next_id(struct index *idx, int *id, struct cb_error *err)
+{
+	int max = 0;
+	sqlite3_stmt *st;
+
+	/* Ids are never reused: removed and broken cards keep theirs. */
+	if (max_of(idx, "SELECT MAX(id) FROM cards", &max, err) < 0 ||
+	    max_of(idx, "SELECT MAX(card) FROM changes", &max, err) < 0)
+		return -1;
+	st = db_stmt(idx, "SELECT path FROM broken", err);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = step_row(idx, st, err)) > 0) {
+		int broken_id = card_id_from_path(col_text(st, 0));
+		if (broken_id > max)
+			max = broken_id;
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return -1;
+	if (max >= CARD_ID_MAX)
+		return cb_fail(err, CB_EINVALID, "the board has used every card id up to %d",
+			       CARD_ID_MAX);
+	*id = max + 1;
+	return 0;
+}
+
+int index_column_ranks(struct index *idx, const char *column, int exclude, int **ids,
+		       struct strvec *ranks, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		idx, "SELECT id, rank FROM cards WHERE col = ? AND id <> ? ORDER BY rank, id", err);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	if (!st)
+		return -1;
+	bind_text(st, 1, column);
+	sqlite3_bind_int(st, 2, exclude);
+	while ((rc = step_row(idx, st, err)) > 0) {
+		if (ranks->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = xrealloc(*ids, cap * sizeof(**ids));
+		}
+		(*ids)[ranks->n] = sqlite3_column_int(st, 0);
+		sv_push(ranks, col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Each word of the user's query becomes a quoted prefix term, so any text is a valid query
+ * and typing narrows the result as the user types. */
+static char *fts_query(const char *query)
+{
+	struct strbuf out = {0};
+	const char *p = query;
+
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (out.len)
+			sb_putc(&out, ' ');
+		sb_putc(&out, '"');
+		while (*p && *p != ' ' && *p != '\t') {
+			if (*p == '"')
+				sb_putc(&out, '"');
+			sb_putc(&out, *p++);
+		}
+		sb_puts(&out, "\"*");
+	}
+	return sb_detach(&out);
+}
+
+int index_search(struct index *idx, const char *query, struct card_list *out,
+		 struct cb_error *err)
+{
+	char *match = fts_query(query);
+	sqlite3_stmt *st;
+
+	memset(out, 0, sizeof(*out));
+	if (!*match) {
+		free(match);
+		return 0;
+	}
+	st = db_stmt(idx,
+		     "SELECT c.id, c.text FROM cards_fts JOIN cards c ON c.id = cards_fts.rowid"
+		     " WHERE cards_fts MATCH ? ORDER BY cards_fts.rank",
+		     err);
+	if (!st) {
+		free(match);
+		return -1;
+	}
+	bind_text(st, 1, match);
+	int rc;
+	while ((rc = step_row(idx, st, err)) > 0)
+		list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
+	sqlite3_reset(st);
+	free(match);
+	if (rc < 0)
+		card_list_free(out);
+	return rc < 0 ? -1 : 0;
+}
+
+void log_list_free(struct log_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		struct log_entry *e = &list->v[i];
+		free(e->author);
+		free(e->email);
+		free(e->subject);
+		free(e->op);
+		free(e->reason);
+		free(e->field);
+		free(e->old_value);
+		free(e->new_value);
+	}
+	free(list->v);
+	list->v = NULL;
+	list->n = 0;
+}
+
+#define LOG_COLUMNS                                                                        \
+	"SELECT m.oid, m.time, m.author, m.email, m.subject, m.op, m.reason,"              \
+	" ch.card, ch.field, ch.old, ch.new FROM changes ch JOIN commits m ON m.seq = ch.seq"
+
+/* Appends every row of a LOG_COLUMNS query; on a failed step the list is emptied. */
+static int read_log_rows(struct index *idx, sqlite3_stmt *st, struct log_list *out,
+			 struct cb_error *err)
+{
+	int rc;
+
+	while ((rc = step_row(idx, st, err)) > 0) {
+		struct log_entry e = {0};
+
+		snprintf(e.commit, sizeof(e.commit), "%s", col_text(st, 0));
+		e.time = sqlite3_column_int64(st, 1);
+		e.author = xstrdup(col_text(st, 2));
+		e.email = xstrdup(col_text(st, 3));
+		e.subject = xstrdup(col_text(st, 4));
+		e.op = xstrdup(col_text(st, 5));
+		e.reason = xstrdup(col_text(st, 6));
+		e.card = sqlite3_column_int(st, 7);
+		e.field = xstrdup(col_text(st, 8));
+		e.old_value = xstrdup(col_text(st, 9));
+		e.new_value = xstrdup(col_text(st, 10));
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(e));
+		out->v[out->n++] = e;
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		log_list_free(out);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Runs a LOG_COLUMNS query whose parameters are among :oid, :card and :field. */
+static int log_query(struct index *idx, const char *sql, const char *oid, int card,
+		     const char *field, struct log_list *out, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, sql, err);
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	bind_text(st, sqlite3_bind_parameter_index(st, ":oid"), oid);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":card"), card);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":field"), field);
+	return read_log_rows(idx, st, out, err);
+}
+
+int index_commit_changes(struct index *idx, const char *oid, struct log_list *out,
+			 struct cb_error *err)
+{
+	return log_query(idx, LOG_COLUMNS " WHERE m.oid = :oid ORDER BY ch.id", oid, 0, NULL, out,
+			 err);
+}
+
+int index_changes_after(struct index *idx, const char *oid, struct log_list *out,
+			struct cb_error *err)
+{
+	return log_query(idx,
+			 LOG_COLUMNS " WHERE ch.seq > (SELECT seq FROM commits WHERE oid = :oid)"
+				     " ORDER BY ch.id",
+			 oid, 0, NULL, out, err);
+}
+
+int index_later_change(struct index *idx, const char *oid, int card, const char *field,
+		       struct log_list *out, struct cb_error *err)
+{
+	return log_query(idx,
+			 LOG_COLUMNS " WHERE ch.card = :card AND ch.field = :field AND ch.seq >"
+				     " (SELECT seq FROM commits WHERE oid = :oid) ORDER BY ch.id LIMIT 1",
+			 oid, card, field, out, err);
+}
+
+int index_field_origin(struct index *idx, int card, const char *field, struct log_list *out,
+		       struct cb_error *err)
+{
+	return log_query(idx,
+			 LOG_COLUMNS " WHERE ch.card = :card AND (ch.field = :field OR ch.field ="
+				     " 'created') ORDER BY ch.field = :field DESC, ch.id DESC LIMIT 1",
+			 NULL, card, field, out, err);
+}
+
+/* The first column of the first row of sql as a commit id in out[41] ("" when no row);
+ * the parameter :n or :text is bound when the statement has it. */
+static int query_commit(struct index *idx, const char *sql, long long n, const char *text,
+			char out[41], struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, sql, err);
+
+	out[0] = '\0';
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":n"), n);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":text"), text);
+	int rc = step_row(idx, st, err);
+	if (rc > 0)
+		snprintf(out, 41, "%s", col_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+static int to_oid(const char hex[41], git_oid *out, const char *missing, struct cb_error *err)
+{
+	if (!hex[0])
+		return cb_fail(err, CB_ENOTFOUND, "%s", missing);
+	if (git_oid_fromstr(out, hex) < 0)
+		return cb_fail(err, CB_ECORRUPT, "bad commit id '%s' in the index; run `coboard reindex`",
+			       hex);
+	return 0;
+}
+
+int index_last_card_commit_by(struct index *idx, const char *member, char out[41],
+			      struct cb_error *err)
+{
+	return query_commit(idx,
+			    "SELECT oid FROM commits WHERE member = :text AND op IN ('add', 'move',"
+			    " 'assign', 'edit', 'note', 'archive', 'revert') ORDER BY seq DESC LIMIT 1",
+			    0, member, out, err);
+}
+
+int index_last_meeting(struct index *idx, char out[41], struct cb_error *err)
+{
+	return query_commit(idx,
+			    "SELECT oid FROM commits WHERE op = 'meeting-end' ORDER BY seq DESC LIMIT 1",
+			    0, NULL, out, err);
+}
+
+int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct cb_error *err)
+{
+	char hex[41];
+
+	if (query_commit(idx, "SELECT oid FROM commits WHERE at < :n ORDER BY seq DESC LIMIT 1",
+			 epoch, NULL, hex, err) < 0)
+		return -1;
+	return to_oid(hex, out, "the board has no commit on or before that date", err);
+}
+
+int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *err)
+{
+	char hex[41];
+
+	if (query_commit(idx, "SELECT oid FROM commits ORDER BY seq DESC LIMIT 1 OFFSET :n", n, NULL,
+			 hex, err) < 0)
+		return -1;
+	return to_oid(hex, out, "that is the board's first change", err);
+}
+
+int index_meetings_since(struct index *idx, long long since, int *count, struct cb_error *err)
+{
+	sqlite3_stmt *st =
+		db_stmt(idx, "SELECT count(*) FROM commits WHERE op = 'meeting-end' AND at >= ?", err);
+
+	*count = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, since);
+	int rc = step_row(idx, st, err);
+	if (rc > 0)
+		*count = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+long long index_card_created(struct index *idx, int card)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT m.time FROM changes ch JOIN commits m ON m.seq = ch.seq"
+				   " WHERE ch.card = ? ORDER BY ch.id LIMIT 1",
+				   NULL);
+	long long t = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_int(st, 1, card);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		t = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return t;
+}
+
+/* The WHERE clause holds only the filters that are set, so SQLite can use the index that
+ * fits (a card's rows, the newest rows) instead of scanning every change. */
+int index_log(struct index *idx, const struct log_filter *f, struct log_list *out,
+	      struct cb_error *err)
+{
+	struct strbuf sql = {0}, like = {0};
+	sqlite3_stmt *st = NULL;
+
+	memset(out, 0, sizeof(*out));
+	sb_puts(&sql, LOG_COLUMNS " WHERE 1");
+	if (f->card)
+		sb_puts(&sql, " AND ch.card = :card");
+	if (f->since)
+		sb_puts(&sql, " AND m.at >= :since");
+	if (f->until)
+		sb_puts(&sql, " AND m.at < :until");
+	if (!str_empty(f->agency)) {
+		sb_puts(&sql, " AND (ch.card IN (SELECT card FROM card_agencies WHERE agency = :agency)"
+			      " OR (ch.field IN ('lead', 'co') AND (ch.old LIKE :like OR ch.new LIKE :like)))");
+		sb_printf(&like, "%%%s%%", f->agency);
+	}
+	if (!str_empty(f->author))
+		sb_puts(&sql, " AND (m.author = :author OR m.email = :author OR m.member = :author)");
+	if (f->responsibility_only)
+		sb_puts(&sql, " AND ch.field IN ('lead', 'co')");
+	sb_puts(&sql, " ORDER BY ch.seq DESC, ch.id");
+	if (f->limit)
+		sb_printf(&sql, " LIMIT %zu", f->limit);
+	if (sqlite3_prepare_v2(idx->db, sb_str(&sql), -1, &st, NULL) != SQLITE_OK) {
+		db_fail(idx, err, "query");
+		sb_free(&sql);
+		sb_free(&like);
+		return -1;
+	}
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":card"), f->card);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":since"), f->since);
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":until"), f->until);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":agency"), f->agency);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":like"), sb_str(&like));
+	bind_text(st, sqlite3_bind_parameter_index(st, ":author"), f->author);
+	int rc = read_log_rows(idx, st, out, err);
+	sqlite3_finalize(st);
+	sb_free(&sql);
+	sb_free(&like);
+	return rc;
+}
+
+int index_broken(struct index *idx, struct strvec *messages, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT message FROM broken ORDER BY path", err);
+
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = step_row(idx, st, err)) > 0)
+		sv_push(messages, col_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_check(struct index *idx, struct strvec *problems, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "PRAGMA quick_check", err);
+
+	if (!st)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (strcmp(col_text(st, 0), "ok") != 0)
+			sv_push(problems, col_text(st, 0));
+	sqlite3_reset(st);
+	if (sqlite3_exec(idx->db, "INSERT INTO cards_fts(cards_fts) VALUES ('integrity-check')",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		sv_push(problems, "the full-text index does not match the cards");
+	return 0;
+}
+
+int index_last_change(struct index *idx, char **author, long long *time, char **subject,
+		      struct cb_error *err)
+{
+	sqlite3_stmt *st =
+		db_stmt(idx, "SELECT author, time, subject FROM commits ORDER BY seq DESC LIMIT 1", err);
+
+	*author = *subject = NULL;
+	*time = 0;
+	if (!st)
+		return -1;
+	int rc = step_row(idx, st, err);
+	if (rc > 0) {
+		*author = xstrdup(col_text(st, 0));
+		*time = sqlite3_column_int64(st, 1);
+		*subject = xstrdup(col_text(st, 2));
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_commit_summary(struct index *idx, const char *oid, char **subject, char **member,
+			 struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT subject, member FROM commits WHERE oid = ?", err);
+	int rc;
+
+	*subject = *member = NULL;
+	if (!st)
+		return -1;
+	bind_text(st, 1, oid);
+	rc = step_row(idx, st, err);
+	if (rc > 0) {
+		*subject = xstrdup(col_text(st, 0));
+		*member = xstrdup(col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc == 0)
+		return cb_fail(err, CB_ENOTFOUND,
+			       "%.7s is not a change on the board's main line of history", oid);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_meeting_ends(struct index *idx, bool last_only, struct strvec *oids,
+		       struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT oid FROM commits WHERE op = 'meeting-end' ORDER BY seq DESC"
+				   " LIMIT CASE WHEN ? THEN 1 ELSE -1 END",
+				   err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, last_only);
+	while ((rc = step_row(idx, st, err)) > 0)
+		sv_push(oids, col_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_board_problem(struct index *idx, struct strbuf *out, struct cb_error *err)
+{
+	return read_meta(idx, "board_problem", out, err);
+}

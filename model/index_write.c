@@ -1,0 +1,530 @@
+#include "index_db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "history.h"
+
+/* --- writing rows ------------------------------------------------------------------- */
+
+static char *trailer(const char *message, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *p = message;
+
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (len > klen + 1 && strncmp(p, key, klen) == 0 && p[klen] == ':') {
+			const char *v = p + klen + 1;
+			while (*v == ' ')
+				v++;
+			return xstrndup(v, (size_t)(p + len - v));
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	return xstrdup("");
+}
+
+static int delete_card_rows(struct index *idx, int id, struct cb_error *err)
+{
+	static const char *const sqls[] = {
+		"DELETE FROM cards WHERE id = ?",
+		"DELETE FROM card_agencies WHERE card = ?",
+		"DELETE FROM cards_fts WHERE rowid = ?",
+	};
+
+	for (size_t i = 0; i < sizeof(sqls) / sizeof(*sqls); i++) {
+		sqlite3_stmt *st = db_stmt(idx, sqls[i], err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int(st, 1, id);
+		if (step_done(idx, st, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int insert_card_rows(struct index *idx, const struct card *c, const char *text,
+			    struct cb_error *err)
+{
+	struct strbuf labels = {0}, notes = {0};
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (delete_card_rows(idx, c->id, err) < 0)
+		return -1;
+	sv_join(&c->labels, ",", &labels);
+	st = db_stmt(idx,
+		     "INSERT INTO cards(id, text, title, col, rank, lead, due, labels, archived)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		     err);
+	if (!st)
+		goto out;
+	sqlite3_bind_int(st, 1, c->id);
+	bind_text(st, 2, text);
+	bind_text(st, 3, c->title);
+	bind_text(st, 4, c->column);
+	bind_text(st, 5, c->rank);
+	bind_text(st, 6, c->lead);
+	bind_text(st, 7, c->due);
+	/* Wrapped in commas so a label matches with LIKE '%,label,%' and never a prefix. */
+	if (labels.len) {
+		char *joined = sb_detach(&labels);
+		sb_printf(&labels, ",%s,", joined);
+		free(joined);
+	}
+	bind_text(st, 8, sb_str(&labels));
+	sqlite3_bind_int(st, 9, c->archived);
+	if (step_done(idx, st, err) < 0)
+		goto out;
+	for (size_t i = 0; i <= c->co.n; i++) {
+		st = db_stmt(idx, "INSERT OR IGNORE INTO card_agencies(card, agency) VALUES (?, ?)",
+			     err);
+		if (!st)
+			goto out;
+		sqlite3_bind_int(st, 1, c->id);
+		bind_text(st, 2, i == 0 ? c->lead : c->co.v[i - 1]);
+		if (step_done(idx, st, err) < 0)
+			goto out;
+	}
+	for (size_t i = 0; i < c->nnotes; i++)
+		sb_printf(&notes, "%s\n", c->notes[i].text);
+	st = db_stmt(idx, "INSERT INTO cards_fts(rowid, title, description, notes) VALUES (?, ?, ?, ?)",
+		     err);
+	if (!st)
+		goto out;
+	sqlite3_bind_int(st, 1, c->id);
+	bind_text(st, 2, c->title);
+	bind_text(st, 3, c->description);
+	bind_text(st, 4, sb_str(&notes));
+	rc = step_done(idx, st, err);
+out:
+	sb_free(&labels);
+	sb_free(&notes);
+	return rc;
+}
+
+/* Marks path broken with message (NULL: no longer broken), remembering last_good (the
+ * card's last text that parsed; NULL keeps what was remembered). */
+static int set_broken(struct index *idx, const char *path, const char *message,
+		      const char *last_good, struct cb_error *err)
+{
+	sqlite3_stmt *st;
+
+	if (!message) {
+		st = db_stmt(idx, "DELETE FROM broken WHERE path = ?", err);
+		if (!st)
+			return -1;
+		bind_text(st, 1, path);
+		return step_done(idx, st, err);
+	}
+	st = db_stmt(idx,
+		     "INSERT INTO broken(path, message, last_good) VALUES (?1, ?2, ?3)"
+		     " ON CONFLICT(path) DO UPDATE SET message = ?2,"
+		     " last_good = coalesce(?3, last_good)",
+		     err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, path);
+	bind_text(st, 2, message);
+	if (last_good)
+		bind_text(st, 3, last_good);
+	else
+		sqlite3_bind_null(st, 3);
+	return step_done(idx, st, err);
+}
+
+/* The last text of a broken card that parsed, "" when none is known. Caller frees. */
+static int broken_last_good(struct index *idx, const char *path, char **text,
+			    struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT last_good FROM broken WHERE path = ?", err);
+	int rc;
+
+	*text = NULL;
+	if (!st)
+		return -1;
+	bind_text(st, 1, path);
+	rc = step_row(idx, st, err);
+	*text = xstrdup(rc > 0 ? col_text(st, 0) : "");
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+static int insert_change(struct index *idx, sqlite3_int64 seq, int card, const char *field,
+			 const char *old_value, const char *new_value, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		idx, "INSERT INTO changes(seq, card, field, old, new) VALUES (?, ?, ?, ?, ?)", err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, seq);
+	sqlite3_bind_int(st, 2, card);
+	bind_text(st, 3, field);
+	bind_text(st, 4, old_value);
+	bind_text(st, 5, new_value);
+	return step_done(idx, st, err);
+}
+
+/* Parses a card version; NULL text or a parse failure leaves *ok false. */
+static void parse_version(const char *text, size_t len, int id, struct card *card, bool *ok,
+			  struct cb_error *perr)
+{
+	*ok = false;
+	card_init(card);
+	if (!text)
+		return;
+	card_free(card);
+	*ok = card_parse(card, text, len, perr) == 0;
+	card->id = id;
+}
+
+/* Indexes one card file's change: the card row, and (seq > 0) one history row per field.
+ * A version that does not parse is recorded as broken and left out of the board; the change
+ * that fixes it is measured against the last version that parsed. */
+static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct file_change *fc,
+			     int id, struct cb_error *err)
+{
+	struct card old_card, new_card;
+	struct cb_error old_err = {0}, new_err = {0};
+	struct change_list changes = {0};
+	char *last_good = NULL;
+	bool old_ok, new_ok;
+	int rc = -1;
+
+	parse_version(fc->old_text, fc->old_len, id, &old_card, &old_ok, &old_err);
+	parse_version(fc->new_text, fc->new_len, id, &new_card, &new_ok, &new_err);
+	if (!old_ok) {
+		if (broken_last_good(idx, fc->path, &last_good, err) < 0)
+			goto out;
+		if (*last_good) {
+			card_free(&old_card);
+			parse_version(last_good, strlen(last_good), id, &old_card, &old_ok, &old_err);
+		}
+	}
+	if (!fc->new_text && !fc->too_big) {
+		if (delete_card_rows(idx, id, err) < 0 || set_broken(idx, fc->path, NULL, NULL, err) < 0)
+			goto out;
+		history_diff(old_ok ? &old_card : NULL, NULL, &changes);
+	} else if (!new_ok) {
+		char message[600];
+
+		if (fc->too_big)
+			snprintf(message, sizeof(message),
+				 "%s: %zu bytes, over the limit of %d KiB for a card with its notes; "
+				 "it is left out of the board until it is cut down",
+				 fc->path, fc->too_big, CARD_FILE_MAX / 1024);
+		else
+			snprintf(message, sizeof(message), "%s: %s", fc->path, new_err.msg);
+		if (delete_card_rows(idx, id, err) < 0 ||
+		    set_broken(idx, fc->path, message, old_ok && fc->old_text ? fc->old_text : NULL,
+			       err) < 0)
+			goto out;
+	} else {
+		if (insert_card_rows(idx, &new_card, fc->new_text, err) < 0 ||
+		    set_broken(idx, fc->path, NULL, NULL, err) < 0)
+			goto out;
+		history_diff(old_ok ? &old_card : NULL, &new_card, &changes);
+	}
+	for (size_t i = 0; seq > 0 && i < changes.n; i++)
+		if (insert_change(idx, seq, id, changes.v[i].field, changes.v[i].old_value,
+				  changes.v[i].new_value, err) < 0)
+			goto out;
+	rc = 0;
+out:
+	free(last_good);
+	change_list_free(&changes);
+	card_free(&old_card);
+	card_free(&new_card);
+	return rc;
+}
+
+/* board.conf changes are recorded line by line (card 0), so who granted what is history.
+ * A board.conf that does not parse is not taken: the board keeps working with the last one
+ * that did, and the problem is kept for every command to warn about. */
+static int index_board_change(struct index *idx, sqlite3_int64 seq, const struct file_change *fc,
+			      struct cb_error *err)
+{
+	struct strvec old_lines = {0}, new_lines = {0};
+	struct board parsed;
+	struct cb_error perr = {0};
+	int rc = 0;
+
+	for (int side = 0; side < 2 && seq > 0; side++) {
+		const char *text = side ? fc->new_text : fc->old_text;
+		struct strvec *lines = side ? &new_lines : &old_lines;
+		const char *p = text;
+
+		while (p && *p) {
+			const char *nl = strchr(p, '\n');
+			char *line = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
+			if (*line && *line != '#')
+				sv_push(lines, line);
+			free(line);
+			p = nl ? nl + 1 : NULL;
+		}
+	}
+	for (size_t i = 0; i < old_lines.n && rc == 0; i++)
+		if (!sv_contains(&new_lines, old_lines.v[i]))
+			rc = insert_change(idx, seq, 0, "board.conf", old_lines.v[i], "", err);
+	for (size_t i = 0; i < new_lines.n && rc == 0; i++)
+		if (!sv_contains(&old_lines, new_lines.v[i]))
+			rc = insert_change(idx, seq, 0, "board.conf", "", new_lines.v[i], err);
+	if (rc == 0 && fc->new_text) {
+		if (board_parse(&parsed, fc->new_text, fc->new_len, &perr) == 0 &&
+		    board_validate(&parsed, &perr) == 0) {
+			rc = write_meta(idx, "board", fc->new_text, err);
+			if (rc == 0)
+				rc = write_meta(idx, "board_problem", "", err);
+		} else {
+			char message[700];
+			snprintf(message, sizeof(message), "board.conf: %s", perr.msg);
+			rc = write_meta(idx, "board_problem", message, err);
+		}
+		board_free(&parsed);
+	}
+	sv_free(&old_lines);
+	sv_free(&new_lines);
+	return rc;
+}
+
+/* Applies the files of one change to the current state; seq > 0 also records history. */
+static int index_files(struct index *idx, sqlite3_int64 seq, const struct commit_info *info,
+		       struct cb_error *err)
+{
+	for (size_t i = 0; i < info->nchanges; i++) {
+		const struct file_change *fc = &info->changes[i];
+		int id = card_id_from_path(fc->path);
+
+		if (id > 0 && index_card_change(idx, seq, fc, id, err) < 0)
+			return -1;
+		if (strcmp(fc->path, "board.conf") == 0 && index_board_change(idx, seq, fc, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int index_one_commit(struct index *idx, const struct commit_info *info,
+			    struct cb_error *err)
+{
+	const char *nl = strchr(info->message, '\n');
+	char *subject = xstrndup(info->message, nl ? (size_t)(nl - info->message)
+						    : strlen(info->message));
+	char *op = trailer(info->message, "Op");
+	char *reason = trailer(info->message, "Reason");
+	char *member = trailer(info->message, "Member");
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	st = db_stmt(idx,
+		     "INSERT INTO commits(oid, time, at, author, email, subject, op, reason, member)"
+		     " VALUES (?1, ?2, max(?2, coalesce((SELECT max(at) FROM commits), 0)),"
+		     " ?3, ?4, ?5, ?6, ?7, ?8)",
+		     err);
+	if (!st)
+		goto out;
+	bind_text(st, 1, info->oid);
+	sqlite3_bind_int64(st, 2, info->time);
+	bind_text(st, 3, info->author_name);
+	bind_text(st, 4, info->author_email);
+	bind_text(st, 5, subject);
+	bind_text(st, 6, op);
+	bind_text(st, 7, reason);
+	bind_text(st, 8, member);
+	if (step_done(idx, st, err) < 0)
+		goto out;
+	rc = index_files(idx, sqlite3_last_insert_rowid(idx->db), info, err);
+out:
+	free(subject);
+	free(op);
+	free(reason);
+	free(member);
+	return rc;
+}
+
+static int clear_all(struct index *idx, struct cb_error *err)
+{
+	idx->tip[0] = '\0';
+	return db_exec(idx,
+		       "DELETE FROM meta; DELETE FROM cards; DELETE FROM card_agencies;"
+		       "DELETE FROM broken; DELETE FROM commits; DELETE FROM changes;"
+		       "DELETE FROM cards_fts;",
+		       err);
+}
+
+/* The seq of commit hex in the index, 0 when it is not there. */
+static sqlite3_int64 commit_seq(struct index *idx, const char *hex)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT seq FROM commits WHERE oid = ?", NULL);
+	sqlite3_int64 seq = 0;
+
+	if (!st)
+		return 0;
+	bind_text(st, 1, hex);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return seq;
+}
+
+static bool is_indexed(const git_oid *commit, void *ctx)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), commit);
+	return commit_seq(ctx, hex) > 0;
+}
+
+/* The branch no longer runs through the indexed tip (a forced push, or a merge that took
+ * the indexed tip as a side parent): forget the history after base, the last commit the
+ * index and the branch share, and set the current state back to base's tree. */
+static int rewind_to(struct index *idx, const git_oid *base, struct cb_error *err)
+{
+	struct commit_info diff;
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid old_tip;
+	sqlite3_stmt *st;
+	int rc;
+
+	git_oid_tostr(hex, sizeof(hex), base);
+	if (git_oid_fromstr(&old_tip, idx->tip) < 0)
+		return 1;
+	if (repo_tree_changes(idx->repo, &old_tip, base, &diff, err) < 0) {
+		/* The old tip is gone (pruned after a forced push): start over. */
+		commit_info_free(&diff);
+		cb_error_clear(err);
+		return 1;
+	}
+	rc = index_files(idx, 0, &diff, err);
+	commit_info_free(&diff);
+	if (rc < 0)
+		return -1;
+	st = db_stmt(idx,
+		     "DELETE FROM changes WHERE seq > (SELECT seq FROM commits WHERE oid = ?1)", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, hex);
+	if (step_done(idx, st, err) < 0)
+		return -1;
+	st = db_stmt(idx,
+		     "DELETE FROM commits WHERE seq > (SELECT seq FROM commits WHERE oid = ?1)", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, hex);
+	return step_done(idx, st, err);
+}
+
+int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_error *err)
+{
+	char hex[GIT_OID_HEXSZ + 1], base_hex[GIT_OID_HEXSZ + 1];
+	git_oid tip, base, *chain = NULL;
+	size_t n = 0;
+	bool has_base;
+	int rc = -1;
+
+	if (repo_tip(idx->repo, &tip, err) < 0)
+		return -1;
+	git_oid_tostr(hex, sizeof(hex), &tip);
+	if (strcmp(hex, idx->tip) == 0)
+		return 0;
+	if (repo_first_parents(idx->repo, &tip, is_indexed, idx, &chain, &n, &base, &has_base,
+			       err) < 0)
+		return -1;
+	if (has_base) {
+		git_oid_tostr(base_hex, sizeof(base_hex), &base);
+		if (strcmp(base_hex, idx->tip) != 0) {
+			int r = rewind_to(idx, &base, err);
+			if (r < 0)
+				goto out;
+			if (r > 0)
+				has_base = false;
+		}
+	}
+	if (!has_base) {
+		free(chain);
+		chain = NULL;
+		if (clear_all(idx, err) < 0 ||
+		    repo_first_parents(idx->repo, &tip, is_indexed, idx, &chain, &n, &base,
+				       &has_base, err) < 0)
+			goto out;
+	}
+	for (size_t i = n; i-- > 0;) {
+		struct commit_info info;
+
+		if (repo_commit_info(idx->repo, &chain[i], &info, err) < 0 ||
+		    index_one_commit(idx, &info, err) < 0) {
+			commit_info_free(&info);
+			goto out;
+		}
+		commit_info_free(&info);
+		if (progress)
+			progress(n - i, n, pctx);
+	}
+	if (write_meta(idx, "tip", hex, err) < 0)
+		goto out;
+	snprintf(idx->tip, sizeof(idx->tip), "%s", hex);
+	rc = 0;
+out:
+	free(chain);
+	return rc;
+}
+
+static int refresh(struct index *idx, struct cb_error *err)
+{
+	if (index_begin_write(idx, err) < 0)
+		return -1;
+	if (index_sync(idx, NULL, NULL, err) < 0) {
+		index_rollback(idx);
+		return -1;
+	}
+	return index_commit(idx, err);
+}
+
+int index_refresh(struct index *idx, struct cb_error *err)
+{
+	if (!index_behind(idx))
+		return 0;
+	if (refresh(idx, err) == 0)
+		return 0;
+	int code = sqlite3_errcode(idx->db);
+	if (idx->in_memory || (code != SQLITE_READONLY && code != SQLITE_FULL &&
+			       code != SQLITE_IOERR && code != SQLITE_CANTOPEN))
+		return -1;
+	/* The index cannot be brought up to date on disk: read the board from git. */
+	char why[600];
+	snprintf(why, sizeof(why), "%s", err->msg);
+	cb_error_clear(err);
+	if (fall_back_to_memory(idx, why, err) < 0)
+		return -1;
+	return refresh(idx, err);
+}
+
+int index_rebuild(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err)
+{
+	if (index_begin_write(idx, err) < 0)
+		return -1;
+	if (clear_all(idx, err) < 0 && !idx->in_memory &&
+	    (sqlite3_errcode(idx->db) == SQLITE_CORRUPT || sqlite3_errcode(idx->db) == SQLITE_NOTADB)) {
+		/* Too damaged to empty: the file holds nothing git does not, so make it anew. */
+		index_rollback(idx);
+		close_db(idx);
+		remove_index_files(idx->path);
+		cb_error_clear(err);
+		if (open_db(idx, err) != 0 || index_begin_write(idx, err) < 0)
+			return cb_fail(err, CB_ECORRUPT, "the index %s cannot be recreated", idx->path);
+	}
+	if (err->code || index_sync(idx, progress, ctx, err) < 0) {
+		index_rollback(idx);
+		return -1;
+	}
+	if (index_commit(idx, err) < 0)
+		return -1;
+	/* A rebuild writes the whole index through the WAL: fold it back and shrink it now,
+	 * or every later command would reread it. */
+	sqlite3_wal_checkpoint_v2(idx->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	return 0;
+}
