@@ -185,6 +185,114 @@ struct end_ctx {
 	char *path;
 };
 
+/* The minutes' head: title, when, the secretary, who made changes. */
+static void minutes_head(struct strbuf *md, const struct meeting *m, const struct member *sec,
+			 const struct log_list *log)
+{
+	struct strvec people = {0};
+	char day[16], from[16], to[16];
+
+	local_time(m->started, "%Y-%m-%d", day, sizeof(day));
+	local_time(m->started, "%H:%M", from, sizeof(from));
+	local_time((long long)time(NULL), "%H:%M", to, sizeof(to));
+	for (size_t i = 0; i < log->n; i++)
+		if (!sv_contains(&people, log->v[i].author))
+			sv_push(&people, log->v[i].author);
+	sb_puts(md, "# ");
+	md_text(m->title, md);
+	sb_printf(md, "\n\n- Date: %s, %s to %s\n- Secretary: ", day, from, to);
+	md_text(sec && !str_empty(sec->name) ? sec->name : m->secretary, md);
+	sb_puts(md, "\n- Changes by: ");
+	if (people.n == 0)
+		sb_puts(md, "nobody");
+	for (size_t i = 0; i < people.n; i++) {
+		if (i)
+			sb_puts(md, ", ");
+		md_text(people.v[i], md);
+	}
+	sb_printf(md, "\n- Board at the start: %.7s\n\n## Changes by agency\n", m->start_commit);
+	if (log->n == 0)
+		sb_puts(md, "\nNo card changed during the meeting.\n");
+	sv_free(&people);
+}
+
+/* Every change, grouped by each card's lead agency as the meeting left it. */
+static void minutes_by_agency(struct strbuf *md, struct session *s, const struct board *board,
+			      const struct log_list *log)
+{
+	for (size_t a = 0; a <= board->nagencies; a++) {
+		bool heading = false;
+		for (size_t i = 0; i < log->n; i++) {
+			struct cb_error ignored = {0};
+			struct card card;
+
+			if (log->v[i].card == 0)
+				continue;
+			index_card(s->index, log->v[i].card, &card, &ignored);
+			bool in_group = a < board->nagencies
+						? strcmp(card.lead, board->agencies[a].code) == 0
+						: !board_agency(board, card.lead);
+			if (in_group && !heading) {
+				if (a < board->nagencies) {
+					sb_printf(md, "\n### %s - ", board->agencies[a].code);
+					md_text(board->agencies[a].name, md);
+					sb_puts(md, "\n\n");
+				} else {
+					sb_puts(md, "\n### Other\n\n");
+				}
+				heading = true;
+			}
+			if (in_group)
+				minutes_change(md, &log->v[i], card.title);
+			card_free(&card);
+		}
+	}
+}
+
+/* The secretary's notes made during the meeting are its decisions. */
+static void minutes_decisions(struct strbuf *md, const struct meeting *m,
+			      const struct member *sec, const struct log_list *log)
+{
+	bool any = false;
+
+	sb_puts(md, "\n## Decisions\n\n");
+	for (size_t i = 0; i < log->n; i++) {
+		const struct log_entry *e = &log->v[i];
+		if (strcmp(e->field, "note") != 0 || !*e->new_value)
+			continue;
+		if (sec && strcmp(e->author, sec->name) != 0 && strcmp(e->author, m->secretary) != 0)
+			continue;
+		sb_printf(md, "- #%d: ", e->card);
+		md_text(e->new_value, md);
+		sb_putc(md, '\n');
+		any = true;
+	}
+	if (!any)
+		sb_puts(md, "None recorded.\n");
+}
+
+/* meetings/DAY.md, or DAY-2.md, ... when that day already has minutes. */
+static int minutes_path(struct session *s, const git_oid *tip, const struct meeting *m,
+			struct strbuf *path, struct cb_error *err)
+{
+	char day[16];
+	bool found = true;
+
+	local_time(m->started, "%Y-%m-%d", day, sizeof(day));
+	for (int n = 1; found; n++) {
+		struct strbuf ignored = {0};
+		int rc;
+
+		sb_reset(path);
+		sb_printf(path, n == 1 ? "meetings/%s.md" : "meetings/%s-%d.md", day, n);
+		rc = repo_read(s->repo, tip, sb_str(path), &ignored, &found, err);
+		sb_free(&ignored);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int apply_end(struct session *s, struct board *board, const git_oid *tip, void *arg,
 		     struct file_op *op, struct cb_error *err)
 {
@@ -194,9 +302,7 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 	struct meeting m;
 	struct log_list log = {0};
 	struct strbuf md = {0}, path = {0}, tag = {0};
-	struct strvec people = {0};
-	char day[16], from[16], to[16];
-	bool open, found = true;
+	bool open;
 	int rc = -1;
 
 	if (denied)
@@ -206,85 +312,13 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 	if (!open)
 		return cb_fail(err, CB_EINVALID, "no meeting is open; start one with `coboard meeting "
 			       "start TITLE`");
-	if (index_changes_after(s->index, m.start_commit, &log, err) < 0)
+	if (index_changes_after(s->index, m.start_commit, &log, err) < 0 ||
+	    minutes_path(s, tip, &m, &path, err) < 0)
 		goto out;
-	local_time(m.started, "%Y-%m-%d", day, sizeof(day));
-	local_time(m.started, "%H:%M", from, sizeof(from));
-	local_time((long long)time(NULL), "%H:%M", to, sizeof(to));
-	for (int n = 1; found; n++) {
-		struct strbuf ignored = {0};
-		sb_reset(&path);
-		sb_printf(&path, n == 1 ? "meetings/%s.md" : "meetings/%s-%d.md", day, n);
-		if (repo_read(s->repo, tip, sb_str(&path), &ignored, &found, err) < 0) {
-			sb_free(&ignored);
-			goto out;
-		}
-		sb_free(&ignored);
-	}
 	sec = board_member(board, m.secretary);
-	for (size_t i = 0; i < log.n; i++)
-		if (!sv_contains(&people, log.v[i].author))
-			sv_push(&people, log.v[i].author);
-	sb_puts(&md, "# ");
-	md_text(m.title, &md);
-	sb_printf(&md, "\n\n- Date: %s, %s to %s\n- Secretary: ", day, from, to);
-	md_text(sec && !str_empty(sec->name) ? sec->name : m.secretary, &md);
-	sb_puts(&md, "\n- Changes by: ");
-	if (people.n == 0)
-		sb_puts(&md, "nobody");
-	for (size_t i = 0; i < people.n; i++) {
-		if (i)
-			sb_puts(&md, ", ");
-		md_text(people.v[i], &md);
-	}
-	sb_printf(&md, "\n- Board at the start: %.7s\n\n## Changes by agency\n", m.start_commit);
-	if (log.n == 0)
-		sb_puts(&md, "\nNo card changed during the meeting.\n");
-	/* Grouped by each card's lead agency as the meeting left it. */
-	for (size_t a = 0; a <= board->nagencies; a++) {
-		bool heading = false;
-		for (size_t i = 0; i < log.n; i++) {
-			struct cb_error ignored = {0};
-			struct card card;
-			const char *lead;
-
-			if (log.v[i].card == 0)
-				continue;
-			index_card(s->index, log.v[i].card, &card, &ignored);
-			lead = card.lead;
-			bool in_group = a < board->nagencies ? strcmp(lead, board->agencies[a].code) == 0
-							     : !board_agency(board, lead);
-			if (in_group) {
-				if (!heading) {
-					if (a < board->nagencies) {
-						sb_printf(&md, "\n### %s - ", board->agencies[a].code);
-						md_text(board->agencies[a].name, &md);
-						sb_puts(&md, "\n\n");
-					}
-					else
-						sb_puts(&md, "\n### Other\n\n");
-					heading = true;
-				}
-				minutes_change(&md, &log.v[i], card.title);
-			}
-			card_free(&card);
-		}
-	}
-	sb_puts(&md, "\n## Decisions\n\n");
-	bool any = false;
-	for (size_t i = 0; i < log.n; i++) {
-		const struct log_entry *e = &log.v[i];
-		if (strcmp(e->field, "note") != 0 || !*e->new_value)
-			continue;
-		if (sec && strcmp(e->author, sec->name) != 0 && strcmp(e->author, m.secretary) != 0)
-			continue;
-		sb_printf(&md, "- #%d: ", e->card);
-		md_text(e->new_value, &md);
-		sb_putc(&md, '\n');
-		any = true;
-	}
-	if (!any)
-		sb_puts(&md, "None recorded.\n");
+	minutes_head(&md, &m, sec, &log);
+	minutes_by_agency(&md, s, board, &log);
+	minutes_decisions(&md, &m, sec, &log);
 	file_op_add(op, sb_str(&path), md.buf, md.len);
 	file_op_add(op, MEETING_OPEN_PATH, NULL, 0);
 	sb_printf(&op->message, "End meeting: %s\n\n%zu field changes during the meeting.\n\nMinutes: %s\n",
@@ -298,7 +332,6 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 out:
 	meeting_free(&m);
 	log_list_free(&log);
-	sv_free(&people);
 	sb_free(&md);
 	sb_free(&path);
 	sb_free(&tag);
