@@ -64,7 +64,8 @@ void app_pop(struct app *app)
 
 bool app_can_write(const struct app *app)
 {
-	return board_role(&app->board, app->s->login) > ROLE_VIEWER;
+	return board_role(&app->board, app->s->login) > ROLE_VIEWER &&
+	       !index_unwritable(app->s->index);
 }
 
 static void load_status(struct app *app)
@@ -170,6 +171,9 @@ void app_draw_frame(struct app *app, const char *context)
 		const char *hints = app_can_write(app)
 			? " ?:help  Enter:open  H/L:move  a:add  e:edit  r:reassign  n:note  d:due  "
 			  "x:archive  /:search  s:lanes  f:agency  o:overdue  q:quit"
+			: index_unwritable(app->s->index)
+			? " ?:help  Enter:open  /:search  s:lanes  f:agency  o:overdue  m:mine  q:quit"
+			  "   (read-only: this board cannot be written here)"
 			: " ?:help  Enter:open  /:search  s:lanes  f:agency  o:overdue  m:mine  q:quit"
 			  "   (read-only: viewer)";
 		draw_text(stdscr, LINES - 1, 0, COLS, hints, status, true);
@@ -391,6 +395,9 @@ int app_run(const struct cli *cli)
 		if (index_board_problem(app.s->index, &problem, &err) == 0 && problem.len)
 			app_message(&app, C_ERROR, "%s; the last valid board.conf is in use",
 				    sb_str(&problem));
+		else if (index_unwritable(app.s->index))
+			app_message(&app, C_NOTICE, "read-only: %s; the board is read from git",
+				    index_unwritable(app.s->index));
 		sb_free(&problem);
 	}
 	while (!app.quit && !stop_signal) {

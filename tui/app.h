@@ -65,7 +65,8 @@ void app_draw_views(struct app *app);
 /* Draws the title bar and the status line around the views. */
 void app_draw_frame(struct app *app, const char *context);
 
-/* True when the acting member may change anything at all (not a viewer). */
+/* True when the acting member may change anything at all: not a viewer, on a board that can
+ * be written here (not a read-only mount, a full disk, a directory without permission). */
 bool app_can_write(const struct app *app);
 
 /* Leaves curses, runs $EDITOR on text, comes back. Returns false (with a message) in

@@ -26,7 +26,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	# root writes through permissions: a read-only mount is the real thing.
 	mkdir "$T/ro"
 	mount -t tmpfs -o size=64m tmpfs "$T/ro"
-	trap 'umount "$T/ro" 2>/dev/null; rm -rf "$T"' EXIT
+	UNMOUNT="$T/ro"
 	cp -r "$T/frozen.git" "$T/ro/board.git"
 	mount -o remount,ro "$T/ro"
 	F() { "$COBOARD_BIN" --board "$T/ro/board.git" --user sec "$@"; }
@@ -45,6 +45,20 @@ status=$?
 set -e
 expect_eq "$status" 1 "a write on a read-only board fails"
 [ -s "$T/err" ] || fail "and says why"
+# The app opens it read-only, says so, and writes nothing.
+. "$(dirname "$0")/../tmux.sh"
+trap 'tm kill-server 2>/dev/null; [ -z "${UNMOUNT:-}" ] || umount "$UNMOUNT" 2>/dev/null; rm -rf "$T"' EXIT
+board_rw=$BOARD
+BOARD=$([ "$(id -u)" -eq 0 ] && echo "$T/ro/board.git" || echo "$T/frozen.git")
+start_app 120 40
+wait_for "read-only: " "the app says it is read-only"
+keys L
+sleep 0.5
+expect_eq "$(git --git-dir="$BOARD" rev-list --count main)" "$(git --git-dir="$T/frozen.git" rev-list --count main)" \
+	"nothing written from the app"
+keys q
+wait_for "EXITED 0" "the app quits"
+BOARD=$board_rw
 [ "$(id -u)" -eq 0 ] || chmod -R u+w "$T/frozen.git"
 
 # A corrupt index: an error, or the whole board; never a short list.
