@@ -88,12 +88,31 @@ const char *repo_gitdir(const struct repo *repo)
 	return repo->gitdir;
 }
 
+/* A commit lookup that survives `git gc` beside coboard: an object packed and its loose copy
+ * pruned a moment ago is found once libgit2 rereads the pack directory. */
+static int lookup_commit(git_commit **out, git_repository *git, const git_oid *id)
+{
+	for (int attempt = 0;; attempt++) {
+		git_odb *odb = NULL;
+		struct timespec pause = {0, 5 * 1000 * 1000};
+
+		if (git_commit_lookup(out, git, id) == 0)
+			return 0;
+		if (attempt == 3)
+			return -1;
+		if (git_repository_odb(&odb, git) == 0)
+			git_odb_refresh(odb);
+		git_odb_free(odb);
+		nanosleep(&pause, NULL);
+	}
+}
+
 int repo_commit_time(struct repo *repo, const git_oid *commit, long long *time,
 		     struct cb_error *err)
 {
 	git_commit *c = NULL;
 
-	if (git_commit_lookup(&c, repo->git, commit) < 0)
+	if (lookup_commit(&c, repo->git, commit) < 0)
 		return git_fail(err, "cannot read a commit");
 	*time = (long long)git_commit_time(c);
 	git_commit_free(c);
@@ -105,7 +124,7 @@ int repo_commit_message(struct repo *repo, const git_oid *commit, struct strbuf 
 {
 	git_commit *c = NULL;
 
-	if (git_commit_lookup(&c, repo->git, commit) < 0)
+	if (lookup_commit(&c, repo->git, commit) < 0)
 		return git_fail(err, "cannot read a commit");
 	sb_puts(out, git_commit_message(c));
 	git_commit_free(c);
@@ -245,7 +264,7 @@ int repo_read(struct repo *repo, const git_oid *commit_id, const char *path, str
 	int rc = -1;
 
 	*found = false;
-	if (git_commit_lookup(&commit, repo->git, commit_id) < 0 ||
+	if (lookup_commit(&commit, repo->git, commit_id) < 0 ||
 	    git_commit_tree(&tree, commit) < 0) {
 		git_fail(err, "cannot read the board's commit");
 		goto out;
@@ -313,9 +332,39 @@ static int move_branch(struct repo *repo, const git_oid *parent, const git_oid *
 		       repo->gitdir, REPO_BRANCH);
 }
 
+/* Writes the objects of a commit. A `git gc` or `git prune-packed` run beside coboard may
+ * remove an emptied objects/xx directory between libgit2 making it and renaming a new object
+ * into it (git itself retries there; libgit2 does not): such an attempt is made again. */
+static int write_commit(struct repo *repo, const git_oid *parent,
+			const struct file_update *updates, size_t nupdates,
+			const struct identity *who, const char *message, git_oid *out,
+			struct cb_error *err);
+
 int repo_commit(struct repo *repo, const git_oid *parent, const struct file_update *updates,
 		size_t nupdates, const struct identity *who, const char *message, git_oid *out,
 		struct cb_error *err)
+{
+	enum { OBJECT_WRITE_TRIES = 5 };
+
+	for (int attempt = 1;; attempt++) {
+		struct cb_error attempt_err = {0};
+		int rc = write_commit(repo, parent, updates, nupdates, who, message, out,
+				      &attempt_err);
+		const git_error *e = git_error_last();
+
+		if (rc == 0)
+			return move_branch(repo, parent, out, err);
+		if (attempt == OBJECT_WRITE_TRIES || !e || e->klass != GIT_ERROR_OS) {
+			*err = attempt_err;
+			return -1;
+		}
+	}
+}
+
+static int write_commit(struct repo *repo, const git_oid *parent,
+			const struct file_update *updates, size_t nupdates,
+			const struct identity *who, const char *message, git_oid *out,
+			struct cb_error *err)
 {
 	git_commit *parent_commit = NULL;
 	git_tree *parent_tree = NULL, *tree = NULL;
@@ -323,7 +372,7 @@ int repo_commit(struct repo *repo, const git_oid *parent, const struct file_upda
 	git_oid tree_id;
 	int rc = -1;
 
-	if (git_commit_lookup(&parent_commit, repo->git, parent) < 0 ||
+	if (lookup_commit(&parent_commit, repo->git, parent) < 0 ||
 	    git_commit_tree(&parent_tree, parent_commit) < 0) {
 		git_fail(err, "cannot read the board's last commit");
 		goto out;
@@ -341,7 +390,7 @@ int repo_commit(struct repo *repo, const git_oid *parent, const struct file_upda
 		git_fail(err, "cannot write the commit");
 		goto out;
 	}
-	rc = move_branch(repo, parent, out, err);
+	rc = 0;
 out:
 	git_signature_free(sig);
 	git_tree_free(tree);
@@ -487,7 +536,7 @@ static int commit_tree(git_repository *git, const git_oid *id, git_tree **tree,
 	int rc = 0;
 
 	*tree = NULL;
-	if (id && (git_commit_lookup(&commit, git, id) < 0 || git_commit_tree(tree, commit) < 0))
+	if (id && (lookup_commit(&commit, git, id) < 0 || git_commit_tree(tree, commit) < 0))
 		rc = git_fail(err, "cannot read a commit's tree");
 	git_commit_free(commit);
 	return rc;
@@ -516,7 +565,7 @@ int repo_commit_info(struct repo *repo, const git_oid *id, struct commit_info *i
 	int rc = -1;
 
 	memset(info, 0, sizeof(*info));
-	if (git_commit_lookup(&info->commit, repo->git, id) < 0)
+	if (lookup_commit(&info->commit, repo->git, id) < 0)
 		return git_fail(err, "cannot read a commit");
 	author = git_commit_author(info->commit);
 	git_oid_tostr(info->oid, sizeof(info->oid), id);
@@ -559,7 +608,7 @@ int repo_first_parents(struct repo *repo, const git_oid *tip, known_fn known, vo
 			*ids = xrealloc(*ids, cap * sizeof(**ids));
 		}
 		(*ids)[(*n)++] = id;
-		if (git_commit_lookup(&commit, repo->git, &id) < 0) {
+		if (lookup_commit(&commit, repo->git, &id) < 0) {
 			free(*ids);
 			*ids = NULL;
 			*n = 0;
@@ -582,7 +631,7 @@ int repo_list_cards(struct repo *repo, const git_oid *commit_id, struct strvec *
 	git_tree_entry *entry = NULL;
 	int rc = -1;
 
-	if (git_commit_lookup(&commit, repo->git, commit_id) < 0 ||
+	if (lookup_commit(&commit, repo->git, commit_id) < 0 ||
 	    git_commit_tree(&tree, commit) < 0) {
 		git_fail(err, "cannot read the board's commit");
 		goto out;
@@ -754,7 +803,7 @@ int repo_diff_path(struct repo *repo, const char *commit_spec, const char *path,
 	opts.pathspec.strings = paths;
 	opts.pathspec.count = 1;
 	opts.context_lines = 3;
-	if (git_commit_lookup(&commit, repo->git, &oid) < 0 || git_commit_tree(&new_tree, commit) < 0 ||
+	if (lookup_commit(&commit, repo->git, &oid) < 0 || git_commit_tree(&new_tree, commit) < 0 ||
 	    (git_commit_parentcount(commit) > 0 &&
 	     (git_commit_parent(&parent, commit, 0) < 0 || git_commit_tree(&old_tree, parent) < 0)) ||
 	    git_diff_tree_to_tree(&diff, repo->git, old_tree, new_tree, &opts) < 0 ||
