@@ -48,6 +48,7 @@ struct board {
 	char *column_keys, *agency_codes;
 };
 
+/* Parses and validates (board_validate): a board that parses keeps the rules. */
 int board_parse(struct board *board, const char *text, size_t len, struct cb_error *err);
 void board_format(const struct board *board, struct strbuf *out);
 void board_free(struct board *board);

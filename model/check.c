@@ -60,8 +60,7 @@ int check_tree(struct repo *repo, const git_oid *commit, struct board *board,
 		return -1;
 	if (!found) {
 		problem(problems, "board.conf", "missing");
-	} else if (board_parse(board, sb_str(&conf), conf.len, &perr) < 0 ||
-		   board_validate(board, &perr) < 0) {
+	} else if (board_parse(board, sb_str(&conf), conf.len, &perr) < 0) {
 		problem(problems, "board.conf", perr.msg);
 		board_free(board);
 		memset(board, 0, sizeof(*board));

@@ -275,8 +275,7 @@ static int index_board_change(struct index *idx, sqlite3_int64 seq, const struct
 		if (!sv_contains(&old_lines, new_lines.v[i]))
 			rc = insert_change(idx, seq, 0, "board.conf", "", new_lines.v[i], err);
 	if (rc == 0 && fc->new_text) {
-		if (board_parse(&parsed, fc->new_text, fc->new_len, &perr) == 0 &&
-		    board_validate(&parsed, &perr) == 0) {
+		if (board_parse(&parsed, fc->new_text, fc->new_len, &perr) == 0) {
 			rc = write_meta(idx, "board", fc->new_text, err);
 			if (rc == 0)
 				rc = write_meta(idx, "board_problem", "", err);

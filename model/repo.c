@@ -12,7 +12,8 @@
 
 struct repo {
 	git_repository *git;
-	char *gitdir; /* with a trailing slash, as libgit2 reports it */
+	char *gitdir;    /* with a trailing slash, as libgit2 reports it */
+	char *mirror_of; /* the board this one mirrors, NULL when it is no mirror */
 };
 
 /* A ref lock older than this, found while coboard holds its own writer lock, was left by a
@@ -46,13 +47,11 @@ void repo_global_shutdown(void)
 /* libgit2 ignores core.sharedRepository: on a board made with `init --shared` every file
  * this process writes (objects, refs, the index) must be group-writable whatever the
  * user's umask, or the next member of the group cannot write. */
-static void share_with_group(git_repository *git)
+static void share_with_group(git_config *config)
 {
-	git_config *config = NULL;
 	git_buf value = {0};
 
-	if (git_repository_config_snapshot(&config, git) == 0 &&
-	    git_config_get_string_buf(&value, config, "core.sharedrepository") == 0 &&
+	if (git_config_get_string_buf(&value, config, "core.sharedrepository") == 0 &&
 	    (strcmp(value.ptr, "group") == 0 || strcmp(value.ptr, "true") == 0 ||
 	     strcmp(value.ptr, "1") == 0 || strcmp(value.ptr, "all") == 0 ||
 	     strcmp(value.ptr, "world") == 0 || strcmp(value.ptr, "everybody") == 0 ||
@@ -61,7 +60,39 @@ static void share_with_group(git_repository *git)
 		umask(mask & ~(mode_t)070);
 	}
 	git_buf_dispose(&value);
-	git_config_free(config);
+}
+
+/* The board this one mirrors (coboard.mirrorOf, or the URL of a remote with mirror = true,
+ * as `git clone --mirror` sets it; "" when unknown), NULL when it is no mirror. */
+static char *mirror_of(git_config *config)
+{
+	git_config_iterator *it = NULL;
+	git_config_entry *entry;
+	git_buf value = {0};
+	char *url = NULL;
+
+	if (git_config_get_string_buf(&value, config, "coboard.mirrorof") == 0) {
+		url = xstrdup(value.ptr);
+	} else if (git_config_iterator_new(&it, config) == 0) {
+		/* An iteration by hand: libgit2's pattern lookups leak. */
+		while (!url && git_config_next(&entry, it) == 0) {
+			size_t len = strlen(entry->name);
+			int on = 0;
+			char key[512];
+
+			if (strncmp(entry->name, "remote.", 7) != 0 || len < 14 ||
+			    strcmp(entry->name + len - 7, ".mirror") != 0 ||
+			    git_config_parse_bool(&on, entry->value) < 0 || !on)
+				continue;
+			snprintf(key, sizeof(key), "%.*s.url", (int)(len - 7), entry->name);
+			git_buf_dispose(&value);
+			url = xstrdup(git_config_get_string_buf(&value, config, key) == 0 ? value.ptr
+											  : "");
+		}
+		git_config_iterator_free(it);
+	}
+	git_buf_dispose(&value);
+	return url;
 }
 
 int repo_open(struct repo **out, const char *path, struct cb_error *err)
@@ -75,10 +106,16 @@ int repo_open(struct repo **out, const char *path, struct cb_error *err)
 			       "%s is not a coboard board (no bare git repository there); create one "
 			       "with `coboard init %s`",
 			       path, path);
-	share_with_group(git);
 	repo = xcalloc(1, sizeof(*repo));
 	repo->git = git;
 	repo->gitdir = xstrdup(git_repository_path(git));
+	/* The repository's settings are read once, as it is opened. */
+	git_config *config = NULL;
+	if (git_repository_config_snapshot(&config, git) == 0) {
+		share_with_group(config);
+		repo->mirror_of = mirror_of(config);
+	}
+	git_config_free(config);
 	*out = repo;
 	return 0;
 }
@@ -137,6 +174,7 @@ void repo_free(struct repo *repo)
 		return;
 	git_repository_free(repo->git);
 	free(repo->gitdir);
+	free(repo->mirror_of);
 	free(repo);
 }
 
@@ -662,39 +700,9 @@ out:
 
 bool repo_mirror_of(struct repo *repo, struct strbuf *url)
 {
-	git_config *config = NULL;
-	git_config_iterator *it = NULL;
-	git_buf value = {0};
-	bool mirror = false;
-
-	if (git_repository_config_snapshot(&config, repo->git) < 0)
-		return false;
-	if (git_config_get_string_buf(&value, config, "coboard.mirrorof") == 0) {
-		sb_puts(url, value.ptr);
-		mirror = true;
-	} else if (git_config_iterator_new(&it, config) == 0) {
-		/* git clone --mirror sets remote.NAME.mirror (libgit2's pattern lookups leak) */
-		git_config_entry *entry;
-		while (!mirror && git_config_next(&entry, it) == 0) {
-			size_t len = strlen(entry->name);
-			int on = 0;
-			char key[512];
-
-			if (strncmp(entry->name, "remote.", 7) != 0 || len < 14 ||
-			    strcmp(entry->name + len - 7, ".mirror") != 0 ||
-			    git_config_parse_bool(&on, entry->value) < 0 || !on)
-				continue;
-			snprintf(key, sizeof(key), "%.*s.url", (int)(len - 7), entry->name);
-			git_buf_dispose(&value);
-			if (git_config_get_string_buf(&value, config, key) == 0)
-				sb_puts(url, value.ptr);
-			mirror = true;
-		}
-		git_config_iterator_free(it);
-	}
-	git_buf_dispose(&value);
-	git_config_free(config);
-	return mirror;
+	if (repo->mirror_of)
+		sb_puts(url, repo->mirror_of);
+	return repo->mirror_of != NULL;
 }
 
 int repo_install_hook(struct repo *repo, const char *name, const char *script,

@@ -19,19 +19,14 @@ void text_init_locale(void)
 			setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
-static void sanitize(const char *s, bool keep_newlines, struct strbuf *out)
-{
-	utf8_sanitize(s, keep_newlines, out);
-}
-
 void text_sanitize(const char *s, struct strbuf *out)
 {
-	sanitize(s, false, out);
+	utf8_sanitize(s, false, out);
 }
 
 void text_sanitize_lines(const char *s, struct strbuf *out)
 {
-	sanitize(s, true, out);
+	utf8_sanitize(s, true, out);
 }
 
 static int char_width(uint32_t cp)
@@ -62,7 +57,7 @@ int text_fit(const char *s, int width, bool pad, struct strbuf *out)
 
 	if (width <= 0)
 		return 0;
-	sanitize(s, false, &clean);
+	utf8_sanitize(s, false, &clean);
 	len = clean.len;
 	if (text_width(sb_str(&clean)) <= width) {
 		sb_add(out, sb_str(&clean), len);
@@ -139,7 +134,7 @@ void text_csv(const char *s, struct strbuf *out)
 {
 	struct strbuf clean = {0};
 
-	sanitize(s, true, &clean);
+	utf8_sanitize(s, true, &clean);
 	sb_putc(out, '"');
 	/* A leading = + - @ would make a spreadsheet run the cell as a formula: an apostrophe
 	 * makes it text. Tabs and carriage returns are already escaped by the sanitizer. */
