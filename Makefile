@@ -48,7 +48,7 @@ $(BUILD)/gen/shipped_board.o: $(BUILD)/gen/shipped_board.c tui/shipped_board.h $
 $(BUILD)/coboard: $(BUILD)/tui/main.o $(TUI_OBJ) $(MODEL_OBJ)
 	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(MODEL_OBJ) $(TUI_OBJ) $(DEPS_STAMP)
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(MODEL_OBJ) $(TUI_OBJ) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -Itui -o $@ $< $(MODEL_OBJ) $(TUI_OBJ) $(LIBS) -lcmocka
 

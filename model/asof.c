@@ -10,13 +10,7 @@
 /* The board at the end of day: the last commit before the next day's first second. */
 static int last_commit_of(struct session *s, const char *day, git_oid *out, struct cb_error *err)
 {
-	struct tm tm = {0};
-
-	tm.tm_year = atoi(day) - 1900;
-	tm.tm_mon = atoi(day + 5) - 1;
-	tm.tm_mday = atoi(day + 8) + 1; /* mktime carries into the next month */
-	tm.tm_isdst = -1;
-	if (index_commit_before(s->index, (long long)mktime(&tm), out, err) < 0) {
+	if (index_commit_before(s->index, date_day_end(day), out, err) < 0) {
 		if (err->code == CB_ENOTFOUND) {
 			cb_error_clear(err);
 			cb_fail(err, CB_ENOTFOUND, "the board has no commit on or before that date: it "

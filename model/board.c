@@ -44,6 +44,7 @@ static size_t split_fields(const char *value, char **fields, size_t max)
 	return p ? max + 1 : n; /* more fields than allowed */
 }
 
+/* fields has room for 8 (split_fields' n may say one more than its max). */
 static void free_fields(char **fields, size_t n)
 {
 	for (size_t i = 0; i < n && i < 8; i++)
@@ -73,12 +74,114 @@ static void rebuild_lists(struct board *board)
 	board->agency_codes = sb_detach(&ags);
 }
 
+static const char *const column_kind_names[] = {
+	[COLUMN_WORK] = "", [COLUMN_BLOCKED] = "blocked", [COLUMN_DONE] = "done"};
+
+static int parse_column(struct board *board, const char *value, int lineno, struct cb_error *err)
+{
+	char *f[8] = {0}, *endp;
+	size_t n = split_fields(value, f, 4);
+	struct column_def c = {0};
+	long limit;
+
+	if (n < 2 || n > 4) {
+		free_fields(f, n);
+		return cb_fail(err, CB_ECORRUPT,
+			       "line %d: expected 'column: key | name | limit' and, for the "
+			       "column of blocked work or of done work, '| blocked' or '| done'",
+			       lineno);
+	}
+	limit = n >= 3 && f[2][0] ? strtol(f[2], &endp, 10) : 0;
+	if (n >= 3 && f[2][0] && (*endp || limit < 0 || limit > 10000)) {
+		free_fields(f, n);
+		return cb_fail(err, CB_ECORRUPT, "line %d: the WIP limit must be a number >= 0",
+			       lineno);
+	}
+	if (n == 4 && f[3][0]) {
+		int k = COLUMN_DONE;
+
+		while (k > COLUMN_WORK && strcmp(f[3], column_kind_names[k]) != 0)
+			k--;
+		if (k == COLUMN_WORK) {
+			free_fields(f, n);
+			return cb_fail(err, CB_ECORRUPT,
+				       "line %d: a column's kind is 'blocked', 'done' or nothing",
+				       lineno);
+		}
+		c.kind = (enum column_kind)k;
+		c.kind_given = true;
+	}
+	c.key = f[0];
+	c.name = f[1];
+	c.limit = (int)limit;
+	for (size_t i = 2; i < n; i++)
+		free(f[i]);
+	board->columns = xrealloc(board->columns, (board->ncolumns + 1) * sizeof(c));
+	board->columns[board->ncolumns++] = c;
+	return 0;
+}
+
+/* A board.conf written before columns had kinds: the last column is where work ends, and
+ * a column keyed "blocked" holds the blocked work. */
+static void infer_column_kinds(struct board *board)
+{
+	bool done = false, blocked = false;
+
+	for (size_t i = 0; i < board->ncolumns; i++) {
+		done |= board->columns[i].kind == COLUMN_DONE;
+		blocked |= board->columns[i].kind == COLUMN_BLOCKED;
+	}
+	if (!done && board->ncolumns)
+		board->columns[board->ncolumns - 1].kind = COLUMN_DONE;
+	for (size_t i = 0; i < board->ncolumns && !blocked; i++)
+		if (strcmp(board->columns[i].key, "blocked") == 0 && !board->columns[i].kind_given)
+			board->columns[i].kind = COLUMN_BLOCKED;
+}
+
+static int parse_agency(struct board *board, const char *value, int lineno, struct cb_error *err)
+{
+	char *f[8] = {0};
+	size_t n = split_fields(value, f, 2);
+
+	if (n != 2) {
+		free_fields(f, n);
+		return cb_fail(err, CB_ECORRUPT, "line %d: expected 'agency: CODE | full name'",
+			       lineno);
+	}
+	board->agencies = xrealloc(board->agencies, (board->nagencies + 1) * sizeof(struct agency));
+	board->agencies[board->nagencies++] = (struct agency){f[0], f[1]};
+	return 0;
+}
+
+static int parse_member(struct board *board, const char *value, int lineno, struct cb_error *err)
+{
+	char *f[8] = {0};
+	size_t n = split_fields(value, f, 6);
+	struct member m = {0};
+
+	if (n < 4 || n > 6 || role_parse(f[3], &m.role) < 0) {
+		int bad_role = n >= 4 && n <= 6;
+		free_fields(f, n);
+		return cb_fail(err, CB_ECORRUPT,
+			       bad_role ? "line %d: unknown role (viewer, member, secretary, admin)"
+					: "line %d: expected 'member: login | name | email | role "
+					  "| agency | key'",
+			       lineno);
+	}
+	m.login = f[0];
+	m.name = f[1];
+	m.email = f[2];
+	free(f[3]);
+	m.agency = n > 4 ? f[4] : xstrdup("");
+	m.key = n > 5 ? f[5] : xstrdup("");
+	board->members = xrealloc(board->members, (board->nmembers + 1) * sizeof(m));
+	board->members[board->nmembers++] = m;
+	return 0;
+}
+
 static int parse_line(struct board *board, const char *key, const char *value, int lineno,
 		      struct cb_error *err)
 {
-	char *f[8] = {0};
-	size_t n;
-
 	if (strcmp(key, "title") == 0) {
 		str_set(&board->title, value);
 		return 0;
@@ -90,71 +193,28 @@ static int parse_line(struct board *board, const char *key, const char *value, i
 				       lineno, value);
 		return 0;
 	}
-	if (strcmp(key, "column") == 0) {
-		struct column_def *c;
-		char *endp;
-		long limit;
-
-		n = split_fields(value, f, 3);
-		if (n < 2 || n > 3) {
-			free_fields(f, n);
-			return cb_fail(err, CB_ECORRUPT, "line %d: expected 'column: key | name | limit'",
-				       lineno);
-		}
-		limit = n == 3 && f[2][0] ? strtol(f[2], &endp, 10) : 0;
-		if (n == 3 && f[2][0] && (*endp || limit < 0 || limit > 10000)) {
-			free_fields(f, n);
-			return cb_fail(err, CB_ECORRUPT, "line %d: the WIP limit must be a number >= 0",
-				       lineno);
-		}
-		board->columns = xrealloc(board->columns, (board->ncolumns + 1) * sizeof(*c));
-		c = &board->columns[board->ncolumns++];
-		c->key = f[0];
-		c->name = f[1];
-		c->limit = (int)limit;
-		if (n == 3)
-			free(f[2]);
-		return 0;
-	}
-	if (strcmp(key, "agency") == 0) {
-		struct agency *a;
-
-		n = split_fields(value, f, 2);
-		if (n != 2) {
-			free_fields(f, n);
-			return cb_fail(err, CB_ECORRUPT, "line %d: expected 'agency: CODE | full name'",
-				       lineno);
-		}
-		board->agencies = xrealloc(board->agencies, (board->nagencies + 1) * sizeof(*a));
-		a = &board->agencies[board->nagencies++];
-		a->code = f[0];
-		a->name = f[1];
-		return 0;
-	}
-	if (strcmp(key, "member") == 0) {
-		struct member m = {0};
-
-		n = split_fields(value, f, 6);
-		if (n < 4 || n > 6 || role_parse(f[3], &m.role) < 0) {
-			int bad_role = n >= 4 && n <= 6;
-			free_fields(f, n);
-			return cb_fail(err, CB_ECORRUPT,
-				       bad_role ? "line %d: unknown role (viewer, member, secretary, admin)"
-						: "line %d: expected 'member: login | name | email | role "
-						  "| agency | key'",
-				       lineno);
-		}
-		m.login = f[0];
-		m.name = f[1];
-		m.email = f[2];
-		free(f[3]);
-		m.agency = n > 4 ? f[4] : xstrdup("");
-		m.key = n > 5 ? f[5] : xstrdup("");
-		board->members = xrealloc(board->members, (board->nmembers + 1) * sizeof(m));
-		board->members[board->nmembers++] = m;
-		return 0;
-	}
+	if (strcmp(key, "column") == 0)
+		return parse_column(board, value, lineno, err);
+	if (strcmp(key, "agency") == 0)
+		return parse_agency(board, value, lineno, err);
+	if (strcmp(key, "member") == 0)
+		return parse_member(board, value, lineno, err);
 	return cb_fail(err, CB_ECORRUPT, "line %d: unknown entry '%s'", lineno, key);
+}
+
+const struct column_def *board_column_of_kind(const struct board *board, enum column_kind kind)
+{
+	for (size_t i = 0; i < board->ncolumns; i++)
+		if (board->columns[i].kind == kind)
+			return &board->columns[i];
+	return NULL;
+}
+
+bool board_column_is_done(const struct board *board, const char *key)
+{
+	const struct column_def *c = board_column(board, key);
+
+	return c && c->kind == COLUMN_DONE;
 }
 
 int board_parse(struct board *board, const char *text, size_t len, struct cb_error *err)
@@ -202,6 +262,7 @@ int board_parse(struct board *board, const char *text, size_t len, struct cb_err
 		}
 	}
 	rebuild_lists(board);
+	infer_column_kinds(board);
 	return board_validate(board, err);
 }
 
@@ -211,8 +272,10 @@ void board_format(const struct board *board, struct strbuf *out)
 	sb_printf(out, "title: %s\n", board->title);
 	sb_printf(out, "default-role: %s\n\n", role_name(board->default_role));
 	for (size_t i = 0; i < board->ncolumns; i++)
-		sb_printf(out, "column: %s | %s | %d\n", board->columns[i].key, board->columns[i].name,
-			  board->columns[i].limit);
+		sb_printf(out, "column: %s | %s | %d%s%s\n", board->columns[i].key,
+			  board->columns[i].name, board->columns[i].limit,
+			  board->columns[i].kind_given ? " | " : "",
+			  board->columns[i].kind_given ? column_kind_names[board->columns[i].kind] : "");
 	sb_putc(out, '\n');
 	for (size_t i = 0; i < board->nagencies; i++)
 		sb_printf(out, "agency: %s | %s\n", board->agencies[i].code, board->agencies[i].name);

@@ -3,7 +3,9 @@
  * One entity per line, fields separated by " | ":
  *   title: Children of Kazakhstan
  *   default-role: viewer
- *   column: todo | To do | 0            key, name, WIP limit (0 = none)
+ *   column: todo | To do | 0            key, name, WIP limit (0 = none), and a kind:
+ *   column: done | Done | 0 | done      "blocked" (moving there asks why) or "done" (work
+ *                                       ends there: nothing in it is overdue)
  *   agency: MOE | Ministry of Education code, full name
  *   member: alice | Alice A. | alice@example.kz | secretary | MOE | ssh-ed25519 AAAA...
  *           login, name, email, role, agency (may be empty), public key (optional)
@@ -21,9 +23,13 @@ struct card;
 
 enum role { ROLE_VIEWER, ROLE_MEMBER, ROLE_SECRETARY, ROLE_ADMIN };
 
+enum column_kind { COLUMN_WORK, COLUMN_BLOCKED, COLUMN_DONE };
+
 struct column_def {
 	char *key, *name;
 	int limit;
+	enum column_kind kind;
+	bool kind_given; /* written in board.conf, not inferred for a board.conf without kinds */
 };
 
 struct agency {
@@ -55,6 +61,10 @@ void board_free(struct board *board);
 
 const struct column_def *board_column(const struct board *board, const char *key);
 int board_column_index(const struct board *board, const char *key); /* -1 if unknown */
+/* The first column of a kind, NULL when there is none. Without kinds in board.conf the last
+ * column is the done one and a column keyed "blocked" the blocked one. */
+const struct column_def *board_column_of_kind(const struct board *board, enum column_kind kind);
+bool board_column_is_done(const struct board *board, const char *key);
 const struct agency *board_agency(const struct board *board, const char *code);
 const struct member *board_member(const struct board *board, const char *login);
 const char *board_column_keys(const struct board *board);

@@ -436,7 +436,7 @@ enum due_state card_due_state(const struct card *card, const struct board *board
 
 	if (str_empty(card->due) || !date_valid(card->due))
 		return DUE_NONE;
-	if (board->ncolumns && strcmp(card->column, board->columns[board->ncolumns - 1].key) == 0)
+	if (board_column_is_done(board, card->column))
 		return DUE_LATER;
 	days = date_days_until(card->due);
 	return days < 0 ? DUE_OVERDUE : days <= DUE_SOON_DAYS ? DUE_SOON : DUE_LATER;

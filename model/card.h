@@ -65,7 +65,7 @@ int text_validate(const char *what, const char *text, bool multiline, struct cb_
 char *text_normalize(const char *text);
 
 enum due_state { DUE_NONE, DUE_LATER, DUE_SOON, DUE_OVERDUE };
-enum { DUE_SOON_DAYS = 7 };
+enum { DUE_SOON_DAYS = 14 }; /* "the next two weeks", on the board and in the report */
 
 /* Whether the card is overdue (due date passed and not in the board's last column), due
  * within DUE_SOON_DAYS, or neither. */

@@ -82,13 +82,24 @@ long date_days_until(const char *due)
 	return date_to_days(due) - date_to_days(today);
 }
 
-long long date_day_start(const char *day)
+/* Local midnight days_after day; mktime carries a day past the month's end. */
+static long long local_midnight(const char *day, int days_after)
 {
 	struct tm tm = {0};
 
 	tm.tm_year = atoi(day) - 1900;
 	tm.tm_mon = atoi(day + 5) - 1;
-	tm.tm_mday = atoi(day + 8);
+	tm.tm_mday = atoi(day + 8) + days_after;
 	tm.tm_isdst = -1;
 	return (long long)mktime(&tm);
+}
+
+long long date_day_start(const char *day)
+{
+	return local_midnight(day, 0);
+}
+
+long long date_day_end(const char *day)
+{
+	return local_midnight(day, 1);
 }

@@ -21,6 +21,8 @@ void date_set_today(const char *day);
 /* The first second of day (a valid YYYY-MM-DD) in local time, as seconds since the epoch.
  * Every date a user gives to a history query means this day in this time zone. */
 long long date_day_start(const char *day);
+/* The first second after day: a period "until day" includes the whole of it. */
+long long date_day_end(const char *day);
 
 /* Days from today to due (negative when overdue). due must be valid. */
 long date_days_until(const char *due);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "history.h"
 
 static const struct card *find_card(const struct card_list *list, int id)
 {
@@ -27,14 +28,6 @@ static const char *column_name_of(const struct board *board, const char *key)
 	return c ? c->name : key;
 }
 
-static void list_text(const struct strvec *list, struct strbuf *out)
-{
-	if (list->n)
-		sv_join(list, ", ", out);
-	else
-		sb_puts(out, "(none)");
-}
-
 /* The changes of one card that existed then. */
 static void compare_card(struct digest *d, const struct card *old, const struct card *c)
 {
@@ -42,26 +35,30 @@ static void compare_card(struct digest *d, const struct card *old, const struct 
 	struct strbuf detail = {0};
 
 	if (strcmp(old->column, c->column) != 0) {
-		sb_printf(&detail, "%s -> %s", column_name_of(board, old->column),
-			  column_name_of(board, c->column));
+		history_word_change("column", column_name_of(board, old->column),
+				    column_name_of(board, c->column), NULL, &detail);
 		add_item(d, "moved", c, sb_str(&detail));
 	}
 	if (strcmp(old->lead, c->lead) != 0) {
 		sb_reset(&detail);
-		sb_printf(&detail, "lead %s -> %s", old->lead, c->lead);
+		sb_puts(&detail, "lead ");
+		history_word_change("lead", old->lead, c->lead, NULL, &detail);
 		add_item(d, "reassigned", c, sb_str(&detail));
 	}
 	if (!sv_equal(&old->co, &c->co)) {
+		struct strbuf was = {0}, now = {0};
+
+		sv_join(&old->co, ", ", &was);
+		sv_join(&c->co, ", ", &now);
 		sb_reset(&detail);
-		list_text(&old->co, &detail);
-		sb_puts(&detail, " -> ");
-		list_text(&c->co, &detail);
+		history_word_change("co", sb_str(&was), sb_str(&now), NULL, &detail);
+		sb_free(&was);
+		sb_free(&now);
 		add_item(d, "co-executors", c, sb_str(&detail));
 	}
 	if (strcmp(old->due, c->due) != 0) {
 		sb_reset(&detail);
-		sb_printf(&detail, "%s -> %s", *old->due ? old->due : "(none)",
-			  *c->due ? c->due : "(none)");
+		history_word_change("due", old->due, c->due, NULL, &detail);
 		add_item(d, "deadline", c, sb_str(&detail));
 	}
 	if (!old->archived && c->archived)

@@ -110,3 +110,89 @@ int history_card_diff(struct repo *repo, const char *commit, int id, struct strb
 	card_path(id, path);
 	return repo_diff_path(repo, commit, path, out, err);
 }
+
+static char *field_value(const struct card *c, const char *field)
+{
+	struct strbuf list = {0};
+
+	if (strcmp(field, "title") == 0)
+		return xstrdup(c->title);
+	if (strcmp(field, "column") == 0)
+		return xstrdup(c->column);
+	if (strcmp(field, "lead") == 0)
+		return xstrdup(c->lead);
+	if (strcmp(field, "due") == 0)
+		return xstrdup(c->due);
+	if (strcmp(field, "archived") == 0)
+		return xstrdup(c->archived ? "yes" : "no");
+	if (strcmp(field, "description") == 0)
+		return xstrdup(c->description);
+	sv_join(strcmp(field, "co") == 0 ? &c->co : &c->labels, ", ", &list);
+	return sb_detach(&list);
+}
+
+int history_blame(struct index *idx, const struct card *card, struct blame *out,
+		  struct cb_error *err)
+{
+	static const char *const fields[BLAME_FIELDS] = {"title", "column", "lead",     "co",
+							 "due",   "labels", "archived", "description"};
+
+	memset(out, 0, sizeof(*out));
+	for (size_t f = 0; f < BLAME_FIELDS; f++) {
+		struct blame_row *row = &out->v[out->n++];
+
+		row->field = fields[f];
+		row->value = field_value(card, fields[f]);
+		if (index_field_origin(idx, card->id, fields[f], &row->origin, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void blame_free(struct blame *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->v[i].value);
+		log_list_free(&b->v[i].origin);
+	}
+	b->n = 0;
+}
+
+static void value_as_is(const char *value, struct strbuf *out)
+{
+	sb_puts(out, value);
+}
+
+/* A note's first line in quotes, " …" when there is more. */
+static void quote_note(const char *text, value_writer value, struct strbuf *out)
+{
+	size_t first = strcspn(text, "\n");
+	char *line = xstrndup(text, first);
+
+	sb_putc(out, '"');
+	value(line, out);
+	sb_putc(out, '"');
+	if (text[first])
+		sb_puts(out, " …");
+	free(line);
+}
+
+void history_word_change(const char *field, const char *old_value, const char *new_value,
+			 value_writer value, struct strbuf *out)
+{
+	if (!value)
+		value = value_as_is;
+	if (strcmp(field, "created") == 0) {
+		value(new_value, out);
+	} else if (strcmp(field, "note") == 0) {
+		sb_puts(out, *new_value ? "added " : "removed ");
+		quote_note(*new_value ? new_value : old_value, value, out);
+	} else if (strcmp(field, "description") == 0 || strchr(old_value, '\n') ||
+		   strchr(new_value, '\n')) {
+		sb_puts(out, !*old_value ? "added" : !*new_value ? "removed" : "changed");
+	} else {
+		value(*old_value ? old_value : "(none)", out);
+		sb_puts(out, " -> ");
+		value(*new_value ? new_value : "(none)", out);
+	}
+}

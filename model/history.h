@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "card.h"
+#include "index.h"
 #include "strbuf.h"
 
 struct field_change {
@@ -31,6 +32,34 @@ struct repo;
 struct cb_error;
 int history_card_diff(struct repo *repo, const char *commit, int id, struct strbuf *out,
 		      struct cb_error *err);
+
+/* Who set each field of a card to what it is now: the field, its value as the change log
+ * words it, and the change that set it (origin.n is 0 when no change is known). */
+enum { BLAME_FIELDS = 8 };
+struct blame_row {
+	const char *field;
+	char *value;
+	struct log_list origin;
+};
+struct blame {
+	struct blame_row v[BLAME_FIELDS];
+	size_t n;
+};
+struct index;
+int history_blame(struct index *idx, const struct card *card, struct blame *out,
+		  struct cb_error *err);
+void blame_free(struct blame *b);
+
+/* Writes one value of a change as the place it appears needs it (sanitized for a terminal,
+ * escaped for Markdown, cut to a width, or as it is). */
+typedef void (*value_writer)(const char *value, struct strbuf *out);
+
+/* A field change as a person reads it, the same wording in the commit body, the minutes, the
+ * change log, the card view and the report: "OLD -> NEW" ("(none)" for an empty value);
+ * 'added "FIRST LINE"' or 'removed "..."' for a note; "added", "removed" or "changed" for
+ * the description and other multi-line text; the title for a new card ("created"). value writes the user's values; NULL writes them as they are. */
+void history_word_change(const char *field, const char *old_value, const char *new_value,
+			 value_writer value, struct strbuf *out);
 
 /* True for the fields that carry responsibility: lead and co-executors. */
 int history_is_responsibility(const char *field);

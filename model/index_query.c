@@ -44,7 +44,8 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 		struct card_list *out, struct cb_error *err)
 {
 	char today[11];
-	const char *done_column = board->ncolumns ? board->columns[board->ncolumns - 1].key : "";
+	const struct column_def *done = board_column_of_kind(board, COLUMN_DONE);
+	const char *done_column = done ? done->key : "";
 	struct strbuf label = {0};
 	int rc;
 	sqlite3_stmt *st = db_stmt(

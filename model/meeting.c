@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "history.h"
 #include "mdtext.h"
 
 static char *field_value(const char *text, const char *key)
@@ -117,17 +118,11 @@ static void minutes_change(struct strbuf *md, const struct log_entry *e, const c
 	sb_printf(md, "- #%d ", e->card);
 	md_text(title, md);
 	sb_puts(md, ": ");
-	if (strcmp(e->field, "created") == 0)
+	if (strcmp(e->field, "created") == 0) {
 		sb_puts(md, "added");
-	else if (strcmp(e->field, "note") == 0)
-		sb_puts(md, *e->new_value ? "note added" : "note removed");
-	else if (strcmp(e->field, "description") == 0 || strchr(e->new_value, '\n'))
-		sb_printf(md, "%s changed", e->field);
-	else {
+	} else {
 		sb_printf(md, "%s ", e->field);
-		md_text(*e->old_value ? e->old_value : "(none)", md);
-		sb_puts(md, " -> ");
-		md_text(*e->new_value ? e->new_value : "(none)", md);
+		history_word_change(e->field, e->old_value, e->new_value, md_text, md);
 	}
 	if (!str_empty(e->reason)) {
 		sb_puts(md, " (reason: ");

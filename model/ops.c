@@ -1,4 +1,4 @@
-#include "ops.h"
+#include "ops_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,17 +13,6 @@
 
 enum { CAS_RETRIES = 8, SUBJECT_TITLE_MAX = 60 };
 
-/* What an op sees while it runs, under the writer lock and with the index at the tip. */
-struct op_state {
-	struct session *s;
-	struct board *board;
-	const struct card *before; /* NULL when adding */
-	struct card after;
-	char *subject;  /* set by an op that words its own subject (revert) */
-	char *trailers; /* extra trailer lines, e.g. "Reverts: <id>\n" */
-};
-
-typedef int (*card_fn)(struct op_state *st, void *arg, struct cb_error *err);
 
 /* COBOARD_FAULT=after-commit: die between the git commit and the index update, as a killed
  * process would. Used by tests to prove the next command repairs the index. */
@@ -56,14 +45,9 @@ static void describe_changes(const struct change_list *changes, struct strbuf *b
 	for (size_t i = 0; i < changes->n; i++) {
 		const struct field_change *c = &changes->v[i];
 
-		if (strcmp(c->field, "description") == 0 || strcmp(c->field, "note") == 0 ||
-		    strchr(c->old_value, '\n') || strchr(c->new_value, '\n'))
-			sb_printf(body, "%s: %s\n", c->field,
-				  !*c->old_value ? "added" : !*c->new_value ? "removed" : "changed");
-		else
-			sb_printf(body, "%s: %s -> %s\n", c->field,
-				  *c->old_value ? c->old_value : "(none)",
-				  *c->new_value ? c->new_value : "(none)");
+		sb_printf(body, "%s: ", c->field);
+		history_word_change(c->field, c->old_value, c->new_value, NULL, body);
+		sb_putc(body, '\n');
 	}
 }
 
@@ -196,6 +180,52 @@ static int finish_commit(struct session *s, struct op_result *res, struct cb_err
 }
 
 /* One attempt: returns 0 on success, -1 on error, 1 when the branch moved (retry). */
+/* The card as it is (or a new id for an add), once the member may change it. */
+static int load_for_change(struct session *s, int id, const struct board *board,
+			   struct card *before, struct op_state *st, struct cb_error *err)
+{
+	const char *denied;
+
+	if (id == 0)
+		return index_next_id(s->index, &st->after.id, err);
+	card_free(before);
+	if (index_card(s->index, id, before, err) < 0)
+		return -1;
+	if ((denied = board_may_edit_card(board, s->login, before)))
+		return cb_fail(err, CB_EDENIED, "%s may not change #%d: %s", s->login, id, denied);
+	st->before = before;
+	card_free(&st->after);
+	card_copy(&st->after, before);
+	return 0;
+}
+
+/* Writes the card's new text as one commit: 1 when the branch moved meanwhile (retry). */
+static int commit_card(struct session *s, const struct op_state *st, const struct strbuf *text,
+		       const struct strbuf *msg, struct op_result *res, struct cb_error *err)
+{
+	struct identity who = {s->login, s->name, s->email};
+	git_oid parent, commit;
+	char path[32];
+
+	if (text->len > CARD_FILE_MAX)
+		return cb_fail(err, CB_EINVALID,
+			       "#%d would be %zu KiB with this change, over the limit of %d KiB for "
+			       "a card with its notes; carry on in a new card and archive this one",
+			       st->after.id, text->len / 1024, CARD_FILE_MAX / 1024);
+	card_path(st->after.id, path);
+	if (repo_tip(s->repo, &parent, err) < 0)
+		return -1;
+	struct file_update update = {path, text->buf, text->len};
+	if (repo_commit(s->repo, &parent, &update, 1, &who, sb_str(msg), &commit, err) < 0) {
+		if (err->code != CB_ECONFLICT)
+			return -1;
+		cb_error_clear(err);
+		return 1;
+	}
+	res->card = st->after.id;
+	return 0;
+}
+
 static int try_card_op(struct session *s, int id, const char *op, const char *reason, card_fn fn,
 		       void *arg, struct op_result *res, struct cb_error *err)
 {
@@ -204,9 +234,6 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 	struct op_state st = {.s = s, .board = &board};
 	struct change_list changes = {0};
 	struct strbuf text = {0}, msg = {0};
-	struct identity who;
-	char path[32];
-	git_oid parent, commit;
 	const char *denied;
 	int rc = -1;
 
@@ -217,22 +244,8 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 		card_free(&st.after);
 		return -1;
 	}
-	if (id == 0) {
-		if (index_next_id(s->index, &st.after.id, err) < 0)
-			goto fail;
-	} else {
-		card_free(&before);
-		if (index_card(s->index, id, &before, err) < 0)
-			goto fail;
-		if ((denied = board_may_edit_card(&board, s->login, &before))) {
-			cb_fail(err, CB_EDENIED, "%s may not change #%d: %s", s->login, id, denied);
-			goto fail;
-		}
-		st.before = &before;
-		card_free(&st.after);
-		card_copy(&st.after, &before);
-	}
-	if (fn(&st, arg, err) < 0 || card_validate(&st.after, &board, err) < 0)
+	if (load_for_change(s, id, &board, &before, &st, err) < 0 || fn(&st, arg, err) < 0 ||
+	    card_validate(&st.after, &board, err) < 0)
 		goto fail;
 	if (id == 0 && (denied = board_may_add_card(&board, s->login, st.after.lead))) {
 		cb_fail(err, CB_EDENIED, "%s may not add this card: %s", s->login, denied);
@@ -247,27 +260,10 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 		goto out;
 	}
 	card_format(&st.after, &text);
-	if (text.len > CARD_FILE_MAX) {
-		cb_fail(err, CB_EINVALID,
-			"#%d would be %zu KiB with this change, over the limit of %d KiB for a card "
-			"with its notes; carry on in a new card and archive this one",
-			st.after.id, text.len / 1024, CARD_FILE_MAX / 1024);
-		goto fail;
-	}
 	build_message(&st, op, reason, &changes, &msg);
-	card_path(st.after.id, path);
-	who = (struct identity){s->login, s->name, s->email};
-	if (repo_tip(s->repo, &parent, err) < 0)
+	rc = commit_card(s, &st, &text, &msg, res, err);
+	if (rc != 0)
 		goto fail;
-	struct file_update update = {path, text.buf, text.len};
-	if (repo_commit(s->repo, &parent, &update, 1, &who, sb_str(&msg), &commit, err) < 0) {
-		if (err->code == CB_ECONFLICT) {
-			cb_error_clear(err);
-			rc = 1;
-		}
-		goto fail;
-	}
-	res->card = st.after.id;
 	rc = finish_commit(s, res, err);
 	goto out;
 fail:
@@ -284,8 +280,8 @@ out:
 	return rc;
 }
 
-static int run_card_op(struct session *s, int id, const char *op, const char *reason, card_fn fn,
-		       void *arg, struct op_result *res, struct cb_error *err)
+int ops_run_card_op(struct session *s, int id, const char *op, const char *reason, card_fn fn,
+		    void *arg, struct op_result *res, struct cb_error *err)
 {
 	memset(res, 0, sizeof(*res));
 	if (reason && text_validate("the reason", reason, false, err) < 0)
@@ -297,617 +293,6 @@ static int run_card_op(struct session *s, int id, const char *op, const char *re
 	}
 	return cb_fail(err, CB_ECONFLICT,
 		       "the board kept changing under this write (pushes from elsewhere?); try again");
-}
-
-/* --- the ops ------------------------------------------------------------------------ */
-
-/* Title, labels and description as typed: checked for control characters, then normalised. */
-static int take_title(struct card *card, const char *title, struct cb_error *err)
-{
-	char *norm;
-
-	if (text_validate("the title", title, false, err) < 0)
-		return -1;
-	norm = text_normalize(title);
-	str_set(&card->title, norm);
-	free(norm);
-	return 0;
-}
-
-static int take_description(struct card *card, const char *text, struct cb_error *err)
-{
-	char *norm;
-
-	if (text_validate("the description", text, true, err) < 0)
-		return -1;
-	norm = text_normalize(text);
-	str_set(&card->description, norm);
-	free(norm);
-	return 0;
-}
-
-static int take_list(struct strvec *list, const char *what, const char *text,
-		     struct cb_error *err)
-{
-	if (text_validate(what, text, false, err) < 0)
-		return -1;
-	sv_free(list);
-	sv_split_list(list, text);
-	return 0;
-}
-
-static void take_due(struct card *card, const char *due)
-{
-	str_set(&card->due, strcmp(due, "none") == 0 ? "" : due);
-}
-
-/* Computes a rank for card in its column: next to `before`/`after` (ids), else at the end. */
-static int place_card(struct op_state *st, int before, int after, struct cb_error *err)
-{
-	struct strvec ranks = {0};
-	const char *lo = NULL, *hi = NULL;
-	int *ids = NULL, anchor = before ? before : after, rc = -1;
-	char *rank;
-
-	if (index_column_ranks(st->s->index, st->after.column, st->after.id, &ids, &ranks, err) < 0)
-		return -1;
-	if (anchor) {
-		size_t i;
-
-		for (i = 0; i < ranks.n && ids[i] != anchor; i++)
-			;
-		if (i == ranks.n) {
-			cb_fail(err, CB_ENOTFOUND, "#%d is not in column '%s'; --%s needs a card of "
-				"the target column",
-				anchor, st->after.column, before ? "before" : "after");
-			goto out;
-		}
-		if (before) {
-			lo = i > 0 ? ranks.v[i - 1] : NULL;
-			hi = ranks.v[i];
-		} else {
-			lo = ranks.v[i];
-			hi = i + 1 < ranks.n ? ranks.v[i + 1] : NULL;
-		}
-	} else if (ranks.n) {
-		lo = ranks.v[ranks.n - 1];
-	}
-	rank = rank_between(lo, hi);
-	if (!rank && lo && hi && strcmp(lo, hi) == 0) {
-		/* Two cards share a rank (edited outside coboard): go just past the anchor. */
-		rank = rank_between(lo, NULL);
-	}
-	if (!rank) {
-		cb_fail(err, CB_ECORRUPT, "cannot place the card: ranks in '%s' are out of order; "
-			"run `coboard fsck`", st->after.column);
-		goto out;
-	}
-	str_set(&st->after.rank, rank);
-	free(rank);
-	rc = 0;
-out:
-	free(ids);
-	sv_free(&ranks);
-	return rc;
-}
-
-static int apply_add(struct op_state *st, void *arg, struct cb_error *err)
-{
-	const struct add_args *a = arg;
-	struct card *c = &st->after;
-
-	if (str_empty(a->title))
-		return cb_fail(err, CB_EINVALID, "the title is empty; give a title with --title");
-	if (take_title(c, a->title, err) < 0)
-		return -1;
-	str_set(&c->lead, a->lead);
-	if (a->co && take_list(&c->co, "the co-executors", a->co, err) < 0)
-		return -1;
-	str_set(&c->column, !str_empty(a->column) ? a->column
-			    : st->board->ncolumns ? st->board->columns[0].key : "");
-	if (a->due)
-		take_due(c, a->due);
-	if (a->labels && take_list(&c->labels, "the labels", a->labels, err) < 0)
-		return -1;
-	if (a->description && take_description(c, a->description, err) < 0)
-		return -1;
-	if (!board_column(st->board, c->column))
-		return cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s",
-			       c->column, board_column_keys(st->board));
-	return place_card(st, 0, 0, err);
-}
-
-int ops_add(struct session *s, const struct add_args *args, struct op_result *res,
-	    struct cb_error *err)
-{
-	return run_card_op(s, 0, "add", NULL, apply_add, (void *)args, res, err);
-}
-
-struct move_args {
-	const char *column;
-	int before, after;
-};
-
-static int apply_move(struct op_state *st, void *arg, struct cb_error *err)
-{
-	const struct move_args *m = arg;
-
-	if (!board_column(st->board, m->column))
-		return cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s",
-			       m->column, board_column_keys(st->board));
-	if (strcmp(st->after.column, m->column) == 0 && !m->before && !m->after)
-		return 0; /* already there: nothing to do */
-	str_set(&st->after.column, m->column);
-	return place_card(st, m->before, m->after, err);
-}
-
-int ops_move(struct session *s, int id, const char *column, int before, int after,
-	     const char *reason, struct op_result *res, struct cb_error *err)
-{
-	struct move_args m = {column, before, after};
-
-	if (before && after)
-		return cb_fail(err, CB_EINVALID, "give --before or --after, not both");
-	if (before == id || after == id)
-		return cb_fail(err, CB_EINVALID, "a card cannot be placed next to itself");
-	return run_card_op(s, id, "move", reason, apply_move, &m, res, err);
-}
-
-struct assign_args {
-	const char *lead, *co;
-};
-
-static int apply_assign(struct op_state *st, void *arg, struct cb_error *err)
-{
-	const struct assign_args *a = arg;
-
-	if (a->lead)
-		str_set(&st->after.lead, a->lead);
-	if (a->co && take_list(&st->after.co, "the co-executors", a->co, err) < 0)
-		return -1;
-	return 0;
-}
-
-int ops_assign(struct session *s, int id, const char *lead, const char *co, const char *reason,
-	       struct op_result *res, struct cb_error *err)
-{
-	struct assign_args a = {lead, co};
-
-	if (!lead && !co)
-		return cb_fail(err, CB_EINVALID, "nothing to assign: give --lead CODE or --co CODES");
-	return run_card_op(s, id, "assign", reason, apply_assign, &a, res, err);
-}
-
-static int apply_edit(struct op_state *st, void *arg, struct cb_error *err)
-{
-	const struct edit_args *e = arg;
-	struct card *c = &st->after;
-
-	if (e->title) {
-		if (str_empty(e->title))
-			return cb_fail(err, CB_EINVALID, "the title is empty; a card needs a title");
-		if (take_title(c, e->title, err) < 0)
-			return -1;
-	}
-	if (e->due)
-		take_due(c, e->due);
-	if (e->labels && take_list(&c->labels, "the labels", e->labels, err) < 0)
-		return -1;
-	if (e->description && take_description(c, e->description, err) < 0)
-		return -1;
-	return 0;
-}
-
-int ops_edit(struct session *s, int id, const struct edit_args *args, const char *reason,
-	     struct op_result *res, struct cb_error *err)
-{
-	if (!args->title && !args->due && !args->labels && !args->description)
-		return cb_fail(err, CB_EINVALID,
-			       "nothing to edit: give --title, --due, --label or --description");
-	return run_card_op(s, id, "edit", reason, apply_edit, (void *)args, res, err);
-}
-
-static void utc_now(char out[21])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static int apply_note(struct op_state *st, void *arg, struct cb_error *err)
-{
-	const char *text = arg;
-	struct card *c = &st->after;
-	char now[21];
-	char *norm;
-
-	if (text_validate("the note", text, true, err) < 0)
-		return -1;
-	norm = text_normalize(text);
-	if (!*norm) {
-		free(norm);
-		return cb_fail(err, CB_EINVALID, "the note is empty");
-	}
-	if (strlen(norm) > CARD_TEXT_MAX) {
-		free(norm);
-		return cb_fail(err, CB_EINVALID, "the note is longer than %d bytes", CARD_TEXT_MAX);
-	}
-	utc_now(now);
-	c->notes = xrealloc(c->notes, (c->nnotes + 1) * sizeof(*c->notes));
-	c->notes[c->nnotes].time = xstrdup(now);
-	c->notes[c->nnotes].author = xstrdup(st->s->login);
-	c->notes[c->nnotes].text = norm;
-	c->nnotes++;
-	return 0;
-}
-
-int ops_note(struct session *s, int id, const char *text, struct op_result *res,
-	     struct cb_error *err)
-{
-	return run_card_op(s, id, "note", NULL, apply_note, (void *)text, res, err);
-}
-
-static int apply_archive(struct op_state *st, void *arg, struct cb_error *err)
-{
-	(void)arg;
-	if (st->after.archived)
-		return cb_fail(err, CB_EINVALID, "#%d is already archived", st->after.id);
-	st->after.archived = true;
-	return 0;
-}
-
-int ops_archive(struct session *s, int id, const char *reason, struct op_result *res,
-		struct cb_error *err)
-{
-	return run_card_op(s, id, "archive", reason, apply_archive, NULL, res, err);
-}
-
-struct save_args {
-	const struct card *base, *edited;
-};
-
-/* Three-way merge of one text field: mine when I changed it, theirs otherwise. */
-static int merge_field(char **now, const char *base, const char *mine, const char *field,
-		       struct strbuf *conflicts)
-{
-	if (strcmp(mine, base) == 0 || strcmp(mine, *now) == 0)
-		return 0;
-	if (strcmp(*now, base) != 0) {
-		sb_printf(conflicts, "%s%s", conflicts->len ? ", " : "", field);
-		return -1;
-	}
-	str_set(now, mine);
-	return 0;
-}
-
-static int merge_list(struct strvec *now, const struct strvec *base, const struct strvec *mine,
-		      const char *field, struct strbuf *conflicts)
-{
-	if (sv_equal(mine, base) || sv_equal(mine, now))
-		return 0;
-	if (!sv_equal(now, base)) {
-		sb_printf(conflicts, "%s%s", conflicts->len ? ", " : "", field);
-		return -1;
-	}
-	sv_free(now);
-	sv_copy(now, mine);
-	return 0;
-}
-
-static int apply_save(struct op_state *st, void *arg, struct cb_error *err)
-{
-	const struct save_args *a = arg;
-	const struct card *base = a->base, *mine = a->edited;
-	struct card *now = &st->after;
-	struct strbuf conflicts = {0};
-	int bad = 0;
-
-	if (text_validate("the title", mine->title, false, err) < 0 ||
-	    text_validate("the description", mine->description, true, err) < 0)
-		return -1;
-	bad |= merge_field(&now->title, base->title, mine->title, "title", &conflicts);
-	bad |= merge_field(&now->column, base->column, mine->column, "column", &conflicts);
-	bad |= merge_field(&now->lead, base->lead, mine->lead, "lead", &conflicts);
-	bad |= merge_list(&now->co, &base->co, &mine->co, "co", &conflicts);
-	bad |= merge_field(&now->due, base->due, mine->due, "due", &conflicts);
-	bad |= merge_list(&now->labels, &base->labels, &mine->labels, "labels", &conflicts);
-	bad |= merge_field(&now->description, base->description, mine->description, "description",
-			   &conflicts);
-	if (bad) {
-		cb_fail(err, CB_ECONFLICT, "#%d was changed meanwhile: %s", now->id, sb_str(&conflicts));
-		sb_free(&conflicts);
-		return -1;
-	}
-	if (strcmp(now->column, st->before->column) != 0)
-		return place_card(st, 0, 0, err);
-	return 0;
-}
-
-int ops_save_card(struct session *s, const struct card *base, const struct card *edited,
-		  const char *op, const char *reason, struct op_result *res, struct cb_error *err)
-{
-	struct save_args a = {base, edited};
-
-	return run_card_op(s, edited->id, op, reason, apply_save, &a, res, err);
-}
-
-/* --- undo ---------------------------------------------------------------------------- */
-
-/* A commit to undo, read from git: the card before and after it (first parent), so notes
- * keep their identity and a move its place. */
-struct revert_args {
-	char oid[GIT_OID_HEXSZ + 1];
-	bool force;
-	char *subject, *member; /* of the commit undone */
-	struct card old, new;
-	bool added; /* the commit created the card */
-};
-
-/* The string slot of a single-valued text field, NULL for the others. */
-static char **text_field(struct card *c, const char *field)
-{
-	if (strcmp(field, "title") == 0)
-		return &c->title;
-	if (strcmp(field, "column") == 0)
-		return &c->column;
-	if (strcmp(field, "lead") == 0)
-		return &c->lead;
-	if (strcmp(field, "due") == 0)
-		return &c->due;
-	if (strcmp(field, "description") == 0)
-		return &c->description;
-	return NULL;
-}
-
-static struct strvec *list_field(struct card *c, const char *field)
-{
-	if (strcmp(field, "co") == 0)
-		return &c->co;
-	if (strcmp(field, "labels") == 0)
-		return &c->labels;
-	return NULL;
-}
-
-/* Puts the card back at rank in its column; when another card took that very rank
- * meanwhile, just after it. */
-static int restore_rank(struct op_state *st, const char *rank, struct cb_error *err)
-{
-	struct strvec ranks = {0};
-	int *ids = NULL, rc = 0;
-
-	if (index_column_ranks(st->s->index, st->after.column, st->after.id, &ids, &ranks, err) < 0)
-		return -1;
-	str_set(&st->after.rank, rank);
-	for (size_t i = 0; i < ranks.n; i++) {
-		if (strcmp(ranks.v[i], rank) != 0)
-			continue;
-		char *between = rank_between(ranks.v[i], i + 1 < ranks.n ? ranks.v[i + 1] : NULL);
-		if (between)
-			str_set(&st->after.rank, between);
-		else
-			rc = place_card(st, 0, 0, err);
-		free(between);
-		break;
-	}
-	free(ids);
-	sv_free(&ranks);
-	return rc;
-}
-
-/* Whether the acting member may undo a change made by author: their own, or one whose
- * author's role is not above theirs. */
-static int may_revert(const struct op_state *st, const char *author, struct cb_error *err)
-{
-	enum role mine = board_role(st->board, st->s->login);
-	enum role theirs = board_role(st->board, author);
-
-	if (str_empty(author) || strcmp(author, st->s->login) == 0 || mine >= theirs)
-		return 0;
-	return cb_fail(err, CB_EDENIED,
-		       "%s may not undo a change by %s: it was made with the %s role, and undoing it "
-		       "needs that role; ask %s or a %s",
-		       st->s->login, author, role_name(theirs), author, role_name(theirs));
-}
-
-static int revert_field(struct op_state *st, struct revert_args *r,
-			const struct field_change *fc, struct cb_error *err)
-{
-	struct card *c = &st->after;
-	struct log_list later = {0};
-	char **slot;
-	struct strvec *list;
-
-	if (index_later_change(st->s->index, r->oid, c->id, fc->field, &later, err) < 0)
-		return -1;
-	if (later.n && !r->force) {
-		cb_fail(err, CB_ECONFLICT,
-			"a later change stands in the way: %s of #%d was changed by %s in %.7s "
-			"(\"%s\"); undo that first, or use --force",
-			fc->field, c->id, later.v[0].author, later.v[0].commit, later.v[0].subject);
-		log_list_free(&later);
-		return -1;
-	}
-	log_list_free(&later);
-	if ((slot = text_field(c, fc->field)))
-		str_set(slot, fc->old_value);
-	else if ((list = list_field(c, fc->field))) {
-		sv_free(list);
-		sv_split_list(list, fc->old_value);
-	} else if (strcmp(fc->field, "archived") == 0)
-		c->archived = strcmp(fc->old_value, "yes") == 0;
-	return 0;
-}
-
-static size_t note_count(const struct card *card, const struct note *note)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < card->nnotes; i++)
-		n += note_same(&card->notes[i], note);
-	return n;
-}
-
-/* True when a note before index i of card has the identity of note i. */
-static bool seen_before(const struct card *card, size_t i)
-{
-	for (size_t j = 0; j < i; j++)
-		if (note_same(&card->notes[j], &card->notes[i]))
-			return true;
-	return false;
-}
-
-/* Undoes on c what went from old to new in the notes, counting identical notes (same author,
- * second and text) as many times as they occur. */
-static void revert_notes(struct card *c, const struct card *old, const struct card *new)
-{
-	for (size_t i = 0; i < new->nnotes; i++) {
-		const struct note *n = &new->notes[i];
-		size_t have = note_count(new, n), had = note_count(old, n);
-
-		for (; !seen_before(new, i) && have > had && card_remove_note(c, n); have--)
-			;
-	}
-	for (size_t i = 0; i < old->nnotes; i++) {
-		const struct note *n = &old->notes[i];
-		size_t had = note_count(old, n), have = note_count(new, n);
-
-		for (; !seen_before(old, i) && had > have; had--)
-			card_insert_note(c, n);
-	}
-}
-
-static int apply_revert(struct op_state *st, void *arg, struct cb_error *err)
-{
-	struct revert_args *r = arg;
-	struct card *c = &st->after;
-	struct change_list changes = {0};
-	struct strbuf text = {0};
-	int rc = 0;
-
-	if (may_revert(st, r->member, err) < 0)
-		return -1;
-	if (r->added) {
-		/* A card once seen keeps its id and its history: undoing its creation withdraws it. */
-		if (c->archived)
-			return cb_fail(err, CB_EINVALID, "#%d is already archived", c->id);
-		c->archived = true;
-		sb_printf(&text, "Revert \"%s\" (archives #%d)", r->subject, c->id);
-	} else {
-		history_diff(&r->old, &r->new, &changes);
-		for (size_t i = 0; i < changes.n && rc == 0; i++)
-			if (strcmp(changes.v[i].field, "note") != 0)
-				rc = revert_field(st, r, &changes.v[i], err);
-		/* Notes by identity: the ones the change added go, the ones it removed come back;
-		 * every other note, later ones included, stays as it is. */
-		if (rc == 0)
-			revert_notes(c, &r->old, &r->new);
-		if (rc == 0 && strcmp(r->old.rank, r->new.rank) != 0 &&
-		    strcmp(c->column, r->old.column) == 0) {
-			if (strcmp(c->rank, r->new.rank) != 0 &&
-			    strcmp(r->old.column, r->new.column) == 0 && !r->force)
-				rc = cb_fail(err, CB_ECONFLICT,
-					     "#%d was moved again since; undo that first, or use --force",
-					     c->id);
-			else
-				rc = restore_rank(st, r->old.rank, err);
-		} else if (rc == 0 && strcmp(c->column, st->before->column) != 0)
-			rc = place_card(st, 0, 0, err);
-		sb_printf(&text, "Revert \"%s\"", r->subject);
-	}
-	change_list_free(&changes);
-	st->subject = sb_detach(&text);
-	sb_printf(&text, "Reverts: %s\n", r->oid);
-	st->trailers = sb_detach(&text);
-	return rc;
-}
-
-/* Reads what commit did to one card, refusing commits that are not a card change. */
-static int load_revert(struct session *s, struct revert_args *r, int *card, struct cb_error *err)
-{
-	struct commit_info info;
-	const struct file_change *fc = NULL;
-	struct cb_error perr = {0};
-	git_oid oid;
-	int rc = -1;
-
-	if (git_oid_fromstr(&oid, r->oid) < 0 || repo_commit_info(s->repo, &oid, &info, err) < 0)
-		goto out;
-	if (strstr(info.message, "\nOp: meeting-")) {
-		cb_fail(err, CB_EINVALID, "%.7s (\"%s\") is a meeting record; meetings are "
-			"part of the record and are not undone", r->oid, r->subject);
-		goto out;
-	}
-	for (size_t i = 0; i < info.nchanges; i++) {
-		if (strncmp(info.changes[i].path, "meetings/", 9) == 0) {
-			cb_fail(err, CB_EINVALID, "%.7s (\"%s\") is a meeting record; meetings are "
-				"part of the record and are not undone", r->oid, r->subject);
-			goto out;
-		}
-	}
-	if (info.nchanges > 1) {
-		cb_fail(err, CB_EINVALID, "%.7s (\"%s\") is not a change of one card; only card "
-			"changes are undone", r->oid, r->subject);
-		goto out;
-	}
-	if (info.nchanges == 1 && strcmp(info.changes[0].path, "board.conf") == 0) {
-		cb_fail(err, CB_EINVALID, "%.7s (\"%s\") changed board.conf (members, columns, "
-			"agencies); change it back with `coboard member` or as an admin",
-			r->oid, r->subject);
-		goto out;
-	}
-	if (info.nchanges == 1 && card_id_from_path(info.changes[0].path))
-		fc = &info.changes[0];
-	if (!fc) {
-		cb_fail(err, CB_EINVALID, "%.7s (\"%s\") changed no card; nothing to revert", r->oid,
-			r->subject);
-		goto out;
-	}
-	*card = card_id_from_path(fc->path);
-	if (!fc->new_text) {
-		cb_fail(err, CB_EINVALID, "%.7s removed the file of #%d; restore it with git, not "
-			"with revert", r->oid, *card);
-		goto out;
-	}
-	r->added = !fc->old_text;
-	card_free(&r->old);
-	card_free(&r->new);
-	if ((!r->added && card_parse(&r->old, fc->old_text, fc->old_len, &perr) < 0) ||
-	    card_parse(&r->new, fc->new_text, fc->new_len, &perr) < 0) {
-		cb_fail(err, CB_EINVALID, "#%d did not parse around %.7s (%s); fix the card by hand",
-			*card, r->oid, perr.msg);
-		goto out;
-	}
-	rc = 0;
-out:
-	commit_info_free(&info);
-	return rc;
-}
-
-int ops_revert(struct session *s, const char *commit, bool force, struct op_result *res,
-	       struct cb_error *err)
-{
-	struct revert_args r = {.force = force};
-	git_oid oid;
-	int card = 0, rc = -1;
-
-	memset(res, 0, sizeof(*res));
-	card_init(&r.old);
-	card_init(&r.new);
-	if (repo_resolve(s->repo, commit, &oid, err) < 0 || index_refresh(s->index, err) < 0)
-		goto out;
-	git_oid_tostr(r.oid, sizeof(r.oid), &oid);
-	if (index_commit_summary(s->index, r.oid, &r.subject, &r.member, err) < 0 ||
-	    load_revert(s, &r, &card, err) < 0)
-		goto out;
-	rc = run_card_op(s, card, "revert", NULL, apply_revert, &r, res, err);
-out:
-	free(r.subject);
-	free(r.member);
-	card_free(&r.old);
-	card_free(&r.new);
-	return rc;
 }
 
 /* --- files other than cards: board.conf, meetings ----------------------------------- */
@@ -1097,3 +482,4 @@ out:
 	free(all);
 	return rc;
 }
+

@@ -122,3 +122,13 @@ void session_close(struct session *s)
 	free(s->board_path);
 	free(s);
 }
+
+void session_global_init(void)
+{
+	repo_global_init();
+}
+
+void session_global_shutdown(void)
+{
+	repo_global_shutdown();
+}

@@ -15,6 +15,10 @@ struct session {
 	char *board_path;
 };
 
+/* Once per process, before and after any board is opened (libgit2's global state). */
+void session_global_init(void);
+void session_global_shutdown(void);
+
 /* The board path used when none is given: $COBOARD_BOARD, else
  * $XDG_DATA_HOME/coboard/default.git (XDG_DATA_HOME defaulting to ~/.local/share). */
 char *session_default_board_path(void);

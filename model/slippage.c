@@ -9,8 +9,7 @@ int slippage_of(struct index *idx, const struct card *card, const struct board *
 {
 	struct log_filter filter = {.card = card->id};
 	struct log_list log = {0};
-	bool done = board->ncolumns &&
-		    strcmp(card->column, board->columns[board->ncolumns - 1].key) == 0;
+	bool done = board_column_is_done(board, card->column);
 
 	memset(out, 0, sizeof(*out));
 	if (index_log(idx, &filter, &log, err) < 0)

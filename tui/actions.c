@@ -73,7 +73,7 @@ static bool save_from(struct app *app, const struct card *base, const struct car
 	return report(app, rc, &res, &err, done);
 }
 
-bool action_move_column(struct app *app, int id, int direction)
+static bool move_to_column(struct app *app, int id, int direction)
 {
 	struct card card, moved;
 	char *reason = NULL, done[128];
@@ -90,7 +90,7 @@ bool action_move_column(struct app *app, int id, int direction)
 		return false;
 	}
 	const char *target = app->board.columns[col].key;
-	if (strcmp(target, "blocked") == 0 && !ask_reason(app, "blocking it", &reason)) {
+	if (app->board.columns[col].kind == COLUMN_BLOCKED && !ask_reason(app, "blocking it", &reason)) {
 		card_free(&card);
 		return false;
 	}
@@ -157,7 +157,7 @@ bool action_add(struct app *app, const char *column, int *new_id)
 	return ok;
 }
 
-bool action_edit(struct app *app, int id)
+static bool edit_card(struct app *app, int id)
 {
 	struct card base, edited;
 	char heading[64], done[64];
@@ -175,7 +175,7 @@ bool action_edit(struct app *app, int id)
 	return ok;
 }
 
-bool action_reassign(struct app *app, int id)
+static bool reassign_card(struct app *app, int id)
 {
 	struct card card, picked;
 	char *reason = NULL, done[128], title[64];
@@ -216,7 +216,7 @@ static const char *check_note(const char *text, void *ctx)
 	return empty ? "the note is empty; type it, or Esc to cancel" : NULL;
 }
 
-bool action_note(struct app *app, int id)
+static bool add_note(struct app *app, int id)
 {
 	struct cb_error err = {0};
 	struct op_result res;
@@ -251,7 +251,7 @@ static const char *check_due(const char *text, void *ctx_)
 	return ctx->err.code ? ctx->err.msg : NULL;
 }
 
-bool action_due(struct app *app, int id)
+static bool set_due(struct app *app, int id)
 {
 	struct card card;
 	char label[96], done[64], *text = NULL;
@@ -275,7 +275,7 @@ bool action_due(struct app *app, int id)
 	return ok;
 }
 
-bool action_archive(struct app *app, int id)
+static bool archive_card(struct app *app, int id)
 {
 	struct cb_error err = {0};
 	struct op_result res;
@@ -344,4 +344,50 @@ bool action_meeting(struct app *app)
 	free(minutes);
 	meeting_free(&m);
 	return ok;
+}
+
+/* Said before a form is opened, so nobody types a note the board will refuse. */
+static bool may_change(struct app *app, int id)
+{
+	const char *unwritable = index_unwritable(app->s->index), *denied;
+	struct card card;
+
+	if (unwritable) {
+		app_message(app, C_ERROR, "read-only: %s", unwritable);
+		return false;
+	}
+	if (!load_card(app, id, &card))
+		return false;
+	denied = board_may_edit_card(&app->board, app->s->login, &card);
+	if (denied)
+		app_message(app, C_ERROR, "%s may not change #%d: %s", app->s->login, id, denied);
+	card_free(&card);
+	return !denied;
+}
+
+bool action_on_card(struct app *app, enum action action, int id, bool *changed)
+{
+	*changed = false;
+	switch (action) {
+	case ACT_MOVE_LEFT: case ACT_MOVE_RIGHT: case ACT_EDIT: case ACT_REASSIGN:
+	case ACT_NOTE: case ACT_DUE: case ACT_ARCHIVE:
+		break;
+	case ACT_UNDO:
+		*changed = action_undo(app);
+		return true;
+	default:
+		return false;
+	}
+	if (!may_change(app, id))
+		return true;
+	switch (action) {
+	case ACT_MOVE_LEFT: *changed = move_to_column(app, id, -1); break;
+	case ACT_MOVE_RIGHT: *changed = move_to_column(app, id, 1); break;
+	case ACT_EDIT: *changed = edit_card(app, id); break;
+	case ACT_REASSIGN: *changed = reassign_card(app, id); break;
+	case ACT_NOTE: *changed = add_note(app, id); break;
+	case ACT_DUE: *changed = set_due(app, id); break;
+	default: *changed = archive_card(app, id); break;
+	}
+	return true;
 }

@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <locale.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include "../model/meeting.h"
 #include "../model/strbuf.h"
 #include "print.h"
+#include "screen.h"
 #include "text.h"
 #include "views.h"
 
@@ -168,15 +168,18 @@ void app_draw_frame(struct app *app, const char *context)
 	if (app->message[0]) {
 		draw_text(stdscr, LINES - 1, 0, COLS, app->message, draw_attr(app->message_role), true);
 	} else {
-		const char *hints = app_can_write(app)
-			? " ?:help  Enter:open  H/L:move  a:add  e:edit  r:reassign  n:note  d:due  "
-			  "x:archive  /:search  s:lanes  f:agency  o:overdue  q:quit"
-			: index_unwritable(app->s->index)
-			? " ?:help  Enter:open  /:search  s:lanes  f:agency  o:overdue  m:mine  q:quit"
-			  "   (read-only: this board cannot be written here)"
-			: " ?:help  Enter:open  /:search  s:lanes  f:agency  o:overdue  m:mine  q:quit"
-			  "   (read-only: viewer)";
-		draw_text(stdscr, LINES - 1, 0, COLS, hints, status, true);
+		struct strbuf hints = {0};
+		const char *why = app_can_write(app) ? NULL
+				  : index_unwritable(app->s->index)
+				  ? "   (read-only: this board cannot be written here)"
+				  : "   (read-only: viewer)";
+		int room = COLS - (why ? text_width(why) : 0);
+
+		keymap_hints(app->views[app->nviews - 1]->keymap, !why, room, &hints);
+		if (why)
+			sb_puts(&hints, why);
+		draw_text(stdscr, LINES - 1, 0, COLS, sb_str(&hints), status, true);
+		sb_free(&hints);
 	}
 	sb_free(&left);
 	sb_free(&right);
@@ -216,7 +219,7 @@ static void draw_all(struct app *app)
 int app_read_key(struct app *app, wint_t *key)
 {
 	(void)app;
-	return wget_wch(stdscr, key);
+	return screen_read_key(key, POLL_MS);
 }
 
 bool app_edit_in_editor(struct app *app, char **text)
@@ -279,15 +282,6 @@ bool app_edit_in_editor(struct app *app, char **text)
 	return true;
 }
 
-/* A hung-up terminal (the SSH connection or the terminal window is gone) makes every read
- * fail at once; the app must then leave rather than spin. */
-static bool terminal_gone(void)
-{
-	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-
-	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
-}
-
 static void handle_mouse(struct app *app)
 {
 	MEVENT ev;
@@ -304,7 +298,7 @@ static void handle_mouse(struct app *app)
 static void handle_key(struct app *app, wint_t key, bool is_key)
 {
 	struct view *top = app->views[app->nviews - 1];
-	enum action action = keymap_action(key, is_key);
+	enum action action = keymap_action(top->keymap, key, is_key);
 
 	if (COLS < APP_MIN_COLS || LINES < APP_MIN_LINES) {
 		if (action == ACT_QUIT)
@@ -348,22 +342,46 @@ static void setup_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static void start_curses(void)
+/* What the user must know before anything else: board.conf is broken, or the board cannot
+ * be written here. */
+static void say_board_state(struct app *app)
 {
-	/* Esc must cancel at once, not after ncurses' default second of waiting. */
-	if (!getenv("ESCDELAY"))
-		set_escdelay(25);
-	initscr();
-	/* raw: Ctrl-S saves a form instead of freezing the terminal (flow control). */
-	raw();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	draw_init_colors();
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
-	mouseinterval(300);
-	wtimeout(stdscr, POLL_MS);
+	struct strbuf problem = {0};
+	struct cb_error err = {0};
+
+	if (index_board_problem(app->s->index, &problem, &err) == 0 && problem.len)
+		app_message(app, C_ERROR, "%s; the last valid board.conf is in use", sb_str(&problem));
+	else if (index_unwritable(app->s->index))
+		app_message(app, C_NOTICE, "read-only: %s; the board is read from git",
+			    index_unwritable(app->s->index));
+	sb_free(&problem);
+}
+
+/* Draw, wait for a key or a quarter second, act; between keys, follow other sessions. */
+static void run_loop(struct app *app)
+{
+	while (!app->quit && !stop_signal) {
+		wint_t key;
+		int r;
+
+		draw_all(app);
+		r = app_read_key(app, &key);
+		if (stop_signal)
+			break;
+		if (r == ERR) {
+			if (screen_gone())
+				break;
+			check_for_changes(app);
+			continue;
+		}
+		if (r == KEY_CODE_YES && key == KEY_RESIZE)
+			continue;
+		if (r == KEY_CODE_YES && key == KEY_MOUSE) {
+			handle_mouse(app);
+			continue;
+		}
+		handle_key(app, key, r == KEY_CODE_YES);
+	}
 }
 
 int app_run(const struct cli *cli)
@@ -372,7 +390,10 @@ int app_run(const struct cli *cli)
 	struct cb_error err = {0};
 	int status = EXIT_OK;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	bool scripted = getenv("COBOARD_SCREEN") && *getenv("COBOARD_SCREEN");
+	char why[200];
+
+	if (!scripted && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		cli_error("the board needs a terminal; for scripts use a command such as "
 			  "`coboard board` or `coboard list`");
 		return EXIT_FAIL;
@@ -387,47 +408,22 @@ int app_run(const struct cli *cli)
 		return EXIT_FAIL;
 	}
 	setup_signals();
-	start_curses();
+	if (screen_start(why, sizeof(why)) < 0) {
+		cli_error("%s", why);
+		board_free(&app.board);
+		session_close(app.s);
+		return EXIT_FAIL;
+	}
 	app_push(&app, board_view_new(&app));
 	app_reload(&app);
-	{
-		struct strbuf problem = {0};
-		if (index_board_problem(app.s->index, &problem, &err) == 0 && problem.len)
-			app_message(&app, C_ERROR, "%s; the last valid board.conf is in use",
-				    sb_str(&problem));
-		else if (index_unwritable(app.s->index))
-			app_message(&app, C_NOTICE, "read-only: %s; the board is read from git",
-				    index_unwritable(app.s->index));
-		sb_free(&problem);
-	}
-	while (!app.quit && !stop_signal) {
-		wint_t key;
-		int r;
-
-		draw_all(&app);
-		r = app_read_key(&app, &key);
-		if (stop_signal)
-			break;
-		if (r == ERR) {
-			if (terminal_gone())
-				break;
-			check_for_changes(&app);
-			continue;
-		}
-		if (r == KEY_CODE_YES && key == KEY_RESIZE)
-			continue;
-		if (r == KEY_CODE_YES && key == KEY_MOUSE) {
-			handle_mouse(&app);
-			continue;
-		}
-		handle_key(&app, key, r == KEY_CODE_YES);
-	}
+	say_board_state(&app);
+	run_loop(&app);
 	while (app.nviews > 0) {
 		struct view *v = app.views[--app.nviews];
 		if (v->close)
 			v->close(v);
 	}
-	endwin();
+	screen_end();
 	if (stop_signal && stop_signal != SIGINT)
 		status = 128 + stop_signal;
 	board_free(&app.board);

@@ -16,6 +16,7 @@
 struct app;
 
 struct view {
+	const struct keymap *keymap; /* the view's own keys, before the generic ones */
 	void (*draw)(struct view *view, struct app *app);
 	/* Returns true when the view handled the action. */
 	bool (*input)(struct view *view, struct app *app, enum action action, wint_t key,

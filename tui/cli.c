@@ -11,9 +11,8 @@
 
 #include "../model/ops.h"
 #include "../model/session.h"
-#include "args.h"
 #include "shipped_board.h"
-#include "cli_util.h"
+#include "command.h"
 #include "print.h"
 #include "text.h"
 
@@ -33,49 +32,6 @@ void cli_error(const char *fmt, ...)
 	fprintf(stderr, "coboard: %s\n", sb_str(&clean));
 	sb_free(&raw);
 	sb_free(&clean);
-}
-
-void emit(struct strbuf *out)
-{
-	fwrite(sb_str(out), 1, out->len, stdout);
-	sb_free(out);
-}
-
-int usage_error(const struct command *cmd, const struct cb_error *err)
-{
-	cli_error("%s: %s", cmd->name, err->msg);
-	fprintf(stderr, "usage: coboard %s\n", cmd->usage);
-	return EXIT_USAGE;
-}
-
-int fail(const struct cb_error *err)
-{
-	cli_error("%s", err->msg);
-	return err->code == CB_EINVALID && strstr(err->msg, "usage") ? EXIT_USAGE : EXIT_FAIL;
-}
-
-static void command_help(const struct command *cmd)
-{
-	printf("usage: coboard %s\n\n%s\n", cmd->usage, cmd->summary);
-}
-
-/* Parses options, printing help or a usage error; returns -1 when the command must stop,
- * with *status set. */
-int parse(const struct command *cmd, int argc, char **argv, const struct opt *opts,
-		 int min_pos, int max_pos, struct args *a, int *status)
-{
-	struct cb_error err = {0};
-
-	if (args_parse(argc - 1, argv + 1, opts, min_pos, max_pos, a, &err) < 0) {
-		*status = usage_error(cmd, &err);
-		return -1;
-	}
-	if (a->help) {
-		command_help(cmd);
-		*status = EXIT_OK;
-		return -1;
-	}
-	return 0;
 }
 
 const struct file_update *shipped_files(size_t *n)
@@ -152,7 +108,7 @@ int cli_open_session(const struct cli *cli, struct session **out)
 				cb_fail(&err, CB_EFAIL, "cannot create %s: %s", path, strerror(errno));
 			rc = -1;
 		} else {
-			fprintf(stderr, "coboard: created the default board at %s\n", path);
+			cli_error("created the default board at %s", path);
 		}
 	}
 	if (rc == 0 && session_open(out, path, login, !cli->no_sync, &err) < 0)
@@ -166,138 +122,208 @@ int cli_open_session(const struct cli *cli, struct session **out)
 	return rc;
 }
 
-/* Options and arguments of a command whose first argument is a card id. */
-int parse_card_args(const struct command *cmd, int argc, char **argv, const struct opt *opts,
-			   int npos, struct args *a, int *id, int *status)
-{
-	struct cb_error err = {0};
 
-	if (parse(cmd, argc, argv, opts, npos, npos, a, status) < 0)
-		return -1;
-	if (args_card_id(a->pos[0], id, &err) < 0) {
-		*status = usage_error(cmd, &err);
-		return -1;
+/* --- the driver ----------------------------------------------------------------------- */
+
+/* The index of option name in the command's option list, -1 when it has none such. */
+static int option_index(const struct command *def, const char *name, bool *takes_value)
+{
+	const char *p = def->options;
+	size_t len = strlen(name);
+
+	for (int i = 0; *p; i++) {
+		size_t n = strcspn(p, " ");
+		bool value = n && p[n - 1] == '=';
+
+		if (n - value == len && strncmp(p, name, len) == 0) {
+			if (takes_value)
+				*takes_value = value;
+			return i;
+		}
+		p += n;
+		p += strspn(p, " ");
 	}
-	return 0;
-}
-
-/* The --format of a command, among the allowed ones (a mask of 1 << FORMAT_*). */
-int parse_format(const struct command *cmd, const char *name, unsigned allowed,
-		 enum format *format, int *status)
-{
-	struct cb_error err = {0};
-
-	if (format_parse(name, allowed, format) == 0)
-		return 0;
-	cb_fail(&err, CB_EINVALID, "unknown format '%s' (%s)", name,
-		allowed & (1u << FORMAT_CSV) ? "text, csv or json" : "text or json");
-	*status = usage_error(cmd, &err);
 	return -1;
 }
 
-int with_board(const struct cli *cli, struct session **s, struct board *board)
+static int option_slot(const struct cmd *c, const char *name, bool value)
 {
-	struct cb_error err = {0};
+	bool takes_value = false;
+	int i = option_index(c->def, name, &takes_value);
 
-	memset(board, 0, sizeof(*board));
-	if (cli_open_session(cli, s) < 0)
+	/* Asking for an option the table does not give the command is a slip in this program. */
+	if (i < 0 || takes_value != value) {
+		fprintf(stderr, "coboard: internal error: '%s' has no %s '%s'\n", c->def->name,
+			value ? "option" : "flag", name);
+		abort();
+	}
+	return i;
+}
+
+const char *opt(const struct cmd *c, const char *name)
+{
+	return c->value[option_slot(c, name, true)];
+}
+
+bool flag(const struct cmd *c, const char *name)
+{
+	return c->flag[option_slot(c, name, false)];
+}
+
+void join_args(const struct cmd *c, int first, struct strbuf *out)
+{
+	for (int i = first; i < c->a.npos; i++)
+		sb_printf(out, "%s%s", i > first ? " " : "", c->a.pos[i]);
+}
+
+int usage_fail(struct cmd *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->err.msg, sizeof(c->err.msg), fmt, ap);
+	va_end(ap);
+	c->err.code = CB_EINVALID;
+	c->usage = true;
+	return -1;
+}
+
+static const char *const format_names[] = {
+	[FORMAT_TEXT] = "text", [FORMAT_MD] = "md", [FORMAT_CSV] = "csv", [FORMAT_JSON] = "json"};
+
+/* "text, csv or json": the formats a command accepts, in the order people know them. */
+static void format_choices(unsigned allowed, struct strbuf *out)
+{
+	static const enum format order[] = {FORMAT_TEXT, FORMAT_MD, FORMAT_CSV, FORMAT_JSON};
+	int total = __builtin_popcount(allowed), shown = 0;
+
+	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
+		if (!(allowed & (1u << order[i])))
+			continue;
+		sb_puts(out, shown == 0 ? "" : shown + 1 == total ? " or " : ", ");
+		sb_puts(out, format_names[order[i]]);
+		shown++;
+	}
+}
+
+/* Options, positional arguments, the card id and the format, as the table describes them. */
+static int parse_arguments(struct cmd *c, int argc, char **argv)
+{
+	const struct command *def = c->def;
+	struct opt opts[CMD_MAX_OPTIONS + 2] = {{0}};
+	const char *format_name = NULL;
+	char names[CMD_MAX_OPTIONS][32];
+	const char *p = def->options;
+	int n = 0;
+
+	while (*p && n < CMD_MAX_OPTIONS) {
+		size_t len = strcspn(p, " ");
+		bool value = len && p[len - 1] == '=';
+
+		snprintf(names[n], sizeof(names[n]), "%.*s", (int)(len - value), p);
+		opts[n] = value ? (struct opt){names[n], &c->value[n], NULL}
+				: (struct opt){names[n], NULL, &c->flag[n]};
+		n++;
+		p += len;
+		p += strspn(p, " ");
+	}
+	if (def->formats)
+		opts[n++] = (struct opt){"format", &format_name, NULL};
+	if (args_parse(argc - 1, argv + 1, opts, def->min_args, def->max_args, &c->a, &c->err) < 0) {
+		c->usage = true;
 		return -1;
-	if (index_board((*s)->index, board, &err) < 0) {
-		cli_error("%s", err.msg);
-		board_free(board);
-		session_close(*s);
+	}
+	if (c->a.help)
+		return 0;
+	if ((def->flags & CMD_CARD) && c->a.npos && args_card_id(c->a.pos[0], &c->id, &c->err) < 0) {
+		c->usage = true;
 		return -1;
+	}
+	if (def->formats) {
+		enum format f = def->formats & (1u << FORMAT_TEXT) ? FORMAT_TEXT : FORMAT_MD;
+
+		if (format_name && format_parse(format_name, def->formats, &f) < 0) {
+			struct strbuf choices = {0};
+
+			format_choices(def->formats, &choices);
+			usage_fail(c, "unknown format '%s' (%s)", format_name, sb_str(&choices));
+			sb_free(&choices);
+			return -1;
+		}
+		c->format = f;
 	}
 	return 0;
 }
 
-
-/* --- the table ------------------------------------------------------------------------ */
-
-static const struct command commands[] = {
-	{"init", cmd_init, "init PATH [--from DIR] [--shared]",
-	 "Create a new bare board repository at PATH, seeded from a board definition directory\n"
-	 "(board.conf and cards/<id>.card) or, without --from, from the shipped Children of\n"
-	 "Kazakhstan board. The acting member becomes the first admin. --shared makes the\n"
-	 "repository writable by its group.",
-	 false},
-	{"board", cmd_board, "board [--at YYYY-MM-DD|COMMIT|last-meeting]",
-	 "Print the whole board as text, column by column; with --at, as it stood then.", true},
-	{"list", cmd_list,
-	 "list [--column K] [--agency CODE] [--label L] [--overdue] [--archived] "
-	 "[--at YYYY-MM-DD|COMMIT|last-meeting] [--format text|csv|json]",
-	 "List cards, in board order. --agency matches the lead and the co-executors.", true},
-	{"show", cmd_show, "show ID [--format text|json]",
-	 "Show every field of a card, its description, notes and latest changes.", true},
-	{"add", cmd_add,
-	 "add --title T --lead CODE [--co CODE,..] [--column K] [--due YYYY-MM-DD] [--label L,..] "
-	 "[--description TEXT]",
-	 "Add a card and print its id.", false},
-	{"move", cmd_move, "move ID COLUMN [--before ID|--after ID] [--reason TEXT]",
-	 "Move a card to a column (to its bottom, or next to another card).", false},
-	{"assign", cmd_assign, "assign ID [--lead CODE] [--co CODE,..] [--reason TEXT]",
-	 "Change the lead agency or the co-executors of a card (--co \"\" clears them).", false},
-	{"edit", cmd_edit,
-	 "edit ID [--title T] [--due YYYY-MM-DD|none] [--label L,..] [--description TEXT] "
-	 "[--reason TEXT]",
-	 "Change a card's title, due date, labels or description.", false},
-	{"note", cmd_note, "note ID TEXT", "Add a note to a card.", false},
-	{"archive", cmd_archive, "archive ID [--reason TEXT]",
-	 "Withdraw a card from the board; its history stays.", false},
-	{"log", cmd_log,
-	 "log [ID] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--agency CODE] [--author NAME] "
-	 "[--field responsibility] [--limit N] [--format text|csv|json]",
-	 "The change log, field by field (when, who, card, field, old -> new, commit), newest\n"
-	 "first.",
-	 true},
-	{"history", cmd_history,
-	 "history ID [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--author NAME] "
-	 "[--field responsibility] [--format text|csv|json]",
-	 "Every change of one card, field by field, newest first.", true},
-	HISTORY_COMMANDS
-	{"search", cmd_search, "search QUERY [--format text|csv|json]",
-	 "Full-text search over titles, descriptions and notes (each word matches as a prefix).",
-	 true},
-	{"member", cmd_member,
-	 "member add|set|remove|list [LOGIN] [--role viewer|member|secretary|admin] "
-	 "[--agency CODE] [--name NAME] [--email EMAIL] [--key PUBKEY]",
-	 "Manage who may do what (admins only; each change is a commit).", false},
-	{"admin", cmd_admin, "admin authorized-keys [--command PATH]",
-	 "Print authorized_keys lines for the members' SSH keys: each key opens this board as\n"
-	 "that member in restricted mode (admins only). Append them to the shared account's\n"
-	 "~/.ssh/authorized_keys.",
-	 false},
-	{"fsck", cmd_fsck, "fsck",
-	 "Check that git and the index agree and that every card and board.conf parse.", false},
-	{"reindex", cmd_reindex, "reindex", "Rebuild the index from git.", false},
-	{"hook", cmd_hook, "hook pre-receive | hook install",
-	 "pre-receive: check a push made with plain git (run by the board's pre-receive hook,\n"
-	 "which `init` installs): a push may not add a card or board.conf that breaks the\n"
-	 "board's rules. install: put that hook into a board made before it existed.",
-	 false},
-};
-
-const struct command *find_command(const char *name)
+static int open_board(struct cmd *c)
 {
-	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
-	return NULL;
+	struct cli opened = *c->cli;
+
+	if (c->def->flags & CMD_NO_SYNC)
+		opened.no_sync = true;
+	if (cli_open_session(&opened, &c->s) < 0) {
+		c->s = NULL;
+		return -1;
+	}
+	if ((c->def->flags & CMD_BOARD) && index_board(c->s->index, &c->board, &c->err) < 0)
+		return -1;
+	return 0;
+}
+
+/* Parse, check, open, run, print, free: every command's life, written once. */
+static int run_command(const struct cli *cli, const struct command *def, int argc, char **argv)
+{
+	struct cmd c = {.cli = cli, .def = def};
+	bool opened = def->flags & (CMD_SESSION | CMD_BOARD);
+	int rc, status;
+
+	if (cli->restricted && (def->flags & CMD_LOCAL)) {
+		cli_error("'%s' is not available over this connection", def->name);
+		return EXIT_FAIL;
+	}
+	rc = parse_arguments(&c, argc, argv);
+	if (rc == 0 && c.a.help) {
+		printf("usage: coboard %s\n\n%s\n", def->usage, def->summary);
+		return EXIT_OK;
+	}
+	if (rc == 0 && def->check)
+		rc = def->check(&c);
+	if (rc < 0) {
+		c.usage = true;
+	} else if (opened && open_board(&c) < 0) {
+		rc = -1;
+	} else {
+		rc = def->run(&c);
+	}
+	if (rc == 0)
+		fwrite(sb_str(&c.out), 1, c.out.len, stdout);
+	else if (c.usage)
+		cli_error("%s: %s", def->name, c.err.msg);
+	else if (c.err.code)
+		cli_error("%s", c.err.msg);
+	if (rc < 0 && c.usage)
+		fprintf(stderr, "usage: coboard %s\n", def->usage);
+	status = rc < 0 ? (c.usage ? EXIT_USAGE : EXIT_FAIL) : c.status;
+	sb_free(&c.out);
+	board_free(&c.board);
+	if (c.s)
+		session_close(c.s);
+	return status;
 }
 
 bool cli_is_read_command(const char *name)
 {
 	const struct command *cmd = find_command(name);
 
-	return cmd && cmd->reads_only;
+	return cmd && (cmd->flags & CMD_READS);
 }
 
 void cli_usage(void)
 {
 	printf("usage: coboard [--board PATH] [--user NAME] [COMMAND [ARGS]]\n\n"
 	       "Without a command, opens the board full-screen.\n\nCommands:\n");
-	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
-		printf("  %s\n", commands[i].usage);
+	for (size_t i = 0; i < command_count; i++)
+		printf("  %s\n", command_table[i].usage);
 	printf("\n`coboard COMMAND --help` describes a command. Exit status: 0 success, 1 failure,\n"
 	       "2 usage error. The board defaults to $COBOARD_BOARD, else\n"
 	       "$XDG_DATA_HOME/coboard/default.git (~/.local/share/coboard/default.git).\n");
@@ -311,13 +337,5 @@ int cli_run(const struct cli *cli, int argc, char **argv)
 		cli_error("unknown command '%s'; `coboard --help` lists them", argv[0]);
 		return EXIT_USAGE;
 	}
-	if (cli->restricted && !cmd->reads_only) {
-		/* Writes are allowed in restricted mode: they go through the same role checks.
-		 * What is refused is taking a path from the user. */
-		if (strcmp(cmd->name, "init") == 0) {
-			cli_error("'init' is not available over this connection");
-			return EXIT_FAIL;
-		}
-	}
-	return cmd->run(cli, argc, argv);
+	return run_command(cli, cmd, argc, argv);
 }

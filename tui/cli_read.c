@@ -1,25 +1,12 @@
 /* The commands that read: board, list, show, log, history, search. */
-#include <dirent.h>
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "../model/asof.h"
 #include "../model/date.h"
-#include "../model/ops.h"
-#include "../model/session.h"
 #include "../model/slippage.h"
-#include "args.h"
-#include "cli_util.h"
+#include "command.h"
 #include "print.h"
-#include "text.h"
-
-/* --- reading ----------------------------------------------------------------------- */
-
 
 static void warn_broken(struct session *s)
 {
@@ -46,257 +33,151 @@ static int check_filters(const struct board *board, const char *column, const ch
 
 /* The cards to show: from the index, or with --at from git as the board stood then. The
  * board printed with them is the one of that time too. */
-static int load_cards(struct session *s, struct board *board, const struct card_filter *filter,
-		      const char *at, struct card_list *cards, struct strbuf *heading,
-		      struct cb_error *err)
+static int load_cards(struct cmd *c, const struct card_filter *filter, struct card_list *cards,
+		      struct strbuf *heading)
 {
+	const char *at = opt(c, "at");
 	struct board_state state;
 	git_oid oid;
 
-	if (!at)
-		return index_cards(s->index, board, filter, cards, err);
-	if (asof_resolve(s, at, &oid, err) < 0 || asof_load(s, &oid, &state, err) < 0)
+	if (!at) {
+		warn_broken(c->s);
+		return index_cards(c->s->index, &c->board, filter, cards, &c->err);
+	}
+	if (asof_resolve(c->s, at, &oid, &c->err) < 0 || asof_load(c->s, &oid, &state, &c->err) < 0)
 		return -1;
-	board_free(board);
-	*board = state.board;
+	board_free(&c->board);
+	c->board = state.board;
 	*cards = state.cards;
 	/* Overdue as judged on that day. */
 	date_set_today(state.day);
-	card_list_filter(cards, filter, board);
+	card_list_filter(cards, filter, &c->board);
 	sb_printf(heading, "As it stood at %.7s (", state.oid);
 	print_time(state.time, heading);
 	sb_puts(heading, "); read-only, from git\n");
 	return 0;
 }
 
-int cmd_board(const struct cli *cli, int argc, char **argv)
+int cmd_board(struct cmd *c)
 {
-	const struct command *cmd = find_command("board");
-	const char *at = NULL;
-	struct opt opts[] = {{"at", &at, NULL}, {0}};
-	struct card_filter filter = {0};
+	struct card_filter all = {0};
 	struct card_list cards = {0};
-	struct cb_error err = {0};
-	struct strbuf out = {0};
-	struct session *s;
-	struct board board;
-	struct args a;
-	int status;
+	int rc = load_cards(c, &all, &cards, &c->out);
 
-	if (parse(cmd, argc, argv, opts, 0, 0, &a, &status) < 0)
-		return status;
-	if (with_board(cli, &s, &board) < 0)
-		return EXIT_FAIL;
-	if (!at)
-		warn_broken(s);
-	if (load_cards(s, &board, &filter, at, &cards, &out, &err) == 0) {
-		print_board_text(&board, &cards, &out);
-		emit(&out);
-	}
-	sb_free(&out);
+	if (rc == 0)
+		print_board_text(&c->board, &cards, &c->out);
 	card_list_free(&cards);
-	board_free(&board);
-	session_close(s);
-	return err.code ? fail(&err) : EXIT_OK;
+	return rc;
 }
 
-int cmd_list(const struct cli *cli, int argc, char **argv)
+int cmd_list(struct cmd *c)
 {
-	const struct command *cmd = find_command("list");
-	const char *column = NULL, *agency = NULL, *label = NULL, *format_name = "text", *at = NULL;
-	bool overdue = false, archived = false;
-	struct opt opts[] = {{"column", &column, NULL},   {"agency", &agency, NULL},
-			     {"label", &label, NULL},     {"overdue", NULL, &overdue},
-			     {"archived", NULL, &archived}, {"format", &format_name, NULL},
-			     {"at", &at, NULL},           {0}};
+	struct card_filter filter = {opt(c, "column"), opt(c, "agency"), flag(c, "overdue"),
+				     flag(c, "archived"), opt(c, "label")};
 	struct card_list cards = {0};
-	struct cb_error err = {0};
-	struct strbuf out = {0};
-	struct session *s;
-	struct board board;
-	enum format format;
-	struct args a;
-	int status;
-
-	if (parse(cmd, argc, argv, opts, 0, 0, &a, &status) < 0)
-		return status;
-	if (parse_format(cmd, format_name, 7, &format, &status) < 0)
-		return status;
-	if (with_board(cli, &s, &board) < 0)
-		return EXIT_FAIL;
-	if (!at)
-		warn_broken(s);
-	struct card_filter filter = {column, agency, overdue, archived, label};
 	struct strbuf heading = {0};
-	if (check_filters(&board, column, agency, &err) == 0 &&
-	    load_cards(s, &board, &filter, at, &cards, &heading, &err) == 0) {
-		if (format == FORMAT_TEXT)
-			sb_puts(&out, sb_str(&heading));
-		print_cards(&cards, &board, format, &out);
-		emit(&out);
+	int rc = check_filters(&c->board, filter.column, filter.agency, &c->err);
+
+	if (rc == 0)
+		rc = load_cards(c, &filter, &cards, &heading);
+	if (rc == 0) {
+		if (c->format == FORMAT_TEXT)
+			sb_puts(&c->out, sb_str(&heading));
+		print_cards(&cards, &c->board, c->format, &c->out);
 	}
 	sb_free(&heading);
 	card_list_free(&cards);
-	board_free(&board);
-	session_close(s);
-	return err.code ? fail(&err) : EXIT_OK;
+	return rc;
 }
 
-int cmd_show(const struct cli *cli, int argc, char **argv)
+int cmd_show(struct cmd *c)
 {
-	const struct command *cmd = find_command("show");
-	const char *format_name = "text";
-	struct opt opts[] = {{"format", &format_name, NULL}, {0}};
-	struct log_filter lf = {.limit = 10};
+	struct log_filter recent_changes = {.card = c->id, .limit = 10};
 	struct log_list recent = {0};
-	struct cb_error err = {0};
-	struct strbuf out = {0};
-	struct session *s;
-	struct board board;
+	struct slippage sl = {0};
 	struct card card;
-	enum format format;
-	struct args a;
-	int status, id;
+	int rc = index_card(c->s->index, c->id, &card, &c->err);
 
-	if (parse_card_args(cmd, argc, argv, opts, 1, &a, &id, &status) < 0 ||
-	    parse_format(cmd, format_name, 5, &format, &status) < 0)
-		return status;
-	if (with_board(cli, &s, &board) < 0)
-		return EXIT_FAIL;
-	lf.card = id;
-	if (index_card(s->index, id, &card, &err) == 0 &&
-	    index_log(s->index, &lf, &recent, &err) == 0) {
-		print_card(&card, &board, &recent, format, &out);
-		struct slippage sl;
-		if (format == FORMAT_TEXT && slippage_of(s->index, &card, &board, &sl, &err) == 0 &&
-		    (sl.moves || sl.meetings)) {
-			sb_puts(&out, "\nSlippage      ");
-			print_slippage(&sl, &out);
-			sb_putc(&out, '\n');
-		}
-		emit(&out);
-	}
+	if (rc == 0)
+		rc = index_log(c->s->index, &recent_changes, &recent, &c->err);
+	if (rc == 0 && c->format == FORMAT_TEXT)
+		rc = slippage_of(c->s->index, &card, &c->board, &sl, &c->err);
+	if (rc == 0)
+		print_card(&card, &c->board, &recent, &sl, c->format, &c->out);
 	card_free(&card);
 	log_list_free(&recent);
-	board_free(&board);
-	session_close(s);
-	return err.code ? fail(&err) : EXIT_OK;
+	return rc;
 }
 
-static int parse_day(const char *s, long long *epoch, struct cb_error *err)
+static int parse_day(struct cmd *c, const char *option, long long *epoch)
 {
-	if (!date_valid(s))
-		return cb_fail(err, CB_EINVALID, "'%s' is not a real date; write it as YYYY-MM-DD", s);
-	*epoch = date_day_start(s);
+	const char *day = opt(c, option);
+
+	if (!day)
+		return 0;
+	if (!date_valid(day))
+		return usage_fail(c, "'%s' is not a real date; write it as YYYY-MM-DD", day);
+	*epoch = date_day_start(day);
 	return 0;
 }
 
-static int run_log(const struct cli *cli, const struct command *cmd, int argc, char **argv,
-		   bool need_card)
+int check_log(struct cmd *c)
 {
-	const char *since = NULL, *until = NULL, *agency = NULL, *author = NULL, *field = NULL;
-	const char *format_name = "text", *limit = NULL;
-	struct opt opts[] = {{"since", &since, NULL},   {"until", &until, NULL},
-			     {"agency", &agency, NULL}, {"author", &author, NULL},
-			     {"field", &field, NULL},   {"format", &format_name, NULL},
-			     {"limit", &limit, NULL},   {0}};
-	struct log_filter filter = {0};
-	struct log_list log = {0};
-	struct cb_error err = {0};
-	struct strbuf out = {0};
-	struct session *s;
-	struct board board;
-	enum format format;
-	struct args a;
-	int status;
+	const char *limit = opt(c, "limit"), *field = opt(c, "field");
+	long long until = 0, since = 0;
 
-	if (parse(cmd, argc, argv, opts, need_card ? 1 : 0, 1, &a, &status) < 0)
-		return status;
-	if (format_parse(format_name, 7, &format) < 0)
-		cb_fail(&err, CB_EINVALID, "unknown format '%s' (text, csv or json)", format_name);
-	if (a.npos)
-		args_card_id(a.pos[0], &filter.card, &err);
-	if (since)
-		parse_day(since, &filter.since, &err);
-	if (until && parse_day(until, &filter.until, &err) == 0)
-		filter.until += 24 * 3600; /* through the end of that day */
+	if (parse_day(c, "since", &since) < 0 || parse_day(c, "until", &until) < 0)
+		return -1;
 	if (limit) {
 		char *end;
 		long n = strtol(limit, &end, 10);
 		if (*end || n <= 0)
-			cb_fail(&err, CB_EINVALID, "--limit takes a number of rows above 0");
-		filter.limit = n > 0 ? (size_t)n : 0;
+			return usage_fail(c, "--limit takes a number of rows above 0");
 	}
 	if (field && strcmp(field, "responsibility") != 0)
-		cb_fail(&err, CB_EINVALID, "--field takes 'responsibility' (lead and co-executors)");
-	if (err.code)
-		return usage_error(cmd, &err);
-	filter.agency = agency;
-	filter.author = author;
-	filter.responsibility_only = field != NULL;
-	if (with_board(cli, &s, &board) < 0)
-		return EXIT_FAIL;
-	if (check_filters(&board, NULL, agency, &err) == 0 &&
-	    index_log(s->index, &filter, &log, &err) == 0) {
-		struct card c;
+		return usage_fail(c, "--field takes 'responsibility' (lead and co-executors)");
+	return 0;
+}
 
-		/* A removed or broken card keeps its history; only an id never used is an error. */
-		if (filter.card && log.n == 0 && index_card(s->index, filter.card, &c, &err) < 0) {
-			card_free(&c);
-		} else {
-			if (filter.card && log.n == 0)
-				card_free(&c);
-			print_log(&log, format, &out);
-			emit(&out);
-		}
+int cmd_log(struct cmd *c)
+{
+	struct log_filter filter = {.card = c->id, .agency = opt(c, "agency"),
+				    .author = opt(c, "author"),
+				    .responsibility_only = opt(c, "field") != NULL};
+	struct log_list log = {0};
+	struct card card;
+	int rc;
+
+	parse_day(c, "since", &filter.since);
+	if (opt(c, "until"))
+		filter.until = date_day_end(opt(c, "until"));
+	if (opt(c, "limit"))
+		filter.limit = (size_t)strtol(opt(c, "limit"), NULL, 10);
+	rc = check_filters(&c->board, NULL, filter.agency, &c->err);
+	if (rc == 0)
+		rc = index_log(c->s->index, &filter, &log, &c->err);
+	/* A removed or broken card keeps its history; only an id never used is an error. */
+	if (rc == 0 && filter.card && log.n == 0) {
+		rc = index_card(c->s->index, filter.card, &card, &c->err);
+		card_free(&card);
 	}
+	if (rc == 0)
+		print_log(&log, c->format, &c->out);
 	log_list_free(&log);
-	board_free(&board);
-	session_close(s);
-	return err.code ? fail(&err) : EXIT_OK;
+	return rc;
 }
 
-int cmd_log(const struct cli *cli, int argc, char **argv)
+int cmd_search(struct cmd *c)
 {
-	return run_log(cli, find_command("log"), argc, argv, false);
-}
-
-int cmd_history(const struct cli *cli, int argc, char **argv)
-{
-	return run_log(cli, find_command("history"), argc, argv, true);
-}
-
-int cmd_search(const struct cli *cli, int argc, char **argv)
-{
-	const struct command *cmd = find_command("search");
-	const char *format_name = "text";
-	struct opt opts[] = {{"format", &format_name, NULL}, {0}};
 	struct card_list cards = {0};
-	struct cb_error err = {0};
-	struct strbuf out = {0}, query = {0};
-	struct session *s;
-	struct board board;
-	enum format format;
-	struct args a;
-	int status;
+	struct strbuf query = {0};
+	int rc;
 
-	if (parse(cmd, argc, argv, opts, 1, ARGS_MAX_POSITIONAL, &a, &status) < 0)
-		return status;
-	if (parse_format(cmd, format_name, 7, &format, &status) < 0)
-		return status;
-	for (int i = 0; i < a.npos; i++)
-		sb_printf(&query, "%s%s", i ? " " : "", a.pos[i]);
-	if (with_board(cli, &s, &board) < 0) {
-		sb_free(&query);
-		return EXIT_FAIL;
-	}
-	if (index_search(s->index, sb_str(&query), &cards, &err) == 0) {
-		print_cards(&cards, &board, format, &out);
-		emit(&out);
-	}
+	join_args(c, 0, &query);
+	rc = index_search(c->s->index, sb_str(&query), &cards, &c->err);
+	if (rc == 0)
+		print_cards(&cards, &c->board, c->format, &c->out);
 	card_list_free(&cards);
-	board_free(&board);
-	session_close(s);
 	sb_free(&query);
-	return err.code ? fail(&err) : EXIT_OK;
+	return rc;
 }

@@ -7,6 +7,8 @@
 #include "../model/board.h"
 #include "app.h"
 #include "lineedit.h"
+#include "listview.h"
+#include "screen.h"
 #include "text.h"
 
 #define CTRL(c) ((c) & 0x1f)
@@ -25,11 +27,8 @@ static bool is_escape(wint_t key, bool is_key)
  * terminal reads as Esc, so every form closes and the app's loop sees the hang-up. */
 static int read_key(wint_t *key)
 {
-	int r;
+	int r = screen_read_key(key, -1);
 
-	wtimeout(stdscr, -1);
-	r = wget_wch(stdscr, key);
-	wtimeout(stdscr, 250);
 	if (r == ERR) {
 		*key = 27;
 		return OK;
@@ -131,111 +130,123 @@ static bool matches(const char *item, const char *detail, const char *filter)
 	return false;
 }
 
+struct picker {
+	const char *title;
+	const struct strvec *items, *details;
+	bool *selected; /* NULL: choose one */
+	int *shown;     /* indexes of the items the filter lets through */
+	struct listview lv;
+	struct lineedit filter;
+};
+
+/* Filters the items by what is typed; the selection lands on initial when it shows. */
+static void picker_filter(struct picker *p, int initial)
+{
+	char *f = lineedit_text(&p->filter);
+	int n = 0;
+
+	for (size_t i = 0; i < p->items->n; i++)
+		if (matches(p->items->v[i], p->details ? p->details->v[i] : NULL, f))
+			p->shown[n++] = (int)i;
+	free(f);
+	for (int i = 0; i < n && initial >= 0; i++)
+		if (p->shown[i] == initial)
+			p->lv.sel = i;
+	listview_set_rows(&p->lv, n);
+}
+
+static void picker_draw(struct app *app, struct picker *p)
+{
+	int n = p->lv.rows, h = LINES - 4 < n + 4 ? LINES - 4 : n + 4;
+	int w = COLS - 4 < 76 ? COLS - 4 : 76, y0, x0;
+	attr_t box = draw_attr(C_STATUS);
+
+	if (h < 6)
+		h = 6;
+	y0 = (LINES - h) / 2;
+	x0 = (COLS - w) / 2;
+	listview_set_page(&p->lv, h - 4);
+	app_draw_views(app);
+	for (int y = 0; y < h; y++)
+		draw_fill(stdscr, y0 + y, x0, w, box);
+	draw_text(stdscr, y0, x0 + 1, w - 2, p->title, box | A_BOLD, false);
+	int lw = draw_text(stdscr, y0 + 1, x0 + 1, w - 2, "Filter: ", box, false);
+	int cursor = lineedit_draw(&p->filter, stdscr, y0 + 1, x0 + 1 + lw, w - 3 - lw,
+				   box | A_UNDERLINE);
+	for (int i = p->lv.top; i < listview_end(&p->lv); i++) {
+		int idx = p->shown[i];
+		struct strbuf line = {0};
+
+		if (p->selected)
+			sb_puts(&line, p->selected[idx] ? "[x] " : "[ ] ");
+		sb_printf(&line, "%-6s %s", p->items->v[idx], p->details ? p->details->v[idx] : "");
+		draw_text(stdscr, y0 + 2 + i - p->lv.top, x0 + 1, w - 2, sb_str(&line),
+			  i == p->lv.sel ? draw_attr(C_SELECTED) : box, true);
+		sb_free(&line);
+	}
+	if (n == 0)
+		draw_text(stdscr, y0 + 2, x0 + 1, w - 2, "(nothing matches)", box, false);
+	draw_text(stdscr, y0 + h - 1, x0 + 1, w - 2,
+		  p->selected ? "Space: toggle  Enter: done  Esc: cancel  type to filter"
+			      : "Enter: choose  Esc: cancel  type to filter",
+		  box | A_DIM, false);
+	curs_set(1);
+	wmove(stdscr, y0 + 1, cursor);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* The arrows and page keys move the selection; typing goes to the filter. */
+static enum action picker_action(wint_t key, bool is_key)
+{
+	if (!is_key)
+		return ACT_NONE;
+	switch (key) {
+	case KEY_UP: return ACT_UP;
+	case KEY_DOWN: return ACT_DOWN;
+	case KEY_PPAGE: return ACT_PAGE_UP;
+	case KEY_NPAGE: return ACT_PAGE_DOWN;
+	default: return ACT_NONE;
+	}
+}
+
 static int pick(struct app *app, const char *title, const struct strvec *items,
 		const struct strvec *details, bool *selected, int initial)
 {
-	struct lineedit filter;
-	int *shown = calloc(items->n + 1, sizeof(int));
-	int cur = 0, top = 0, result = -1;
-	bool multi = selected != NULL;
+	struct picker p = {.title = title, .items = items, .details = details,
+			   .selected = selected, .shown = calloc(items->n + 1, sizeof(int)),
+			   .lv = {.cursor = true}};
+	int result = -1;
 
-	lineedit_set(&filter, "");
+	lineedit_set(&p.filter, "");
+	picker_filter(&p, initial);
 	for (;;) {
-		char *f = lineedit_text(&filter);
-		int n = 0, h, w, y0, x0;
 		wint_t key;
 		int r;
 
-		for (size_t i = 0; i < items->n; i++)
-			if (matches(items->v[i], details ? details->v[i] : NULL, f))
-				shown[n++] = (int)i;
-		free(f);
-		if (initial >= 0) {
-			for (int i = 0; i < n; i++)
-				if (shown[i] == initial)
-					cur = i;
-			initial = -1;
-		}
-		if (cur >= n)
-			cur = n ? n - 1 : 0;
-		h = LINES - 4 < n + 4 ? LINES - 4 : n + 4;
-		if (h < 6)
-			h = 6;
-		w = COLS - 4 < 76 ? COLS - 4 : 76;
-		y0 = (LINES - h) / 2;
-		x0 = (COLS - w) / 2;
-		int rows = h - 4;
-		if (cur < top)
-			top = cur;
-		if (cur >= top + rows)
-			top = cur - rows + 1;
-
-		app_draw_views(app);
-		for (int y = 0; y < h; y++)
-			draw_fill(stdscr, y0 + y, x0, w, draw_attr(C_STATUS));
-		draw_text(stdscr, y0, x0 + 1, w - 2, title, draw_attr(C_STATUS) | A_BOLD, false);
-		int lw = draw_text(stdscr, y0 + 1, x0 + 1, w - 2, "Filter: ", draw_attr(C_STATUS), false);
-		int cursor = lineedit_draw(&filter, stdscr, y0 + 1, x0 + 1 + lw, w - 3 - lw,
-					   draw_attr(C_STATUS) | A_UNDERLINE);
-		for (int i = top; i < n && i < top + rows; i++) {
-			int idx = shown[i];
-			struct strbuf line = {0};
-			attr_t attr = i == cur ? draw_attr(C_SELECTED) : draw_attr(C_STATUS);
-
-			if (multi)
-				sb_puts(&line, selected[idx] ? "[x] " : "[ ] ");
-			sb_printf(&line, "%-6s %s", items->v[idx], details ? details->v[idx] : "");
-			draw_text(stdscr, y0 + 2 + i - top, x0 + 1, w - 2, sb_str(&line), attr, true);
-			sb_free(&line);
-		}
-		if (n == 0)
-			draw_text(stdscr, y0 + 2, x0 + 1, w - 2, "(nothing matches)", draw_attr(C_STATUS), false);
-		draw_text(stdscr, y0 + h - 1, x0 + 1, w - 2,
-			  multi ? "Space: toggle  Enter: done  Esc: cancel  type to filter"
-				: "Enter: choose  Esc: cancel  type to filter",
-			  draw_attr(C_STATUS) | A_DIM, false);
-		curs_set(1);
-		wmove(stdscr, y0 + 1, cursor);
-		wnoutrefresh(stdscr);
-		doupdate();
+		picker_draw(app, &p);
 		r = read_key(&key);
 		curs_set(0);
-		if (r == ERR)
-			continue;
 		bool is_key = r == KEY_CODE_YES;
-		if (is_key && key == KEY_RESIZE)
+		if (r == ERR || (is_key && key == KEY_RESIZE))
 			continue;
 		if (is_escape(key, is_key))
 			break;
-		if (is_enter(key, is_key)) {
-			if (multi) {
-				result = 0;
-				break;
-			}
-			if (n) {
-				result = shown[cur];
-				break;
-			}
-			continue;
+		if (is_enter(key, is_key) && (selected || p.lv.rows)) {
+			result = selected ? 0 : p.shown[p.lv.sel];
+			break;
 		}
-		if (is_key && key == KEY_UP) {
-			if (cur > 0)
-				cur--;
-		} else if (is_key && key == KEY_DOWN) {
-			if (cur + 1 < n)
-				cur++;
-		} else if (is_key && key == KEY_PPAGE) {
-			cur = cur > rows ? cur - rows : 0;
-		} else if (is_key && key == KEY_NPAGE) {
-			cur = cur + rows < n ? cur + rows : (n ? n - 1 : 0);
-		} else if (multi && !is_key && key == ' ') {
-			if (n)
-				selected[shown[cur]] = !selected[shown[cur]];
-		} else if (lineedit_key(&filter, key, is_key)) {
-			cur = 0;
+		if (listview_act(&p.lv, picker_action(key, is_key)))
+			continue;
+		if (selected && !is_key && key == ' ') {
+			if (p.lv.rows)
+				selected[p.shown[p.lv.sel]] = !selected[p.shown[p.lv.sel]];
+		} else if (!is_enter(key, is_key) && lineedit_key(&p.filter, key, is_key)) {
+			p.lv.sel = 0;
+			picker_filter(&p, -1);
 		}
 	}
-	free(shown);
+	free(p.shown);
 	return result;
 }
 

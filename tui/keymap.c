@@ -2,53 +2,93 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
 
 #define CTRL(c) ((c) & 0x1f)
 #define K(k) KEY_CODE(k)
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-const struct key_binding key_bindings[] = {
-	{ACT_LEFT, "left", {K(KEY_LEFT), 'h'}, "select the column to the left", "Moving around"},
-	{ACT_RIGHT, "right", {K(KEY_RIGHT), 'l'}, "select the column to the right", "Moving around"},
-	{ACT_UP, "up", {K(KEY_UP), 'k'}, "select the card above; scroll up in a card", "Moving around"},
-	{ACT_DOWN, "down", {K(KEY_DOWN), 'j'}, "select the card below; scroll down in a card", "Moving around"},
-	{ACT_PAGE_UP, "page-up", {K(KEY_PPAGE)}, "a page up", "Moving around"},
-	{ACT_PAGE_DOWN, "page-down", {K(KEY_NPAGE), ' '}, "a page down", "Moving around"},
-	{ACT_TOP, "top", {K(KEY_HOME), 'g'}, "the first card of the column", "Moving around"},
-	{ACT_BOTTOM, "bottom", {K(KEY_END), 'G'}, "the last card of the column", "Moving around"},
-	{ACT_OPEN, "open", {'\n', K(KEY_ENTER), '\r'}, "open the card (or double-click it)", "Moving around"},
-	{ACT_MOVE_LEFT, "move-left", {K(KEY_SLEFT), 'H'}, "move the card to the previous column", "Changing the board"},
-	{ACT_MOVE_RIGHT, "move-right", {K(KEY_SRIGHT), 'L'}, "move the card to the next column", "Changing the board"},
-	{ACT_MOVE_UP, "move-up", {K(KEY_SR), 'K'}, "move the card up in its column", "Changing the board"},
-	{ACT_MOVE_DOWN, "move-down", {K(KEY_SF), 'J'}, "move the card down in its column", "Changing the board"},
-	{ACT_ADD, "add", {'a'}, "add a card to the selected column", "Changing the board"},
-	{ACT_EDIT, "edit", {'e'}, "edit title, lead, co-executors, due date, labels, description", "Changing the board"},
-	{ACT_REASSIGN, "reassign", {'r'}, "reassign: pick the lead, then the co-executors", "Changing the board"},
-	{ACT_NOTE, "note", {'n'}, "add a note to the card", "Changing the board"},
-	{ACT_DUE, "due", {'d'}, "set or clear the due date", "Changing the board"},
-	{ACT_ARCHIVE, "archive", {'x'}, "archive the card (asks first)", "Changing the board"},
-	{ACT_SEARCH, "search", {'/'}, "search titles, descriptions and notes as you type", "Viewing"},
-	{ACT_LANES, "lanes", {'s'}, "swimlanes by lead agency, on or off", "Viewing"},
-	{ACT_FILTER_AGENCY, "filter-agency", {'f'}, "show one agency's cards (lead or co-executor)", "Viewing"},
-	{ACT_FILTER_LABEL, "filter-label", {'t'}, "show the cards with a label", "Viewing"},
-	{ACT_FILTER_OVERDUE, "filter-overdue", {'o'}, "show only overdue cards, or all again", "Viewing"},
-	{ACT_FILTER_MINE, "filter-mine", {'m'}, "show my agency's cards", "Viewing"},
-	{ACT_FILTER_CLEAR, "filter-clear", {'c'}, "clear the filters and the search", "Viewing"},
-	{ACT_UNDO, "undo", {'u'}, "undo your own last change (asks first)", "Changing the board"},
-	{ACT_MEETING, "meeting", {'M'}, "start a meeting, or end it and commit its minutes", "Changing the board"},
-	{ACT_LOG, "log", {'A'}, "the board's activity log; Enter shows a change as a diff", "History"},
-	{ACT_HISTORY, "history", {'h'}, "in a card: its whole history, field by field", "History"},
-	{ACT_FILTER_RESPONSIBILITY, "filter-responsibility", {'R'}, "in a log: only changes of lead and co-executors", "History"},
-	{ACT_FILTER_PERSON, "filter-person", {'w'}, "in a log: only one person's changes", "History"},
-	{ACT_FILTER_SINCE, "filter-since", {'S'}, "in a log: only changes since a date", "History"},
-	{ACT_TIME_BACK, "time-back", {'['}, "the board as it stood one change earlier (read-only)", "History"},
-	{ACT_TIME_FORWARD, "time-forward", {']'}, "one change later; back at the present it is live again", "History"},
-	{ACT_HELP, "help", {'?'}, "this help", "Viewing"},
-	{ACT_REDRAW, "redraw", {CTRL('l')}, "repaint the whole screen", "Viewing"},
-	{ACT_BACK, "back", {27}, "close the card or the help; cancel a form", "Viewing"},
-	{ACT_QUIT, "quit", {'q', CTRL('c')}, "close the view; on the board, quit", "Viewing"},
+#define MOVING "Moving around"
+#define CHANGING "Changing the board"
+#define VIEWING "Viewing"
+#define HISTORY "History"
+
+static const struct key_binding board_keys[] = {
+	{ACT_LEFT, {K(KEY_LEFT), 'h'}, "select the column to the left", NULL, 0, MOVING},
+	{ACT_RIGHT, {K(KEY_RIGHT), 'l'}, "select the column to the right", NULL, 0, MOVING},
+	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, "open the card (or double-click it)", "Enter:open", 2, MOVING},
+	{ACT_MOVE_LEFT, {K(KEY_SLEFT), 'H'}, "move the card to the previous column", "H/L:move", 3, CHANGING},
+	{ACT_MOVE_RIGHT, {K(KEY_SRIGHT), 'L'}, "move the card to the next column", NULL, 0, CHANGING},
+	{ACT_MOVE_UP, {K(KEY_SR), 'K'}, "move the card up in its column", NULL, 0, CHANGING},
+	{ACT_MOVE_DOWN, {K(KEY_SF), 'J'}, "move the card down in its column", NULL, 0, CHANGING},
+	{ACT_ADD, {'a'}, "add a card to the selected column", "a:add", 4, CHANGING},
+	{ACT_EDIT, {'e'}, "edit title, lead, co-executors, due date, labels, description", "e:edit", 5, CHANGING},
+	{ACT_REASSIGN, {'r'}, "reassign: pick the lead, then the co-executors", "r:reassign", 6, CHANGING},
+	{ACT_NOTE, {'n'}, "add a note to the card", "n:note", 7, CHANGING},
+	{ACT_DUE, {'d'}, "set or clear the due date", "d:due", 8, CHANGING},
+	{ACT_ARCHIVE, {'x'}, "archive the card (asks first)", "x:archive", 12, CHANGING},
+	{ACT_UNDO, {'u'}, "undo your own last change (asks first)", "u:undo", 13, CHANGING},
+	{ACT_MEETING, {'M'}, "start a meeting, or end it and commit its minutes", "M:meeting", 16, CHANGING},
+	{ACT_SEARCH, {'/'}, "search titles, descriptions and notes as you type", "/:search", 9, VIEWING},
+	{ACT_LANES, {'s'}, "swimlanes by lead agency, on or off", "s:lanes", 14, VIEWING},
+	{ACT_FILTER_AGENCY, {'f'}, "show one agency's cards (lead or co-executor)", "f:agency", 10, VIEWING},
+	{ACT_FILTER_LABEL, {'t'}, "show the cards with a label", "t:label", 17, VIEWING},
+	{ACT_FILTER_OVERDUE, {'o'}, "show only overdue cards, or all again", "o:overdue", 11, VIEWING},
+	{ACT_FILTER_MINE, {'m'}, "show my agency's cards", "m:mine", 15, VIEWING},
+	{ACT_FILTER_CLEAR, {'c'}, "clear the filters and the search", "c:clear", 18, VIEWING},
+	{ACT_LOG, {'A'}, "the board's activity log; Enter shows a change as a diff", "A:log", 19, HISTORY},
+	{ACT_TIME_BACK, {'['}, "the board as it stood one change earlier (read-only)", "[:earlier", 20, HISTORY},
+	{ACT_TIME_FORWARD, {']'}, "one change later; back at the present it is live again", NULL, 0, HISTORY},
 };
-const unsigned key_binding_count = sizeof(key_bindings) / sizeof(key_bindings[0]);
+
+static const struct key_binding card_keys[] = {
+	{ACT_MOVE_LEFT, {K(KEY_SLEFT), 'H'}, "move the card to the previous column", "H/L:move", 3},
+	{ACT_MOVE_RIGHT, {K(KEY_SRIGHT), 'L'}, "move the card to the next column", NULL, 0},
+	{ACT_EDIT, {'e'}, "edit title, lead, co-executors, due date, labels, description", "e:edit", 4},
+	{ACT_REASSIGN, {'r'}, "reassign: pick the lead, then the co-executors", "r:reassign", 5},
+	{ACT_NOTE, {'n'}, "add a note to the card", "n:note", 6},
+	{ACT_DUE, {'d'}, "set or clear the due date", "d:due", 7},
+	{ACT_ARCHIVE, {'x'}, "archive the card (asks first)", "x:archive", 9},
+	{ACT_UNDO, {'u'}, "undo your own last change (asks first)", "u:undo", 10},
+	{ACT_HISTORY, {'h'}, "the card's whole history, field by field", "h:history", 2},
+};
+
+static const struct key_binding log_keys[] = {
+	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, "show the selected change as a diff", "Enter:diff", 2},
+	{ACT_FILTER_AGENCY, {'f'}, "only changes concerning one agency", "f:agency", 3},
+	{ACT_FILTER_PERSON, {'w'}, "only one person's changes", "w:who", 4},
+	{ACT_FILTER_RESPONSIBILITY, {'R'}, "only changes of lead and co-executors", "R:responsibility", 5},
+	{ACT_FILTER_SINCE, {'S'}, "only changes since a date", "S:since", 6},
+	{ACT_FILTER_CLEAR, {'c'}, "clear the filters", "c:clear", 7},
+};
+
+static const struct key_binding generic_keys[] = {
+	{ACT_UP, {K(KEY_UP), 'k'}, "the row above; scroll up", NULL, 0},
+	{ACT_DOWN, {K(KEY_DOWN), 'j'}, "the row below; scroll down", NULL, 0},
+	{ACT_PAGE_UP, {K(KEY_PPAGE)}, "a page up", NULL, 0},
+	{ACT_PAGE_DOWN, {K(KEY_NPAGE), ' '}, "a page down", NULL, 0},
+	{ACT_TOP, {K(KEY_HOME), 'g'}, "the first row", NULL, 0},
+	{ACT_BOTTOM, {K(KEY_END), 'G'}, "the last row", NULL, 0},
+	{ACT_HELP, {'?'}, "this help", "?:help", 1},
+	{ACT_REDRAW, {CTRL('l')}, "repaint the whole screen", NULL, 0},
+	{ACT_BACK, {27}, "close the view (the card, the log, the help); cancel a form", NULL, 0},
+	{ACT_QUIT, {'q', CTRL('c')}, "close the view; on the board, quit", "q:quit", 31},
+};
+
+const struct keymap keymap_board = {"On the board", board_keys, COUNT(board_keys)};
+const struct keymap keymap_card = {"In a card", card_keys, COUNT(card_keys)};
+const struct keymap keymap_log = {"In the activity log and a card's history", log_keys,
+				  COUNT(log_keys)};
+const struct keymap keymap_diff = {"In a diff", NULL, 0};
+const struct keymap keymap_help = {"In the help", NULL, 0};
+const struct keymap keymap_generic = {"Everywhere", generic_keys, COUNT(generic_keys)};
+
+const struct keymap *const keymaps[] = {&keymap_board, &keymap_card, &keymap_log,
+					&keymap_generic};
+const unsigned keymap_count = COUNT(keymaps);
 
 bool action_writes(enum action a)
 {
@@ -56,15 +96,21 @@ bool action_writes(enum action a)
 	       a == ACT_UNDO || a == ACT_MEETING;
 }
 
-enum action keymap_action(wint_t key, bool is_key)
+static enum action lookup(const struct keymap *map, int code)
+{
+	for (unsigned i = 0; map && i < map->n; i++)
+		for (int k = 0; k < KEYS_PER_ACTION; k++)
+			if (map->v[i].keys[k] && map->v[i].keys[k] == code)
+				return map->v[i].action;
+	return ACT_NONE;
+}
+
+enum action keymap_action(const struct keymap *map, wint_t key, bool is_key)
 {
 	int code = is_key ? KEY_CODE((int)key) : (int)key;
+	enum action own = lookup(map, code);
 
-	for (unsigned i = 0; i < key_binding_count; i++)
-		for (int k = 0; k < KEYS_PER_ACTION; k++)
-			if (key_bindings[i].keys[k] && key_bindings[i].keys[k] == code)
-				return key_bindings[i].action;
-	return ACT_NONE;
+	return own != ACT_NONE ? own : lookup(&keymap_generic, code);
 }
 
 static const char *binding_key_name(int key, char *buf, size_t size)
@@ -81,7 +127,7 @@ static const char *binding_key_name(int key, char *buf, size_t size)
 		{27, "Esc"},                {' ', "Space"},
 	};
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+	for (size_t i = 0; i < COUNT(names); i++)
 		if (names[i].key == key)
 			return names[i].name;
 	if (key > 0 && key < 32)
@@ -104,5 +150,34 @@ void keymap_describe(const struct key_binding *b, char *out, unsigned size)
 			continue;
 		used += (size_t)snprintf(out + used, size > used ? size - used : 0, "%s%s",
 					 used ? ", " : "", name);
+	}
+}
+
+static int by_rank(const void *a, const void *b)
+{
+	return (*(const struct key_binding *const *)a)->rank -
+	       (*(const struct key_binding *const *)b)->rank;
+}
+
+void keymap_hints(const struct keymap *map, bool can_write, int width, struct strbuf *out)
+{
+	const struct key_binding *shown[64];
+	const struct keymap *const both[] = {map, &keymap_generic};
+	size_t n = 0;
+	int used = 0;
+
+	for (int m = 0; m < 2; m++)
+		for (unsigned i = 0; both[m] && i < both[m]->n && n < COUNT(shown); i++)
+			if (both[m]->v[i].hint && (can_write || !action_writes(both[m]->v[i].action)))
+				shown[n++] = &both[m]->v[i];
+	qsort(shown, n, sizeof(*shown), by_rank);
+	for (size_t i = 0; i < n; i++) {
+		int w = text_width(shown[i]->hint) + 2;
+
+		if (used + w > width && i > 0)
+			continue;
+		sb_puts(out, "  ");
+		sb_puts(out, shown[i]->hint);
+		used += w;
 	}
 }

@@ -1,10 +1,14 @@
-/* Keys map to named actions through one table, which also yields the help screen, so keys
- * and help never disagree. The current view handles an action first, then the app. */
+/* Keys map to named actions through one table per view (the board, a card, a log, a diff,
+ * the help) with a generic table behind them all, as tig looks a key up in the view's keymap
+ * and then the generic one. The same tables give the hint bar and the help screen, so keys,
+ * hints and help never disagree. */
 #ifndef COBOARD_KEYMAP_H
 #define COBOARD_KEYMAP_H
 
 #include <stdbool.h>
 #include <wchar.h>
+
+#include "../model/strbuf.h"
 
 enum action {
 	ACT_NONE,
@@ -28,19 +32,34 @@ enum { KEYS_PER_ACTION = 3 };
 
 struct key_binding {
 	enum action action;
-	const char *name;  /* e.g. "move-right" */
 	int keys[KEYS_PER_ACTION];
 	const char *help;
-	const char *group; /* heading in the help screen */
+	const char *hint; /* in the hint bar ("H/L:move"), NULL when not there */
+	int rank;         /* the hint bar fills in rank order: 1 first, dropped last */
+	const char *group; /* a heading inside the view's section of the help, or NULL */
 };
 
-extern const struct key_binding key_bindings[];
-extern const unsigned key_binding_count;
+struct keymap {
+	const char *title; /* the help screen's heading for it */
+	const struct key_binding *v;
+	unsigned n;
+};
 
-/* The action of a key read with get_wch (is_key: it was a KEY_* code). */
-enum action keymap_action(wint_t key, bool is_key);
+extern const struct keymap keymap_board, keymap_card, keymap_log, keymap_diff, keymap_help,
+	keymap_generic;
+/* Every keymap, in the order the help screen shows them. */
+extern const struct keymap *const keymaps[];
+extern const unsigned keymap_count;
+
+/* The action of a key read with get_wch (is_key: it was a KEY_* code) in a view with keymap
+ * map: its own binding, else the generic one, else ACT_NONE. */
+enum action keymap_action(const struct keymap *map, wint_t key, bool is_key);
 
 /* "Left, h" for a binding, as the help screen shows it. */
 void keymap_describe(const struct key_binding *binding, char *out, unsigned size);
+
+/* The hint bar for a view: "?:help" first, then its hints and the generic ones by rank, as
+ * many as fit in width columns; the write actions only when can_write. */
+void keymap_hints(const struct keymap *map, bool can_write, int width, struct strbuf *out);
 
 #endif

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../model/repo.h"
+#include "../model/session.h"
 #include "../model/strbuf.h"
 #include "app.h"
 #include "cli.h"
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	cli.restricted = restricted_wanted(restricted_flag, &cli);
-	repo_global_init();
+	session_global_init();
 	if (cli.restricted) {
 		/* Arguments after the forced command's own belong to the administrator; what the
 		 * user asked for arrives in SSH_ORIGINAL_COMMAND. */
@@ -63,6 +63,6 @@ int main(int argc, char **argv)
 	} else {
 		status = app_run(&cli);
 	}
-	repo_global_shutdown();
+	session_global_shutdown();
 	return status;
 }

@@ -13,9 +13,9 @@ enum { ROW_TITLE_WIDTH = 50, ROW_CO_WIDTH = 16 };
 
 int format_parse(const char *name, unsigned allowed, enum format *out)
 {
-	static const char *const names[] = {"text", "csv", "json"};
+	static const char *const names[] = {"text", "csv", "json", "md"};
 
-	for (int f = FORMAT_TEXT; f <= FORMAT_JSON; f++)
+	for (int f = FORMAT_TEXT; f <= FORMAT_MD; f++)
 		if (strcmp(name, names[f]) == 0 && (allowed & (1u << f))) {
 			*out = (enum format)f;
 			return 0;
@@ -267,7 +267,7 @@ static void short_value(const char *value, struct strbuf *out)
 }
 
 void print_card(const struct card *card, const struct board *board, const struct log_list *recent,
-		enum format format, struct strbuf *out)
+		const struct slippage *sl, enum format format, struct strbuf *out)
 {
 	struct strbuf line = {0};
 	const struct agency *lead = board_agency(board, card->lead);
@@ -326,11 +326,14 @@ void print_card(const struct card *card, const struct board *board, const struct
 			sb_putc(out, ' ');
 			text_sanitize(e->field, out);
 			sb_puts(out, ": ");
-			short_value(e->old_value, out);
-			sb_puts(out, " -> ");
-			short_value(e->new_value, out);
+			history_word_change(e->field, e->old_value, e->new_value, short_value, out);
 			sb_putc(out, '\n');
 		}
+	}
+	if (sl && (sl->moves || sl->meetings)) {
+		sb_puts(out, "\nSlippage      ");
+		print_slippage(sl, out);
+		sb_putc(out, '\n');
 	}
 	sb_free(&line);
 }
@@ -381,9 +384,7 @@ void print_log(const struct log_list *log, enum format format, struct strbuf *ou
 			sb_printf(out, " %-6s ", card);
 			text_fit(e->field, 11, true, out);
 			sb_putc(out, ' ');
-			short_value(e->old_value, out);
-			sb_puts(out, " -> ");
-			short_value(e->new_value, out);
+			history_word_change(e->field, e->old_value, e->new_value, short_value, out);
 			sb_printf(out, "  %.7s", e->commit);
 			if (!str_empty(e->reason)) {
 				sb_puts(out, "  reason: ");

@@ -1,5 +1,6 @@
-/* What the CLI prints: cards, boards and change logs as text, CSV and JSON. Every user
- * string goes through the sanitizer in text.h. */
+/* What the CLI prints, every structure in every format (text, CSV, JSON, Markdown): print.c
+ * cards, boards and change logs; print_history.c blame, changes since, meetings, members;
+ * print_report.c the report. Every user string goes through the sanitizer in text.h. */
 #ifndef COBOARD_PRINT_H
 #define COBOARD_PRINT_H
 
@@ -10,9 +11,9 @@
 #include "../model/index.h"
 #include "../model/strbuf.h"
 
-enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
+enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MD };
 
-/* Parses "text", "csv", "json" (allowed: a mask of 1 << FORMAT_*). -1 if not allowed. */
+/* Parses "text", "csv", "json", "md" (allowed: a mask of 1 << FORMAT_*). -1 if not allowed. */
 int format_parse(const char *name, unsigned allowed, enum format *out);
 
 /* "overdue", "due in 3 days", "" ... for the due column. */
@@ -25,13 +26,29 @@ void print_board_text(const struct board *board, const struct card_list *cards,
 		      struct strbuf *out);
 void print_cards(const struct card_list *cards, const struct board *board, enum format format,
 		 struct strbuf *out);
+struct slippage;
+/* Every field, the notes, the recent changes and the slippage (sl may be NULL). */
 void print_card(const struct card *card, const struct board *board, const struct log_list *recent,
-		enum format format, struct strbuf *out);
+		const struct slippage *sl, enum format format, struct strbuf *out);
 void print_log(const struct log_list *log, enum format format, struct strbuf *out);
 
-struct slippage;
 /* "deadline moved 2 times, +30 days; open for 1 meeting", or nothing when neither. */
 void print_slippage(const struct slippage *sl, struct strbuf *out);
+
+struct blame;
+struct digest;
+struct meeting;
+struct report;
+/* print_history.c */
+void print_blame(const struct blame *b, int id, enum format format, struct strbuf *out);
+/* since: what the user asked for, named when it is older than the board. */
+void print_digest(const struct digest *d, const char *since, enum format format,
+		  struct strbuf *out);
+void print_meeting_status(const struct meeting *m, bool open, struct strbuf *out);
+void print_members(const struct board *board, struct strbuf *out);
+/* print_report.c: format is FORMAT_MD, FORMAT_CSV or FORMAT_JSON. */
+void print_report(const struct report *r, const struct board *board, enum format format,
+		  struct strbuf *out);
 
 /* Local "YYYY-MM-DD HH:MM" for a commit time. */
 void print_time(long long epoch, struct strbuf *out);

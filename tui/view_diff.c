@@ -6,6 +6,7 @@
 #include "../model/history.h"
 #include "../model/strbuf.h"
 #include "app.h"
+#include "listview.h"
 #include "text.h"
 #include "views.h"
 
@@ -14,7 +15,7 @@ struct diff_state {
 	int card;
 	struct strvec lines;
 	char *subject;
-	int scroll;
+	struct listview lv;
 };
 
 static void diff_draw(struct view *view, struct app *app)
@@ -26,9 +27,9 @@ static void diff_draw(struct view *view, struct app *app)
 	snprintf(ctx, sizeof(ctx), "%.7s on #%d  (Esc: back)", st->commit, st->card);
 	app_draw_frame(app, ctx);
 	draw_text(stdscr, 1, 1, COLS - 2, st->subject, A_BOLD, false);
-	if (st->scroll > (int)st->lines.n - rows)
-		st->scroll = (int)st->lines.n - rows > 0 ? (int)st->lines.n - rows : 0;
-	for (int i = st->scroll; i < (int)st->lines.n && i - st->scroll < rows; i++) {
+	listview_set_page(&st->lv, rows);
+	listview_set_rows(&st->lv, (int)st->lines.n);
+	for (int i = st->lv.top; i < listview_end(&st->lv); i++) {
 		const char *l = st->lines.v[i];
 		enum color_role role = C_NORMAL;
 
@@ -41,7 +42,7 @@ static void diff_draw(struct view *view, struct app *app)
 			role = C_DIFF_DEL;
 		else if (l[0] == '@')
 			role = C_COLUMN;
-		draw_text(stdscr, 2 + i - st->scroll, 1, COLS - 2, l, draw_attr(role), false);
+		draw_text(stdscr, 2 + i - st->lv.top, 1, COLS - 2, l, draw_attr(role), false);
 	}
 }
 
@@ -53,13 +54,7 @@ static bool diff_input(struct view *view, struct app *app, enum action action, w
 	(void)app;
 	(void)key;
 	(void)is_key;
-	switch (action) {
-	case ACT_UP: if (st->scroll > 0) st->scroll--; return true;
-	case ACT_DOWN: st->scroll++; return true;
-	case ACT_PAGE_UP: st->scroll = st->scroll > LINES - 4 ? st->scroll - (LINES - 4) : 0; return true;
-	case ACT_PAGE_DOWN: st->scroll += LINES - 4; return true;
-	default: return false;
-	}
+	return listview_act(&st->lv, action);
 }
 
 static void diff_close(struct view *view)
@@ -95,6 +90,7 @@ struct view *diff_view_new(struct app *app, const char *commit, int card)
 	log_list_free(&rows);
 	sb_free(&diff);
 	view->state = st;
+	view->keymap = &keymap_diff;
 	view->draw = diff_draw;
 	view->input = diff_input;
 	view->close = diff_close;

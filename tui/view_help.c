@@ -1,49 +1,71 @@
-/* Help, generated from the key-map table. */
+/* Help, generated from the keymaps: one section per view, then the keys that work
+ * everywhere. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../model/strbuf.h"
 #include "app.h"
+#include "listview.h"
 #include "views.h"
 
 struct help_state {
-	int scroll;
+	struct listview lv;
 };
+
+enum { KEYS_X = 4, KEYS_WIDTH = 22, HELP_X = 27 };
+
+/* The rows of the help, drawn when y is on the screen; returns how many there are. */
+static int help_rows(struct app *app, int top, int last_y)
+{
+	bool can_write = app_can_write(app);
+	int row = 0;
+
+	for (unsigned m = 0; m < keymap_count; m++) {
+		const struct keymap *map = keymaps[m];
+		int y = 1 + ++row - top; /* a blank line before each heading */
+
+		if (y >= 1 && y <= last_y)
+			draw_text(stdscr, y, 2, COLS - 4, map->title, draw_attr(C_COLUMN), false);
+		row++;
+		for (unsigned i = 0; i < map->n; i++, row++) {
+			const struct key_binding *b = &map->v[i];
+			bool allowed = can_write || !action_writes(b->action);
+			attr_t attr = allowed ? A_NORMAL : draw_attr(C_DIM);
+			char keys[64];
+
+			if (b->group && (i == 0 || !map->v[i - 1].group ||
+					 strcmp(b->group, map->v[i - 1].group) != 0)) {
+				y = 1 + row++ - top;
+				if (y >= 1 && y <= last_y)
+					draw_text(stdscr, y, KEYS_X - 1, COLS - KEYS_X, b->group,
+						  draw_attr(C_DIM) | A_BOLD, false);
+			}
+			y = 1 + row - top;
+			if (y < 1 || y > last_y)
+				continue;
+			keymap_describe(b, keys, sizeof(keys));
+			draw_text(stdscr, y, KEYS_X, KEYS_WIDTH, keys, attr | A_BOLD, true);
+			draw_text(stdscr, y, HELP_X, COLS - HELP_X - 1, b->help, attr, false);
+			if (!allowed)
+				draw_text(stdscr, y, COLS - 20, 19, "(not for viewers)", attr, false);
+		}
+	}
+	row++;
+	if (1 + row - top >= 1 && 1 + row - top <= last_y)
+		draw_text(stdscr, 1 + row - top, 2, COLS - 4,
+			  "Changes by other sessions appear within a second, with a notice below.",
+			  draw_attr(C_DIM), false);
+	return row + 1;
+}
 
 static void help_draw(struct view *view, struct app *app)
 {
 	struct help_state *st = view->state;
-	const char *group = NULL;
-	bool can_write = app_can_write(app);
-	int y = 1 - st->scroll, rows = LINES - 2;
+	int rows = LINES - 2;
 
 	app_draw_frame(app, "help  (Esc: back)");
-	for (unsigned i = 0; i < key_binding_count; i++) {
-		const struct key_binding *b = &key_bindings[i];
-		char keys[64];
-		bool allowed = can_write || !action_writes(b->action);
-
-		if (!group || strcmp(group, b->group) != 0) {
-			group = b->group;
-			y++;
-			if (y >= 1 && y <= rows)
-				draw_text(stdscr, y, 2, COLS - 4, group, draw_attr(C_COLUMN), false);
-			y++;
-		}
-		keymap_describe(b, keys, sizeof(keys));
-		if (y >= 1 && y <= rows) {
-			attr_t attr = allowed ? A_NORMAL : draw_attr(C_DIM);
-			draw_text(stdscr, y, 4, 22, keys, attr | A_BOLD, true);
-			draw_text(stdscr, y, 27, COLS - 28, b->help, attr, false);
-			if (!allowed)
-				draw_text(stdscr, y, COLS - 20, 19, "(not for viewers)", attr, false);
-		}
-		y++;
-	}
-	if (y + 1 >= 1 && y + 1 <= rows)
-		draw_text(stdscr, y + 1, 2, COLS - 4,
-			  "Changes by other sessions appear within a second, with a notice below.",
-			  draw_attr(C_DIM), false);
+	listview_set_page(&st->lv, rows);
+	listview_set_rows(&st->lv, help_rows(app, st->lv.top, rows));
 }
 
 static bool help_input(struct view *view, struct app *app, enum action action, wint_t key,
@@ -51,15 +73,13 @@ static bool help_input(struct view *view, struct app *app, enum action action, w
 {
 	struct help_state *st = view->state;
 
-	(void)app;
 	(void)key;
 	(void)is_key;
-	switch (action) {
-	case ACT_UP: if (st->scroll > 0) st->scroll--; return true;
-	case ACT_DOWN: if (st->scroll < (int)key_binding_count) st->scroll++; return true;
-	case ACT_HELP: app_pop(app); return true;
-	default: return false;
+	if (action == ACT_HELP) {
+		app_pop(app);
+		return true;
 	}
+	return listview_act(&st->lv, action);
 }
 
 static void help_close(struct view *view)
@@ -74,6 +94,7 @@ struct view *help_view_new(struct app *app)
 
 	(void)app;
 	view->state = xcalloc(1, sizeof(struct help_state));
+	view->keymap = &keymap_help;
 	view->draw = help_draw;
 	view->input = help_input;
 	view->close = help_close;

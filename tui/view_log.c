@@ -9,6 +9,7 @@
 #include "../model/strbuf.h"
 #include "app.h"
 #include "form.h"
+#include "listview.h"
 #include "print.h"
 #include "text.h"
 #include "views.h"
@@ -18,7 +19,7 @@ enum { LOG_LIMIT = 2000 };
 struct log_state {
 	int card;
 	struct log_list log;
-	int sel, top;
+	struct listview lv;
 	char *agency, *author, *since;
 	bool responsibility;
 };
@@ -35,22 +36,8 @@ static void log_reload(struct view *view, struct app *app)
 	log_list_free(&st->log);
 	if (index_log(app->s->index, &f, &st->log, &err) < 0)
 		app_message(app, C_ERROR, "%s", err.msg);
-	if (st->sel >= (int)st->log.n)
-		st->sel = st->log.n ? (int)st->log.n - 1 : 0;
-}
-
-static void value_text(const char *value, struct strbuf *out)
-{
-	const char *nl = strchr(value, '\n');
-
-	if (!*value)
-		sb_puts(out, "(none)");
-	else if (nl) {
-		sb_add(out, value, (size_t)(nl - value));
-		sb_puts(out, " …");
-	} else {
-		sb_puts(out, value);
-	}
+	st->lv.cursor = true;
+	listview_set_rows(&st->lv, (int)st->log.n);
 }
 
 static void log_draw(struct view *view, struct app *app)
@@ -75,17 +62,14 @@ static void log_draw(struct view *view, struct app *app)
 	app_draw_frame(app, sb_str(&ctx));
 	draw_text(stdscr, 1, 1, COLS - 2,
 		  "When              Who               Card   Field        Change", A_BOLD, false);
-	if (st->sel < st->top)
-		st->top = st->sel;
-	if (st->sel >= st->top + rows)
-		st->top = st->sel - rows + 1;
-	for (int i = st->top; i < (int)st->log.n && i < st->top + rows; i++) {
+	listview_set_page(&st->lv, rows);
+	for (int i = st->lv.top; i < listview_end(&st->lv); i++) {
 		const struct log_entry *e = &st->log.v[i];
-		bool sel = i == st->sel;
+		bool sel = i == st->lv.sel;
 		attr_t attr = sel ? draw_attr(C_SELECTED)
 				  : history_is_responsibility(e->field) ? draw_attr(C_RESPONSIBILITY)
 									: A_NORMAL;
-		int y = 2 + i - st->top, x = 1;
+		int y = 2 + i - st->lv.top, x = 1;
 		char card[16];
 
 		sb_reset(&line);
@@ -98,14 +82,7 @@ static void log_draw(struct view *view, struct app *app)
 		x += draw_text(stdscr, y, x, 7, card, attr, true);
 		x += draw_text(stdscr, y, x, 13, e->field, attr, true);
 		sb_reset(&line);
-		if (strcmp(e->field, "created") == 0) {
-			sb_puts(&line, "created: ");
-			sb_puts(&line, e->new_value);
-		} else {
-			value_text(e->old_value, &line);
-			sb_puts(&line, " -> ");
-			value_text(e->new_value, &line);
-		}
+		history_word_change(e->field, e->old_value, e->new_value, NULL, &line);
 		if (!str_empty(e->reason))
 			sb_printf(&line, "  (reason: %s)", e->reason);
 		draw_text(stdscr, y, x, COLS - x - 1, sb_str(&line), attr, false);
@@ -165,25 +142,17 @@ static bool log_input(struct view *view, struct app *app, enum action action, wi
 		      bool is_key)
 {
 	struct log_state *st = view->state;
-	int page = LINES - 4;
+	const struct log_entry *e = st->log.n ? &st->log.v[st->lv.sel] : NULL;
 	char *text = NULL;
 
 	(void)key;
 	(void)is_key;
-	switch (action) {
-	case ACT_UP: if (st->sel > 0) st->sel--; return true;
-	case ACT_DOWN: if (st->sel + 1 < (int)st->log.n) st->sel++; return true;
-	case ACT_PAGE_UP: st->sel = st->sel > page ? st->sel - page : 0; return true;
-	case ACT_PAGE_DOWN:
-		st->sel = st->sel + page < (int)st->log.n ? st->sel + page : (int)st->log.n - 1;
-		if (st->sel < 0)
-			st->sel = 0;
+	if (listview_act(&st->lv, action))
 		return true;
-	case ACT_TOP: st->sel = 0; return true;
-	case ACT_BOTTOM: st->sel = st->log.n ? (int)st->log.n - 1 : 0; return true;
+	switch (action) {
 	case ACT_OPEN:
-		if (st->log.n && st->log.v[st->sel].card)
-			app_push(app, diff_view_new(app, st->log.v[st->sel].commit, st->log.v[st->sel].card));
+		if (e && e->card)
+			app_push(app, diff_view_new(app, e->commit, e->card));
 		return true;
 	case ACT_FILTER_AGENCY: pick_log_agency(st, app); break;
 	case ACT_FILTER_PERSON: pick_person(st, app); break;
@@ -203,7 +172,7 @@ static bool log_input(struct view *view, struct app *app, enum action action, wi
 	default:
 		return false;
 	}
-	st->sel = 0;
+	st->lv.sel = 0;
 	log_reload(view, app);
 	return true;
 }
@@ -227,6 +196,7 @@ struct view *log_view_new(struct app *app, int card)
 
 	st->card = card;
 	view->state = st;
+	view->keymap = &keymap_log;
 	view->draw = log_draw;
 	view->input = log_input;
 	view->reload = log_reload;

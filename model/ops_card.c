@@ -1,0 +1,344 @@
+/* The ops on cards: add, move, assign, edit, note, archive, and saving an edit. */
+#include "ops_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "history.h"
+#include "rank.h"
+#include "utf8.h"
+
+/* Title, labels and description as typed: checked for control characters, then normalised. */
+static int take_title(struct card *card, const char *title, struct cb_error *err)
+{
+	char *norm;
+
+	if (text_validate("the title", title, false, err) < 0)
+		return -1;
+	norm = text_normalize(title);
+	str_set(&card->title, norm);
+	free(norm);
+	return 0;
+}
+
+static int take_description(struct card *card, const char *text, struct cb_error *err)
+{
+	char *norm;
+
+	if (text_validate("the description", text, true, err) < 0)
+		return -1;
+	norm = text_normalize(text);
+	str_set(&card->description, norm);
+	free(norm);
+	return 0;
+}
+
+static int take_list(struct strvec *list, const char *what, const char *text,
+		     struct cb_error *err)
+{
+	if (text_validate(what, text, false, err) < 0)
+		return -1;
+	sv_free(list);
+	sv_split_list(list, text);
+	return 0;
+}
+
+static void take_due(struct card *card, const char *due)
+{
+	str_set(&card->due, strcmp(due, "none") == 0 ? "" : due);
+}
+
+/* Computes a rank for card in its column: next to `before`/`after` (ids), else at the end. */
+int ops_place_card(struct op_state *st, int before, int after, struct cb_error *err)
+{
+	struct strvec ranks = {0};
+	const char *lo = NULL, *hi = NULL;
+	int *ids = NULL, anchor = before ? before : after, rc = -1;
+	char *rank;
+
+	if (index_column_ranks(st->s->index, st->after.column, st->after.id, &ids, &ranks, err) < 0)
+		return -1;
+	if (anchor) {
+		size_t i;
+
+		for (i = 0; i < ranks.n && ids[i] != anchor; i++)
+			;
+		if (i == ranks.n) {
+			cb_fail(err, CB_ENOTFOUND, "#%d is not in column '%s'; --%s needs a card of "
+				"the target column",
+				anchor, st->after.column, before ? "before" : "after");
+			goto out;
+		}
+		if (before) {
+			lo = i > 0 ? ranks.v[i - 1] : NULL;
+			hi = ranks.v[i];
+		} else {
+			lo = ranks.v[i];
+			hi = i + 1 < ranks.n ? ranks.v[i + 1] : NULL;
+		}
+	} else if (ranks.n) {
+		lo = ranks.v[ranks.n - 1];
+	}
+	rank = rank_between(lo, hi);
+	if (!rank && lo && hi && strcmp(lo, hi) == 0) {
+		/* Two cards share a rank (edited outside coboard): go just past the anchor. */
+		rank = rank_between(lo, NULL);
+	}
+	if (!rank) {
+		cb_fail(err, CB_ECORRUPT, "cannot place the card: ranks in '%s' are out of order; "
+			"run `coboard fsck`", st->after.column);
+		goto out;
+	}
+	str_set(&st->after.rank, rank);
+	free(rank);
+	rc = 0;
+out:
+	free(ids);
+	sv_free(&ranks);
+	return rc;
+}
+
+static int apply_add(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct add_args *a = arg;
+	struct card *c = &st->after;
+
+	if (str_empty(a->title))
+		return cb_fail(err, CB_EINVALID, "the title is empty; give a title with --title");
+	if (take_title(c, a->title, err) < 0)
+		return -1;
+	str_set(&c->lead, a->lead);
+	if (a->co && take_list(&c->co, "the co-executors", a->co, err) < 0)
+		return -1;
+	str_set(&c->column, !str_empty(a->column) ? a->column
+			    : st->board->ncolumns ? st->board->columns[0].key : "");
+	if (a->due)
+		take_due(c, a->due);
+	if (a->labels && take_list(&c->labels, "the labels", a->labels, err) < 0)
+		return -1;
+	if (a->description && take_description(c, a->description, err) < 0)
+		return -1;
+	if (!board_column(st->board, c->column))
+		return cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s",
+			       c->column, board_column_keys(st->board));
+	return ops_place_card(st, 0, 0, err);
+}
+
+int ops_add(struct session *s, const struct add_args *args, struct op_result *res,
+	    struct cb_error *err)
+{
+	return ops_run_card_op(s, 0, "add", NULL, apply_add, (void *)args, res, err);
+}
+
+struct move_args {
+	const char *column;
+	int before, after;
+};
+
+static int apply_move(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct move_args *m = arg;
+
+	if (!board_column(st->board, m->column))
+		return cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s",
+			       m->column, board_column_keys(st->board));
+	if (strcmp(st->after.column, m->column) == 0 && !m->before && !m->after)
+		return 0; /* already there: nothing to do */
+	str_set(&st->after.column, m->column);
+	return ops_place_card(st, m->before, m->after, err);
+}
+
+int ops_move(struct session *s, int id, const char *column, int before, int after,
+	     const char *reason, struct op_result *res, struct cb_error *err)
+{
+	struct move_args m = {column, before, after};
+
+	if (before && after)
+		return cb_fail(err, CB_EINVALID, "give --before or --after, not both");
+	if (before == id || after == id)
+		return cb_fail(err, CB_EINVALID, "a card cannot be placed next to itself");
+	return ops_run_card_op(s, id, "move", reason, apply_move, &m, res, err);
+}
+
+struct assign_args {
+	const char *lead, *co;
+};
+
+static int apply_assign(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct assign_args *a = arg;
+
+	if (a->lead)
+		str_set(&st->after.lead, a->lead);
+	if (a->co && take_list(&st->after.co, "the co-executors", a->co, err) < 0)
+		return -1;
+	return 0;
+}
+
+int ops_assign(struct session *s, int id, const char *lead, const char *co, const char *reason,
+	       struct op_result *res, struct cb_error *err)
+{
+	struct assign_args a = {lead, co};
+
+	if (!lead && !co)
+		return cb_fail(err, CB_EINVALID, "nothing to assign: give --lead CODE or --co CODES");
+	return ops_run_card_op(s, id, "assign", reason, apply_assign, &a, res, err);
+}
+
+static int apply_edit(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct edit_args *e = arg;
+	struct card *c = &st->after;
+
+	if (e->title) {
+		if (str_empty(e->title))
+			return cb_fail(err, CB_EINVALID, "the title is empty; a card needs a title");
+		if (take_title(c, e->title, err) < 0)
+			return -1;
+	}
+	if (e->due)
+		take_due(c, e->due);
+	if (e->labels && take_list(&c->labels, "the labels", e->labels, err) < 0)
+		return -1;
+	if (e->description && take_description(c, e->description, err) < 0)
+		return -1;
+	return 0;
+}
+
+int ops_edit(struct session *s, int id, const struct edit_args *args, const char *reason,
+	     struct op_result *res, struct cb_error *err)
+{
+	if (!args->title && !args->due && !args->labels && !args->description)
+		return cb_fail(err, CB_EINVALID,
+			       "nothing to edit: give --title, --due, --label or --description");
+	return ops_run_card_op(s, id, "edit", reason, apply_edit, (void *)args, res, err);
+}
+
+static void utc_now(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int apply_note(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const char *text = arg;
+	struct card *c = &st->after;
+	char now[21];
+	char *norm;
+
+	if (text_validate("the note", text, true, err) < 0)
+		return -1;
+	norm = text_normalize(text);
+	if (!*norm) {
+		free(norm);
+		return cb_fail(err, CB_EINVALID, "the note is empty");
+	}
+	if (strlen(norm) > CARD_TEXT_MAX) {
+		free(norm);
+		return cb_fail(err, CB_EINVALID, "the note is longer than %d bytes", CARD_TEXT_MAX);
+	}
+	utc_now(now);
+	c->notes = xrealloc(c->notes, (c->nnotes + 1) * sizeof(*c->notes));
+	c->notes[c->nnotes].time = xstrdup(now);
+	c->notes[c->nnotes].author = xstrdup(st->s->login);
+	c->notes[c->nnotes].text = norm;
+	c->nnotes++;
+	return 0;
+}
+
+int ops_note(struct session *s, int id, const char *text, struct op_result *res,
+	     struct cb_error *err)
+{
+	return ops_run_card_op(s, id, "note", NULL, apply_note, (void *)text, res, err);
+}
+
+static int apply_archive(struct op_state *st, void *arg, struct cb_error *err)
+{
+	(void)arg;
+	if (st->after.archived)
+		return cb_fail(err, CB_EINVALID, "#%d is already archived", st->after.id);
+	st->after.archived = true;
+	return 0;
+}
+
+int ops_archive(struct session *s, int id, const char *reason, struct op_result *res,
+		struct cb_error *err)
+{
+	return ops_run_card_op(s, id, "archive", reason, apply_archive, NULL, res, err);
+}
+
+struct save_args {
+	const struct card *base, *edited;
+};
+
+/* Three-way merge of one text field: mine when I changed it, theirs otherwise. */
+static int merge_field(char **now, const char *base, const char *mine, const char *field,
+		       struct strbuf *conflicts)
+{
+	if (strcmp(mine, base) == 0 || strcmp(mine, *now) == 0)
+		return 0;
+	if (strcmp(*now, base) != 0) {
+		sb_printf(conflicts, "%s%s", conflicts->len ? ", " : "", field);
+		return -1;
+	}
+	str_set(now, mine);
+	return 0;
+}
+
+static int merge_list(struct strvec *now, const struct strvec *base, const struct strvec *mine,
+		      const char *field, struct strbuf *conflicts)
+{
+	if (sv_equal(mine, base) || sv_equal(mine, now))
+		return 0;
+	if (!sv_equal(now, base)) {
+		sb_printf(conflicts, "%s%s", conflicts->len ? ", " : "", field);
+		return -1;
+	}
+	sv_free(now);
+	sv_copy(now, mine);
+	return 0;
+}
+
+static int apply_save(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct save_args *a = arg;
+	const struct card *base = a->base, *mine = a->edited;
+	struct card *now = &st->after;
+	struct strbuf conflicts = {0};
+	int bad = 0;
+
+	if (text_validate("the title", mine->title, false, err) < 0 ||
+	    text_validate("the description", mine->description, true, err) < 0)
+		return -1;
+	bad |= merge_field(&now->title, base->title, mine->title, "title", &conflicts);
+	bad |= merge_field(&now->column, base->column, mine->column, "column", &conflicts);
+	bad |= merge_field(&now->lead, base->lead, mine->lead, "lead", &conflicts);
+	bad |= merge_list(&now->co, &base->co, &mine->co, "co", &conflicts);
+	bad |= merge_field(&now->due, base->due, mine->due, "due", &conflicts);
+	bad |= merge_list(&now->labels, &base->labels, &mine->labels, "labels", &conflicts);
+	bad |= merge_field(&now->description, base->description, mine->description, "description",
+			   &conflicts);
+	if (bad) {
+		cb_fail(err, CB_ECONFLICT, "#%d was changed meanwhile: %s", now->id, sb_str(&conflicts));
+		sb_free(&conflicts);
+		return -1;
+	}
+	if (strcmp(now->column, st->before->column) != 0)
+		return ops_place_card(st, 0, 0, err);
+	return 0;
+}
+
+int ops_save_card(struct session *s, const struct card *base, const struct card *edited,
+		  const char *op, const char *reason, struct op_result *res, struct cb_error *err)
+{
+	struct save_args a = {base, edited};
+
+	return ops_run_card_op(s, edited->id, op, reason, apply_save, &a, res, err);
+}
+

@@ -1,0 +1,298 @@
+/* Reading history from git: what a commit changed, the first-parent chain, the cards of a
+ * tree, a file's diff. */
+#include "repo_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "card.h"
+
+void commit_info_free(struct commit_info *info)
+{
+	for (size_t i = 0; i < info->nchanges; i++) {
+		free(info->changes[i].path);
+		free(info->changes[i].old_text);
+		free(info->changes[i].new_text);
+	}
+	free(info->changes);
+	git_commit_free(info->commit);
+	memset(info, 0, sizeof(*info));
+}
+
+static int add_change(git_repository *git, struct commit_info *info, const char *path,
+		      const git_oid *old_id, const git_oid *new_id, struct cb_error *err)
+{
+	struct file_change *c;
+
+	info->changes = xrealloc(info->changes, (info->nchanges + 1) * sizeof(*info->changes));
+	c = &info->changes[info->nchanges++];
+	memset(c, 0, sizeof(*c));
+	c->path = xstrdup(path);
+	if (old_id && repo_blob_text(git, old_id, path, &c->old_text, &c->old_len, NULL, err) < 0)
+		return -1;
+	if (new_id && repo_blob_text(git, new_id, path, &c->new_text, &c->new_len, &c->too_big, err) < 0)
+		return -1;
+	return 0;
+}
+
+static git_tree *subtree(git_repository *git, git_tree *tree, const char *name)
+{
+	const git_tree_entry *e = tree ? git_tree_entry_byname(tree, name) : NULL;
+	git_tree *sub = NULL;
+
+	if (e && git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		git_tree_lookup(&sub, git, git_tree_entry_id(e));
+	return sub;
+}
+
+/* The blobs that differ between two versions of one directory, by a merge of their sorted
+ * entries: a commit that changes one card compares ids, not ten thousand diffs. Entries
+ * that are not blobs are not cards and are skipped. */
+static int compare_dir(git_repository *git, git_tree *old_tree, git_tree *new_tree,
+		       const char *prefix, struct commit_info *info, struct cb_error *err)
+{
+	size_t i = 0, j = 0, n = old_tree ? git_tree_entrycount(old_tree) : 0;
+	size_t m = new_tree ? git_tree_entrycount(new_tree) : 0;
+	char path[1024];
+
+	while (i < n || j < m) {
+		const git_tree_entry *a = i < n ? git_tree_entry_byindex(old_tree, i) : NULL;
+		const git_tree_entry *b = j < m ? git_tree_entry_byindex(new_tree, j) : NULL;
+		int cmp = !a ? 1 : !b ? -1 : strcmp(git_tree_entry_name(a), git_tree_entry_name(b));
+
+		if (a && git_tree_entry_type(a) != GIT_OBJECT_BLOB && cmp <= 0) {
+			i++;
+			if (cmp == 0)
+				j++;
+			continue;
+		}
+		if (b && git_tree_entry_type(b) != GIT_OBJECT_BLOB && cmp >= 0) {
+			j++;
+			if (cmp == 0)
+				i++;
+			continue;
+		}
+		if (cmp != 0 || !git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b))) {
+			snprintf(path, sizeof(path), "%s%s", prefix,
+				 git_tree_entry_name(cmp <= 0 ? a : b));
+			if (add_change(git, info, path, cmp <= 0 ? git_tree_entry_id(a) : NULL,
+				       cmp >= 0 ? git_tree_entry_id(b) : NULL, err) < 0)
+				return -1;
+		}
+		i += cmp <= 0;
+		j += cmp >= 0;
+	}
+	return 0;
+}
+
+/* The files the index cares about (board.conf and cards/) that differ between two trees. */
+static int compare_trees(git_repository *git, git_tree *old_tree, git_tree *new_tree,
+			 struct commit_info *info, struct cb_error *err)
+{
+	git_tree *old_cards = subtree(git, old_tree, "cards");
+	git_tree *new_cards = subtree(git, new_tree, "cards");
+	int rc = compare_dir(git, old_tree, new_tree, "", info, err); /* board.conf and others */
+
+	if (rc == 0 && (!old_cards || !new_cards ||
+			!git_oid_equal(git_tree_id(old_cards), git_tree_id(new_cards))))
+		rc = compare_dir(git, old_cards, new_cards, "cards/", info, err);
+	git_tree_free(old_cards);
+	git_tree_free(new_cards);
+	return rc;
+}
+
+static int commit_tree(git_repository *git, const git_oid *id, git_tree **tree,
+		       struct cb_error *err)
+{
+	git_commit *commit = NULL;
+	int rc = 0;
+
+	*tree = NULL;
+	if (id && (repo_lookup_commit(&commit, git, id) < 0 || git_commit_tree(tree, commit) < 0))
+		rc = repo_git_fail(err, "cannot read a commit's tree");
+	git_commit_free(commit);
+	return rc;
+}
+
+int repo_tree_changes(struct repo *repo, const git_oid *from, const git_oid *to,
+		      struct commit_info *info, struct cb_error *err)
+{
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	int rc = -1;
+
+	memset(info, 0, sizeof(*info));
+	if (commit_tree(repo->git, from, &old_tree, err) == 0 &&
+	    commit_tree(repo->git, to, &new_tree, err) == 0)
+		rc = compare_trees(repo->git, old_tree, new_tree, info, err);
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	return rc;
+}
+
+int repo_commit_info(struct repo *repo, const git_oid *id, struct commit_info *info,
+		     struct cb_error *err)
+{
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	const git_signature *author;
+	int rc = -1;
+
+	memset(info, 0, sizeof(*info));
+	if (repo_lookup_commit(&info->commit, repo->git, id) < 0)
+		return repo_git_fail(err, "cannot read a commit");
+	author = git_commit_author(info->commit);
+	git_oid_tostr(info->oid, sizeof(info->oid), id);
+	info->time = (long long)git_commit_time(info->commit);
+	info->author_name = author->name;
+	info->author_email = author->email;
+	info->message = (char *)git_commit_message(info->commit);
+	const git_oid *parent =
+		git_commit_parentcount(info->commit) ? git_commit_parent_id(info->commit, 0) : NULL;
+	if (commit_tree(repo->git, parent, &old_tree, err) == 0 &&
+	    git_commit_tree(&new_tree, info->commit) == 0)
+		rc = compare_trees(repo->git, old_tree, new_tree, info, err);
+	else if (!err->code)
+		repo_git_fail(err, "cannot read a commit's tree");
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	return rc;
+}
+
+int repo_first_parents(struct repo *repo, const git_oid *tip, known_fn known, void *ctx,
+		       git_oid **ids, size_t *n, git_oid *base, bool *has_base,
+		       struct cb_error *err)
+{
+	size_t cap = 0;
+	git_oid id = *tip;
+
+	*ids = NULL;
+	*n = 0;
+	*has_base = false;
+	for (;;) {
+		git_commit *commit = NULL;
+
+		if (known(&id, ctx)) {
+			*base = id;
+			*has_base = true;
+			return 0;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = xrealloc(*ids, cap * sizeof(**ids));
+		}
+		(*ids)[(*n)++] = id;
+		if (repo_lookup_commit(&commit, repo->git, &id) < 0) {
+			free(*ids);
+			*ids = NULL;
+			*n = 0;
+			return repo_git_fail(err, "cannot read a commit of the board's history");
+		}
+		bool root = git_commit_parentcount(commit) == 0;
+		if (!root)
+			id = *git_commit_parent_id(commit, 0);
+		git_commit_free(commit);
+		if (root)
+			return 0;
+	}
+}
+
+int repo_list_cards(struct repo *repo, const git_oid *commit_id, struct strvec *paths,
+		    struct cb_error *err)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL, *cards = NULL;
+	git_tree_entry *entry = NULL;
+	int rc = -1;
+
+	if (repo_lookup_commit(&commit, repo->git, commit_id) < 0 ||
+	    git_commit_tree(&tree, commit) < 0) {
+		repo_git_fail(err, "cannot read the board's commit");
+		goto out;
+	}
+	if (git_tree_entry_bypath(&entry, tree, "cards") < 0) {
+		rc = 0;
+		goto out;
+	}
+	if (git_tree_lookup(&cards, repo->git, git_tree_entry_id(entry)) < 0) {
+		repo_git_fail(err, "cannot read cards/");
+		goto out;
+	}
+	for (size_t i = 0; i < git_tree_entrycount(cards); i++) {
+		char path[512];
+
+		snprintf(path, sizeof(path), "cards/%s",
+			 git_tree_entry_name(git_tree_entry_byindex(cards, i)));
+		sv_push(paths, path);
+	}
+	rc = 0;
+out:
+	git_tree_free(cards);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return rc;
+}
+
+
+int repo_resolve(struct repo *repo, const char *spec, git_oid *out, struct cb_error *err)
+{
+	git_object *obj = NULL, *peeled = NULL;
+
+	if (git_revparse_single(&obj, repo->git, spec) < 0 ||
+	    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
+		git_object_free(obj);
+		return cb_fail(err, CB_ENOTFOUND, "no commit '%s' in the board's history", spec);
+	}
+	git_oid_cpy(out, git_object_id(peeled));
+	git_object_free(peeled);
+	git_object_free(obj);
+	return 0;
+}
+
+static int append_diff_line(const git_diff_delta *delta, const git_diff_hunk *hunk,
+			    const git_diff_line *line, void *payload)
+{
+	struct strbuf *out = payload;
+
+	(void)delta;
+	(void)hunk;
+	if (line->origin == GIT_DIFF_LINE_CONTEXT || line->origin == GIT_DIFF_LINE_ADDITION ||
+	    line->origin == GIT_DIFF_LINE_DELETION)
+		sb_putc(out, line->origin);
+	sb_add(out, line->content, line->content_len);
+	return 0;
+}
+
+int repo_diff_path(struct repo *repo, const char *commit_spec, const char *path, struct strbuf *out,
+		   struct cb_error *err)
+{
+	git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+	git_tree *old_tree = NULL, *new_tree = NULL;
+	git_commit *commit = NULL, *parent = NULL;
+	git_diff *diff = NULL;
+	char *paths[] = {(char *)path};
+	git_oid oid;
+	int rc = -1;
+
+	if (repo_resolve(repo, commit_spec, &oid, err) < 0)
+		return -1;
+	opts.pathspec.strings = paths;
+	opts.pathspec.count = 1;
+	opts.context_lines = 3;
+	if (repo_lookup_commit(&commit, repo->git, &oid) < 0 || git_commit_tree(&new_tree, commit) < 0 ||
+	    (git_commit_parentcount(commit) > 0 &&
+	     (git_commit_parent(&parent, commit, 0) < 0 || git_commit_tree(&old_tree, parent) < 0)) ||
+	    git_diff_tree_to_tree(&diff, repo->git, old_tree, new_tree, &opts) < 0 ||
+	    git_diff_print(diff, GIT_DIFF_FORMAT_PATCH, append_diff_line, out) < 0) {
+		repo_git_fail(err, "cannot compute the diff");
+		goto out;
+	}
+	rc = 0;
+out:
+	git_diff_free(diff);
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	git_commit_free(parent);
+	git_commit_free(commit);
+	return rc;
+}

@@ -1,0 +1,24 @@
+/* What repo.c (opening, reading, committing) and repo_history.c (walking and comparing
+ * commits) share; nothing outside model/repo*.c sees inside struct repo. */
+#ifndef COBOARD_REPO_INTERNAL_H
+#define COBOARD_REPO_INTERNAL_H
+
+#include "repo.h"
+
+struct repo {
+	git_repository *git;
+	char *gitdir;    /* with a trailing slash, as libgit2 reports it */
+	char *mirror_of; /* the board this one mirrors, NULL when it is no mirror */
+};
+
+/* err from libgit2's last error, prefixed with what failed; -1. */
+int repo_git_fail(struct cb_error *err, const char *what);
+
+/* A commit lookup that survives `git gc` beside coboard (the packs are reread). */
+int repo_lookup_commit(git_commit **out, git_repository *git, const git_oid *id);
+
+/* The text of blob id, or NULL with *too_big set when a card blob is over CARD_FILE_MAX. */
+int repo_blob_text(git_repository *git, const git_oid *id, const char *path, char **text,
+		   size_t *len, size_t *too_big, struct cb_error *err);
+
+#endif

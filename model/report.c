@@ -1,0 +1,111 @@
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+
+bool report_list_has(const char *list, const char *code)
+{
+	size_t len = strlen(code);
+
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (n == len && strncmp(p, code, len) == 0)
+			return true;
+		p += strcspn(p, ",");
+		p += strspn(p, ", ");
+	}
+	return false;
+}
+
+static int collect_cards(struct session *s, const struct board *board, struct report *r,
+			 struct agency_report *ar, struct cb_error *err)
+{
+	const char *code = ar->agency->code;
+
+	ar->per_column = xcalloc(board->ncolumns + 1, sizeof(int));
+	ar->cards = xcalloc(r->cards.n + 1, sizeof(*ar->cards));
+	for (size_t i = 0; i < r->cards.n; i++) {
+		const struct card *c = &r->cards.v[i];
+		struct report_card *rc;
+		enum due_state due;
+		int col;
+
+		if (strcmp(c->lead, code) != 0 && !sv_contains(&c->co, code))
+			continue;
+		col = board_column_index(board, c->column);
+		if (col >= 0)
+			ar->per_column[col]++;
+		due = card_due_state(c, board);
+		rc = &ar->cards[ar->ncards++];
+		rc->card = c;
+		rc->lead = strcmp(c->lead, code) == 0;
+		rc->overdue = due == DUE_OVERDUE;
+		rc->due_soon = due == DUE_SOON;
+		if (slippage_of(s->index, c, board, &rc->slippage, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A change concerns an agency when it gained or lost the lead or a co-executor's place; a
+ * co-executor who stays through the change is not concerned. */
+static bool concerns(const struct log_entry *e, const char *code)
+{
+	return report_list_has(e->old_value, code) != report_list_has(e->new_value, code);
+}
+
+static void collect_changes(struct report *r, struct agency_report *ar)
+{
+	ar->changes = xcalloc(r->log.n + 1, sizeof(*ar->changes));
+	for (size_t i = 0; i < r->log.n; i++)
+		if (concerns(&r->log.v[i], ar->agency->code))
+			ar->changes[ar->nchanges++] = &r->log.v[i];
+}
+
+int report_build(struct session *s, const struct board *board, const char *agency,
+		 long long since, struct report *out, struct cb_error *err)
+{
+	struct card_filter all = {0};
+	struct log_filter responsibility = {.responsibility_only = true, .since = since};
+
+	memset(out, 0, sizeof(*out));
+	date_today(out->today);
+	out->since = since;
+	if (agency && !board_agency(board, agency))
+		return cb_fail(err, CB_ENOTFOUND, "unknown agency '%s'; the agencies are: %s", agency,
+			       board_agency_codes(board));
+	if (index_cards(s->index, board, &all, &out->cards, err) < 0 ||
+	    index_log(s->index, &responsibility, &out->log, err) < 0)
+		return -1;
+	out->v = xcalloc(board->nagencies + 1, sizeof(*out->v));
+	for (size_t i = 0; i < board->nagencies; i++) {
+		struct agency_report *ar;
+
+		if (agency && strcmp(agency, board->agencies[i].code) != 0)
+			continue;
+		ar = &out->v[out->n++];
+		ar->agency = &board->agencies[i];
+		if (collect_cards(s, board, out, ar, err) < 0)
+			return -1;
+		collect_changes(out, ar);
+	}
+	return 0;
+}
+
+void report_free(struct report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].per_column);
+		free(r->v[i].cards);
+		free(r->v[i].changes);
+	}
+	free(r->v);
+	card_list_free(&r->cards);
+	log_list_free(&r->log);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,46 @@
+/* The report's figures, per agency: its cards in each column, the overdue ones, the ones due
+ * in the next two weeks, every card's slippage, and the changes of lead and co-executors in
+ * a period that involve the agency. Printers (md, csv, json) only lay these out. */
+#ifndef COBOARD_REPORT_H
+#define COBOARD_REPORT_H
+
+#include <stdbool.h>
+
+#include "index.h"
+#include "session.h"
+#include "slippage.h"
+
+struct report_card {
+	const struct card *card;
+	bool lead; /* the agency leads it (else it is a co-executor) */
+	bool overdue, due_soon;
+	struct slippage slippage;
+};
+
+struct agency_report {
+	const struct agency *agency;
+	int *per_column;             /* the agency's cards in each column, in board order */
+	struct report_card *cards;   /* every card the agency leads or co-executes, board order */
+	size_t ncards;
+	const struct log_entry **changes; /* responsibility changes it gained or lost, newest first */
+	size_t nchanges;
+};
+
+struct report {
+	char today[11];
+	long long since;
+	struct card_list cards;
+	struct log_list log;
+	struct agency_report *v;
+	size_t n;
+};
+
+/* The report for one agency (code) or all (NULL), with changes since the epoch since. */
+int report_build(struct session *s, const struct board *board, const char *agency,
+		 long long since, struct report *out, struct cb_error *err);
+void report_free(struct report *r);
+
+/* Whether a list value ("AKM, MIA") holds code; a plain value ("MOE") is a list of one. */
+bool report_list_has(const char *list, const char *code);
+
+#endif

@@ -1,0 +1,120 @@
+/* Every command of the CLI in one table: its name, what it takes, what it needs opened, and
+ * the words of its --help. The driver in cli.c reads nothing else. */
+#include "command.h"
+
+#include <string.h>
+
+#define TEXT (1u << FORMAT_TEXT)
+#define CSV (1u << FORMAT_CSV)
+#define JSON (1u << FORMAT_JSON)
+#define MD (1u << FORMAT_MD)
+#define MANY 8 /* ARGS_MAX_POSITIONAL */
+
+const struct command command_table[] = {
+	{"init", NULL, cmd_init, "init PATH [--from DIR] [--shared]",
+	 "Create a new bare board repository at PATH, seeded from a board definition directory\n"
+	 "(board.conf and cards/<id>.card) or, without --from, from the shipped Children of\n"
+	 "Kazakhstan board. The acting member becomes the first admin. --shared makes the\n"
+	 "repository writable by its group.",
+	 CMD_LOCAL, 1, 1, "from= shared", 0},
+	{"board", NULL, cmd_board, "board [--at YYYY-MM-DD|COMMIT|last-meeting]",
+	 "Print the whole board as text, column by column; with --at, as it stood then.",
+	 CMD_READS | CMD_BOARD, 0, 0, "at=", 0},
+	{"list", NULL, cmd_list,
+	 "list [--column K] [--agency CODE] [--label L] [--overdue] [--archived] "
+	 "[--at YYYY-MM-DD|COMMIT|last-meeting] [--format text|csv|json]",
+	 "List cards, in board order. --agency matches the lead and the co-executors.",
+	 CMD_READS | CMD_BOARD, 0, 0, "column= agency= label= overdue archived at=",
+	 TEXT | CSV | JSON},
+	{"show", NULL, cmd_show, "show ID [--format text|json]",
+	 "Show every field of a card, its description, notes and latest changes.",
+	 CMD_READS | CMD_BOARD | CMD_CARD, 1, 1, "", TEXT | JSON},
+	{"add", check_add, cmd_add,
+	 "add --title T --lead CODE [--co CODE,..] [--column K] [--due YYYY-MM-DD] [--label L,..] "
+	 "[--description TEXT]",
+	 "Add a card and print its id.",
+	 CMD_SESSION, 0, 0, "title= lead= co= column= due= label= description=", 0},
+	{"move", check_move, cmd_move, "move ID COLUMN [--before ID|--after ID] [--reason TEXT]",
+	 "Move a card to a column (to its bottom, or next to another card).",
+	 CMD_SESSION | CMD_CARD, 2, 2, "before= after= reason=", 0},
+	{"assign", check_assign, cmd_assign, "assign ID [--lead CODE] [--co CODE,..] [--reason TEXT]",
+	 "Change the lead agency or the co-executors of a card (--co \"\" clears them).",
+	 CMD_SESSION | CMD_CARD, 1, 1, "lead= co= reason=", 0},
+	{"edit", check_edit, cmd_edit,
+	 "edit ID [--title T] [--due YYYY-MM-DD|none] [--label L,..] [--description TEXT] "
+	 "[--reason TEXT]",
+	 "Change a card's title, due date, labels or description.",
+	 CMD_SESSION | CMD_CARD, 1, 1, "title= due= label= description= reason=", 0},
+	{"note", NULL, cmd_note, "note ID TEXT", "Add a note to a card.",
+	 CMD_SESSION | CMD_CARD, 2, 2, "", 0},
+	{"archive", NULL, cmd_archive, "archive ID [--reason TEXT]",
+	 "Withdraw a card from the board; its history stays.",
+	 CMD_SESSION | CMD_CARD, 1, 1, "reason=", 0},
+	{"log", check_log, cmd_log,
+	 "log [ID] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--agency CODE] [--author NAME] "
+	 "[--field responsibility] [--limit N] [--format text|csv|json]",
+	 "The change log, field by field (when, who, card, field, old -> new, commit), newest\n"
+	 "first.",
+	 CMD_READS | CMD_BOARD | CMD_CARD, 0, 1, "since= until= agency= author= field= limit=",
+	 TEXT | CSV | JSON},
+	{"history", check_log, cmd_log,
+	 "history ID [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--author NAME] "
+	 "[--field responsibility] [--format text|csv|json]",
+	 "Every change of one card, field by field, newest first.",
+	 CMD_READS | CMD_BOARD | CMD_CARD, 1, 1, "since= until= agency= author= field= limit=",
+	 TEXT | CSV | JSON},
+	{"blame", NULL, cmd_blame, "blame ID [--format text|json]",
+	 "For each field of a card, the change that set its current value: who, when, commit.",
+	 CMD_READS | CMD_BOARD | CMD_CARD, 1, 1, "", TEXT | JSON},
+	{"revert", NULL, cmd_revert, "revert COMMIT [--force]",
+	 "A new commit restoring the fields COMMIT changed. Refuses when a later change\n"
+	 "touched one of them (naming it), unless --force.",
+	 CMD_SESSION, 1, 1, "force", 0},
+	{"meeting", check_meeting, cmd_meeting, "meeting start [TITLE] | meeting end | meeting status",
+	 "Mark a meeting. Ending it commits minutes to meetings/YYYY-MM-DD[-N].md (every\n"
+	 "change during it, grouped by agency, and the secretary's notes as decisions) and\n"
+	 "tags that commit meeting/YYYY-MM-DD[-N].",
+	 CMD_SESSION, 1, MANY, "", 0},
+	{"changes", check_changes, cmd_changes,
+	 "changes --since last-meeting|YYYY-MM-DD|COMMIT [--format text|json]",
+	 "What changed since then, grouped by agency: new cards, moves, reassignments,\n"
+	 "deadlines changed, now overdue.",
+	 CMD_READS | CMD_BOARD, 0, 0, "since=", TEXT | JSON},
+	{"report", check_report, cmd_report,
+	 "report [--agency CODE] [--since YYYY-MM-DD] [--format md|csv|json]",
+	 "Per agency: cards by column, overdue items, deadlines in the next two weeks,\n"
+	 "deadline slippage and responsibility changes since --since (default: 30 days ago).",
+	 CMD_READS | CMD_BOARD, 0, 0, "agency= since=", MD | CSV | JSON},
+	{"search", NULL, cmd_search, "search QUERY [--format text|csv|json]",
+	 "Full-text search over titles, descriptions and notes (each word matches as a prefix).",
+	 CMD_READS | CMD_BOARD, 1, MANY, "", TEXT | CSV | JSON},
+	{"member", check_member, cmd_member,
+	 "member add|set|remove|list [LOGIN] [--role viewer|member|secretary|admin] "
+	 "[--agency CODE] [--name NAME] [--email EMAIL] [--key PUBKEY]",
+	 "Manage who may do what (admins only; each change is a commit).",
+	 CMD_BOARD, 1, 2, "role= agency= name= email= key=", 0},
+	{"admin", check_admin, cmd_admin, "admin authorized-keys [--command PATH]",
+	 "Print authorized_keys lines for the members' SSH keys: each key opens this board as\n"
+	 "that member in restricted mode (admins only). Append them to the shared account's\n"
+	 "~/.ssh/authorized_keys.",
+	 CMD_BOARD | CMD_LOCAL, 1, 1, "command=", 0},
+	{"fsck", NULL, cmd_fsck, "fsck",
+	 "Check that git and the index agree and that every card and board.conf parse.",
+	 CMD_SESSION, 0, 0, "", 0},
+	{"reindex", NULL, cmd_reindex, "reindex", "Rebuild the index from git.",
+	 CMD_SESSION | CMD_NO_SYNC, 0, 0, "", 0},
+	{"hook", check_hook, cmd_hook, "hook pre-receive | hook install",
+	 "pre-receive: check a push made with plain git (run by the board's pre-receive hook,\n"
+	 "which `init` installs): a push may not add a card or board.conf that breaks the\n"
+	 "board's rules. install: put that hook into a board made before it existed.",
+	 0, 1, 1, "", 0},
+};
+const size_t command_count = sizeof(command_table) / sizeof(command_table[0]);
+
+const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < command_count; i++)
+		if (strcmp(command_table[i].name, name) == 0)
+			return &command_table[i];
+	return NULL;
+}
