@@ -23,11 +23,14 @@ static int last_commit_of(struct session *s, const char *day, git_oid *out, stru
 
 int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_error *err)
 {
-	if (date_valid(spec))
-		return last_commit_of(s, spec, out, err);
-	if (strcmp(spec, "last-meeting") == 0) {
+	char day[11];
+
+	if (date_parse(spec, day))
+		return last_commit_of(s, day, out, err);
+	if (strcmp(spec, "last-meeting") == 0 || strcmp(spec, "before-last-meeting") == 0) {
 		char oid[41];
-		if (index_last_meeting(s->index, oid, err) < 0)
+		if ((spec[0] == 'l' ? index_last_meeting(s->index, oid, err)
+				    : index_before_last_meeting(s->index, oid, err)) < 0)
 			return -1;
 		if (!oid[0])
 			return cb_fail(err, CB_ENOTFOUND,
@@ -100,10 +103,12 @@ out:
 int asof_resolve_since(struct session *s, const char *spec, git_oid *out, bool *before_all,
 		       struct cb_error *err)
 {
+	char day[11];
+
 	*before_all = false;
-	if (!date_valid(spec))
+	if (!date_parse(spec, day))
 		return asof_resolve(s, spec, out, err);
-	if (index_commit_before(s->index, date_day_start(spec), out, err) == 0)
+	if (index_commit_before(s->index, date_day_start(day), out, err) == 0)
 		return 0;
 	if (err->code != CB_ENOTFOUND)
 		return -1;

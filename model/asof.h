@@ -17,7 +17,8 @@ struct board_state {
 };
 
 /* spec: YYYY-MM-DD (the board at the end of that day: its last commit on or before it), "last-meeting" (the commit the
- * last meeting's minutes were tagged on), or anything git understands (an id, a tag,
+ * last meeting's minutes were tagged on), "before-last-meeting" (the board just before the
+ * last meeting started), or anything git understands (an id, a tag,
  * main~3). */
 int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_error *err);
 

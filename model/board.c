@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "card.h"
 
@@ -202,6 +203,45 @@ static int parse_line(struct board *board, const char *key, const char *value, i
 	return cb_fail(err, CB_ECORRUPT, "line %d: unknown entry '%s'", lineno, key);
 }
 
+const struct column_def *board_column_find(const struct board *board, const char *text)
+{
+	const struct column_def *exact = board_column(board, text);
+
+	if (exact)
+		return exact;
+	for (size_t i = 0; i < board->ncolumns; i++)
+		if (strcasecmp(board->columns[i].key, text) == 0 ||
+		    strcasecmp(board->columns[i].name, text) == 0)
+			return &board->columns[i];
+	return NULL;
+}
+
+const struct agency *board_agency_find(const struct board *board, const char *text)
+{
+	const struct agency *exact = board_agency(board, text);
+
+	if (exact)
+		return exact;
+	for (size_t i = 0; i < board->nagencies; i++)
+		if (strcasecmp(board->agencies[i].code, text) == 0)
+			return &board->agencies[i];
+	return NULL;
+}
+
+const char *board_column_key_of(const struct board *board, const char *text)
+{
+	const struct column_def *c = text ? board_column_find(board, text) : NULL;
+
+	return c ? c->key : text;
+}
+
+const char *board_agency_code_of(const struct board *board, const char *text)
+{
+	const struct agency *a = text ? board_agency_find(board, text) : NULL;
+
+	return a ? a->code : text;
+}
+
 const struct column_def *board_column_of_kind(const struct board *board, enum column_kind kind)
 {
 	for (size_t i = 0; i < board->ncolumns; i++)
@@ -392,7 +432,7 @@ const char *board_may_add_card(const struct board *board, const char *login, con
 		return NULL;
 	if (role == ROLE_VIEWER)
 		return "viewers can read the board but not change it; ask an admin for the member role";
-	if (!m || str_empty(m->agency) || strcmp(m->agency, lead) != 0)
+	if (!m || str_empty(m->agency) || (lead && strcmp(m->agency, lead) != 0))
 		return "members may add only cards their own agency leads";
 	return NULL;
 }

@@ -61,6 +61,14 @@ void board_free(struct board *board);
 
 const struct column_def *board_column(const struct board *board, const char *key);
 int board_column_index(const struct board *board, const char *key); /* -1 if unknown */
+/* A column as a person names it: its key or its name, in any case ("To do", "todo",
+ * "TODO"); an agency by its code in any case ("moe"). NULL when none is. */
+const struct column_def *board_column_find(const struct board *board, const char *text);
+const struct agency *board_agency_find(const struct board *board, const char *text);
+/* The key or code text names, or text itself when it names none (for the error message). */
+const char *board_column_key_of(const struct board *board, const char *text);
+const char *board_agency_code_of(const struct board *board, const char *text);
+
 /* The first column of a kind, NULL when there is none. Without kinds in board.conf the last
  * column is the done one and a column keyed "blocked" the blocked one. */
 const struct column_def *board_column_of_kind(const struct board *board, enum column_kind kind);
@@ -79,6 +87,7 @@ enum role board_role(const struct board *board, const char *login);
 /* Access rules, enforced by ops: NULL when allowed, else the reason, written for the user. */
 const char *board_may_edit_card(const struct board *board, const char *login,
 				const struct card *card);
+/* lead NULL: whether the member may add any card at all. */
 const char *board_may_add_card(const struct board *board, const char *login, const char *lead);
 const char *board_may_admin(const struct board *board, const char *login);
 const char *board_may_run_meeting(const struct board *board, const char *login);

@@ -369,7 +369,7 @@ int card_validate(const struct card *card, const struct board *board, struct cb_
 	long title_len = utf8_length(card->title);
 
 	if (str_empty(card->title))
-		return cb_fail(err, CB_EINVALID, "the title is empty; give a title with --title");
+		return cb_fail(err, CB_EINVALID, "the title is empty; a card needs a title");
 	if (title_len < 0 || title_len > CARD_TITLE_MAX)
 		return cb_fail(err, CB_EINVALID,
 			       "the title is too long (%ld characters; at most %d)", title_len,
@@ -400,7 +400,8 @@ int card_validate(const struct card *card, const struct board *board, struct cb_
 	}
 	if (!str_empty(card->due) && !date_valid(card->due))
 		return cb_fail(err, CB_EINVALID,
-			       "'%s' is not a real date; write the due date as YYYY-MM-DD", card->due);
+			       "'%s' is not a real date; write the due date as YYYY-MM-DD (or "
+			       "DD.MM.YYYY)", card->due);
 	for (size_t i = 0; i < card->labels.n; i++)
 		if (validate_label(card->labels.v[i], err) < 0)
 			return -1;

@@ -103,3 +103,37 @@ long long date_day_end(const char *day)
 {
 	return local_midnight(day, 1);
 }
+
+bool date_parse(const char *typed, char out[11])
+{
+	int d, m, y, n = 0;
+
+	out[0] = '\0';
+	if (date_valid(typed)) {
+		snprintf(out, 11, "%s", typed);
+		return true;
+	}
+	if (sscanf(typed, "%2d.%2d.%4d%n", &d, &m, &y, &n) != 3 || typed[n] != '\0' ||
+	    y < 1000 || strlen(typed) < 8)
+		return false;
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return date_valid(out);
+}
+
+const char *date_canonical(const char *typed, char buf[11])
+{
+	return date_parse(typed, buf) ? buf : typed;
+}
+
+long long date_note_epoch(const char *iso)
+{
+	struct tm tm = {0};
+	int n = 0;
+
+	if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6 || iso[n] != '\0')
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return (long long)timegm(&tm);
+}

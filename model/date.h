@@ -7,6 +7,13 @@
 /* True when s is a real date in YYYY-MM-DD form (2026-02-30 is not). */
 bool date_valid(const char *s);
 
+/* A date as people there type it, 31.12.2026 (or 1.2.2026), or as stored, 2026-12-31: true
+ * with the stored form in out when it is a real date. */
+bool date_parse(const char *typed, char out[11]);
+/* The stored form of typed when date_parse takes it, else typed as it is (so that a message
+ * names what was typed). buf holds the stored form. */
+const char *date_canonical(const char *typed, char buf[11]);
+
 /* Days since 1970-01-01 for a valid date. */
 long date_to_days(const char *s);
 
@@ -23,6 +30,10 @@ void date_set_today(const char *day);
 long long date_day_start(const char *day);
 /* The first second after day: a period "until day" includes the whole of it. */
 long long date_day_end(const char *day);
+
+/* Seconds since the epoch of a note's time as stored (2026-01-20T10:00:00Z), -1 when it is
+ * not one. */
+long long date_note_epoch(const char *iso);
 
 /* Days from today to due (negative when overdue). due must be valid. */
 long date_days_until(const char *due);

@@ -177,11 +177,72 @@ static void quote_note(const char *text, value_writer value, struct strbuf *out)
 	free(line);
 }
 
+/* The items of "A, B" that "C, D" lacks, each written as mark then item. */
+static bool list_missing(const char *from, const char *in, const char *mark, value_writer value,
+			 bool *first, struct strbuf *out)
+{
+	bool any = false;
+
+	for (const char *p = from; *p;) {
+		size_t n = strcspn(p, ",");
+		char *item = xstrndup(p, n);
+
+		if (*item && !history_list_has(in, item)) {
+			sb_puts(out, *first ? "" : " ");
+			*first = false;
+			sb_puts(out, mark);
+			value(item, out);
+			any = true;
+		}
+		free(item);
+		p += n;
+		p += strspn(p, ", ");
+	}
+	return any;
+}
+
+bool history_list_has(const char *list, const char *item)
+{
+	size_t len = strlen(item);
+
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (n == len && strncmp(p, item, len) == 0)
+			return true;
+		p += strcspn(p, ",");
+		p += strspn(p, ", ");
+	}
+	return false;
+}
+
+void history_word_list_change(const char *old_value, const char *new_value, value_writer value,
+			      struct strbuf *out)
+{
+	bool added, removed, first = true;
+
+	if (!value)
+		value = value_as_is;
+	added = list_missing(new_value, old_value, "+", value, &first, out);
+	removed = list_missing(old_value, new_value, "\u2212", value, &first, out);
+	if (!added && !removed) { /* the same items in another order */
+		value(*old_value ? old_value : "(none)", out);
+		sb_puts(out, " -> ");
+		value(*new_value ? new_value : "(none)", out);
+	}
+}
+
 void history_word_change(const char *field, const char *old_value, const char *new_value,
 			 value_writer value, struct strbuf *out)
 {
 	if (!value)
 		value = value_as_is;
+	if (strcmp(field, "co") == 0 || strcmp(field, "labels") == 0) {
+		history_word_list_change(old_value, new_value, value, out);
+		return;
+	}
 	if (strcmp(field, "created") == 0) {
 		value(new_value, out);
 	} else if (strcmp(field, "note") == 0) {

@@ -56,10 +56,17 @@ typedef void (*value_writer)(const char *value, struct strbuf *out);
 
 /* A field change as a person reads it, the same wording in the commit body, the minutes, the
  * change log, the card view and the report: "OLD -> NEW" ("(none)" for an empty value);
+ * "+AKM −MIA" for co-executors and labels;
  * 'added "FIRST LINE"' or 'removed "..."' for a note; "added", "removed" or "changed" for
  * the description and other multi-line text; the title for a new card ("created"). value writes the user's values; NULL writes them as they are. */
 void history_word_change(const char *field, const char *old_value, const char *new_value,
 			 value_writer value, struct strbuf *out);
+
+/* A list's change as what came and went: "+AKM −MIA" (co-executors, labels). */
+void history_word_list_change(const char *old_value, const char *new_value, value_writer value,
+			      struct strbuf *out);
+/* Whether a list value ("AKM, MIA") holds item; a plain value ("MOE") is a list of one. */
+bool history_list_has(const char *list, const char *item);
 
 /* True for the fields that carry responsibility: lead and co-executors. */
 int history_is_responsibility(const char *field);

@@ -134,9 +134,19 @@ int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct
 
 /* The commit n steps before the newest (0: the newest); CB_ENOTFOUND past the first. */
 int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *err);
+/* The reason given when card last moved into column ("" when none was given). */
+int index_move_reason(struct index *idx, int card, const char *column, char **reason,
+		      struct cb_error *err);
+/* The cards (not archived) in each column of board, in board order. */
+int index_column_counts(struct index *idx, const struct board *board, int *counts,
+			struct cb_error *err);
+/* How many commits of the main line came after oid: the inverse of index_commit_back. */
+int index_changes_since_commit(struct index *idx, const char *oid, int *n, struct cb_error *err);
 
 /* The commit that ended the last meeting (hex in out[41]), "" when there was none. */
 int index_last_meeting(struct index *idx, char out[41], struct cb_error *err);
+/* The commit just before the last meeting started ("" when no meeting has started). */
+int index_before_last_meeting(struct index *idx, char out[41], struct cb_error *err);
 
 /* The subject and acting member (Member: trailer) of an indexed commit; CB_ENOTFOUND when
  * the commit is not on the board's first-parent history. Caller frees both. */

@@ -376,6 +376,14 @@ int index_last_meeting(struct index *idx, char out[41], struct cb_error *err)
 			    0, NULL, out, err);
 }
 
+int index_before_last_meeting(struct index *idx, char out[41], struct cb_error *err)
+{
+	return query_commit(idx,
+			    "SELECT oid FROM commits WHERE seq < (SELECT seq FROM commits WHERE op = "
+			    "'meeting-start' ORDER BY seq DESC LIMIT 1) ORDER BY seq DESC LIMIT 1",
+			    0, NULL, out, err);
+}
+
 int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct cb_error *err)
 {
 	char hex[41];
@@ -394,6 +402,67 @@ int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *e
 			 hex, err) < 0)
 		return -1;
 	return to_oid(hex, out, "that is the board's first change", err);
+}
+
+int index_move_reason(struct index *idx, int card, const char *column, char **reason,
+		      struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT m.reason FROM changes c JOIN commits m ON m.seq = c.seq"
+				   " WHERE c.card = ? AND c.field = 'column' AND c.new = ?"
+				   " ORDER BY c.id DESC LIMIT 1",
+				   err);
+	int rc;
+
+	*reason = NULL;
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, card);
+	bind_text(st, 2, column);
+	rc = step_row(idx, st, err);
+	*reason = xstrdup(rc > 0 ? col_text(st, 0) : "");
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_column_counts(struct index *idx, const struct board *board, int *counts,
+			struct cb_error *err)
+{
+	sqlite3_stmt *st =
+		db_stmt(idx, "SELECT col, count(*) FROM cards WHERE archived = 0 GROUP BY col", err);
+	int rc;
+
+	memset(counts, 0, board->ncolumns * sizeof(*counts));
+	if (!st)
+		return -1;
+	while ((rc = step_row(idx, st, err)) > 0) {
+		int c = board_column_index(board, col_text(st, 0));
+		if (c >= 0)
+			counts[c] = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_changes_since_commit(struct index *idx, const char *oid, int *n, struct cb_error *err)
+{
+	char count[41];
+
+	if (query_commit(idx,
+			 "SELECT count(*) FROM commits WHERE seq > (SELECT seq FROM commits "
+			 "WHERE oid = :text) AND EXISTS (SELECT 1 FROM commits WHERE oid = :text)",
+			 0, oid, count, err) < 0)
+		return -1;
+	*n = atoi(count);
+	if (*n == 0 && strcmp(oid, idx->tip) != 0) {
+		char known[41];
+		if (query_commit(idx, "SELECT oid FROM commits WHERE oid = :text", 0, oid, known, err) < 0)
+			return -1;
+		if (!known[0])
+			return cb_fail(err, CB_ENOTFOUND,
+				       "%.7s is not on the board's main line (a merged side branch?)", oid);
+	}
+	return 0;
 }
 
 int index_meetings_since(struct index *idx, long long since, int *count, struct cb_error *err)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "asof.h"
 #include "history.h"
 #include "mdtext.h"
 
@@ -110,8 +111,11 @@ static void local_time(long long epoch, const char *fmt, char *out, size_t size)
 }
 
 /* One line of the minutes for a field change; every piece of user text through md_text. */
-static void minutes_change(struct strbuf *md, const struct log_entry *e, const char *title)
+static void minutes_change(struct strbuf *md, const struct board *board,
+			   const struct log_entry *e, const char *title)
 {
+	const struct column_def *from = board_column(board, e->old_value);
+	const struct column_def *to = board_column(board, e->new_value);
 	char when[16];
 
 	local_time(e->time, "%H:%M", when, sizeof(when));
@@ -120,6 +124,10 @@ static void minutes_change(struct strbuf *md, const struct log_entry *e, const c
 	sb_puts(md, ": ");
 	if (strcmp(e->field, "created") == 0) {
 		sb_puts(md, "added");
+	} else if (strcmp(e->field, "column") == 0) {
+		sb_puts(md, "column ");
+		history_word_change(e->field, from ? from->name : e->old_value,
+				    to ? to->name : e->new_value, md_text, md);
 	} else {
 		sb_printf(md, "%s ", e->field);
 		history_word_change(e->field, e->old_value, e->new_value, md_text, md);
@@ -180,11 +188,11 @@ struct end_ctx {
 	char *path;
 };
 
-/* The minutes' head: title, when, the secretary, who made changes. */
+/* The minutes' head: title, when, the secretary, who took part, who made changes. */
 static void minutes_head(struct strbuf *md, const struct meeting *m, const struct member *sec,
-			 const struct log_list *log)
+			 const char *closer, const struct log_list *log)
 {
-	struct strvec people = {0};
+	struct strvec people = {0}, present = {0};
 	char day[16], from[16], to[16];
 
 	local_time(m->started, "%Y-%m-%d", day, sizeof(day));
@@ -197,6 +205,18 @@ static void minutes_head(struct strbuf *md, const struct meeting *m, const struc
 	md_text(m->title, md);
 	sb_printf(md, "\n\n- Date: %s, %s to %s\n- Secretary: ", day, from, to);
 	md_text(sec && !str_empty(sec->name) ? sec->name : m->secretary, md);
+	/* Who took part: whoever opened or closed the meeting, and whoever changed something. */
+	sv_push(&present, sec && !str_empty(sec->name) ? sec->name : m->secretary);
+	if (!sv_contains(&present, closer))
+		sv_push(&present, closer);
+	for (size_t i = 0; i < people.n; i++)
+		if (!sv_contains(&present, people.v[i]))
+			sv_push(&present, people.v[i]);
+	sb_puts(md, "\n- Took part: ");
+	for (size_t i = 0; i < present.n; i++) {
+		sb_puts(md, i ? ", " : "");
+		md_text(present.v[i], md);
+	}
 	sb_puts(md, "\n- Changes by: ");
 	if (people.n == 0)
 		sb_puts(md, "nobody");
@@ -205,16 +225,111 @@ static void minutes_head(struct strbuf *md, const struct meeting *m, const struc
 			sb_puts(md, ", ");
 		md_text(people.v[i], md);
 	}
-	sb_printf(md, "\n- Board at the start: %.7s\n\n## Changes by agency\n", m->start_commit);
-	if (log->n == 0)
-		sb_puts(md, "\nNo card changed during the meeting.\n");
+	sb_printf(md, "\n- Board at the start: %.7s\n", m->start_commit);
 	sv_free(&people);
+	sv_free(&present);
 }
 
-/* Every change, grouped by each card's lead agency as the meeting left it. */
+static const struct card *card_in(const struct card_list *cards, int id)
+{
+	for (size_t i = 0; i < cards->n; i++)
+		if (cards->v[i].id == id)
+			return &cards->v[i];
+	return NULL;
+}
+
+/* A card's net change over the meeting, in words: column names, not keys. */
+static void net_change(struct strbuf *md, const struct board *board, const struct card *before,
+		       const struct card *after)
+{
+	struct change_list changes = {0};
+	int notes = 0;
+	bool first = true;
+
+	history_diff(before, after, &changes);
+	for (size_t i = 0; i < changes.n; i++) {
+		const struct field_change *c = &changes.v[i];
+		const struct column_def *from = board_column(board, c->old_value);
+		const struct column_def *to = board_column(board, c->new_value);
+
+		if (strcmp(c->field, "note") == 0) {
+			notes += *c->new_value ? 1 : 0;
+			continue;
+		}
+		if (!before && strcmp(c->field, "created") != 0)
+			continue; /* a new card: its fields are in its line */
+		sb_puts(md, first ? "" : "; ");
+		first = false;
+		if (strcmp(c->field, "created") == 0) {
+			sb_puts(md, "new card");
+		} else if (strcmp(c->field, "column") == 0) {
+			md_text(from ? from->name : c->old_value, md);
+			sb_puts(md, " -> ");
+			md_text(to ? to->name : c->new_value, md);
+		} else {
+			sb_printf(md, "%s ", strcmp(c->field, "co") == 0 ? "co-executors" : c->field);
+			history_word_change(c->field, c->old_value, c->new_value, md_text, md);
+		}
+	}
+	if (notes)
+		sb_printf(md, "%s%d note%s", first ? "" : "; ", notes, notes == 1 ? "" : "s");
+	else if (first)
+		sb_puts(md, "no net change");
+	change_list_free(&changes);
+}
+
+/* What the meeting changed, card by card: the state it found against the state it left. */
+static void minutes_results(struct strbuf *md, struct session *s, const struct board *board,
+			    const struct meeting *m, const struct log_list *log)
+{
+	struct board_state then = {0};
+	struct cb_error err = {0};
+	struct strvec seen = {0};
+	git_oid start;
+
+	sb_puts(md, "\n## Results\n\n");
+	if (log->n == 0) {
+		sb_puts(md, "No card changed during the meeting.\n");
+		return;
+	}
+	if (git_oid_fromstr(&start, m->start_commit) < 0 || asof_load(s, &start, &then, &err) < 0) {
+		sb_puts(md, "(the board at the start cannot be read; see the changes below)\n");
+		return;
+	}
+	sb_puts(md, "| Card | Title | Lead | Result |\n|---|---|---|---|\n");
+	for (size_t i = 0; i < log->n; i++) {
+		char id[16];
+		struct card now;
+
+		snprintf(id, sizeof(id), "%d", log->v[i].card);
+		if (log->v[i].card == 0 || sv_contains(&seen, id))
+			continue;
+		sv_push(&seen, id);
+		if (index_card(s->index, log->v[i].card, &now, &err) < 0) {
+			cb_error_clear(&err);
+			card_free(&now);
+			continue;
+		}
+		sb_printf(md, "| #%d | ", now.id);
+		md_text(now.title, md);
+		sb_puts(md, " | ");
+		md_text(now.lead, md);
+		sb_puts(md, " | ");
+		net_change(md, board, card_in(&then.cards, now.id), &now);
+		sb_puts(md, " |\n");
+		card_free(&now);
+	}
+	sv_free(&seen);
+	board_state_free(&then);
+}
+
+/* Every change, grouped by each card's lead agency as the meeting left it: the appendix. */
 static void minutes_by_agency(struct strbuf *md, struct session *s, const struct board *board,
 			      const struct log_list *log)
 {
+	sb_puts(md, "\n## Appendix: every change, by agency\n");
+	if (log->n == 0)
+		sb_puts(md, "\nNone.\n");
 	for (size_t a = 0; a <= board->nagencies; a++) {
 		bool heading = false;
 		for (size_t i = 0; i < log->n; i++) {
@@ -238,14 +353,14 @@ static void minutes_by_agency(struct strbuf *md, struct session *s, const struct
 				heading = true;
 			}
 			if (in_group)
-				minutes_change(md, &log->v[i], card.title);
+				minutes_change(md, board, &log->v[i], card.title);
 			card_free(&card);
 		}
 	}
 }
 
-/* The secretary's notes made during the meeting are its decisions. */
-static void minutes_decisions(struct strbuf *md, const struct meeting *m,
+/* The secretary's notes made during the meeting are its decisions, each with its card. */
+static void minutes_decisions(struct strbuf *md, struct session *s, const struct meeting *m,
 			      const struct member *sec, const struct log_list *log)
 {
 	bool any = false;
@@ -257,8 +372,17 @@ static void minutes_decisions(struct strbuf *md, const struct meeting *m,
 			continue;
 		if (sec && strcmp(e->author, sec->name) != 0 && strcmp(e->author, m->secretary) != 0)
 			continue;
+		struct cb_error ignored = {0};
+		struct card card;
+
 		sb_printf(md, "- #%d: ", e->card);
 		md_text(e->new_value, md);
+		if (index_card(s->index, e->card, &card, &ignored) == 0) {
+			sb_puts(md, " (on: ");
+			md_text(card.title, md);
+			sb_putc(md, ')');
+		}
+		card_free(&card);
 		sb_putc(md, '\n');
 		any = true;
 	}
@@ -311,9 +435,10 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 	    minutes_path(s, tip, &m, &path, err) < 0)
 		goto out;
 	sec = board_member(board, m.secretary);
-	minutes_head(&md, &m, sec, &log);
+	minutes_head(&md, &m, sec, s->name ? s->name : s->login, &log);
+	minutes_results(&md, s, board, &m, &log);
+	minutes_decisions(&md, s, &m, sec, &log);
 	minutes_by_agency(&md, s, board, &log);
-	minutes_decisions(&md, &m, sec, &log);
 	file_op_add(op, sb_str(&path), md.buf, md.len);
 	file_op_add(op, MEETING_OPEN_PATH, NULL, 0);
 	sb_printf(&op->message, "End meeting: %s\n\n%zu field changes during the meeting.\n\nMinutes: %s\n",

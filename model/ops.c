@@ -93,11 +93,13 @@ static void describe_subject(struct op_state *st, const struct change_list *chan
 	} else if (lead && changes->n == (co ? 2u : 1u)) {
 		sb_printf(out, "Reassign #%d lead from %s to %s", id, lead->old_value,
 			  lead->new_value);
-		if (co)
-			sb_printf(out, "; co-executors %s", *co->new_value ? co->new_value : "none");
+		if (co) {
+			sb_puts(out, "; co-executors ");
+			history_word_list_change(co->old_value, co->new_value, NULL, out);
+		}
 	} else if (co && changes->n == 1) {
-		sb_printf(out, "Change #%d co-executors to %s", id,
-			  *co->new_value ? co->new_value : "none");
+		sb_printf(out, "Change #%d co-executors ", id);
+		history_word_list_change(co->old_value, co->new_value, NULL, out);
 	} else if (due && changes->n == 1) {
 		if (!*due->old_value)
 			sb_printf(out, "Set #%d due date to %s", id, due->new_value);

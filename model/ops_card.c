@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "date.h"
 #include "history.h"
 #include "rank.h"
 #include "utf8.h"
@@ -45,9 +46,22 @@ static int take_list(struct strvec *list, const char *what, const char *text,
 	return 0;
 }
 
+/* Agency codes as typed ("moe, mia") in the board's spelling ("MOE, MIA"). */
+static int take_agencies(struct strvec *list, const struct board *board, const char *text,
+			 struct cb_error *err)
+{
+	if (take_list(list, "the co-executors", text, err) < 0)
+		return -1;
+	for (size_t i = 0; i < list->n; i++)
+		str_set(&list->v[i], board_agency_code_of(board, list->v[i]));
+	return 0;
+}
+
 static void take_due(struct card *card, const char *due)
 {
-	str_set(&card->due, strcmp(due, "none") == 0 ? "" : due);
+	char day[11];
+
+	str_set(&card->due, strcmp(due, "none") == 0 ? "" : date_canonical(due, day));
 }
 
 /* Computes a rank for card in its column: next to `before`/`after` (ids), else at the end. */
@@ -106,13 +120,13 @@ static int apply_add(struct op_state *st, void *arg, struct cb_error *err)
 	struct card *c = &st->after;
 
 	if (str_empty(a->title))
-		return cb_fail(err, CB_EINVALID, "the title is empty; give a title with --title");
+		return cb_fail(err, CB_EINVALID, "the title is empty; a card needs a title");
 	if (take_title(c, a->title, err) < 0)
 		return -1;
-	str_set(&c->lead, a->lead);
-	if (a->co && take_list(&c->co, "the co-executors", a->co, err) < 0)
+	str_set(&c->lead, board_agency_code_of(st->board, a->lead));
+	if (a->co && take_agencies(&c->co, st->board, a->co, err) < 0)
 		return -1;
-	str_set(&c->column, !str_empty(a->column) ? a->column
+	str_set(&c->column, !str_empty(a->column) ? board_column_key_of(st->board, a->column)
 			    : st->board->ncolumns ? st->board->columns[0].key : "");
 	if (a->due)
 		take_due(c, a->due);
@@ -140,13 +154,14 @@ struct move_args {
 static int apply_move(struct op_state *st, void *arg, struct cb_error *err)
 {
 	const struct move_args *m = arg;
+	const struct column_def *to = board_column_find(st->board, m->column);
 
-	if (!board_column(st->board, m->column))
+	if (!to)
 		return cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s",
 			       m->column, board_column_keys(st->board));
-	if (strcmp(st->after.column, m->column) == 0 && !m->before && !m->after)
+	if (strcmp(st->after.column, to->key) == 0 && !m->before && !m->after)
 		return 0; /* already there: nothing to do */
-	str_set(&st->after.column, m->column);
+	str_set(&st->after.column, to->key);
 	return ops_place_card(st, m->before, m->after, err);
 }
 
@@ -171,8 +186,8 @@ static int apply_assign(struct op_state *st, void *arg, struct cb_error *err)
 	const struct assign_args *a = arg;
 
 	if (a->lead)
-		str_set(&st->after.lead, a->lead);
-	if (a->co && take_list(&st->after.co, "the co-executors", a->co, err) < 0)
+		str_set(&st->after.lead, board_agency_code_of(st->board, a->lead));
+	if (a->co && take_agencies(&st->after.co, st->board, a->co, err) < 0)
 		return -1;
 	return 0;
 }

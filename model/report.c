@@ -4,23 +4,7 @@
 #include <string.h>
 
 #include "date.h"
-
-bool report_list_has(const char *list, const char *code)
-{
-	size_t len = strlen(code);
-
-	for (const char *p = list; *p;) {
-		size_t n = strcspn(p, ",");
-
-		while (n && p[n - 1] == ' ')
-			n--;
-		if (n == len && strncmp(p, code, len) == 0)
-			return true;
-		p += strcspn(p, ",");
-		p += strspn(p, ", ");
-	}
-	return false;
-}
+#include "history.h"
 
 static int collect_cards(struct session *s, const struct board *board, struct report *r,
 			 struct agency_report *ar, struct cb_error *err)
@@ -56,7 +40,7 @@ static int collect_cards(struct session *s, const struct board *board, struct re
  * co-executor who stays through the change is not concerned. */
 static bool concerns(const struct log_entry *e, const char *code)
 {
-	return report_list_has(e->old_value, code) != report_list_has(e->new_value, code);
+	return history_list_has(e->old_value, code) != history_list_has(e->new_value, code);
 }
 
 static void collect_changes(struct report *r, struct agency_report *ar)
@@ -108,4 +92,29 @@ void report_free(struct report *r)
 	card_list_free(&r->cards);
 	log_list_free(&r->log);
 	memset(r, 0, sizeof(*r));
+}
+
+int report_overdue(const struct agency_report *ar)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < ar->ncards; i++)
+		n += ar->cards[i].overdue;
+	return n;
+}
+
+void report_order_by_overdue(const struct report *r, int *order)
+{
+	/* Insertion sort: a few dozen agencies, and it keeps equals in board order. */
+	for (size_t i = 0; i < r->n; i++) {
+		size_t j = i;
+
+		order[i] = (int)i;
+		while (j > 0 && report_overdue(&r->v[order[j - 1]]) < report_overdue(&r->v[order[j]])) {
+			int t = order[j - 1];
+			order[j - 1] = order[j];
+			order[j] = t;
+			j--;
+		}
+	}
 }

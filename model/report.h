@@ -40,7 +40,9 @@ int report_build(struct session *s, const struct board *board, const char *agenc
 		 long long since, struct report *out, struct cb_error *err);
 void report_free(struct report *r);
 
-/* Whether a list value ("AKM, MIA") holds code; a plain value ("MOE") is a list of one. */
-bool report_list_has(const char *list, const char *code);
+/* The agency's overdue cards. */
+int report_overdue(const struct agency_report *ar);
+/* order[0..r->n): indexes into r->v, the most overdue first (board order among equals). */
+void report_order_by_overdue(const struct report *r, int *order);
 
 #endif

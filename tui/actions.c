@@ -73,35 +73,88 @@ static bool save_from(struct app *app, const struct card *base, const struct car
 	return report(app, rc, &res, &err, done);
 }
 
-static bool move_to_column(struct app *app, int id, int direction)
+/* How full column col would be with one more card: "; In progress is now over its limit
+ * (11/10)" when that passes its WIP limit, else nothing. */
+static void limit_warning(struct app *app, int col, char *out, size_t size)
+{
+	const struct column_def *def = &app->board.columns[col];
+	struct cb_error err = {0};
+	int *counts = xcalloc(app->board.ncolumns + 1, sizeof(int));
+
+	out[0] = '\0';
+	if (def->limit && index_column_counts(app->s->index, &app->board, counts, &err) == 0 &&
+	    counts[col] + 1 > def->limit)
+		snprintf(out, size, "; %s is now over its WIP limit (%d/%d)", def->name,
+			 counts[col] + 1, def->limit);
+	free(counts);
+}
+
+/* One move, one commit: to column col (an index), asking why when it is the blocked one. */
+static bool move_card(struct app *app, int id, int col)
 {
 	struct card card, moved;
-	char *reason = NULL, done[128];
-	int col;
+	char *reason = NULL, done[256], over[128];
 	bool ok = false;
 
 	if (!load_card(app, id, &card))
 		return false;
+	if (strcmp(card.column, app->board.columns[col].key) == 0) {
+		app_message(app, C_NOTICE, "#%d is already in %s", id, app->board.columns[col].name);
+		card_free(&card);
+		return false;
+	}
+	if (app->board.columns[col].kind != COLUMN_BLOCKED || ask_reason(app, "blocking it", &reason)) {
+		limit_warning(app, col, over, sizeof(over));
+		card_copy(&moved, &card);
+		str_set(&moved.column, app->board.columns[col].key);
+		snprintf(done, sizeof(done), "moved #%d to %s%s", id, app->board.columns[col].name, over);
+		ok = save_from(app, &card, &moved, "move", reason, done);
+		card_free(&moved);
+	}
+	free(reason);
+	card_free(&card);
+	return ok;
+}
+
+static bool move_to_column(struct app *app, int id, int direction)
+{
+	struct card card;
+	int col;
+
+	if (!load_card(app, id, &card))
+		return false;
 	col = board_column_index(&app->board, card.column) + direction;
+	card_free(&card);
 	if (col < 0 || col >= (int)app->board.ncolumns) {
 		app_message(app, C_ERROR, "#%d is already in the %s column", id,
 			    direction < 0 ? "first" : "last");
-		card_free(&card);
 		return false;
 	}
-	const char *target = app->board.columns[col].key;
-	if (app->board.columns[col].kind == COLUMN_BLOCKED && !ask_reason(app, "blocking it", &reason)) {
-		card_free(&card);
+	return move_card(app, id, col);
+}
+
+/* Any column in one step: To do to Blocked is one change and one line in the minutes. */
+static bool move_to_picked_column(struct app *app, int id)
+{
+	struct strvec names = {0}, details = {0};
+	struct card card;
+	char title[64];
+	int choice, current;
+
+	if (!load_card(app, id, &card))
 		return false;
-	}
-	card_copy(&moved, &card);
-	str_set(&moved.column, target);
-	snprintf(done, sizeof(done), "moved #%d to %s", id, app->board.columns[col].name);
-	ok = save_from(app, &card, &moved, "move", reason, done);
-	free(reason);
+	current = board_column_index(&app->board, card.column);
 	card_free(&card);
-	card_free(&moved);
-	return ok;
+	for (size_t i = 0; i < app->board.ncolumns; i++) {
+		const struct column_def *c = &app->board.columns[i];
+		sv_push(&names, c->key);
+		sv_push(&details, (int)i == current ? "(where it is)" : c->name);
+	}
+	snprintf(title, sizeof(title), "Move #%d to", id);
+	choice = pick_one(app, title, &names, &details, current);
+	sv_free(&names);
+	sv_free(&details);
+	return choice >= 0 && move_card(app, id, choice);
 }
 
 bool action_reorder(struct app *app, int id, int before, int after)
@@ -244,8 +297,10 @@ static const char *check_due(const char *text, void *ctx_)
 	struct card copy;
 
 	cb_error_clear(&ctx->err);
+	char day[11];
+
 	card_copy(&copy, ctx->card);
-	str_set(&copy.due, strcmp(text, "none") == 0 ? "" : text);
+	str_set(&copy.due, strcmp(text, "none") == 0 ? "" : date_canonical(text, day));
 	card_validate(&copy, &ctx->app->board, &ctx->err);
 	card_free(&copy);
 	return ctx->err.code ? ctx->err.msg : NULL;
@@ -265,8 +320,10 @@ static bool set_due(struct app *app, int id)
 	if (prompt_line(app, label, card.due, check_due, NULL, &ctx, &text)) {
 		struct card dated;
 
+		char day[11];
+
 		card_copy(&dated, &card);
-		str_set(&dated.due, strcmp(text, "none") == 0 ? "" : text);
+		str_set(&dated.due, strcmp(text, "none") == 0 ? "" : date_canonical(text, day));
 		ok = save_from(app, &card, &dated, "edit", NULL, done);
 		card_free(&dated);
 	}
@@ -369,7 +426,7 @@ bool action_on_card(struct app *app, enum action action, int id, bool *changed)
 {
 	*changed = false;
 	switch (action) {
-	case ACT_MOVE_LEFT: case ACT_MOVE_RIGHT: case ACT_EDIT: case ACT_REASSIGN:
+	case ACT_MOVE_LEFT: case ACT_MOVE_RIGHT: case ACT_MOVE_TO: case ACT_EDIT: case ACT_REASSIGN:
 	case ACT_NOTE: case ACT_DUE: case ACT_ARCHIVE:
 		break;
 	case ACT_UNDO:
@@ -383,6 +440,7 @@ bool action_on_card(struct app *app, enum action action, int id, bool *changed)
 	switch (action) {
 	case ACT_MOVE_LEFT: *changed = move_to_column(app, id, -1); break;
 	case ACT_MOVE_RIGHT: *changed = move_to_column(app, id, 1); break;
+	case ACT_MOVE_TO: *changed = move_to_picked_column(app, id); break;
 	case ACT_EDIT: *changed = edit_card(app, id); break;
 	case ACT_REASSIGN: *changed = reassign_card(app, id); break;
 	case ACT_NOTE: *changed = add_note(app, id); break;

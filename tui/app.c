@@ -18,7 +18,7 @@
 #include "text.h"
 #include "views.h"
 
-enum { POLL_MS = 250, MESSAGE_SECONDS = 6 };
+enum { POLL_MS = 250 };
 
 static volatile sig_atomic_t stop_signal;
 
@@ -136,53 +136,6 @@ static bool check_for_changes(struct app *app)
 	free(author);
 	free(subject);
 	return true;
-}
-
-void app_draw_frame(struct app *app, const char *context)
-{
-	struct strbuf left = {0}, right = {0};
-	attr_t bar = draw_attr(C_TITLEBAR), status = draw_attr(C_STATUS);
-
-	sb_printf(&left, " %s", app->board.title);
-	if (app->meeting)
-		sb_printf(&left, "  ·  MEETING: %s", app->meeting);
-	if (context && *context)
-		sb_printf(&left, "  ·  %s", context);
-	sb_printf(&right, "%s (%s)", app->s->login, role_name(board_role(&app->board, app->s->login)));
-	if (app->last_author) {
-		sb_puts(&right, "  ·  changed ");
-		print_time(app->last_time, &right);
-		sb_printf(&right, " by %s", app->last_author);
-	}
-	sb_putc(&right, ' ');
-	draw_fill(stdscr, 0, 0, COLS, bar);
-	int rw = text_width(sb_str(&right));
-	if (rw > COLS / 2)
-		rw = COLS / 2;
-	draw_text(stdscr, 0, 0, COLS - rw, sb_str(&left), bar | A_BOLD, true);
-	draw_text(stdscr, 0, COLS - rw, rw, sb_str(&right), bar, true);
-
-	if (app->message[0] && now_seconds() - app->message_time > MESSAGE_SECONDS &&
-	    app->message_role != C_ERROR)
-		app->message[0] = '\0';
-	if (app->message[0]) {
-		draw_text(stdscr, LINES - 1, 0, COLS, app->message, draw_attr(app->message_role), true);
-	} else {
-		struct strbuf hints = {0};
-		const char *why = app_can_write(app) ? NULL
-				  : index_unwritable(app->s->index)
-				  ? "   (read-only: this board cannot be written here)"
-				  : "   (read-only: viewer)";
-		int room = COLS - (why ? text_width(why) : 0);
-
-		keymap_hints(app->views[app->nviews - 1]->keymap, !why, room, &hints);
-		if (why)
-			sb_puts(&hints, why);
-		draw_text(stdscr, LINES - 1, 0, COLS, sb_str(&hints), status, true);
-		sb_free(&hints);
-	}
-	sb_free(&left);
-	sb_free(&right);
 }
 
 static void draw_too_small(void)
@@ -349,7 +302,10 @@ static void say_board_state(struct app *app)
 	struct strbuf problem = {0};
 	struct cb_error err = {0};
 
-	if (index_board_problem(app->s->index, &problem, &err) == 0 && problem.len)
+	if (cli_created_default_board())
+		app_message(app, C_NOTICE, "created the default board at %s: the Children of Kazakhstan "
+			    "Concept; ? shows the keys", cli_created_default_board());
+	else if (index_board_problem(app->s->index, &problem, &err) == 0 && problem.len)
 		app_message(app, C_ERROR, "%s; the last valid board.conf is in use", sb_str(&problem));
 	else if (index_unwritable(app->s->index))
 		app_message(app, C_NOTICE, "read-only: %s; the board is read from git",

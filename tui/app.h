@@ -45,6 +45,7 @@ struct app {
 	char *last_author;
 	long long last_time;
 	char *meeting; /* the open meeting's title, NULL when none */
+	char past[160]; /* the board view shows the past: what it shows, "" when live */
 };
 
 /* Opens the board full-screen; returns the exit status. */
@@ -63,8 +64,9 @@ void app_reload(struct app *app);
 /* Draws the views as they stand (behind a prompt or a picker), without flushing. */
 void app_draw_views(struct app *app);
 
-/* Draws the title bar and the status line around the views. */
-void app_draw_frame(struct app *app, const char *context);
+/* Draws the title bar and the status line around the views: view names the view ("card
+ * #12"), filters what it leaves out ("agency MOE  overdue"; NULL for none). */
+void app_draw_frame(struct app *app, const char *view, const char *filters);
 
 /* True when the acting member may change anything at all: not a viewer, on a board that can
  * be written here (not a read-only mount, a full disk, a directory without permission). */

@@ -27,11 +27,15 @@ static void draw_headers(struct board_view_state *st, struct app *app)
 	for (size_t c = 0; c < st->ncols; c++) {
 		const struct column_def *def = &app->board.columns[c];
 		struct strbuf head = {0};
-		int x, w, n = st->cols[c].lv.rows;
-		bool over = def->limit && n > def->limit;
+		int x, w, n = st->cols[c].lv.rows, real = st->real ? st->real[c] : n;
+		bool over = def->limit && real > def->limit;
 
 		column_geometry(st, c, &x, &w);
-		sb_printf(&head, "%s (%d", def->name, n);
+		/* A filter shows some of a column; its header still counts all, as the limit does. */
+		if (n != real)
+			sb_printf(&head, "%s (%d of %d", def->name, n, real);
+		else
+			sb_printf(&head, "%s (%d", def->name, n);
 		if (def->limit)
 			sb_printf(&head, "/%d%s", def->limit, over ? " over limit" : "");
 		sb_putc(&head, ')');
@@ -58,97 +62,341 @@ static enum color_role due_role(const struct card *card, const struct board *boa
 	}
 }
 
-/* A card in four lines: id and title (wrapped once), lead and co-executors, due date and
- * labels. The selection is an arrow in the margin and the id in reverse, so moving it
- * repaints a few cells, not the cards. */
-static void draw_card(struct app *app, const struct card *card, int y, int x, int w, bool sel)
+enum { FACE_LINES = 24, FACE_SEGS = 3, TITLE_LINES = 2 };
+
+/* A card as it stands in a column: lines of up to three pieces of text, each with its look. */
+struct face_seg {
+	char *text;
+	attr_t attr;
+};
+struct face_line {
+	struct face_seg seg[FACE_SEGS];
+	int nseg, indent;
+};
+struct face {
+	struct face_line line[FACE_LINES];
+	int n;
+};
+
+static struct face_line *face_add(struct face *f, int indent)
 {
-	struct strbuf line = {0};
+	struct face_line *l = &f->line[f->n < FACE_LINES ? f->n++ : FACE_LINES - 1];
+
+	if (l->nseg && f->n == FACE_LINES)
+		return l; /* full: what comes goes on the last line, and is cut there */
+	*l = (struct face_line){.indent = indent};
+	return l;
+}
+
+static void seg_add(struct face_line *l, const char *text, attr_t attr)
+{
+	if (l->nseg < FACE_SEGS)
+		l->seg[l->nseg++] = (struct face_seg){xstrdup(text), attr};
+}
+
+static void face_free(struct face *f)
+{
+	for (int i = 0; i < f->n; i++)
+		for (int k = 0; k < f->line[i].nseg; k++)
+			free(f->line[i].seg[k].text);
+	f->n = 0;
+}
+
+/* The title wraps at spaces: in full on the selected card, in two lines on the others. */
+static void face_title(struct face *f, const struct card *card, int w, bool sel)
+{
+	struct strbuf clean = {0};
 	char id[16];
-	int used;
+	int id_w;
+	const char *p;
 
-	if (sel)
-		draw_text(stdscr, y, x - 1, 1, "▶", draw_attr(C_SELECTED) & ~A_REVERSE, false);
-	snprintf(id, sizeof(id), "#%d", card->id);
-	used = draw_text(stdscr, y, x, w, id, sel ? draw_attr(C_SELECTED) | A_BOLD : draw_attr(C_ID),
-			 false);
-	used += draw_text(stdscr, y, x + used, w - used, " ", A_NORMAL, false);
-	/* The title wraps once, at a space where it can, and is cut on the second line. */
-	text_sanitize(card->title, &line);
-	size_t first = text_break(sb_str(&line), w - used);
-	char *title_head = xstrndup(sb_str(&line), first);
-	draw_text(stdscr, y, x + used, w - used, title_head, A_BOLD, false);
-	draw_text(stdscr, y + 1, x + used, w - used, sb_str(&line) + first, A_BOLD, false);
-	free(title_head);
-	sb_reset(&line);
-	y++;
+	snprintf(id, sizeof(id), "#%d ", card->id);
+	id_w = text_width(id);
+	text_sanitize(card->title, &clean);
+	p = sb_str(&clean);
+	for (int n = 0; *p && (sel || n < TITLE_LINES); n++) {
+		bool last = !sel && n + 1 == TITLE_LINES;
+		size_t len = last ? strlen(p) : text_break(p, w - id_w);
+		struct face_line *l = face_add(f, n ? id_w : 0);
+		char *piece = xstrndup(p, len ? len : strlen(p));
 
-	used = draw_text(stdscr, y + 1, x, w, card->lead, A_BOLD, false);
-	if (card->co.n) {
-		sb_puts(&line, " + ");
-		sv_join(&card->co, ", ", &line);
-		if (text_width(sb_str(&line)) > w - used) {
-			sb_reset(&line);
-			sb_printf(&line, " +%zu co-executors", card->co.n);
-		}
-		draw_text(stdscr, y + 1, x + used, w - used, sb_str(&line), A_NORMAL, false);
+		if (n == 0)
+			seg_add(l, id, sel ? draw_attr(C_SELECTED) | A_BOLD : draw_attr(C_ID));
+		seg_add(l, piece, A_BOLD);
+		free(piece);
+		p += len ? len : strlen(p);
+		p += strspn(p, " ");
 	}
-	sb_reset(&line);
-	used = 0;
-	if (!str_empty(card->due)) {
-		sb_puts(&line, card->due);
-		if (card_due_state(card, &app->board) >= DUE_SOON) {
-			sb_putc(&line, ' ');
-			print_due_note(card, &app->board, &line);
+	sb_free(&clean);
+}
+
+static void face_people(struct face *f, const struct card *card, int w)
+{
+	struct face_line *l = face_add(f, 0);
+	struct strbuf co = {0};
+
+	seg_add(l, card->lead, A_BOLD);
+	if (card->co.n) {
+		sb_puts(&co, " + ");
+		sv_join(&card->co, ", ", &co);
+		if (text_width(sb_str(&co)) > w - text_width(card->lead)) {
+			sb_reset(&co);
+			sb_printf(&co, " +%zu co-executors", card->co.n);
 		}
-		used = draw_text(stdscr, y + 2, x, w, sb_str(&line),
-				 draw_attr(due_role(card, &app->board)), false);
+		seg_add(l, sb_str(&co), A_NORMAL);
+	}
+	sb_free(&co);
+}
+
+/* Text wrapped at spaces into at most max_lines lines (all when max_lines is 0), the last
+ * cut where it must be. */
+static void face_wrapped(struct face *f, const char *text, attr_t attr, int w, int max_lines)
+{
+	struct strbuf clean = {0};
+	const char *p;
+
+	text_sanitize(text, &clean);
+	p = sb_str(&clean);
+	for (int n = 0; *p && (!max_lines || n < max_lines); n++) {
+		size_t len = max_lines && n + 1 == max_lines ? strlen(p) : text_break(p, w);
+		char *piece = xstrndup(p, len ? len : strlen(p));
+
+		seg_add(face_add(f, 0), piece, attr);
+		free(piece);
+		p += len ? len : strlen(p);
+		p += strspn(p, " ");
+	}
+	sb_free(&clean);
+}
+
+/* The due date and its state, then the labels, on the same line when they fit. */
+static void face_dates(struct face *f, struct app *app, const struct card *card, int w,
+		       bool sel)
+{
+	struct strbuf due = {0}, labels = {0};
+	struct face_line *l = NULL;
+
+	if (!str_empty(card->due)) {
+		sb_puts(&due, card->due);
+		if (card_due_state(card, &app->board) >= DUE_SOON) {
+			sb_putc(&due, ' ');
+			print_due_note(card, &app->board, &due);
+		}
+		l = face_add(f, 0);
+		seg_add(l, sb_str(&due), draw_attr(due_role(card, &app->board)));
 	}
 	if (card->labels.n) {
-		sb_reset(&line);
-		sv_join(&card->labels, " ", &line);
-		if (used)
-			used += draw_text(stdscr, y + 2, x + used, w - used, "  ", A_NORMAL, false);
-		draw_text(stdscr, y + 2, x + used, w - used, sb_str(&line), draw_attr(C_LABEL), false);
+		sv_join(&card->labels, " ", &labels);
+		if (l && text_width(sb_str(&due)) + 2 + text_width(sb_str(&labels)) <= w) {
+			seg_add(l, "  ", A_NORMAL);
+			seg_add(l, sb_str(&labels), draw_attr(C_LABEL));
+		} else {
+			/* Labels whole, wrapped between them, rather than cut to a few letters. */
+			face_wrapped(f, sb_str(&labels), draw_attr(C_LABEL), w, sel ? 0 : TITLE_LINES);
+		}
 	}
+	sb_free(&due);
+	sb_free(&labels);
+}
+
+/* Why a blocked card is blocked: the reason given when it was moved there. */
+static void face_blocked(struct face *f, struct app *app, const struct card *card, int w,
+			 bool sel)
+{
+	const struct column_def *col = board_column(&app->board, card->column);
+	struct cb_error err = {0};
+	char *reason = NULL;
+
+	if (!col || col->kind != COLUMN_BLOCKED)
+		return;
+	if (index_move_reason(app->s->index, card->id, card->column, &reason, &err) == 0) {
+		struct strbuf text = {0};
+
+		sb_printf(&text, "blocked: %s", str_empty(reason) ? "(no reason given)" : reason);
+		face_wrapped(f, sb_str(&text), draw_attr(C_OVERDUE), w, sel ? 0 : TITLE_LINES);
+		sb_free(&text);
+	}
+	free(reason);
+}
+
+static void card_face(struct face *f, struct app *app, const struct card *card, int w, bool sel)
+{
+	f->n = 0;
+	face_title(f, card, w, sel);
+	face_people(f, card, w);
+	face_dates(f, app, card, w, sel);
+	face_blocked(f, app, card, w, sel);
+}
+
+/* The selected card stands out as a whole: its lines on the selection's background. */
+static void draw_face(const struct face *f, int y, int x, int w, int max_y, bool sel)
+{
+	attr_t base = draw_attr(C_SELECTED);
+
+	for (int i = 0; i < f->n && y + i < max_y; i++) {
+		const struct face_line *l = &f->line[i];
+		int used = l->indent;
+
+		if (sel)
+			draw_fill(stdscr, y + i, x - 1, w + 2, base);
+		if (sel && i == 0) /* and a mark in the margin, for a screen without colours */
+			draw_text(stdscr, y, x - 1, 1, "▶", base | A_BOLD, false);
+		for (int k = 0; k < l->nseg && used < w; k++)
+			used += draw_text(stdscr, y + i, x + used, w - used, l->seg[k].text,
+					  sel ? base | (l->seg[k].attr & A_BOLD) : l->seg[k].attr, false);
+	}
+}
+
+/* One line per card: id, title, and at the right the lead and the due date. */
+static void draw_compact(struct app *app, const struct card *card, int y, int x, int w, bool sel)
+{
+	struct strbuf tail = {0};
+	char id[16];
+	attr_t base = sel ? draw_attr(C_SELECTED) : A_NORMAL;
+	enum color_role due = due_role(card, &app->board);
+	int used, tail_w;
+
+	snprintf(id, sizeof(id), "#%d ", card->id);
+	/* The title keeps at least half the line: the due date goes first, then the lead. */
+	sb_printf(&tail, " %s %s", card->lead, str_empty(card->due) ? "" : card->due);
+	if (text_width(sb_str(&tail)) > w / 2) {
+		sb_reset(&tail);
+		sb_printf(&tail, " %s", card->lead);
+	}
+	tail_w = text_width(sb_str(&tail));
+	if (tail_w > w / 2)
+		tail_w = w / 2;
+	if (sel) {
+		draw_fill(stdscr, y, x - 1, w + 2, base);
+		draw_text(stdscr, y, x - 1, 1, "▶", base | A_BOLD, false);
+	}
+	used = draw_text(stdscr, y, x, w, id, sel ? base | A_BOLD : draw_attr(due == C_NORMAL ? C_ID : due), false);
+	draw_text(stdscr, y, x + used, w - used - tail_w, card->title, base, false);
+	draw_text(stdscr, y, x + w - tail_w, tail_w, sb_str(&tail),
+		  sel ? base : due != C_NORMAL ? draw_attr(due) : draw_attr(C_DIM), false);
+	sb_free(&tail);
+}
+
+static int face_height(struct board_view_state *st, struct app *app, const struct card *card,
+		       int w, bool sel)
+{
+	struct face f;
+	int n;
+
+	if (st->compact)
+		return 1;
+	card_face(&f, app, card, w, sel);
+	n = f.n;
+	face_free(&f);
+	return n;
+}
+
+/* Lines the cards first..last take, with the gaps between them. */
+static int cards_height(struct board_view_state *st, struct app *app, struct column_slot *slot,
+			int first, int last, int w)
+{
+	int gap = st->compact ? 0 : CARD_GAP, used = 0;
+
+	for (int i = first; i <= last; i++)
+		used += face_height(st, app, &st->cards.v[slot->idx[i]], w, i == slot->lv.sel) + gap;
+	return used - gap;
+}
+
+/* The first card shown: the selected card in view, whole, with as many before it as fit. */
+static void scroll_to_selection(struct board_view_state *st, struct app *app,
+				struct column_slot *slot, bool is_cur, int w, int rows)
+{
+	if (!is_cur || slot->lv.rows == 0)
+		return;
+	if (slot->lv.sel < slot->lv.top)
+		slot->lv.top = slot->lv.sel;
+	while (slot->lv.top < slot->lv.sel &&
+	       cards_height(st, app, slot, slot->lv.top, slot->lv.sel, w) > rows)
+		slot->lv.top++;
+	/* No empty screen above the selection when the cards before it would fit there. */
+	while (slot->lv.top > 0 &&
+	       cards_height(st, app, slot, slot->lv.top - 1, slot->lv.sel, w) <= rows)
+		slot->lv.top--;
+}
+
+static void draw_column_cards(struct board_view_state *st, struct app *app, size_t c, int x,
+			      int w, int rows)
+{
+	struct column_slot *slot = &st->cols[c];
+	int y = FIRST_ROW, last_y = FIRST_ROW + rows, shown = 0, gap = st->compact ? 0 : CARD_GAP;
+
+	scroll_to_selection(st, app, slot, (int)c == st->cur, w, rows);
+	for (int i = slot->lv.top; i < slot->lv.rows && y < last_y; i++, shown++) {
+		const struct card *card = &st->cards.v[slot->idx[i]];
+		bool sel = (int)c == st->cur && i == slot->lv.sel;
+		int h = 1;
+
+		if (st->compact) {
+			draw_compact(app, card, y, x, w, sel);
+		} else {
+			struct face f;
+
+			card_face(&f, app, card, w, sel);
+			draw_face(&f, y, x, w, last_y, sel);
+			h = f.n;
+			face_free(&f);
+		}
+		add_hit(st, y, y + h - 1, x, x + w - 1, (int)c, i);
+		y += h + gap;
+	}
+	/* The page is what fits now: PgUp and PgDn move by it. */
+	slot->lv.page = shown > 1 ? shown - 1 : 1;
+	if (slot->lv.top > 0 || slot->lv.top + shown < slot->lv.rows) {
+		char more[64] = "";
+		int below = slot->lv.rows - slot->lv.top - shown, len = 0;
+		if (slot->lv.top)
+			len = snprintf(more, sizeof(more), "↑ %d above  ", slot->lv.top);
+		if (below > 0)
+			snprintf(more + len, sizeof(more) - (size_t)len, "↓ %d below", below);
+		draw_text(stdscr, LINES - 2, x, w, more, draw_attr(C_DIM), true);
+	}
+}
+
+/* A board the filters emptied says what hides the cards and how to see them again. */
+static void say_what_filters_hide(struct board_view_state *st, struct app *app)
+{
+	struct strbuf what = {0}, line = {0};
+	int n = 0;
+
+	if (st->agency)
+		sb_printf(&what, "%sagency %s", n++ ? ", " : "", st->agency);
+	if (st->label)
+		sb_printf(&what, "%slabel %s", n++ ? ", " : "", st->label);
+	if (st->overdue)
+		sb_printf(&what, "%soverdue only", n++ ? ", " : "");
+	if (st->search)
+		sb_printf(&what, "%ssearch \"%s\"", n++ ? ", " : "", st->search);
+	sb_printf(&line, "%d filter%s (%s) hide%s all %d card%s; c clears", n, n == 1 ? "" : "s",
+		  sb_str(&what), n == 1 ? "s" : "", st->hidden, st->hidden == 1 ? "" : "s");
+	draw_text(stdscr, FIRST_ROW + 2, 2, COLS - 4, sb_str(&line), draw_attr(C_ERROR), false);
+	(void)app;
+	sb_free(&what);
 	sb_free(&line);
 }
 
 static void draw_columns(struct board_view_state *st, struct app *app)
 {
 	int rows = LINES - 1 - FIRST_ROW - 1; /* minus the "more" line */
-	int visible = (rows + CARD_GAP) / (CARD_LINES + CARD_GAP);
 
-	if (visible < 1)
-		visible = 1;
 	for (size_t c = 0; c < st->ncols; c++) {
-		struct column_slot *slot = &st->cols[c];
 		int x, w;
 
 		column_geometry(st, c, &x, &w);
 		if (c > 0)
 			x++, w--;
 		x++, w -= 2; /* a margin on both sides */
-		listview_set_page(&slot->lv, visible);
-		for (int i = slot->lv.top; i < listview_end(&slot->lv); i++) {
-			int y = FIRST_ROW + (i - slot->lv.top) * (CARD_LINES + CARD_GAP);
-			bool sel = (int)c == st->cur && i == slot->lv.sel;
-
-			draw_card(app, &st->cards.v[slot->idx[i]], y, x, w, sel);
-			add_hit(st, y, y + CARD_LINES - 1, x, x + w - 1, (int)c, i);
-		}
-		if (slot->lv.top > 0 || listview_end(&slot->lv) < slot->lv.rows) {
-			char more[64] = "";
-			int below = slot->lv.rows - listview_end(&slot->lv), len = 0;
-			if (slot->lv.top)
-				len = snprintf(more, sizeof(more), "↑ %d above  ", slot->lv.top);
-			if (below > 0)
-				snprintf(more + len, sizeof(more) - (size_t)len, "↓ %d below", below);
-			draw_text(stdscr, LINES - 2, x, w, more, draw_attr(C_DIM), false);
-		}
-		if (slot->lv.rows == 0)
+		if (st->cols[c].lv.rows == 0)
 			draw_text(stdscr, FIRST_ROW, x, w, "(no cards)", draw_attr(C_DIM), false);
+		else
+			draw_column_cards(st, app, c, x, w, rows);
 	}
+	if (st->cards.n == 0 && st->hidden > 0)
+		say_what_filters_hide(st, app);
 }
 
 /* How many of a lane's cards each column holds, and its line count on the screen. */
@@ -265,8 +513,6 @@ void board_draw(struct view *view, struct app *app)
 	struct strbuf ctx = {0};
 
 	st->nhits = 0;
-	if (st->back > 0)
-		sb_printf(&ctx, "READ-ONLY, as it stood at %.7s  ", st->asof_oid);
 	if (st->agency)
 		sb_printf(&ctx, "agency %s  ", st->agency);
 	if (st->label)
@@ -275,18 +521,13 @@ void board_draw(struct view *view, struct app *app)
 		sb_puts(&ctx, "overdue  ");
 	if (st->search)
 		sb_printf(&ctx, "search \"%s\"  ", st->search);
-	if (st->lanes)
-		sb_puts(&ctx, "lanes");
-	app_draw_frame(app, sb_str(&ctx));
-	if (st->back > 0 && !app->message[0]) {
-		struct strbuf bar = {0};
-		sb_printf(&bar, " READ-ONLY: the board as it stood at %.7s, ", st->asof_oid);
-		print_time(st->asof_time, &bar);
-		sb_printf(&bar, " (%d change%s ago).  [ earlier  ] later", st->back,
-			  st->back == 1 ? "" : "s");
-		draw_text(stdscr, LINES - 1, 0, COLS, sb_str(&bar), draw_attr(C_ERROR), true);
-		sb_free(&bar);
-	}
+	app_draw_frame(app, st->lanes ? "board, lanes" : st->compact ? "board, compact" : "board",
+		       sb_str(&ctx));
+	if (st->back > 0 && !app->message[0])
+		draw_text(stdscr, LINES - 1, 0, COLS,
+			  " READ-ONLY: nothing can be changed here.  [ earlier  ] later  T: go to a "
+			  "date or meeting  Esc: the present",
+			  draw_attr(C_PAST), true);
 	sb_free(&ctx);
 	draw_headers(st, app);
 	if (st->lanes)

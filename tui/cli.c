@@ -73,6 +73,13 @@ static int make_parent_dirs(const char *path)
 	return 0;
 }
 
+static char created_default[4096];
+
+const char *cli_created_default_board(void)
+{
+	return created_default[0] ? created_default : NULL;
+}
+
 /* A board.conf pushed broken: the board goes on with the last one that parsed, and every
  * command says so until it is fixed. */
 static void warn_board_problem(struct session *s)
@@ -109,6 +116,7 @@ int cli_open_session(const struct cli *cli, struct session **out)
 			rc = -1;
 		} else {
 			cli_error("created the default board at %s", path);
+			snprintf(created_default, sizeof(created_default), "%s", path);
 		}
 	}
 	if (rc == 0 && session_open(out, path, login, !cli->no_sync, &err) < 0)
@@ -281,6 +289,9 @@ static int run_command(const struct cli *cli, const struct command *def, int arg
 		cli_error("'%s' is not available over this connection", def->name);
 		return EXIT_FAIL;
 	}
+	/* Titles are cut to fit a screen; in a file or a pipe nothing is cut, unless COLUMNS
+	 * says how wide the reader is. */
+	print_cut_titles(isatty(STDOUT_FILENO) || getenv("COLUMNS"));
 	rc = parse_arguments(&c, argc, argv);
 	if (rc == 0 && c.a.help) {
 		printf("usage: coboard %s\n\n%s\n", def->usage, def->summary);

@@ -27,6 +27,9 @@ void cli_usage(void);
 struct session;
 int cli_open_session(const struct cli *cli, struct session **out);
 
+/* The path of the default board when cli_open_session has just created it, else NULL. */
+const char *cli_created_default_board(void);
+
 /* Prints an error message, sanitized, as "coboard: ..." on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

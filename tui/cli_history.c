@@ -107,19 +107,24 @@ int cmd_changes(struct cmd *c)
 int check_report(struct cmd *c)
 {
 	const char *since = opt(c, "since");
+	char day[11];
 
-	if (since && !date_valid(since))
-		return usage_fail(c, "'%s' is not a real date; write it as YYYY-MM-DD", since);
+	if (since && !date_parse(since, day))
+		return usage_fail(c, "'%s' is not a real date; write it as YYYY-MM-DD or DD.MM.YYYY",
+				  since);
 	return 0;
 }
 
 int cmd_report(struct cmd *c)
 {
 	const char *since = opt(c, "since");
-	long long from = since ? date_day_start(since)
-			       : (long long)time(NULL) - DEFAULT_PERIOD_DAYS * 24 * 3600;
+	char day[11];
+	long long from = since && date_parse(since, day)
+				 ? date_day_start(day)
+				 : (long long)time(NULL) - DEFAULT_PERIOD_DAYS * 24 * 3600;
 	struct report r;
-	int rc = report_build(c->s, &c->board, opt(c, "agency"), from, &r, &c->err);
+	int rc = report_build(c->s, &c->board, board_agency_code_of(&c->board, opt(c, "agency")),
+			      from, &r, &c->err);
 
 	if (rc == 0)
 		print_report(&r, &c->board, c->format, &c->out);

@@ -22,10 +22,10 @@ static void warn_broken(struct session *s)
 static int check_filters(const struct board *board, const char *column, const char *agency,
 			 struct cb_error *err)
 {
-	if (column && !board_column(board, column))
+	if (column && !board_column_find(board, column))
 		return cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s", column,
 			       board_column_keys(board));
-	if (agency && !board_agency(board, agency))
+	if (agency && !board_agency_find(board, agency))
 		return cb_fail(err, CB_ENOTFOUND, "unknown agency '%s'; the agencies are: %s", agency,
 			       board_agency_codes(board));
 	return 0;
@@ -72,8 +72,9 @@ int cmd_board(struct cmd *c)
 
 int cmd_list(struct cmd *c)
 {
-	struct card_filter filter = {opt(c, "column"), opt(c, "agency"), flag(c, "overdue"),
-				     flag(c, "archived"), opt(c, "label")};
+	struct card_filter filter = {board_column_key_of(&c->board, opt(c, "column")),
+				     board_agency_code_of(&c->board, opt(c, "agency")),
+				     flag(c, "overdue"), flag(c, "archived"), opt(c, "label")};
 	struct card_list cards = {0};
 	struct strbuf heading = {0};
 	int rc = check_filters(&c->board, filter.column, filter.agency, &c->err);
@@ -111,13 +112,15 @@ int cmd_show(struct cmd *c)
 
 static int parse_day(struct cmd *c, const char *option, long long *epoch)
 {
-	const char *day = opt(c, option);
+	const char *typed = opt(c, option);
+	char day[11];
 
-	if (!day)
+	if (!typed)
 		return 0;
-	if (!date_valid(day))
-		return usage_fail(c, "'%s' is not a real date; write it as YYYY-MM-DD", day);
-	*epoch = date_day_start(day);
+	if (!date_parse(typed, day))
+		return usage_fail(c, "'%s' is not a real date; write it as YYYY-MM-DD or DD.MM.YYYY",
+				  typed);
+	*epoch = option[0] == 'u' ? date_day_end(day) : date_day_start(day);
 	return 0;
 }
 
@@ -141,7 +144,8 @@ int check_log(struct cmd *c)
 
 int cmd_log(struct cmd *c)
 {
-	struct log_filter filter = {.card = c->id, .agency = opt(c, "agency"),
+	struct log_filter filter = {.card = c->id,
+				    .agency = board_agency_code_of(&c->board, opt(c, "agency")),
 				    .author = opt(c, "author"),
 				    .responsibility_only = opt(c, "field") != NULL};
 	struct log_list log = {0};
@@ -149,8 +153,7 @@ int cmd_log(struct cmd *c)
 	int rc;
 
 	parse_day(c, "since", &filter.since);
-	if (opt(c, "until"))
-		filter.until = date_day_end(opt(c, "until"));
+	parse_day(c, "until", &filter.until);
 	if (opt(c, "limit"))
 		filter.limit = (size_t)strtol(opt(c, "limit"), NULL, 10);
 	rc = check_filters(&c->board, NULL, filter.agency, &c->err);

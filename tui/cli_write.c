@@ -1,19 +1,31 @@
 /* The commands that change cards: add, move, assign, edit, note, archive. Each is one op. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "../model/ops.h"
 #include "command.h"
+#include "text.h"
 
-/* What a write says: add prints the new id (for scripts); a change that changed nothing
- * says so, as it made no commit. */
+/* What a write says: add prints the new id (for scripts); the others say in one line what
+ * they did, as the commit's subject says it; a change that changed nothing says so, as it
+ * made no commit. */
 static int report_write(struct cmd *c, int rc, const struct op_result *res)
 {
+	char *subject = NULL, *member = NULL;
+	struct cb_error ignored = {0};
+
 	if (rc < 0)
 		return -1;
-	if (c->def->run == cmd_add)
+	if (c->def->run == cmd_add) {
 		sb_printf(&c->out, "%d\n", res->card);
-	else if (!res->changed)
+	} else if (!res->changed) {
 		cli_error("nothing to change on #%d", res->card);
+	} else if (index_commit_summary(c->s->index, res->commit, &subject, &member, &ignored) == 0) {
+		text_sanitize(subject, &c->out);
+		sb_printf(&c->out, " (%.7s)\n", res->commit);
+	}
+	free(subject);
+	free(member);
 	return 0;
 }
 

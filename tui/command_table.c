@@ -17,12 +17,12 @@ const struct command command_table[] = {
 	 "Kazakhstan board. The acting member becomes the first admin. --shared makes the\n"
 	 "repository writable by its group.",
 	 CMD_LOCAL, 1, 1, "from= shared", 0},
-	{"board", NULL, cmd_board, "board [--at YYYY-MM-DD|COMMIT|last-meeting]",
+	{"board", NULL, cmd_board, "board [--at DATE|COMMIT|last-meeting|before-last-meeting]",
 	 "Print the whole board as text, column by column; with --at, as it stood then.",
 	 CMD_READS | CMD_BOARD, 0, 0, "at=", 0},
 	{"list", NULL, cmd_list,
 	 "list [--column K] [--agency CODE] [--label L] [--overdue] [--archived] "
-	 "[--at YYYY-MM-DD|COMMIT|last-meeting] [--format text|csv|json]",
+	 "[--at DATE|COMMIT|last-meeting|before-last-meeting] [--format text|csv|json]",
 	 "List cards, in board order. --agency matches the lead and the co-executors.",
 	 CMD_READS | CMD_BOARD, 0, 0, "column= agency= label= overdue archived at=",
 	 TEXT | CSV | JSON},

@@ -30,6 +30,7 @@ void draw_init_colors(void)
 		[C_DIFF_ADD] = {COLOR_GREEN, -1, 0},
 		[C_DIFF_DEL] = {COLOR_RED, -1, 0},
 		[C_RESPONSIBILITY] = {COLOR_MAGENTA, -1, A_BOLD},
+		[C_PAST] = {COLOR_WHITE, COLOR_MAGENTA, A_BOLD},
 	};
 	/* Without colour, roles fall back to attributes that still tell them apart. */
 	static const attr_t mono[C_COUNT] = {
@@ -38,6 +39,7 @@ void draw_init_colors(void)
 		[C_OVERDUE] = A_BOLD | A_UNDERLINE, [C_DUE_SOON] = A_BOLD, [C_LANE] = A_BOLD | A_UNDERLINE,
 		[C_DIM] = A_DIM,           [C_ERROR] = A_REVERSE | A_BOLD, [C_NOTICE] = A_REVERSE,
 		[C_ID] = A_BOLD,           [C_RESPONSIBILITY] = A_BOLD,
+		[C_PAST] = A_REVERSE | A_BOLD | A_UNDERLINE,
 	};
 	const char *no_color = getenv("NO_COLOR");
 

@@ -25,6 +25,7 @@ enum color_role {
 	C_DIFF_ADD,
 	C_DIFF_DEL,
 	C_RESPONSIBILITY,
+	C_PAST, /* the frame while the board shows the past */
 	C_COUNT
 };
 

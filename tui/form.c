@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../model/board.h"
+#include "../model/date.h"
 #include "app.h"
 #include "lineedit.h"
 #include "listview.h"
@@ -315,7 +316,10 @@ static void form_to_card(struct form *form, struct card *card)
 	}
 	free(text);
 	text = lineedit_text(&form->edit[F_DUE]);
-	str_set(&card->due, text);
+	{
+		char day[11];
+		str_set(&card->due, date_canonical(text, day));
+	}
 	free(text);
 	text = lineedit_text(&form->edit[F_LABELS]);
 	sv_free(&card->labels);

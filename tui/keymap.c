@@ -22,6 +22,7 @@ static const struct key_binding board_keys[] = {
 	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, "open the card (or double-click it)", "Enter:open", 2, MOVING},
 	{ACT_MOVE_LEFT, {K(KEY_SLEFT), 'H'}, "move the card to the previous column", "H/L:move", 3, CHANGING},
 	{ACT_MOVE_RIGHT, {K(KEY_SRIGHT), 'L'}, "move the card to the next column", NULL, 0, CHANGING},
+	{ACT_MOVE_TO, {'C'}, "move the card to any column, picked from a list", "C:column", 21, CHANGING},
 	{ACT_MOVE_UP, {K(KEY_SR), 'K'}, "move the card up in its column", NULL, 0, CHANGING},
 	{ACT_MOVE_DOWN, {K(KEY_SF), 'J'}, "move the card down in its column", NULL, 0, CHANGING},
 	{ACT_ADD, {'a'}, "add a card to the selected column", "a:add", 4, CHANGING},
@@ -34,6 +35,8 @@ static const struct key_binding board_keys[] = {
 	{ACT_MEETING, {'M'}, "start a meeting, or end it and commit its minutes", "M:meeting", 16, CHANGING},
 	{ACT_SEARCH, {'/'}, "search titles, descriptions and notes as you type", "/:search", 9, VIEWING},
 	{ACT_LANES, {'s'}, "swimlanes by lead agency, on or off", "s:lanes", 14, VIEWING},
+	{ACT_COMPACT, {'z'}, "compact: one line per card, or full cards again", "z:compact", 22, VIEWING},
+	{ACT_DASHBOARD, {'D'}, "the dashboard: every agency's cards by column and overdue", "D:dashboard", 23, VIEWING},
 	{ACT_FILTER_AGENCY, {'f'}, "show one agency's cards (lead or co-executor)", "f:agency", 10, VIEWING},
 	{ACT_FILTER_LABEL, {'t'}, "show the cards with a label", "t:label", 17, VIEWING},
 	{ACT_FILTER_OVERDUE, {'o'}, "show only overdue cards, or all again", "o:overdue", 11, VIEWING},
@@ -42,11 +45,13 @@ static const struct key_binding board_keys[] = {
 	{ACT_LOG, {'A'}, "the board's activity log; Enter shows a change as a diff", "A:log", 19, HISTORY},
 	{ACT_TIME_BACK, {'['}, "the board as it stood one change earlier (read-only)", "[:earlier", 20, HISTORY},
 	{ACT_TIME_FORWARD, {']'}, "one change later; back at the present it is live again", NULL, 0, HISTORY},
+	{ACT_TIME_GOTO, {'T'}, "the board as it stood on a date, at a commit, or before the last meeting", "T:time", 24, HISTORY},
 };
 
 static const struct key_binding card_keys[] = {
 	{ACT_MOVE_LEFT, {K(KEY_SLEFT), 'H'}, "move the card to the previous column", "H/L:move", 3},
 	{ACT_MOVE_RIGHT, {K(KEY_SRIGHT), 'L'}, "move the card to the next column", NULL, 0},
+	{ACT_MOVE_TO, {'C'}, "move the card to any column, picked from a list", "C:column", 8},
 	{ACT_EDIT, {'e'}, "edit title, lead, co-executors, due date, labels, description", "e:edit", 4},
 	{ACT_REASSIGN, {'r'}, "reassign: pick the lead, then the co-executors", "r:reassign", 5},
 	{ACT_NOTE, {'n'}, "add a note to the card", "n:note", 6},
@@ -82,12 +87,17 @@ const struct keymap keymap_board = {"On the board", board_keys, COUNT(board_keys
 const struct keymap keymap_card = {"In a card", card_keys, COUNT(card_keys)};
 const struct keymap keymap_log = {"In the activity log and a card's history", log_keys,
 				  COUNT(log_keys)};
+static const struct key_binding dashboard_keys[] = {
+	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, "show the board of the selected agency", "Enter:board", 2, NULL},
+};
+
+const struct keymap keymap_dashboard = {"In the dashboard", dashboard_keys, COUNT(dashboard_keys)};
 const struct keymap keymap_diff = {"In a diff", NULL, 0};
 const struct keymap keymap_help = {"In the help", NULL, 0};
 const struct keymap keymap_generic = {"Everywhere", generic_keys, COUNT(generic_keys)};
 
 const struct keymap *const keymaps[] = {&keymap_board, &keymap_card, &keymap_log,
-					&keymap_generic};
+					&keymap_dashboard, &keymap_generic};
 const unsigned keymap_count = COUNT(keymaps);
 
 bool action_writes(enum action a)

@@ -34,6 +34,16 @@ void print_time(long long epoch, struct strbuf *out)
 	sb_puts(out, buf);
 }
 
+void print_note_time(const char *iso, struct strbuf *out)
+{
+	long long epoch = date_note_epoch(iso);
+
+	if (epoch < 0)
+		text_sanitize(iso, out);
+	else
+		print_time(epoch, out);
+}
+
 void print_slippage(const struct slippage *sl, struct strbuf *out)
 {
 	if (sl->moves)
@@ -88,8 +98,31 @@ static void trim_trailing_spaces(struct strbuf *out)
 		out->buf[--out->len] = '\0';
 }
 
-void print_card_row(const struct card *card, const struct board *board, bool show_column,
-		    struct strbuf *out)
+static bool cut_titles = true;
+
+void print_cut_titles(bool cut)
+{
+	cut_titles = cut;
+}
+
+/* The title column: 50 wide where a person reads it, as wide as the widest title where the
+ * text goes on (a file, a pipe), so that nothing is cut and the columns still line up. */
+static int title_width(const struct card_list *cards)
+{
+	int w = ROW_TITLE_WIDTH;
+
+	for (size_t i = 0; !cut_titles && i < cards->n; i++) {
+		struct strbuf clean = {0};
+		text_sanitize(cards->v[i].title, &clean);
+		if (text_width(sb_str(&clean)) > w)
+			w = text_width(sb_str(&clean));
+		sb_free(&clean);
+	}
+	return w;
+}
+
+static void card_row(const struct card *card, const struct board *board, bool show_column,
+		     int title_w, struct strbuf *out)
 {
 	char id[16];
 
@@ -99,7 +132,7 @@ void print_card_row(const struct card *card, const struct board *board, bool sho
 		text_fit(card->column, 12, true, out);
 		sb_putc(out, ' ');
 	}
-	text_fit(card->title, ROW_TITLE_WIDTH, true, out);
+	text_fit(card->title, title_w, true, out);
 	sb_puts(out, "  ");
 	text_fit(card->lead, 5, true, out);
 	sb_putc(out, ' ');
@@ -114,9 +147,17 @@ void print_card_row(const struct card *card, const struct board *board, bool sho
 	sb_putc(out, '\n');
 }
 
+void print_card_row(const struct card *card, const struct board *board, bool show_column,
+		    struct strbuf *out)
+{
+	card_row(card, board, show_column, ROW_TITLE_WIDTH, out);
+}
+
 void print_board_text(const struct board *board, const struct card_list *cards,
 		      struct strbuf *out)
 {
+	int title_w = title_width(cards);
+
 	text_sanitize(board->title, out);
 	sb_putc(out, '\n');
 	for (size_t c = 0; c < board->ncolumns; c++) {
@@ -135,7 +176,7 @@ void print_board_text(const struct board *board, const struct card_list *cards,
 		for (size_t i = 0; i < cards->n; i++)
 			if (strcmp(cards->v[i].column, col->key) == 0) {
 				sb_puts(out, "  ");
-				print_card_row(&cards->v[i], board, false, out);
+				card_row(&cards->v[i], board, false, title_w, out);
 			}
 	}
 }
@@ -224,8 +265,10 @@ void print_cards(const struct card_list *cards, const struct board *board, enum 
 		}
 		return;
 	}
+	int title_w = title_width(cards);
+
 	for (size_t i = 0; i < cards->n; i++)
-		print_card_row(&cards->v[i], board, true, out);
+		card_row(&cards->v[i], board, true, title_w, out);
 }
 
 static void indent_lines(const char *text, const char *indent, struct strbuf *out)
@@ -308,7 +351,7 @@ void print_card(const struct card *card, const struct board *board, const struct
 		sb_puts(out, "\nNotes\n");
 	for (size_t i = 0; i < card->nnotes; i++) {
 		sb_puts(out, "  ");
-		text_sanitize(card->notes[i].time, out);
+		print_note_time(card->notes[i].time, out);
 		sb_putc(out, ' ');
 		text_sanitize(card->notes[i].author, out);
 		sb_putc(out, '\n');

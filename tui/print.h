@@ -19,6 +19,10 @@ int format_parse(const char *name, unsigned allowed, enum format *out);
 /* "overdue", "due in 3 days", "" ... for the due column. */
 void print_due_note(const struct card *card, const struct board *board, struct strbuf *out);
 
+/* Whether titles in text output are cut to fit a screen (the default) or kept whole (for a
+ * file or a pipe, where nothing may be lost). */
+void print_cut_titles(bool cut);
+
 /* One aligned line for a card; show_column adds the column key. */
 void print_card_row(const struct card *card, const struct board *board, bool show_column,
 		    struct strbuf *out);
@@ -52,5 +56,7 @@ void print_report(const struct report *r, const struct board *board, enum format
 
 /* Local "YYYY-MM-DD HH:MM" for a commit time. */
 void print_time(long long epoch, struct strbuf *out);
+/* A note's stored time (UTC, ISO 8601) the same way, or as stored when it is not one. */
+void print_note_time(const char *iso, struct strbuf *out);
 
 #endif

@@ -1,5 +1,6 @@
 /* The report laid out as Markdown, CSV or JSON; the figures come from model/report. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../model/date.h"
@@ -70,6 +71,36 @@ static void md_agency(const struct agency_report *ar, const struct board *board,
 	}
 	if (ar->nchanges == 0)
 		sb_puts(out, "None.\n");
+}
+
+/* The dashboard's table: every agency's cards by column and its overdue count, the most
+ * overdue first. */
+static void md_summary(const struct report *r, const struct board *board, struct strbuf *out)
+{
+	int *order = xcalloc(r->n + 1, sizeof(int));
+
+	sb_puts(out, "\n## Summary\n\n| Agency |");
+	for (size_t k = 0; k < board->ncolumns; k++) {
+		sb_putc(out, ' ');
+		md_text(board->columns[k].name, out);
+		sb_puts(out, " |");
+	}
+	sb_puts(out, " Overdue |\n|---|");
+	for (size_t k = 0; k <= board->ncolumns; k++)
+		sb_puts(out, "---:|");
+	sb_putc(out, '\n');
+	report_order_by_overdue(r, order);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct agency_report *ar = &r->v[order[i]];
+
+		sb_puts(out, "| ");
+		md_text(ar->agency->code, out);
+		sb_puts(out, " |");
+		for (size_t k = 0; k < board->ncolumns; k++)
+			sb_printf(out, " %d |", ar->per_column[k]);
+		sb_printf(out, " %d |\n", report_overdue(ar));
+	}
+	free(order);
 }
 
 static void csv_agency(const struct agency_report *ar, struct strbuf *out)
@@ -153,6 +184,7 @@ void print_report(const struct report *r, const struct board *board, enum format
 		sb_printf(out, "\n\nAs of %s; responsibility changes since ", r->today);
 		print_time(r->since, out);
 		sb_puts(out, ".\n");
+		md_summary(r, board, out);
 	} else if (format == FORMAT_CSV) {
 		sb_printf(out, "agency,card,title,column,role,due,overdue,due_within_%d_days,"
 			       "deadline_moves,deadline_shift_days,meetings_open\n",

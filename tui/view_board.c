@@ -30,6 +30,26 @@ static bool in_search(const struct card_list *hits, int id)
 	return false;
 }
 
+static void count_columns(const struct card_list *cards, const struct board *board, int *counts)
+{
+	for (size_t i = 0; i < cards->n; i++) {
+		int c = board_column_index(board, cards->v[i].column);
+		if (c >= 0 && !cards->v[i].archived)
+			counts[c]++;
+	}
+}
+
+/* The mode line of the past: what is shown, from when, how far back. */
+static void say_past(struct board_view_state *st, struct app *app)
+{
+	struct strbuf when = {0};
+
+	print_time(st->asof_time, &when);
+	snprintf(app->past, sizeof(app->past), "READ-ONLY, as it stood at %.7s, %s, %d change%s ago",
+		 st->asof_oid, sb_str(&when), st->back, st->back == 1 ? "" : "s");
+	sb_free(&when);
+}
+
 /* The cards shown: the board now, or as it stood st->back changes ago, filtered. */
 static void load_cards(struct board_view_state *st, struct app *app)
 {
@@ -40,6 +60,8 @@ static void load_cards(struct board_view_state *st, struct app *app)
 	git_oid oid;
 
 	card_list_free(&st->cards);
+	free(st->real);
+	st->real = xcalloc(app->board.ncolumns + 1, sizeof(int));
 	if (st->back > 0 && (index_commit_back(app->s->index, st->back, &oid, &err) < 0 ||
 			     asof_load(app->s, &oid, &state, &err) < 0)) {
 		app_message(app, C_ERROR, "%s", err.msg);
@@ -47,15 +69,19 @@ static void load_cards(struct board_view_state *st, struct app *app)
 	}
 	if (st->back > 0) {
 		date_set_today(state.day); /* overdue as judged that day */
+		count_columns(&state.cards, &app->board, st->real);
 		st->cards = state.cards;
 		state.cards = (struct card_list){0};
 		card_list_filter(&st->cards, &filter, &app->board);
 		snprintf(st->asof_oid, sizeof(st->asof_oid), "%s", state.oid);
 		st->asof_time = state.time;
+		say_past(st, app);
 		board_state_free(&state);
 	} else {
+		app->past[0] = '\0';
 		date_set_today(NULL);
-		if (index_cards(app->s->index, &app->board, &filter, &st->cards, &err) < 0)
+		if (index_cards(app->s->index, &app->board, &filter, &st->cards, &err) < 0 ||
+		    index_column_counts(app->s->index, &app->board, st->real, &err) < 0)
 			app_message(app, C_ERROR, "%s", err.msg);
 	}
 	if (!str_empty(st->search) && index_search(app->s->index, st->search, &found, &err) == 0) {
@@ -69,6 +95,9 @@ static void load_cards(struct board_view_state *st, struct app *app)
 		st->cards.n = n;
 	}
 	card_list_free(&found);
+	st->hidden = -(int)st->cards.n;
+	for (size_t c = 0; c < app->board.ncolumns; c++)
+		st->hidden += st->real[c];
 }
 
 /* Each column's cards in display order; a column keeps its selection and scroll. */
@@ -105,6 +134,16 @@ static void board_reload(struct view *view, struct app *app)
 	build_columns(st, app);
 	if (st->cur >= (int)st->ncols)
 		st->cur = st->ncols ? (int)st->ncols - 1 : 0;
+	if (st->select_first) {
+		st->select_first = false;
+		st->want_id = 0;
+		for (size_t c = 0; c < st->ncols && !st->want_id; c++)
+			if (st->cols[c].lv.rows) {
+				st->cur = (int)c;
+				st->cols[c].lv.sel = 0;
+				st->want_id = st->cards.v[st->cols[c].idx[0]].id;
+			}
+	}
 	/* Keep the selection on the same card wherever it went. */
 	for (size_t c = 0; c < st->ncols && st->want_id; c++)
 		for (int i = 0; i < st->cols[c].lv.rows; i++)
@@ -185,6 +224,7 @@ static void search_changed(const char *text, void *ctx_)
 	struct board_view_state *st = state_of(ctx->view);
 
 	set_filter(&st->search, text);
+	st->select_first = true;
 	board_reload(ctx->view, ctx->app);
 	werase(stdscr);
 	board_draw(ctx->view, ctx->app);
@@ -201,6 +241,7 @@ static void search(struct view *view, struct app *app)
 		set_filter(&st->search, before);
 	} else {
 		set_filter(&st->search, text);
+		st->select_first = true;
 		if (st->search)
 			app_message(app, C_NOTICE, "%zu %s; c clears the search", st->cards.n,
 				    st->cards.n == 1 ? "card matches" : "cards match");
@@ -245,6 +286,36 @@ static bool board_navigate(struct board_view_state *st, enum action action)
 	}
 }
 
+static const char *check_when(const char *text, void *ctx)
+{
+	(void)ctx;
+	return *text ? NULL : "give a date (YYYY-MM-DD), a commit, last-meeting or before-last-meeting";
+}
+
+/* The board as it stood at a date, a commit, or just before the last meeting. */
+static void go_to_time(struct board_view_state *st, struct app *app)
+{
+	struct cb_error err = {0};
+	char *text = NULL, hex[GIT_OID_HEXSZ + 1];
+	git_oid oid;
+	int back;
+
+	if (!prompt_line(app, "The board as it stood (a date, a commit, last-meeting, "
+			 "before-last-meeting): ",
+			 "before-last-meeting", check_when, NULL, NULL, &text))
+		return;
+	if (asof_resolve(app->s, text, &oid, &err) == 0 &&
+	    index_changes_since_commit(app->s->index, git_oid_tostr(hex, sizeof(hex), &oid), &back,
+				       &err) == 0) {
+		st->back = back;
+		if (back == 0)
+			app_message(app, C_NOTICE, "that is the board as it is now");
+	} else {
+		app_message(app, C_ERROR, "%s", err.msg);
+	}
+	free(text);
+}
+
 /* What is shown: filters, search, swimlanes and the board as it stood. */
 static bool board_filter(struct view *view, struct app *app, enum action action)
 {
@@ -270,14 +341,23 @@ static bool board_filter(struct view *view, struct app *app, enum action action)
 		set_filter(&st->search, NULL);
 		st->overdue = false;
 		break;
+	case ACT_COMPACT: st->compact = !st->compact; break;
 	case ACT_TIME_BACK: st->back++; break;
+	case ACT_TIME_GOTO: go_to_time(st, app); break;
 	case ACT_TIME_FORWARD:
-		if (st->back > 0 && --st->back == 0)
+	case ACT_BACK:
+		if (st->back == 0)
+			return action == ACT_TIME_FORWARD;
+		st->back = action == ACT_BACK ? 0 : st->back - 1;
+		if (st->back == 0)
 			app_message(app, C_NOTICE, "back at the present: the board is live again");
 		break;
 	default:
 		return false;
 	}
+	/* What a filter or a search lets through starts at its first card, wherever it is. */
+	if (action != ACT_COMPACT && action != ACT_LANES)
+		st->select_first = true;
 	board_reload(view, app);
 	return true;
 }
@@ -288,6 +368,17 @@ static bool board_write(struct board_view_state *st, struct app *app, enum actio
 {
 	int above, below;
 
+	const char *denied = action == ACT_ADD ? board_may_add_card(&app->board, app->s->login, NULL)
+			     : action == ACT_MEETING ? board_may_run_meeting(&app->board, app->s->login)
+						     : NULL;
+
+	/* Said before a form opens, not after it is filled in. */
+	if (denied || ((action == ACT_ADD || action == ACT_MEETING) && !app_can_write(app))) {
+		app_message(app, C_ERROR, "%s may not %s: %s", app->s->login,
+			    action == ACT_ADD ? "add a card" : "run a meeting",
+			    denied ? denied : index_unwritable(app->s->index));
+		return true;
+	}
 	switch (action) {
 	case ACT_ADD:
 		*changed = action_add(app, app->board.columns[st->cur].key, &st->want_id);
@@ -333,6 +424,9 @@ static bool board_input(struct view *view, struct app *app, enum action action, 
 	} else if (action == ACT_LOG) {
 		app_push(app, log_view_new(app, 0));
 		return true;
+	} else if (action == ACT_DASHBOARD) {
+		app_push(app, dashboard_view_new(app));
+		return true;
 	} else if (board_filter(view, app, action)) {
 		return true;
 	} else if (!board_navigate(st, action) && !board_write(st, app, action, card, &changed)) {
@@ -343,6 +437,15 @@ static bool board_input(struct view *view, struct app *app, enum action action, 
 	if (changed)
 		app_reload(app);
 	return true;
+}
+
+void board_view_filter_agency(struct view *view, struct app *app, const char *code)
+{
+	struct board_view_state *st = state_of(view);
+
+	set_filter(&st->agency, code);
+	st->select_first = true;
+	board_reload(view, app);
 }
 
 static void board_click(struct view *view, struct app *app, int y, int x, bool double_click)
@@ -368,6 +471,7 @@ static void board_close(struct view *view)
 
 	card_list_free(&st->cards);
 	free_columns(st);
+	free(st->real);
 	free(st->agency);
 	free(st->label);
 	free(st->search);

@@ -25,7 +25,10 @@ struct board_view_state {
 	size_t ncols;
 	int cur;
 	int want_id; /* the card to keep selected across reloads */
-	bool lanes, overdue;
+	bool lanes, overdue, compact;
+	bool select_first; /* after a filter or a search: select the first card shown */
+	int *real;  /* each column's cards without the filters, for the headers and WIP limits */
+	int hidden; /* cards the filters and the search leave out */
 	char *agency, *label, *search;
 	struct listview lanes_lv; /* the swimlanes' lines */
 	int back;            /* > 0: the board as it stood this many commits ago, read-only */

@@ -76,6 +76,15 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 	add_line(st, NULL, sb_str(&s), C_NORMAL, A_BOLD);
 	add_line(st, NULL, "", C_NORMAL, 0);
 	add_line(st, "Column", col ? col->name : card->column, C_NORMAL, 0);
+	if (col && col->kind == COLUMN_BLOCKED) {
+		struct cb_error err = {0};
+		char *reason = NULL;
+
+		if (index_move_reason(app->s->index, card->id, card->column, &reason, &err) == 0)
+			add_line(st, "Blocked", str_empty(reason) ? "no reason was given" : reason,
+				 C_OVERDUE, 0);
+		free(reason);
+	}
 	sb_reset(&s);
 	sb_printf(&s, "%s  %s", card->lead, lead ? lead->name : "");
 	add_line(st, "Lead", sb_str(&s), C_RESPONSIBILITY, 0);
@@ -115,7 +124,9 @@ static void add_text_parts(struct card_state *st, const struct card *card)
 	}
 	for (size_t i = 0; i < card->nnotes; i++) {
 		sb_reset(&s);
-		sb_printf(&s, "  %s  %s", card->notes[i].time, card->notes[i].author);
+		sb_puts(&s, "  ");
+		print_note_time(card->notes[i].time, &s);
+		sb_printf(&s, "  %s", card->notes[i].author);
 		add_line(st, NULL, sb_str(&s), C_DIM, A_BOLD);
 		add_text(st, card->notes[i].text, "    ");
 	}
@@ -212,7 +223,7 @@ static void card_draw(struct view *view, struct app *app)
 	char context[64];
 
 	snprintf(context, sizeof(context), "card #%d  (Esc: back)", st->id);
-	app_draw_frame(app, context);
+	app_draw_frame(app, context, NULL);
 	listview_set_page(&st->lv, rows);
 	for (size_t i = 0; i < st->n; i++) {
 		const struct line *l = &st->lines[i];

@@ -25,7 +25,7 @@ static void diff_draw(struct view *view, struct app *app)
 	int rows = LINES - 3;
 
 	snprintf(ctx, sizeof(ctx), "%.7s on #%d  (Esc: back)", st->commit, st->card);
-	app_draw_frame(app, ctx);
+	app_draw_frame(app, ctx, NULL);
 	draw_text(stdscr, 1, 1, COLS - 2, st->subject, A_BOLD, false);
 	listview_set_page(&st->lv, rows);
 	listview_set_rows(&st->lv, (int)st->lines.n);

@@ -63,7 +63,7 @@ static void help_draw(struct view *view, struct app *app)
 	struct help_state *st = view->state;
 	int rows = LINES - 2;
 
-	app_draw_frame(app, "help  (Esc: back)");
+	app_draw_frame(app, "help  (Esc: back)", NULL);
 	listview_set_page(&st->lv, rows);
 	listview_set_rows(&st->lv, help_rows(app, st->lv.top, rows));
 }

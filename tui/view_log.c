@@ -31,8 +31,10 @@ static void log_reload(struct view *view, struct app *app)
 			       .responsibility_only = st->responsibility, .limit = LOG_LIMIT};
 	struct cb_error err = {0};
 
-	if (st->since)
-		f.since = date_day_start(st->since);
+	char day[11];
+
+	if (st->since && date_parse(st->since, day))
+		f.since = date_day_start(day);
 	log_list_free(&st->log);
 	if (index_log(app->s->index, &f, &st->log, &err) < 0)
 		app_message(app, C_ERROR, "%s", err.msg);
@@ -43,23 +45,24 @@ static void log_reload(struct view *view, struct app *app)
 static void log_draw(struct view *view, struct app *app)
 {
 	struct log_state *st = view->state;
-	struct strbuf ctx = {0}, line = {0};
+	struct strbuf ctx = {0}, filters = {0}, line = {0};
 	int rows = LINES - 3;
 
 	if (st->card)
 		sb_printf(&ctx, "history of #%d", st->card);
 	else
 		sb_puts(&ctx, "activity log");
+	sb_printf(&ctx, " (%zu; Esc: back)", st->log.n);
 	if (st->agency)
-		sb_printf(&ctx, "  agency %s", st->agency);
+		sb_printf(&filters, "agency %s  ", st->agency);
 	if (st->author)
-		sb_printf(&ctx, "  by %s", st->author);
+		sb_printf(&filters, "by %s  ", st->author);
 	if (st->since)
-		sb_printf(&ctx, "  since %s", st->since);
+		sb_printf(&filters, "since %s  ", st->since);
 	if (st->responsibility)
-		sb_puts(&ctx, "  responsibility only");
-	sb_printf(&ctx, "  (%zu; Esc: back)", st->log.n);
-	app_draw_frame(app, sb_str(&ctx));
+		sb_puts(&filters, "responsibility only");
+	app_draw_frame(app, sb_str(&ctx), sb_str(&filters));
+	sb_free(&filters);
 	draw_text(stdscr, 1, 1, COLS - 2,
 		  "When              Who               Card   Field        Change", A_BOLD, false);
 	listview_set_page(&st->lv, rows);
@@ -134,8 +137,11 @@ static void pick_person(struct log_state *st, struct app *app)
 
 static const char *check_date(const char *text, void *ctx)
 {
+	char day[11];
+
 	(void)ctx;
-	return !*text || date_valid(text) ? NULL : "not a real date; write it as YYYY-MM-DD";
+	return !*text || date_parse(text, day) ? NULL
+					       : "not a real date; write it as YYYY-MM-DD or DD.MM.YYYY";
 }
 
 static bool log_input(struct view *view, struct app *app, enum action action, wint_t key,

@@ -74,9 +74,9 @@ expect_contains "$OUT" "In progress (3 of limit 2, over the limit)" "over the WI
 
 # assign
 run 0 assign 1 --lead MOE --co MIA --reason "MOE owns the register now"
-expect_eq "$(last_subject)" "Reassign #1 lead from MOH to MOE; co-executors MIA" "reassign subject"
+expect_eq "$(last_subject)" "Reassign #1 lead from MOH to MOE; co-executors −MOE" "reassign subject: what came and went"
 expect_contains "$(git --git-dir="$BOARD" log -1 --format=%B main)" "lead: MOH -> MOE
-co: MOE, MIA -> MIA" "field changes in the body"
+co: −MOE" "field changes in the body"
 expect_contains "$(git --git-dir="$BOARD" log -1 --format=%B main)" "Reason: MOE owns the register now" "reason trailer"
 run 0 assign 1 --lead MOH
 expect_eq "$(last_subject)" "Reassign #1 lead from MOE to MOH" "issue's subject form"

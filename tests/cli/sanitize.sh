@@ -52,8 +52,11 @@ printf '%s\n' "$OUT" | grep -v '^#8' | while IFS= read -r line; do
 	echo "$width"
 done | sort -u >"$T/widths"
 expect_eq "$(wc -l <"$T/widths" | tr -d ' ')" 1 "every row's lead starts at one display column ($(tr '\n' ' ' <"$T/widths"))"
-run 0 board
+COLUMNS=80 run 0 board
 expect_contains "$OUT" "Дети Казахстана — региональный департамент защиты…  MOE" "cut by display width with an ellipsis"
+run 0 board
+expect_contains "$OUT" "Дети Казахстана — региональный департамент защиты прав детей  MOE" \
+	"in a pipe the title is whole"
 # Invisible and direction-changing characters are shown, never passed: marks, zero-width
 # characters, separators, the byte-order mark.
 for cp in '\342\200\216:200E' '\342\200\217:200F' '\342\200\213:200B' '\342\200\215:200D' \

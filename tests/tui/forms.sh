@@ -19,7 +19,7 @@ wait_for "Reason for the reassignment" "a reason is asked for"
 keys -l "Akimat takes the lead"
 keys Enter
 wait_for "reassigned #1 to AKM" "the reassignment is reported"
-expect_eq "$(last_subject)" "Reassign #1 lead from MOH to AKM; co-executors MOE" "one commit, in plain words"
+expect_eq "$(last_subject)" "Reassign #1 lead from MOH to AKM; co-executors −MIA" "one commit, in plain words"
 expect_contains "$(git --git-dir="$BOARD" log -1 --format=%B main)" "Reason: Akimat takes the lead" "the reason is kept"
 expect_contains "$(screen)" "AKM + MOE" "the card shows its new lead"
 

@@ -12,7 +12,7 @@ keys A
 wait_for "activity log" "A opens the activity log"
 s=$(screen)
 expect_contains "$s" "Marat Educator" "who changed"
-expect_contains "$s" "co           MIA -> AKM  (reason: akimat joins)" "what changed, with the reason"
+expect_contains "$s" "co           +AKM −MIA  (reason: akimat joins)" "what changed (what came and went), with the reason"
 keys R
 wait_for "responsibility only" "R keeps responsibility changes"
 expect_not_contains "$(screen)" "2026-01-30 -> 2026-02-15" "the due change is filtered out"
@@ -72,7 +72,7 @@ wait_for "meeting ended; minutes in meetings/" "the minutes are committed"
 wait_gone "MEETING:" "the meeting is closed"
 tag=$(git --git-dir="$BOARD" tag -l 'meeting/*')
 [ -n "$tag" ] || fail "the minutes are tagged"
-expect_contains "$(git --git-dir="$BOARD" show "main:meetings/${tag#meeting/}.md")" "#1 Form the register of facilities: column todo -> in-progress" "the minutes list the change"
+expect_contains "$(git --git-dir="$BOARD" show "main:meetings/${tag#meeting/}.md")" "#1 Form the register of facilities: column To do -> In progress" "the minutes list the change, by column names"
 keys q
 wait_for "EXITED 0" "quits"
 echo ok

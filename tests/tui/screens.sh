@@ -30,7 +30,7 @@ expect_contains "$s" "activity log" "A opens the activity log"
 expect_contains "$(printf '%s\n' "$s" | tail -1)" "w:who" "the log's hints offer its filters"
 
 # Help: one section per view, each heading once; G goes to the end.
-s=$(shot 100x60 '?')
+s=$(shot 100x100 '?')
 expect_eq "$(printf '%s\n' "$s" | grep -c '^  On the board$')" 1 "one heading for the board"
 expect_eq "$(printf '%s\n' "$s" | grep -c '^  In a card$')" 1 "one heading for a card"
 expect_eq "$(printf '%s\n' "$s" | grep -c '^  Everywhere$')" 1 "one heading for the keys that work everywhere"

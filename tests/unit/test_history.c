@@ -23,7 +23,10 @@ static void test_wording(void **state)
 	(void)state;
 	assert_string_equal(worded("column", "todo", "done", &out), "todo -> done");
 	assert_string_equal(worded("due", "", "2026-03-01", &out), "(none) -> 2026-03-01");
-	assert_string_equal(worded("co", "MOE, MIA", "", &out), "MOE, MIA -> (none)");
+	assert_string_equal(worded("co", "MOE, MIA", "", &out), "\u2212MOE \u2212MIA");
+	assert_string_equal(worded("co", "MOE, MIA", "MIA, AKM", &out), "+AKM \u2212MOE");
+	assert_string_equal(worded("co", "MOE, MIA", "MIA, MOE", &out), "MOE, MIA -> MIA, MOE");
+	assert_string_equal(worded("labels", "", "safety", &out), "+safety");
 	assert_string_equal(worded("note", "", "text", &out), "added \"text\"");
 	assert_string_equal(worded("note", "two\nlines", "", &out), "removed \"two\" …");
 	assert_string_equal(worded("description", "a", "b", &out), "changed");

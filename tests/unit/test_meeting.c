@@ -40,7 +40,7 @@ static void test_minutes(void **state)
 	assert_int_equal(repo_read(s->repo, &tip, path, &minutes, &found, &err), 0);
 	assert_true(found);
 	assert_non_null(strstr(sb_str(&minutes), "Weekly review"));
-	assert_non_null(strstr(sb_str(&minutes), "#1 Register of camps: column todo -> doing"));
+	assert_non_null(strstr(sb_str(&minutes), "#1 Register of camps: column To do -> Doing"));
 	assert_non_null(strstr(sb_str(&minutes), "Decided: start on Monday"));
 	assert_int_equal(meeting_current(s, &m, &open, &err), 0);
 	assert_false(open);

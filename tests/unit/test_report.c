@@ -7,17 +7,18 @@
 #include <cmocka.h>
 
 #include "../../model/date.h"
+#include "../../model/history.h"
 #include "../../model/report.h"
 #include "fixture.h"
 
 static void test_list_has(void **state)
 {
 	(void)state;
-	assert_true(report_list_has("MOE", "MOE"));
-	assert_true(report_list_has("AKM, MIA", "MIA"));
-	assert_false(report_list_has("AKM, MIA", "MI"));
-	assert_false(report_list_has("MOEX", "MOE"));
-	assert_false(report_list_has("", "MOE"));
+	assert_true(history_list_has("MOE", "MOE"));
+	assert_true(history_list_has("AKM, MIA", "MIA"));
+	assert_false(history_list_has("AKM, MIA", "MI"));
+	assert_false(history_list_has("MOEX", "MOE"));
+	assert_false(history_list_has("", "MOE"));
 }
 
 static const struct agency_report *agency(const struct report *r, const char *code)
