@@ -178,6 +178,10 @@ static int finish_commit(struct session *s, struct op_result *res, struct cb_err
 	}
 	snprintf(res->commit, sizeof(res->commit), "%s", index_tip(s->index));
 	res->changed = true;
+	/* The writer lock is released: packing, when due, starts now and runs on its own. */
+	git_oid tip;
+	if (git_oid_fromstr(&tip, res->commit) == 0)
+		repo_pack_if_due(s->repo, &tip);
 	return 0;
 }
 

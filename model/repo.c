@@ -1,5 +1,7 @@
 #include "repo_internal.h"
 
+#include <git2/sys/repository.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +33,9 @@ void repo_global_init(void)
 	/* The cards/ tree of a big board is far over libgit2's default 4 KiB cache limit for
 	 * trees; without caching it, every commit walked re-inflates its parent's tree. */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)16 << 20);
+	/* A walk of the history needs a commit's tree and its parent's, not all of them: a
+	 * small cache keeps reindex's memory flat however long the history. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)32 << 20);
 }
 
 void repo_global_shutdown(void)
@@ -121,20 +126,33 @@ const char *repo_gitdir(const struct repo *repo)
 
 /* A commit lookup that survives `git gc` beside coboard: an object packed and its loose copy
  * pruned a moment ago is found once libgit2 rereads the pack directory. */
+/* A fresh look at the object database. libgit2's refresh skips the pack directory when
+ * its modification time, in whole seconds, has not changed, so a pack that git made in the
+ * same second as the last look stays unseen; an object database opened anew sees it. */
+void repo_reload_objects(git_repository *git)
+{
+	git_odb *odb = NULL;
+	const char *objects = git_repository_path(git);
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%sobjects", objects);
+	if (git_odb_open(&odb, path) == 0) {
+		git_repository_set_odb(git, odb);
+		git_odb_free(odb);
+	}
+}
+
 int repo_lookup_commit(git_commit **out, git_repository *git, const git_oid *id)
 {
 	for (int attempt = 0;; attempt++) {
-		git_odb *odb = NULL;
 		struct timespec pause = {0, 5 * 1000 * 1000};
 
 		if (git_commit_lookup(out, git, id) == 0)
 			return 0;
-		if (attempt == 3)
+		if (attempt == 4)
 			return -1;
-		if (git_repository_odb(&odb, git) == 0)
-			git_odb_refresh(odb);
-		git_odb_free(odb);
 		nanosleep(&pause, NULL);
+		repo_reload_objects(git);
 	}
 }
 
@@ -369,6 +387,8 @@ static int write_commit(struct repo *repo, const git_oid *parent,
 			const struct identity *who, const char *message, git_oid *out,
 			struct cb_error *err);
 
+enum { OBJECT_LOST = -2 }; /* write_commit: written, yet not on disk: write again */
+
 int repo_commit(struct repo *repo, const git_oid *parent, const struct file_update *updates,
 		size_t nupdates, const struct identity *who, const char *message, git_oid *out,
 		struct cb_error *err)
@@ -383,11 +403,63 @@ int repo_commit(struct repo *repo, const git_oid *parent, const struct file_upda
 
 		if (rc == 0)
 			return move_branch(repo, parent, out, err);
-		if (attempt == OBJECT_WRITE_TRIES || !e || e->klass != GIT_ERROR_OS) {
+		if (attempt == OBJECT_WRITE_TRIES ||
+		    (rc != OBJECT_LOST && (!e || e->klass != GIT_ERROR_OS))) {
 			*err = attempt_err;
 			return -1;
 		}
 	}
+}
+
+/* Whether object id is in the repository on disk: its loose file, or, through an object
+ * database opened anew (with no cache), a pack. */
+static bool object_stored(struct repo *repo, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1], path[4096];
+	struct stat st;
+	git_odb *odb = NULL;
+	bool found = false;
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	snprintf(path, sizeof(path), "%sobjects/%.2s/%s", repo->gitdir, hex, hex + 2);
+	if (stat(path, &st) == 0)
+		return true;
+	snprintf(path, sizeof(path), "%sobjects", repo->gitdir);
+	if (git_odb_open(&odb, path) == 0)
+		found = git_odb_exists(odb, id);
+	git_odb_free(odb);
+	return found;
+}
+
+/* libgit2 (1.5) can report an object written when git's prune removed the object's
+ * directory between its mkdir and its link: the branch would then point at nothing. Every
+ * object this commit wrote (the commit, its trees down to each file, each file) is looked for
+ * on disk before the branch moves to it. */
+static bool commit_stored(struct repo *repo, const git_oid *commit, git_tree *tree,
+			  const struct file_update *updates, size_t nupdates)
+{
+	if (!object_stored(repo, commit) || !object_stored(repo, git_tree_id(tree)))
+		return false;
+	for (size_t i = 0; i < nupdates; i++) {
+		git_tree_entry *entry = NULL;
+		char dir[1024];
+		const char *slash = strrchr(updates[i].path, '/');
+		bool ok = true;
+
+		if (slash) {
+			snprintf(dir, sizeof(dir), "%.*s", (int)(slash - updates[i].path), updates[i].path);
+			if (git_tree_entry_bypath(&entry, tree, dir) == 0)
+				ok = object_stored(repo, git_tree_entry_id(entry));
+			git_tree_entry_free(entry);
+			entry = NULL;
+		}
+		if (ok && updates[i].content && git_tree_entry_bypath(&entry, tree, updates[i].path) == 0)
+			ok = object_stored(repo, git_tree_entry_id(entry));
+		git_tree_entry_free(entry);
+		if (!ok)
+			return false;
+	}
+	return true;
 }
 
 static int write_commit(struct repo *repo, const git_oid *parent,
@@ -410,6 +482,7 @@ static int write_commit(struct repo *repo, const git_oid *parent,
 		goto out;
 	if (git_tree_lookup(&tree, repo->git, &tree_id) < 0) {
 		repo_git_fail(err, "cannot read the new tree");
+		rc = OBJECT_LOST; /* written, then gone: see commit_stored */
 		goto out;
 	}
 	if (make_signature(&sig, who, err) < 0)
@@ -417,6 +490,12 @@ static int write_commit(struct repo *repo, const git_oid *parent,
 	if (git_commit_create(out, repo->git, NULL, sig, sig, "UTF-8", message, tree, 1,
 			      (const git_commit **)&parent_commit) < 0) {
 		repo_git_fail(err, "cannot write the commit");
+		goto out;
+	}
+	if (!commit_stored(repo, out, tree, updates, nupdates)) {
+		cb_fail(err, CB_EFAIL, "an object of the new commit went missing while git packed "
+			"the board; try again");
+		rc = OBJECT_LOST;
 		goto out;
 	}
 	rc = 0;
@@ -441,10 +520,16 @@ int repo_blob_text(git_repository *git, const git_oid *id, const char *path, cha
 
 	*text = NULL;
 	*len = 0;
-	if (git_repository_odb(&odb, git) < 0)
-		return repo_git_fail(err, "cannot open the object database");
-	rc = git_odb_read_header(&size, &type, odb, id);
-	git_odb_free(odb);
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (attempt)
+			repo_reload_objects(git); /* packed by git a moment ago? */
+		if (git_repository_odb(&odb, git) < 0)
+			return repo_git_fail(err, "cannot open the object database");
+		rc = git_odb_read_header(&size, &type, odb, id);
+		git_odb_free(odb);
+		if (rc == 0)
+			break;
+	}
 	if (rc == 0 && strncmp(path, "cards/", 6) == 0 && size > CARD_FILE_MAX) {
 		if (too_big)
 			*too_big = size;

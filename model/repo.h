@@ -50,6 +50,10 @@ int repo_init(const char *path, const struct file_update *files, size_t nfiles,
 	      const struct identity *who, const char *message, bool shared_group,
 	      struct cb_error *err);
 
+/* After a change: when many loose objects have gathered, packs them with git in a detached
+ * process (repo_pack.c); COBOARD_NO_PACK=1 turns this off. */
+void repo_pack_if_due(struct repo *repo, const git_oid *commit);
+
 /* The commit refs/heads/main points at. */
 int repo_tip(struct repo *repo, git_oid *out, struct cb_error *err);
 

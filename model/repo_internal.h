@@ -14,6 +14,9 @@ struct repo {
 /* err from libgit2's last error, prefixed with what failed; -1. */
 int repo_git_fail(struct cb_error *err, const char *what);
 
+/* Opens the object database anew, to see packs made a moment ago by git. */
+void repo_reload_objects(git_repository *git);
+
 /* A commit lookup that survives `git gc` beside coboard (the packs are reread). */
 int repo_lookup_commit(git_commit **out, git_repository *git, const git_oid *id);
 

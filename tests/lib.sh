@@ -5,8 +5,11 @@ set -eu
 TESTS_DIR=$(cd "$(dirname "$0")/.." && pwd)
 FIXTURE="$TESTS_DIR/fixtures/board"
 T=$(mktemp -d "${TMPDIR:-/tmp}/coboard-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+trap 'rm -rf "$T" 2>/dev/null || true' EXIT
 export HOME="$T/home" XDG_DATA_HOME="$T/xdg" COBOARD_TODAY=2026-03-01 LC_ALL=C.UTF-8 TZ=UTC
+# No background packer by default: a test's board is deleted when it ends, and a packer still
+# writing there would make that fail. tests/cli/pack.sh and gc.sh turn it on.
+export COBOARD_NO_PACK=1
 unset COBOARD_BOARD COBOARD_FAULT SSH_CONNECTION SSH_ORIGINAL_COMMAND || true
 mkdir -p "$HOME"
 BOARD="$T/b.git"

@@ -4,7 +4,7 @@ TMUX_SOCKET="coboard-test-$$"
 tm() {
 	tmux -L "$TMUX_SOCKET" "$@"
 }
-trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+trap 'tm kill-server 2>/dev/null; rm -rf "$T" 2>/dev/null || true' EXIT
 
 # start_app WIDTH HEIGHT [USER]: the app in a fresh tmux session; the shell prints the exit
 # status when it ends, so tests can see how it quit.

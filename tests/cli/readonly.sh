@@ -47,7 +47,7 @@ expect_eq "$status" 1 "a write on a read-only board fails"
 [ -s "$T/err" ] || fail "and says why"
 # The app opens it read-only, says so, and writes nothing.
 . "$(dirname "$0")/../tmux.sh"
-trap 'tm kill-server 2>/dev/null; [ -z "${UNMOUNT:-}" ] || umount "$UNMOUNT" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'tm kill-server 2>/dev/null; [ -z "${UNMOUNT:-}" ] || umount "$UNMOUNT" 2>/dev/null; rm -rf "$T" 2>/dev/null || true' EXIT
 board_rw=$BOARD
 BOARD=$([ "$(id -u)" -eq 0 ] && echo "$T/ro/board.git" || echo "$T/frozen.git")
 start_app 120 40

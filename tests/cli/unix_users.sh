@@ -13,7 +13,7 @@ getent group "$group" >/dev/null || groupadd "$group"
 for u in "$alpha" "$beta"; do
 	id "$u" >/dev/null 2>&1 || useradd -M -N -g "$group" -s /bin/sh "$u"
 done
-trap 'userdel "$alpha" 2>/dev/null; userdel "$beta" 2>/dev/null; groupdel "$group" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'userdel "$alpha" 2>/dev/null; userdel "$beta" 2>/dev/null; groupdel "$group" 2>/dev/null; rm -rf "$T" 2>/dev/null || true' EXIT
 chmod 755 "$T"
 cp "$COBOARD_BIN" "$T/coboard"
 cp -r "$FIXTURE" "$T/fixture"

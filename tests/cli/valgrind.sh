@@ -25,6 +25,18 @@ vg list --format json
 vg show 5
 vg search valgrind
 vg fsck
+# The printers and model parts of the one driver: report, changes, blame, meetings, members.
+vg report --since 2000-01-01
+expect_contains "$(cat "$T/vg.out")" "## Summary" "report under valgrind"
+vg report --format json
+vg changes --since 2000-01-01 --format json
+vg blame 5
+vg meeting start "Checked"
+vg move 5 "In progress"
+vg meeting end
+vg meeting status
+vg member list
+vg board --at before-last-meeting
 # Failure paths release everything too.
 set +e
 valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \

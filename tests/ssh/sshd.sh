@@ -45,7 +45,7 @@ EOC
 [ "$(id -u)" -ne 0 ] || mkdir -p /run/sshd
 "$SSHD" -D -f "$S/sshd_config" -E "$S/sshd.log" &
 sshd_pid=$!
-trap 'kill $sshd_pid 2>/dev/null; tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+trap 'kill $sshd_pid 2>/dev/null; tm kill-server 2>/dev/null; rm -rf "$T" 2>/dev/null || true' EXIT
 i=0
 while ! ss -ltn 2>/dev/null | grep -q "127.0.0.1:$port "; do
 	i=$((i + 1))
