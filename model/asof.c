@@ -86,7 +86,7 @@ int asof_load(struct session *s, const git_oid *commit, struct board_state *st,
 			continue;
 		}
 		card.id = id;
-		st->cards.v = xrealloc(st->cards.v, (st->cards.n + 1) * sizeof(card));
+		st->cards.v = xgrow(st->cards.v, st->cards.n, sizeof(card));
 		st->cards.v[st->cards.n++] = card;
 	}
 	{

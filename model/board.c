@@ -117,7 +117,7 @@ static int parse_column(struct board *board, const char *value, int lineno, stru
 	c.limit = (int)limit;
 	for (size_t i = 2; i < n; i++)
 		free(f[i]);
-	board->columns = xrealloc(board->columns, (board->ncolumns + 1) * sizeof(c));
+	board->columns = xgrow(board->columns, board->ncolumns, sizeof(c));
 	board->columns[board->ncolumns++] = c;
 	return 0;
 }
@@ -149,7 +149,7 @@ static int parse_agency(struct board *board, const char *value, int lineno, stru
 		return cb_fail(err, CB_ECORRUPT, "line %d: expected 'agency: CODE | full name'",
 			       lineno);
 	}
-	board->agencies = xrealloc(board->agencies, (board->nagencies + 1) * sizeof(struct agency));
+	board->agencies = xgrow(board->agencies, board->nagencies, sizeof(struct agency));
 	board->agencies[board->nagencies++] = (struct agency){f[0], f[1]};
 	return 0;
 }
@@ -175,7 +175,7 @@ static int parse_member(struct board *board, const char *value, int lineno, stru
 	free(f[3]);
 	m.agency = n > 4 ? f[4] : xstrdup("");
 	m.key = n > 5 ? f[5] : xstrdup("");
-	board->members = xrealloc(board->members, (board->nmembers + 1) * sizeof(m));
+	board->members = xgrow(board->members, board->nmembers, sizeof(m));
 	board->members[board->nmembers++] = m;
 	return 0;
 }
@@ -469,7 +469,7 @@ void board_set_member(struct board *board, const struct member *member)
 			return;
 		}
 	}
-	board->members = xrealloc(board->members, (board->nmembers + 1) * sizeof(copy));
+	board->members = xgrow(board->members, board->nmembers, sizeof(copy));
 	board->members[board->nmembers++] = copy;
 }
 

@@ -17,7 +17,7 @@ static const struct card *find_card(const struct card_list *list, int id)
 static void add_item(struct digest *d, const char *kind, const struct card *card,
 		     const char *detail)
 {
-	d->v = xrealloc(d->v, (d->n + 1) * sizeof(*d->v));
+	d->v = xgrow(d->v, d->n, sizeof(*d->v));
 	d->v[d->n++] = (struct change_item){kind, card, xstrdup(detail)};
 }
 

@@ -8,7 +8,7 @@
 static void push(struct change_list *out, const char *field, const char *old_value,
 		 const char *new_value)
 {
-	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+	out->v = xgrow(out->v, out->n, sizeof(*out->v));
 	out->v[out->n].field = xstrdup(field);
 	out->v[out->n].old_value = xstrdup(old_value);
 	out->v[out->n].new_value = xstrdup(new_value);

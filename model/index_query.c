@@ -36,7 +36,7 @@ static void list_push_parsed(struct card_list *out, int id, const char *text)
 		return;
 	}
 	card.id = id;
-	out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+	out->v = xgrow(out->v, out->n, sizeof(*out->v));
 	out->v[out->n++] = card;
 }
 
@@ -273,7 +273,7 @@ static int read_log_rows(struct index *idx, sqlite3_stmt *st, struct log_list *o
 		e.field = xstrdup(col_text(st, 8));
 		e.old_value = xstrdup(col_text(st, 9));
 		e.new_value = xstrdup(col_text(st, 10));
-		out->v = xrealloc(out->v, (out->n + 1) * sizeof(e));
+		out->v = xgrow(out->v, out->n, sizeof(e));
 		out->v[out->n++] = e;
 	}
 	sqlite3_reset(st);

@@ -7,7 +7,7 @@
 #include "history.h"
 
 static int collect_cards(struct session *s, const struct board *board, struct report *r,
-			 struct agency_report *ar, struct cb_error *err)
+			 struct agency_report *ar, bool slippage, struct cb_error *err)
 {
 	const char *code = ar->agency->code;
 
@@ -30,7 +30,7 @@ static int collect_cards(struct session *s, const struct board *board, struct re
 		rc->lead = strcmp(c->lead, code) == 0;
 		rc->overdue = due == DUE_OVERDUE;
 		rc->due_soon = due == DUE_SOON;
-		if (slippage_of(s->index, c, board, &rc->slippage, err) < 0)
+		if (slippage && slippage_of(s->index, c, board, &rc->slippage, err) < 0)
 			return -1;
 	}
 	return 0;
@@ -52,7 +52,7 @@ static void collect_changes(struct report *r, struct agency_report *ar)
 }
 
 int report_build(struct session *s, const struct board *board, const char *agency,
-		 long long since, struct report *out, struct cb_error *err)
+		 long long since, bool slippage, struct report *out, struct cb_error *err)
 {
 	struct card_filter all = {0};
 	struct log_filter responsibility = {.responsibility_only = true, .since = since};
@@ -74,7 +74,7 @@ int report_build(struct session *s, const struct board *board, const char *agenc
 			continue;
 		ar = &out->v[out->n++];
 		ar->agency = &board->agencies[i];
-		if (collect_cards(s, board, out, ar, err) < 0)
+		if (collect_cards(s, board, out, ar, slippage, err) < 0)
 			return -1;
 		collect_changes(out, ar);
 	}

@@ -35,9 +35,10 @@ struct report {
 	size_t n;
 };
 
-/* The report for one agency (code) or all (NULL), with changes since the epoch since. */
+/* The report for one agency (code) or all (NULL), with changes since the epoch since; each
+ * card's slippage only when asked (a history query per card). */
 int report_build(struct session *s, const struct board *board, const char *agency,
-		 long long since, struct report *out, struct cb_error *err);
+		 long long since, bool slippage, struct report *out, struct cb_error *err);
 void report_free(struct report *r);
 
 /* The agency's overdue cards. */

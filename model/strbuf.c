@@ -24,6 +24,15 @@ void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
+void *xgrow(void *p, size_t n, size_t size)
+{
+	if (n == 0)
+		return xrealloc(p, 4 * size);
+	if (n < 4 || (n & (n - 1)) != 0)
+		return p;
+	return xrealloc(p, 2 * n * size);
+}
+
 void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);

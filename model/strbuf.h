@@ -5,6 +5,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Room for element n of an array that grows one at a time (p holds n elements of size and
+ * was only ever grown by xgrow): doubles at powers of two, so n appends cost O(n), not
+ * O(n^2) copying. */
+void *xgrow(void *p, size_t n, size_t size);
+
 struct strbuf {
 	char *buf; /* always NUL-terminated once anything was added */
 	size_t len, cap;

@@ -291,32 +291,52 @@ static int face_height(struct board_view_state *st, struct app *app, const struc
 	return n;
 }
 
-/* Lines the cards first..last take, with the gaps between them. */
-static int cards_height(struct board_view_state *st, struct app *app, struct column_slot *slot,
-			int first, int last, int w)
+/* Lines the cards from first on take, with the gaps, counted only up to limit + 1: the cost
+ * is what a screen holds, not the length of the column. */
+static int height_from(struct board_view_state *st, struct app *app, struct column_slot *slot,
+		       int first, int last, int w, int limit)
 {
-	int gap = st->compact ? 0 : CARD_GAP, used = 0;
+	int gap = st->compact ? 0 : CARD_GAP, used = -gap;
 
-	for (int i = first; i <= last; i++)
-		used += face_height(st, app, &st->cards.v[slot->idx[i]], w, i == slot->lv.sel) + gap;
-	return used - gap;
+	for (int i = first; i <= last && used <= limit; i++)
+		used += gap + face_height(st, app, &st->cards.v[slot->idx[i]], w, i == slot->lv.sel);
+	return used;
 }
 
-/* The first card shown: the selected card in view, whole, with as many before it as fit. */
+/* The first card shown: the selected card in view and whole; and no empty screen below the
+ * last card while cards above the first would fill it. */
 static void scroll_to_selection(struct board_view_state *st, struct app *app,
 				struct column_slot *slot, bool is_cur, int w, int rows)
 {
+	int gap = st->compact ? 0 : CARD_GAP, used;
+
 	if (!is_cur || slot->lv.rows == 0)
 		return;
 	if (slot->lv.sel < slot->lv.top)
 		slot->lv.top = slot->lv.sel;
-	while (slot->lv.top < slot->lv.sel &&
-	       cards_height(st, app, slot, slot->lv.top, slot->lv.sel, w) > rows)
-		slot->lv.top++;
-	/* No empty screen above the selection when the cards before it would fit there. */
-	while (slot->lv.top > 0 &&
-	       cards_height(st, app, slot, slot->lv.top - 1, slot->lv.sel, w) <= rows)
+	if (height_from(st, app, slot, slot->lv.top, slot->lv.sel, w, rows) > rows) {
+		/* Below the screen: the selection goes to its bottom, the cards above it fill it. */
+		int first = slot->lv.sel;
+
+		used = face_height(st, app, &st->cards.v[slot->idx[first]], w, true);
+		while (first > 0) {
+			int h = face_height(st, app, &st->cards.v[slot->idx[first - 1]], w, false);
+			if (used + gap + h > rows)
+				break;
+			used += gap + h;
+			first--;
+		}
+		slot->lv.top = first;
+		return;
+	}
+	used = height_from(st, app, slot, slot->lv.top, slot->lv.rows - 1, w, rows);
+	while (slot->lv.top > 0 && used <= rows) {
+		int h = face_height(st, app, &st->cards.v[slot->idx[slot->lv.top - 1]], w, false);
+		if (used + gap + h > rows)
+			break;
+		used += gap + h;
 		slot->lv.top--;
+	}
 }
 
 static void draw_column_cards(struct board_view_state *st, struct app *app, size_t c, int x,

@@ -124,7 +124,7 @@ int cmd_report(struct cmd *c)
 				 : (long long)time(NULL) - DEFAULT_PERIOD_DAYS * 24 * 3600;
 	struct report r;
 	int rc = report_build(c->s, &c->board, board_agency_code_of(&c->board, opt(c, "agency")),
-			      from, &r, &c->err);
+			      from, true, &r, &c->err);
 
 	if (rc == 0)
 		print_report(&r, &c->board, c->format, &c->out);

@@ -26,7 +26,7 @@ static void dashboard_reload(struct view *view, struct app *app)
 	report_free(&st->report);
 	free(st->order);
 	st->order = NULL;
-	if (report_build(app->s, &app->board, NULL, 0, &st->report, &err) < 0)
+	if (report_build(app->s, &app->board, NULL, 0, false, &st->report, &err) < 0)
 		app_message(app, C_ERROR, "%s", err.msg);
 	st->order = xcalloc(st->report.n + 1, sizeof(int));
 	report_order_by_overdue(&st->report, st->order);

@@ -45,7 +45,7 @@ static void test_figures(void **state)
 	/* MOE stays a co-executor of #1 while AKM joins: only AKM is concerned. */
 	assert_int_equal(ops_assign(s, 1, NULL, "MOE,AKM", NULL, &res, &err), 0);
 	date_set_today("2026-02-25");
-	assert_int_equal(report_build(s, &board, NULL, 0, &r, &err), 0);
+	assert_int_equal(report_build(s, &board, NULL, 0, true, &r, &err), 0);
 	assert_int_equal(r.n, 3);
 	moe = agency(&r, "MOE");
 	assert_int_equal(moe->ncards, 2);
@@ -68,7 +68,7 @@ static void test_figures(void **state)
 	assert_string_equal(akm->changes[0]->commit, res.commit);
 	report_free(&r);
 
-	assert_int_equal(report_build(s, &board, "XYZ", 0, &r, &err), -1);
+	assert_int_equal(report_build(s, &board, "XYZ", 0, true, &r, &err), -1);
 	assert_int_equal(err.code, CB_ENOTFOUND);
 	report_free(&r);
 	date_set_today(NULL);
