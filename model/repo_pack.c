@@ -1,6 +1,7 @@
 /* Packing the repository as git gc --auto would, so that it does not grow by every loose
  * object of every change: when a change finds many loose objects, a detached
- * `git repack -d -l` (then `git gc --auto`) packs them, off the writer's path. Writers and
+ * `git repack -d -l` packs them (our own count decides, not git's sample of one directory),
+ * then `git gc --auto` merges packs when there are many, off the writer's path. Writers and
  * readers survive objects moving into packs (repo_commit writes again, lookups reread). */
 #include "repo_internal.h"
 
@@ -78,8 +79,8 @@ static void start_packer(const char *gitdir, const char *lock)
 		dup2(null, STDERR_FILENO);
 	}
 	execlp("sh", "sh", "-c",
-	       "git --git-dir=\"$1\" -c gc.auto=256 -c gc.autoDetach=false gc --auto --quiet; "
-	       "rm -f \"$2\"",
+	       "git --git-dir=\"$1\" repack -d -l -q; "
+	       "git --git-dir=\"$1\" -c gc.autoDetach=false gc --auto --quiet; rm -f \"$2\"",
 	       "sh", gitdir, lock, (char *)NULL);
 	unlink(lock);
 	_exit(127);
