@@ -81,22 +81,17 @@ int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *e
 
 int index_changes_since_commit(struct index *idx, const char *oid, int *n, struct cb_error *err)
 {
-	char count[41];
+	char seq[41], count[41];
 
-	if (query_commit(idx,
-			 "SELECT count(*) FROM commits WHERE seq > (SELECT seq FROM commits "
-			 "WHERE oid = :text) AND EXISTS (SELECT 1 FROM commits WHERE oid = :text)",
-			 0, oid, count, err) < 0)
+	if (query_commit(idx, "SELECT seq FROM commits WHERE oid = :text", 0, oid, seq, err) < 0)
+		return -1;
+	if (!seq[0])
+		return cb_fail(err, CB_ENOTFOUND,
+			       "%.7s is not on the board's main line (a merged side branch?)", oid);
+	if (query_commit(idx, "SELECT count(*) FROM commits WHERE seq > :n", atoll(seq), NULL,
+			 count, err) < 0)
 		return -1;
 	*n = atoi(count);
-	if (*n == 0 && strcmp(oid, idx->tip) != 0) {
-		char known[41];
-		if (query_commit(idx, "SELECT oid FROM commits WHERE oid = :text", 0, oid, known, err) < 0)
-			return -1;
-		if (!known[0])
-			return cb_fail(err, CB_ENOTFOUND,
-				       "%.7s is not on the board's main line (a merged side branch?)", oid);
-	}
 	return 0;
 }
 

@@ -412,23 +412,23 @@ int repo_commit(struct repo *repo, const git_oid *parent, const struct file_upda
 }
 
 /* Whether object id is in the repository on disk: its loose file, or, through an object
- * database opened anew (with no cache), a pack. */
-static bool object_stored(struct repo *repo, const git_oid *id)
+ * database opened anew (with no cache; opened on the first need, *fresh, freed by the
+ * caller), a pack. */
+static bool object_stored(struct repo *repo, const git_oid *id, git_odb **fresh)
 {
 	char hex[GIT_OID_HEXSZ + 1], path[4096];
 	struct stat st;
-	git_odb *odb = NULL;
-	bool found = false;
 
 	git_oid_tostr(hex, sizeof(hex), id);
 	snprintf(path, sizeof(path), "%sobjects/%.2s/%s", repo->gitdir, hex, hex + 2);
 	if (stat(path, &st) == 0)
 		return true;
 	snprintf(path, sizeof(path), "%sobjects", repo->gitdir);
-	if (git_odb_open(&odb, path) == 0)
-		found = git_odb_exists(odb, id);
-	git_odb_free(odb);
-	return found;
+	if (!*fresh && git_odb_open(fresh, path) < 0) {
+		*fresh = NULL;
+		return false;
+	}
+	return git_odb_exists(*fresh, id);
 }
 
 /* libgit2 (1.5) can report an object written when git's prune removed the object's
@@ -438,9 +438,11 @@ static bool object_stored(struct repo *repo, const git_oid *id)
 static bool commit_stored(struct repo *repo, const git_oid *commit, git_tree *tree,
 			  const struct file_update *updates, size_t nupdates)
 {
-	if (!object_stored(repo, commit) || !object_stored(repo, git_tree_id(tree)))
-		return false;
-	for (size_t i = 0; i < nupdates; i++) {
+	git_odb *fresh = NULL;
+	bool stored = object_stored(repo, commit, &fresh) &&
+		      object_stored(repo, git_tree_id(tree), &fresh);
+
+	for (size_t i = 0; stored && i < nupdates; i++) {
 		git_tree_entry *entry = NULL;
 		char dir[1024];
 		const char *slash = strrchr(updates[i].path, '/');
@@ -449,17 +451,17 @@ static bool commit_stored(struct repo *repo, const git_oid *commit, git_tree *tr
 		if (slash) {
 			snprintf(dir, sizeof(dir), "%.*s", (int)(slash - updates[i].path), updates[i].path);
 			if (git_tree_entry_bypath(&entry, tree, dir) == 0)
-				ok = object_stored(repo, git_tree_entry_id(entry));
+				ok = object_stored(repo, git_tree_entry_id(entry), &fresh);
 			git_tree_entry_free(entry);
 			entry = NULL;
 		}
 		if (ok && updates[i].content && git_tree_entry_bypath(&entry, tree, updates[i].path) == 0)
-			ok = object_stored(repo, git_tree_entry_id(entry));
+			ok = object_stored(repo, git_tree_entry_id(entry), &fresh);
 		git_tree_entry_free(entry);
-		if (!ok)
-			return false;
+		stored = ok;
 	}
-	return true;
+	git_odb_free(fresh);
+	return stored;
 }
 
 static int write_commit(struct repo *repo, const git_oid *parent,

@@ -29,6 +29,7 @@ static int collect_cards(struct session *s, const struct board *board, struct re
 		rc->card = c;
 		rc->lead = strcmp(c->lead, code) == 0;
 		rc->overdue = due == DUE_OVERDUE;
+		ar->noverdue += rc->overdue;
 		rc->due_soon = due == DUE_SOON;
 		if (slippage && slippage_of(s->index, c, board, &rc->slippage, err) < 0)
 			return -1;
@@ -94,15 +95,6 @@ void report_free(struct report *r)
 	memset(r, 0, sizeof(*r));
 }
 
-int report_overdue(const struct agency_report *ar)
-{
-	int n = 0;
-
-	for (size_t i = 0; i < ar->ncards; i++)
-		n += ar->cards[i].overdue;
-	return n;
-}
-
 void report_order_by_overdue(const struct report *r, int *order)
 {
 	/* Insertion sort: a few dozen agencies, and it keeps equals in board order. */
@@ -110,7 +102,7 @@ void report_order_by_overdue(const struct report *r, int *order)
 		size_t j = i;
 
 		order[i] = (int)i;
-		while (j > 0 && report_overdue(&r->v[order[j - 1]]) < report_overdue(&r->v[order[j]])) {
+		while (j > 0 && r->v[order[j - 1]].noverdue < r->v[order[j]].noverdue) {
 			int t = order[j - 1];
 			order[j - 1] = order[j];
 			order[j] = t;

@@ -22,6 +22,7 @@ struct agency_report {
 	int *per_column;             /* the agency's cards in each column, in board order */
 	struct report_card *cards;   /* every card the agency leads or co-executes, board order */
 	size_t ncards;
+	int noverdue;                /* how many of cards are overdue */
 	const struct log_entry **changes; /* responsibility changes it gained or lost, newest first */
 	size_t nchanges;
 };
@@ -41,8 +42,6 @@ int report_build(struct session *s, const struct board *board, const char *agenc
 		 long long since, bool slippage, struct report *out, struct cb_error *err);
 void report_free(struct report *r);
 
-/* The agency's overdue cards. */
-int report_overdue(const struct agency_report *ar);
 /* order[0..r->n): indexes into r->v, the most overdue first (board order among equals). */
 void report_order_by_overdue(const struct report *r, int *order);
 

@@ -199,33 +199,27 @@ static void face_dates(struct face *f, struct app *app, const struct card *card,
 	sb_free(&labels);
 }
 
-/* Why a blocked card is blocked: the reason given when it was moved there. */
-static void face_blocked(struct face *f, struct app *app, const struct card *card, int w,
-			 bool sel)
+/* Why a blocked card is blocked: the reason given when it was moved there (read with the
+ * cards, NULL for a card that is not blocked). */
+static void face_blocked(struct face *f, const char *reason, int w, bool sel)
 {
-	const struct column_def *col = board_column(&app->board, card->column);
-	struct cb_error err = {0};
-	char *reason = NULL;
+	struct strbuf text = {0};
 
-	if (!col || col->kind != COLUMN_BLOCKED)
+	if (!reason)
 		return;
-	if (index_move_reason(app->s->index, card->id, card->column, &reason, &err) == 0) {
-		struct strbuf text = {0};
-
-		sb_printf(&text, "blocked: %s", str_empty(reason) ? "(no reason given)" : reason);
-		face_wrapped(f, sb_str(&text), draw_attr(C_OVERDUE), w, sel ? 0 : TITLE_LINES);
-		sb_free(&text);
-	}
-	free(reason);
+	sb_printf(&text, "blocked: %s", *reason ? reason : "(no reason given)");
+	face_wrapped(f, sb_str(&text), draw_attr(C_OVERDUE), w, sel ? 0 : TITLE_LINES);
+	sb_free(&text);
 }
 
-static void card_face(struct face *f, struct app *app, const struct card *card, int w, bool sel)
+static void card_face(struct face *f, struct board_view_state *st, struct app *app,
+		      const struct card *card, int w, bool sel)
 {
 	f->n = 0;
 	face_title(f, card, w, sel);
 	face_people(f, card, w);
 	face_dates(f, app, card, w, sel);
-	face_blocked(f, app, card, w, sel);
+	face_blocked(f, st->reasons ? st->reasons[card - st->cards.v] : NULL, w, sel);
 }
 
 /* The selected card stands out as a whole: its lines on the selection's background. */
@@ -285,7 +279,7 @@ static int face_height(struct board_view_state *st, struct app *app, const struc
 
 	if (st->compact)
 		return 1;
-	card_face(&f, app, card, w, sel);
+	card_face(&f, st, app, card, w, sel);
 	n = f.n;
 	face_free(&f);
 	return n;
@@ -356,7 +350,7 @@ static void draw_column_cards(struct board_view_state *st, struct app *app, size
 		} else {
 			struct face f;
 
-			card_face(&f, app, card, w, sel);
+			card_face(&f, st, app, card, w, sel);
 			draw_face(&f, y, x, w, last_y, sel);
 			h = f.n;
 			face_free(&f);

@@ -147,12 +147,6 @@ static void card_row(const struct card *card, const struct board *board, bool sh
 	sb_putc(out, '\n');
 }
 
-void print_card_row(const struct card *card, const struct board *board, bool show_column,
-		    struct strbuf *out)
-{
-	card_row(card, board, show_column, ROW_TITLE_WIDTH, out);
-}
-
 void print_board_text(const struct board *board, const struct card_list *cards,
 		      struct strbuf *out)
 {

@@ -23,9 +23,6 @@ void print_due_note(const struct card *card, const struct board *board, struct s
  * file or a pipe, where nothing may be lost). */
 void print_cut_titles(bool cut);
 
-/* One aligned line for a card; show_column adds the column key. */
-void print_card_row(const struct card *card, const struct board *board, bool show_column,
-		    struct strbuf *out);
 void print_board_text(const struct board *board, const struct card_list *cards,
 		      struct strbuf *out);
 void print_cards(const struct card_list *cards, const struct board *board, enum format format,

@@ -98,7 +98,7 @@ static void md_summary(const struct report *r, const struct board *board, struct
 		sb_puts(out, " |");
 		for (size_t k = 0; k < board->ncolumns; k++)
 			sb_printf(out, " %d |", ar->per_column[k]);
-		sb_printf(out, " %d |\n", report_overdue(ar));
+		sb_printf(out, " %d |\n", ar->noverdue);
 	}
 	free(order);
 }

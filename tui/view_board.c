@@ -51,6 +51,31 @@ static void say_past(struct board_view_state *st, struct app *app)
 }
 
 /* The cards shown: the board now, or as it stood st->back changes ago, filtered. */
+static void free_reasons(struct board_view_state *st)
+{
+	for (size_t i = 0; st->reasons && i < st->cards.n; i++)
+		free(st->reasons[i]);
+	free(st->reasons);
+	st->reasons = NULL;
+}
+
+/* The reasons blocked cards were blocked, read once per reload rather than at every draw. */
+static void load_reasons(struct board_view_state *st, struct app *app)
+{
+	st->reasons = xcalloc(st->cards.n + 1, sizeof(*st->reasons));
+	for (size_t i = 0; i < st->cards.n; i++) {
+		const struct column_def *col = board_column(&app->board, st->cards.v[i].column);
+		struct cb_error ignored = {0};
+
+		if (col && col->kind == COLUMN_BLOCKED &&
+		    index_move_reason(app->s->index, st->cards.v[i].id, col->key, &st->reasons[i],
+				      &ignored) < 0) {
+			free(st->reasons[i]);
+			st->reasons[i] = NULL;
+		}
+	}
+}
+
 static void load_cards(struct board_view_state *st, struct app *app)
 {
 	struct card_filter filter = {.agency = st->agency, .overdue = st->overdue, .label = st->label};
@@ -59,6 +84,7 @@ static void load_cards(struct board_view_state *st, struct app *app)
 	struct board_state state;
 	git_oid oid;
 
+	free_reasons(st);
 	card_list_free(&st->cards);
 	free(st->real);
 	st->real = xcalloc(app->board.ncolumns + 1, sizeof(int));
@@ -95,6 +121,7 @@ static void load_cards(struct board_view_state *st, struct app *app)
 		st->cards.n = n;
 	}
 	card_list_free(&found);
+	load_reasons(st, app);
 	st->hidden = -(int)st->cards.n;
 	for (size_t c = 0; c < app->board.ncolumns; c++)
 		st->hidden += st->real[c];
@@ -469,6 +496,7 @@ static void board_close(struct view *view)
 {
 	struct board_view_state *st = state_of(view);
 
+	free_reasons(st);
 	card_list_free(&st->cards);
 	free_columns(st);
 	free(st->real);

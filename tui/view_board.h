@@ -29,6 +29,7 @@ struct board_view_state {
 	bool select_first; /* after a filter or a search: select the first card shown */
 	int *real;  /* each column's cards without the filters, for the headers and WIP limits */
 	int hidden; /* cards the filters and the search leave out */
+	char **reasons; /* per card of cards: why it is blocked, NULL when it is not */
 	char *agency, *label, *search;
 	struct listview lanes_lv; /* the swimlanes' lines */
 	int back;            /* > 0: the board as it stood this many commits ago, read-only */

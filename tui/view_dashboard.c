@@ -79,7 +79,7 @@ static void dashboard_draw(struct view *view, struct app *app)
 	listview_set_page(&st->lv, LINES - FIRST_ROW - 1);
 	for (int i = st->lv.top; i < listview_end(&st->lv); i++) {
 		const struct agency_report *ar = &st->report.v[st->order[i]];
-		int y = FIRST_ROW + i - st->lv.top, overdue = report_overdue(ar);
+		int y = FIRST_ROW + i - st->lv.top, overdue = ar->noverdue;
 		bool sel = i == st->lv.sel;
 		struct strbuf counts = {0};
 
