@@ -37,9 +37,11 @@ int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_er
 				       "no meeting has been held yet; give a date or a commit");
 		return repo_resolve(s->repo, oid, out, err);
 	}
-	if (strlen(spec) == 10 && spec[4] == '-' && spec[7] == '-')
-		return cb_fail(err, CB_EINVALID, "'%s' is not a real date; write it as YYYY-MM-DD",
-			       spec);
+	/* Shaped as a date either way people write one, but no real day: not a commit id. */
+	if ((strlen(spec) == 10 && spec[4] == '-' && spec[7] == '-') ||
+	    (strchr(spec, '.') && strspn(spec, "0123456789.") == strlen(spec)))
+		return cb_fail(err, CB_EINVALID,
+			       "'%s' is not a real date; write it as YYYY-MM-DD or DD.MM.YYYY", spec);
 	return repo_resolve(s->repo, spec, out, err);
 }
 

@@ -12,6 +12,8 @@ run 0 show 1
 expect_contains "$OUT" "Due:          2026-12-31" "stored as YYYY-MM-DD"
 run 2 log --since 31.02.2026
 expect_contains "$ERR" "'31.02.2026' is not a real date; write it as YYYY-MM-DD or DD.MM.YYYY" "a bad date named"
+run 1 list --at 31.02.2026
+expect_contains "$ERR" "'31.02.2026' is not a real date" "a bad DD.MM.YYYY day is named as a date, not as a commit"
 run 0 log --since 01.01.2020 --format csv
 expect_contains "$OUT" "2026-12-31" "a DD.MM.YYYY date works in --since"
 
