@@ -7,7 +7,7 @@
 
 #include "card.h"
 
-static const char *const role_names[] = {"viewer", "member", "secretary", "admin"};
+static const char *const role_names[] = {"viewer", "sync", "member", "secretary", "admin"};
 
 const char *role_name(enum role role)
 {
@@ -154,6 +154,33 @@ static int parse_agency(struct board *board, const char *value, int lineno, stru
 	return 0;
 }
 
+static int parse_site(struct board *board, const char *value, int lineno, struct cb_error *err)
+{
+	char *f[8] = {0}, *end = NULL;
+	size_t n = split_fields(value, f, 2);
+	long number = n == 2 ? strtol(f[1], &end, 10) : 0;
+
+	if (n != 2 || !end || *end || number < 1 || number > BOARD_SITE_MAX || !*f[0] ||
+	    strpbrk(f[0], " \t")) {
+		free_fields(f, n);
+		return cb_fail(err, CB_ECORRUPT,
+			       "line %d: expected 'site: NAME | NUMBER' with a number from 1 to %d",
+			       lineno, BOARD_SITE_MAX);
+	}
+	for (size_t i = 0; i < board->nsites; i++) {
+		if (strcmp(board->sites[i].name, f[0]) == 0 || board->sites[i].number == number) {
+			free_fields(f, n);
+			return cb_fail(err, CB_ECORRUPT,
+				       "line %d: two sites share the name %s or the number %ld", lineno,
+				       board->sites[i].name, number);
+		}
+	}
+	board->sites = xgrow(board->sites, board->nsites, sizeof(struct site));
+	board->sites[board->nsites++] = (struct site){f[0], (int)number};
+	free(f[1]);
+	return 0;
+}
+
 static int parse_member(struct board *board, const char *value, int lineno, struct cb_error *err)
 {
 	char *f[8] = {0};
@@ -164,7 +191,7 @@ static int parse_member(struct board *board, const char *value, int lineno, stru
 		int bad_role = n >= 4 && n <= 6;
 		free_fields(f, n);
 		return cb_fail(err, CB_ECORRUPT,
-			       bad_role ? "line %d: unknown role (viewer, member, secretary, admin)"
+			       bad_role ? "line %d: unknown role (viewer, sync, member, secretary, admin)"
 					: "line %d: expected 'member: login | name | email | role "
 					  "| agency | key'",
 			       lineno);
@@ -190,7 +217,7 @@ static int parse_line(struct board *board, const char *key, const char *value, i
 	if (strcmp(key, "default-role") == 0) {
 		if (role_parse(value, &board->default_role) < 0)
 			return cb_fail(err, CB_ECORRUPT,
-				       "line %d: unknown role '%s' (viewer, member, secretary, admin)",
+				       "line %d: unknown role '%s' (viewer, sync, member, secretary, admin)",
 				       lineno, value);
 		return 0;
 	}
@@ -200,6 +227,8 @@ static int parse_line(struct board *board, const char *key, const char *value, i
 		return parse_agency(board, value, lineno, err);
 	if (strcmp(key, "member") == 0)
 		return parse_member(board, value, lineno, err);
+	if (strcmp(key, "site") == 0)
+		return parse_site(board, value, lineno, err);
 	return cb_fail(err, CB_ECORRUPT, "line %d: unknown entry '%s'", lineno, key);
 }
 
@@ -281,6 +310,12 @@ int board_parse(struct board *board, const char *text, size_t len, struct cb_err
 		while (n && (line[n - 1] == ' ' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		if (n == 0 || line[0] == '#') {
+			if (strncmp(line, BOARD_CONFLICT_PREFIX, strlen(BOARD_CONFLICT_PREFIX)) == 0) {
+				struct strbuf kept = {0};
+				sb_printf(&kept, "%s%s\n", board->conflicts ? board->conflicts : "", line);
+				free(board->conflicts);
+				board->conflicts = sb_detach(&kept);
+			}
 			free(line);
 			continue;
 		}
@@ -332,6 +367,12 @@ void board_format(const struct board *board, struct strbuf *out)
 			sb_printf(out, " | %s", m->key);
 		sb_putc(out, '\n');
 	}
+	if (board->nsites)
+		sb_putc(out, '\n');
+	for (size_t i = 0; i < board->nsites; i++)
+		sb_printf(out, "site: %s | %d\n", board->sites[i].name, board->sites[i].number);
+	if (!str_empty(board->conflicts))
+		sb_printf(out, "\n%s", board->conflicts);
 }
 
 void board_free(struct board *board)
@@ -350,9 +391,26 @@ void board_free(struct board *board)
 	for (size_t i = 0; i < board->nmembers; i++)
 		member_free(&board->members[i]);
 	free(board->members);
+	for (size_t i = 0; i < board->nsites; i++)
+		free(board->sites[i].name);
+	free(board->sites);
+	free(board->conflicts);
 	free(board->column_keys);
 	free(board->agency_codes);
 	memset(board, 0, sizeof(*board));
+}
+
+const struct site *board_site(const struct board *board, const char *name)
+{
+	for (size_t i = 0; i < board->nsites; i++)
+		if (strcmp(board->sites[i].name, name) == 0)
+			return &board->sites[i];
+	return NULL;
+}
+
+const char *board_conflicts(const struct board *board)
+{
+	return board->conflicts ? board->conflicts : "";
 }
 
 int board_column_index(const struct board *board, const char *key)
@@ -416,7 +474,7 @@ const char *board_may_edit_card(const struct board *board, const char *login,
 
 	if (role >= ROLE_SECRETARY)
 		return NULL;
-	if (role == ROLE_VIEWER)
+	if (role < ROLE_MEMBER)
 		return "viewers can read the board but not change it; ask an admin for the member role";
 	if (!m || str_empty(m->agency) || !agency_involved(card, m->agency))
 		return "members may change only cards their agency leads or co-executes";
@@ -430,7 +488,7 @@ const char *board_may_add_card(const struct board *board, const char *login, con
 
 	if (role >= ROLE_SECRETARY)
 		return NULL;
-	if (role == ROLE_VIEWER)
+	if (role < ROLE_MEMBER)
 		return "viewers can read the board but not change it; ask an admin for the member role";
 	if (!m || str_empty(m->agency) || (lead && strcmp(m->agency, lead) != 0))
 		return "members may add only cards their own agency leads";
@@ -449,6 +507,22 @@ const char *board_may_run_meeting(const struct board *board, const char *login)
 	return board_role(board, login) >= ROLE_SECRETARY
 		       ? NULL
 		       : "only a secretary or an admin may run a meeting";
+}
+
+const char *board_may_sync(const struct board *board, const char *login)
+{
+	return board_role(board, login) >= ROLE_SECRETARY
+		       ? NULL
+		       : "only a secretary or an admin may sync the board with another office";
+}
+
+const char *board_may_transport(const struct board *board, const char *login)
+{
+	enum role role = board_role(board, login);
+
+	return role == ROLE_SYNC || role == ROLE_ADMIN
+		       ? NULL
+		       : "only an admin's key or a key with the sync role may fetch or push the board";
 }
 
 void board_set_member(struct board *board, const struct member *member)

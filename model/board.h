@@ -9,6 +9,9 @@
  *   agency: MOE | Ministry of Education code, full name
  *   member: alice | Alice A. | alice@example.kz | secretary | MOE | ssh-ed25519 AAAA...
  *           login, name, email, role, agency (may be empty), public key (optional)
+ *   site: astana | 1                    an office that keeps its own copy of the board
+ *                                       (sync); cards it adds get ids ending in its number
+ *                                       (01..99): 101, 201, ... so offices never clash
  * Lines starting with '#' and blank lines are ignored. */
 #ifndef COBOARD_BOARD_H
 #define COBOARD_BOARD_H
@@ -21,7 +24,8 @@
 
 struct card;
 
-enum role { ROLE_VIEWER, ROLE_MEMBER, ROLE_SECRETARY, ROLE_ADMIN };
+/* sync: another office's server, which may fetch and push the board and nothing else. */
+enum role { ROLE_VIEWER, ROLE_SYNC, ROLE_MEMBER, ROLE_SECRETARY, ROLE_ADMIN };
 
 enum column_kind { COLUMN_WORK, COLUMN_BLOCKED, COLUMN_DONE };
 
@@ -41,6 +45,15 @@ struct member {
 	enum role role;
 };
 
+enum { BOARD_SITE_MAX = 99 };
+/* board.conf lines a merge set aside start so (model/merge.c writes them). */
+#define BOARD_CONFLICT_PREFIX "# conflict: "
+
+struct site {
+	char *name;
+	int number; /* 1..99: the last two digits of the ids of cards added there */
+};
+
 struct board {
 	char *title;
 	enum role default_role;
@@ -50,6 +63,10 @@ struct board {
 	size_t nagencies;
 	struct member *members;
 	size_t nmembers;
+	struct site *sites;
+	size_t nsites;
+	/* Lines a merge set aside ("# conflict: member: ..."), kept until an admin decides. */
+	char *conflicts;
 	/* "todo, in-progress, ..." and "MOE, MOH, ..." for messages, built at parse time. */
 	char *column_keys, *agency_codes;
 };
@@ -76,6 +93,9 @@ bool board_column_is_done(const struct board *board, const char *key);
 const struct agency *board_agency(const struct board *board, const char *code);
 const struct member *board_member(const struct board *board, const char *login);
 const char *board_column_keys(const struct board *board);
+const struct site *board_site(const struct board *board, const char *name);
+/* "" when no line was set aside. */
+const char *board_conflicts(const struct board *board);
 const char *board_agency_codes(const struct board *board);
 
 const char *role_name(enum role role);
@@ -91,6 +111,10 @@ const char *board_may_edit_card(const struct board *board, const char *login,
 const char *board_may_add_card(const struct board *board, const char *login, const char *lead);
 const char *board_may_admin(const struct board *board, const char *login);
 const char *board_may_run_meeting(const struct board *board, const char *login);
+/* Merging another office's board in (sync): secretaries and admins; fetching and pushing the
+ * board over SSH (git's own transport): admins and the sync role. */
+const char *board_may_sync(const struct board *board, const char *login);
+const char *board_may_transport(const struct board *board, const char *login);
 
 /* Adds, replaces (same login) or removes members; used by member commands and by init. */
 void board_set_member(struct board *board, const struct member *member);

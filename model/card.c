@@ -10,6 +10,14 @@
 #include "utf8.h"
 
 static const char note_marker[] = "--- note ";
+static const char conflict_marker[] = "--- conflict ";
+
+static bool starts_with(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && memcmp(s, prefix, n) == 0;
+}
 
 enum field { F_TITLE, F_COLUMN, F_RANK, F_LEAD, F_CO, F_DUE, F_LABELS, F_ARCHIVED, F_COUNT };
 static const char *const field_names[F_COUNT] = {
@@ -43,6 +51,11 @@ void card_free(struct card *card)
 		free(card->notes[i].text);
 	}
 	free(card->notes);
+	for (size_t i = 0; i < card->nconflicts; i++) {
+		free(card->conflicts[i].field);
+		free(card->conflicts[i].value);
+	}
+	free(card->conflicts);
 	memset(card, 0, sizeof(*card));
 }
 
@@ -70,6 +83,8 @@ void card_copy(struct card *dst, const struct card *src)
 	dst->archived = src->archived;
 	for (size_t i = 0; i < src->nnotes; i++)
 		add_note(dst, src->notes[i].time, src->notes[i].author, src->notes[i].text);
+	for (size_t i = 0; i < src->nconflicts; i++)
+		card_add_conflict(dst, src->conflicts[i].field, src->conflicts[i].value);
 }
 
 /* A body line that reads as a note marker once any leading backslashes are removed. */
@@ -79,8 +94,8 @@ static bool looks_like_marker(const char *line, size_t len)
 
 	while (i < len && line[i] == '\\')
 		i++;
-	return len - i >= sizeof(note_marker) - 1 &&
-	       memcmp(line + i, note_marker, sizeof(note_marker) - 1) == 0;
+	return starts_with(line + i, len - i, note_marker) ||
+	       starts_with(line + i, len - i, conflict_marker);
 }
 
 /* Appends text line by line, escaping lines that would read as note markers. */
@@ -130,6 +145,10 @@ void card_format(const struct card *card, struct strbuf *out)
 	for (size_t i = 0; i < card->nnotes; i++) {
 		sb_printf(out, "\n%s%s %s\n", note_marker, card->notes[i].time, card->notes[i].author);
 		format_body_text(card->notes[i].text, out);
+	}
+	for (size_t i = 0; i < card->nconflicts; i++) {
+		sb_printf(out, "\n%s%s\n", conflict_marker, card->conflicts[i].field);
+		format_body_text(card->conflicts[i].value, out);
 	}
 	sb_free(&co);
 	sb_free(&labels);
@@ -219,8 +238,8 @@ static char *body_finish(struct strbuf *sb)
 	return sb_detach(sb);
 }
 
-static int parse_marker(struct line line, int lineno, char **time, char **author,
-			struct cb_error *err)
+static int parse_note_marker(struct line line, int lineno, char **time, char **author,
+			     struct cb_error *err)
 {
 	const char *p = line.s + sizeof(note_marker) - 1;
 	size_t rest = line.len - (sizeof(note_marker) - 1);
@@ -234,23 +253,57 @@ static int parse_marker(struct line line, int lineno, char **time, char **author
 	return 0;
 }
 
-static void finish_note(struct card *card, char **time, char **author, struct strbuf *text)
-{
-	char *body = body_finish(text);
+/* The part of the body being read: the description, a note or a conflict. */
+struct section {
+	enum { SECTION_DESCRIPTION, SECTION_NOTE, SECTION_CONFLICT } kind;
+	char *time, *author, *field;
+	struct strbuf text;
+};
 
-	add_note(card, *time, *author, body);
+static void finish_section(struct card *card, struct section *sec)
+{
+	char *body = body_finish(&sec->text);
+
+	if (sec->kind == SECTION_DESCRIPTION)
+		str_set(&card->description, body);
+	else if (sec->kind == SECTION_NOTE)
+		add_note(card, sec->time, sec->author, body);
+	else
+		card_add_conflict(card, sec->field, body);
 	free(body);
-	free(*time);
-	free(*author);
-	*time = *author = NULL;
+	free(sec->time);
+	free(sec->author);
+	free(sec->field);
+	sec->time = sec->author = sec->field = NULL;
+}
+
+/* A marker line starts the next section; 1 when line is none, -1 on a malformed one. */
+static int start_section(struct card *card, struct section *sec, struct line line, int lineno,
+			 struct cb_error *err)
+{
+	bool note = starts_with(line.s, line.len, note_marker);
+
+	if (!note && !starts_with(line.s, line.len, conflict_marker))
+		return 1;
+	finish_section(card, sec);
+	if (note) {
+		sec->kind = SECTION_NOTE;
+		return parse_note_marker(line, lineno, &sec->time, &sec->author, err);
+	}
+	sec->kind = SECTION_CONFLICT;
+	sec->field = xstrndup(line.s + sizeof(conflict_marker) - 1,
+			      line.len - (sizeof(conflict_marker) - 1));
+	if (!*sec->field || strchr(sec->field, ' '))
+		return cb_fail(err, CB_ECORRUPT, "line %d: a conflict marker needs one field name",
+			       lineno);
+	return 0;
 }
 
 int card_parse(struct card *card, const char *text, size_t len, struct cb_error *err)
 {
 	const char *p = text, *end = text + len;
 	bool seen[F_COUNT] = {0}, in_header = true;
-	struct strbuf body = {0};
-	char *note_time = NULL, *note_author = NULL;
+	struct section sec = {SECTION_DESCRIPTION, NULL, NULL, NULL, {0}};
 	struct line line;
 	int lineno = 0, rc = 0;
 
@@ -269,28 +322,13 @@ int card_parse(struct card *card, const char *text, size_t len, struct cb_error 
 				goto out;
 			continue;
 		}
-		if (line.len >= sizeof(note_marker) - 1 &&
-		    memcmp(line.s, note_marker, sizeof(note_marker) - 1) == 0) {
-			if (note_time)
-				finish_note(card, &note_time, &note_author, &body);
-			else {
-				char *desc = body_finish(&body);
-				str_set(&card->description, desc);
-				free(desc);
-			}
-			if ((rc = parse_marker(line, lineno, &note_time, &note_author, err)) < 0)
-				goto out;
-			continue;
-		}
-		body_add_line(&body, line);
+		if ((rc = start_section(card, &sec, line, lineno, err)) < 0)
+			goto out;
+		if (rc == 1)
+			body_add_line(&sec.text, line);
+		rc = 0;
 	}
-	if (note_time) {
-		finish_note(card, &note_time, &note_author, &body);
-	} else {
-		char *desc = body_finish(&body);
-		str_set(&card->description, desc);
-		free(desc);
-	}
+	finish_section(card, &sec);
 	for (int f = F_TITLE; f <= F_LEAD; f++) {
 		if (f != F_RANK && !seen[f]) {
 			rc = cb_fail(err, CB_ECORRUPT, "line %d: missing field '%s'", lineno + 1,
@@ -299,9 +337,10 @@ int card_parse(struct card *card, const char *text, size_t len, struct cb_error 
 		}
 	}
 out:
-	free(note_time);
-	free(note_author);
-	sb_free(&body);
+	free(sec.time);
+	free(sec.author);
+	free(sec.field);
+	sb_free(&sec.text);
 	return rc;
 }
 
@@ -481,6 +520,51 @@ bool card_remove_note(struct card *card, const struct note *note)
 		memmove(&card->notes[i], &card->notes[i + 1],
 			(card->nnotes - i - 1) * sizeof(*card->notes));
 		card->nnotes--;
+		return true;
+	}
+	return false;
+}
+
+static int conflict_order(const struct card_conflict *c, const char *field, const char *value)
+{
+	int by_field = strcmp(c->field, field);
+
+	return by_field ? by_field : strcmp(c->value, value);
+}
+
+bool card_has_conflict(const struct card *card, const char *field, const char *value)
+{
+	for (size_t i = 0; i < card->nconflicts; i++)
+		if (conflict_order(&card->conflicts[i], field, value) == 0)
+			return true;
+	return false;
+}
+
+void card_add_conflict(struct card *card, const char *field, const char *value)
+{
+	size_t at = 0;
+
+	while (at < card->nconflicts && conflict_order(&card->conflicts[at], field, value) < 0)
+		at++;
+	if (at < card->nconflicts && conflict_order(&card->conflicts[at], field, value) == 0)
+		return;
+	card->conflicts = xrealloc(card->conflicts, (card->nconflicts + 1) * sizeof(*card->conflicts));
+	memmove(&card->conflicts[at + 1], &card->conflicts[at],
+		(card->nconflicts - at) * sizeof(*card->conflicts));
+	card->conflicts[at] = (struct card_conflict){xstrdup(field), xstrdup(value)};
+	card->nconflicts++;
+}
+
+bool card_remove_conflict(struct card *card, const char *field, const char *value)
+{
+	for (size_t i = 0; i < card->nconflicts; i++) {
+		if (conflict_order(&card->conflicts[i], field, value) != 0)
+			continue;
+		free(card->conflicts[i].field);
+		free(card->conflicts[i].value);
+		memmove(&card->conflicts[i], &card->conflicts[i + 1],
+			(card->nconflicts - i - 1) * sizeof(*card->conflicts));
+		card->nconflicts--;
 		return true;
 	}
 	return false;

@@ -2,8 +2,9 @@
  *
  * The text is UTF-8 with LF: header lines "key: value" in a fixed order, then, when there is
  * a description or notes, a blank line and the description, then each note as a marker line
- * "--- note TIME AUTHOR" followed by its text. A body line that would read as a marker is
- * escaped with a leading backslash. card_format(card_parse(x)) == x for any x coboard wrote. */
+ * "--- note TIME AUTHOR" followed by its text, then each conflict a merge set aside as
+ * "--- conflict FIELD" followed by the value not taken. A body line that would read as a
+ * marker is escaped with a leading backslash. card_format(card_parse(x)) == x for any x coboard wrote. */
 #ifndef COBOARD_CARD_H
 #define COBOARD_CARD_H
 
@@ -26,6 +27,13 @@ struct note {
 	char *text;
 };
 
+/* Two offices changed one field of a card to different values: the merge kept one (the same
+ * one on every server) and sets the other aside here until a secretary decides. */
+struct card_conflict {
+	char *field; /* title, column, lead, due or description */
+	char *value; /* the value not taken */
+};
+
 struct card {
 	int id;
 	char *title;
@@ -39,6 +47,8 @@ struct card {
 	char *description; /* "" when none */
 	struct note *notes;
 	size_t nnotes;
+	struct card_conflict *conflicts; /* sorted by field, then value; no two alike */
+	size_t nconflicts;
 };
 
 /* Sets every string of an empty card to "" so callers never meet NULL. */
@@ -78,6 +88,12 @@ bool card_has_note(const struct card *card, const struct note *note);
 void card_insert_note(struct card *card, const struct note *note);
 /* Removes the note with note's identity; false when the card has none. */
 bool card_remove_note(struct card *card, const struct note *note);
+
+/* Records a value set aside for field, unless it is already recorded. */
+void card_add_conflict(struct card *card, const char *field, const char *value);
+/* Drops the record of value set aside for field; false when there is none. */
+bool card_remove_conflict(struct card *card, const char *field, const char *value);
+bool card_has_conflict(const struct card *card, const char *field, const char *value);
 
 /* Path of a card in the board tree; returns the id for "cards/<id>.card" with an id from 1
  * to CARD_ID_MAX, else 0. */

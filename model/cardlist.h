@@ -14,6 +14,7 @@ struct card_filter {
 	bool overdue;
 	bool archived; /* include archived cards */
 	const char *label;
+	bool conflicted; /* only cards carrying values a merge set aside */
 };
 
 struct card_list {

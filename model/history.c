@@ -35,6 +35,27 @@ static void compare_list(struct change_list *out, const char *field, const struc
 	sb_free(&sbuf);
 }
 
+/* A conflict as one value: "FIELD: VALUE". */
+static void push_conflict(struct change_list *out, const struct card_conflict *c, bool added)
+{
+	struct strbuf v = {0};
+
+	sb_printf(&v, "%s: %s", c->field, c->value);
+	push(out, "conflict", added ? "" : sb_str(&v), added ? sb_str(&v) : "");
+	sb_free(&v);
+}
+
+static void compare_conflicts(struct change_list *out, const struct card *old,
+			      const struct card *new)
+{
+	for (size_t i = 0; i < old->nconflicts; i++)
+		if (!card_has_conflict(new, old->conflicts[i].field, old->conflicts[i].value))
+			push_conflict(out, &old->conflicts[i], false);
+	for (size_t i = 0; i < new->nconflicts; i++)
+		if (!card_has_conflict(old, new->conflicts[i].field, new->conflicts[i].value))
+			push_conflict(out, &new->conflicts[i], true);
+}
+
 void history_diff(const struct card *old, const struct card *new, struct change_list *out)
 {
 	struct card empty;
@@ -82,6 +103,7 @@ void history_diff(const struct card *old, const struct card *new, struct change_
 		if (!matched[j])
 			push(out, "note", "", new->notes[j].text);
 	free(matched);
+	compare_conflicts(out, old, new);
 	card_free(&empty);
 }
 
@@ -248,6 +270,12 @@ void history_word_change(const char *field, const char *old_value, const char *n
 	} else if (strcmp(field, "note") == 0) {
 		sb_puts(out, *new_value ? "added " : "removed ");
 		quote_note(*new_value ? new_value : old_value, value, out);
+	} else if (strcmp(field, "conflict") == 0) {
+		/* "due: 2026-04-01": the field, then the value set aside. */
+		const char *v = *new_value ? new_value : old_value;
+		size_t name = strcspn(v, ":");
+		sb_printf(out, "%s %.*s ", *new_value ? "set aside" : "resolved", (int)name, v);
+		quote_note(v[name] ? v + name + 2 : "", value, out);
 	} else if (strcmp(field, "description") == 0 || strchr(old_value, '\n') ||
 		   strchr(new_value, '\n')) {
 		sb_puts(out, !*old_value ? "added" : !*new_value ? "removed" : "changed");

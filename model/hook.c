@@ -25,6 +25,17 @@ int hook_install(const char *path, const char *program, struct cb_error *err)
 			 "is refused\" >&2\n\texit 1\n}\n"
 			 "exec \"$coboard\" --board . hook pre-receive\n");
 	rc = repo_install_hook(repo, "pre-receive", sb_str(&script), err);
+	/* git's merge driver, for a merge made with plain git in this repository. */
+	struct strbuf driver = {0};
+	if (!str_empty(program) && !strpbrk(program, "'\"\\\n"))
+		sb_printf(&driver, "'%s' merge-card %%O %%A %%B %%P", program);
+	else
+		sb_puts(&driver, "coboard merge-card %O %A %B %P");
+	if (rc == 0)
+		rc = repo_config_set(repo, "merge.coboard.name", "coboard: cards field by field", err);
+	if (rc == 0)
+		rc = repo_config_set(repo, "merge.coboard.driver", sb_str(&driver), err);
+	sb_free(&driver);
 	sb_free(&script);
 	repo_free(repo);
 	return rc;

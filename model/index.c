@@ -11,7 +11,7 @@
 #include "date.h"
 #include "history.h"
 
-enum { SCHEMA_VERSION = 3, DEFAULT_LOCK_TIMEOUT_MS = 10000, WAL_CHECKPOINT_FRAMES = 256 };
+enum { SCHEMA_VERSION = 4, DEFAULT_LOCK_TIMEOUT_MS = 10000, WAL_CHECKPOINT_FRAMES = 256 };
 
 static const char schema[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -27,9 +27,12 @@ static const char schema[] =
 	"CREATE TABLE broken(path TEXT PRIMARY KEY, message TEXT NOT NULL, last_good TEXT);"
 	/* time is the commit time; at is the running maximum of time along the first-parent
 	 * order, so date queries stay monotone whatever one commit's clock said. */
+	/* side: a commit a merge brought in (another office's change): its changes are history,
+	 * but the board never stood at its tree. */
 	"CREATE TABLE commits(seq INTEGER PRIMARY KEY, oid TEXT NOT NULL UNIQUE,"
 	" time INTEGER NOT NULL, at INTEGER NOT NULL, author TEXT NOT NULL, email TEXT NOT NULL,"
-	" member TEXT NOT NULL, subject TEXT NOT NULL, op TEXT NOT NULL, reason TEXT NOT NULL);"
+	" member TEXT NOT NULL, subject TEXT NOT NULL, op TEXT NOT NULL, reason TEXT NOT NULL,"
+	" side INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX commits_at ON commits(at);"
 	"CREATE INDEX commits_op ON commits(op, seq);"
 	"CREATE TABLE changes(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, card INTEGER NOT NULL,"

@@ -47,15 +47,17 @@ int index_last_card_commit_by(struct index *idx, const char *member, char out[41
 int index_last_meeting(struct index *idx, char out[41], struct cb_error *err)
 {
 	return query_commit(idx,
-			    "SELECT oid FROM commits WHERE op = 'meeting-end' ORDER BY seq DESC LIMIT 1",
+			    "SELECT oid FROM commits WHERE op = 'meeting-end' AND side = 0"
+			    " ORDER BY seq DESC LIMIT 1",
 			    0, NULL, out, err);
 }
 
 int index_before_last_meeting(struct index *idx, char out[41], struct cb_error *err)
 {
 	return query_commit(idx,
-			    "SELECT oid FROM commits WHERE seq < (SELECT seq FROM commits WHERE op = "
-			    "'meeting-start' ORDER BY seq DESC LIMIT 1) ORDER BY seq DESC LIMIT 1",
+			    "SELECT oid FROM commits WHERE side = 0 AND seq < (SELECT seq FROM commits"
+			    " WHERE op = 'meeting-start' AND side = 0 ORDER BY seq DESC LIMIT 1)"
+			    " ORDER BY seq DESC LIMIT 1",
 			    0, NULL, out, err);
 }
 
@@ -63,7 +65,8 @@ int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct
 {
 	char hex[41];
 
-	if (query_commit(idx, "SELECT oid FROM commits WHERE at < :n ORDER BY seq DESC LIMIT 1",
+	if (query_commit(idx, "SELECT oid FROM commits WHERE at < :n AND side = 0 ORDER BY seq DESC"
+			 " LIMIT 1",
 			 epoch, NULL, hex, err) < 0)
 		return -1;
 	return to_oid(hex, out, "the board has no commit on or before that date", err);
@@ -73,7 +76,7 @@ int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *e
 {
 	char hex[41];
 
-	if (query_commit(idx, "SELECT oid FROM commits ORDER BY seq DESC LIMIT 1 OFFSET :n", n, NULL,
+	if (query_commit(idx, "SELECT oid FROM commits WHERE side = 0 ORDER BY seq DESC LIMIT 1 OFFSET :n", n, NULL,
 			 hex, err) < 0)
 		return -1;
 	return to_oid(hex, out, "that is the board's first change", err);
@@ -83,12 +86,13 @@ int index_changes_since_commit(struct index *idx, const char *oid, int *n, struc
 {
 	char seq[41], count[41];
 
-	if (query_commit(idx, "SELECT seq FROM commits WHERE oid = :text", 0, oid, seq, err) < 0)
+	if (query_commit(idx, "SELECT seq FROM commits WHERE oid = :text AND side = 0", 0, oid,
+			 seq, err) < 0)
 		return -1;
 	if (!seq[0])
 		return cb_fail(err, CB_ENOTFOUND,
 			       "%.7s is not on the board's main line (a merged side branch?)", oid);
-	if (query_commit(idx, "SELECT count(*) FROM commits WHERE seq > :n", atoll(seq), NULL,
+	if (query_commit(idx, "SELECT count(*) FROM commits WHERE seq > :n AND side = 0", atoll(seq), NULL,
 			 count, err) < 0)
 		return -1;
 	*n = atoi(count);

@@ -54,7 +54,8 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 		" AND (?2 = '' OR id IN (SELECT card FROM card_agencies WHERE agency = ?2))"
 		" AND (?3 = 0 OR (due <> '' AND due < ?4 AND col <> ?5))"
 		" AND (?6 = 1 OR archived = 0)"
-		" AND (?7 = '' OR labels LIKE ?7 ESCAPE '\\')",
+		" AND (?7 = '' OR labels LIKE ?7 ESCAPE '\\')"
+		" AND (?8 = 0 OR instr(text, char(10) || '--- conflict ') > 0)",
 		err);
 
 	memset(out, 0, sizeof(*out));
@@ -78,6 +79,7 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 	bind_text(st, 5, done_column);
 	sqlite3_bind_int(st, 6, f->archived);
 	bind_text(st, 7, sb_str(&label));
+	sqlite3_bind_int(st, 8, f->conflicted);
 	while ((rc = step_row(idx, st, err)) > 0)
 		list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
 	sqlite3_reset(st);

@@ -183,11 +183,84 @@ static void parse_version(const char *text, size_t len, int id, struct card *car
 	card->id = id;
 }
 
+/* How a commit's files are taken: applied to the board and recorded as history (a commit on
+ * the main line), only recorded (a side commit a merge brought in: the board never stood
+ * there), or applied with only what the merge itself did recorded. */
+enum take { TAKE_APPLY, TAKE_HISTORY_ONLY, TAKE_MERGE };
+
+/* Whether list item changes from old to new (vs the first parent) all come from other: each
+ * item added is in other, each item removed is not. */
+static bool list_from(const char *old_value, const char *new_value, const char *other)
+{
+	struct strvec before = {0}, after = {0};
+	bool from = true;
+
+	sv_split_list(&before, old_value);
+	sv_split_list(&after, new_value);
+	for (size_t i = 0; i < after.n && from; i++)
+		if (!sv_contains(&before, after.v[i]) && !history_list_has(other, after.v[i]))
+			from = false;
+	for (size_t i = 0; i < before.n && from; i++)
+		if (!sv_contains(&after, before.v[i]) && history_list_has(other, before.v[i]))
+			from = false;
+	sv_free(&before);
+	sv_free(&after);
+	return from;
+}
+
+/* A merge's change (against its first parent) that its other parent already had: the side
+ * commits that made it are recorded, by their authors; only the rest is the merge's own. */
+static bool explained(const struct field_change *c, const struct change_list *vs_other,
+		      const struct card *other)
+{
+	bool is_list = strcmp(c->field, "co") == 0 || strcmp(c->field, "labels") == 0;
+	bool is_set = strcmp(c->field, "note") == 0 || strcmp(c->field, "conflict") == 0;
+
+	if (is_list && other) {
+		struct strbuf list = {0};
+		sv_join(strcmp(c->field, "co") == 0 ? &other->co : &other->labels, ", ", &list);
+		bool from = list_from(c->old_value, c->new_value, sb_str(&list));
+		sb_free(&list);
+		return from;
+	}
+	for (size_t i = 0; i < vs_other->n; i++) {
+		const struct field_change *o = &vs_other->v[i];
+		if (strcmp(o->field, c->field) == 0 && strcmp(o->new_value, c->new_value) == 0 &&
+		    (!is_set || strcmp(o->old_value, c->old_value) == 0))
+			return false;
+	}
+	return true;
+}
+
+/* Keeps in changes only what the merge did itself (see explained). */
+static void keep_merge_own(struct change_list *changes, const struct card *other,
+			   const struct card *merged)
+{
+	struct change_list vs_other = {0};
+	size_t kept = 0;
+
+	history_diff(other, merged, &vs_other);
+	for (size_t i = 0; i < changes->n; i++) {
+		struct field_change *c = &changes->v[i];
+		if (merged && explained(c, &vs_other, other)) {
+			free(c->field);
+			free(c->old_value);
+			free(c->new_value);
+		} else {
+			changes->v[kept++] = *c;
+		}
+	}
+	changes->n = kept;
+	change_list_free(&vs_other);
+}
+
 /* Indexes one card file's change: the card row, and (seq > 0) one history row per field.
  * A version that does not parse is recorded as broken and left out of the board; the change
- * that fixes it is measured against the last version that parsed. */
+ * that fixes it is measured against the last version that parsed. other: for a merge, the
+ * card in its other parent (NULL: absent there). */
 static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct file_change *fc,
-			     int id, struct cb_error *err)
+			     int id, enum take take, const struct card *other,
+			     struct cb_error *err)
 {
 	struct card old_card, new_card;
 	struct cb_error old_err = {0}, new_err = {0};
@@ -206,7 +279,10 @@ static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct 
 			parse_version(last_good, strlen(last_good), id, &old_card, &old_ok, &old_err);
 		}
 	}
-	if (!fc->new_text && !fc->too_big) {
+	if (take == TAKE_HISTORY_ONLY) {
+		if (new_ok || (!fc->new_text && !fc->too_big))
+			history_diff(old_ok ? &old_card : NULL, new_ok ? &new_card : NULL, &changes);
+	} else if (!fc->new_text && !fc->too_big) {
 		if (delete_card_rows(idx, id, err) < 0 || set_broken(idx, fc->path, NULL, NULL, err) < 0)
 			goto out;
 		history_diff(old_ok ? &old_card : NULL, NULL, &changes);
@@ -230,6 +306,8 @@ static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct 
 			goto out;
 		history_diff(old_ok ? &old_card : NULL, &new_card, &changes);
 	}
+	if (take == TAKE_MERGE)
+		keep_merge_own(&changes, other, new_ok ? &new_card : NULL);
 	for (size_t i = 0; seq > 0 && i < changes.n; i++)
 		if (insert_change(idx, seq, id, changes.v[i].field, changes.v[i].old_value,
 				  changes.v[i].new_value, err) < 0)
@@ -291,23 +369,58 @@ static int index_board_change(struct index *idx, sqlite3_int64 seq, const struct
 	return rc;
 }
 
+/* The card at path in a merge's other parent; *present false when it has none there. */
+static int other_parent_card(struct index *idx, const struct commit_info *info,
+			     const char *path, int id, struct card *card, bool *present,
+			     struct cb_error *err)
+{
+	struct strbuf text = {0};
+	struct cb_error perr = {0};
+	bool found = false;
+
+	card_init(card);
+	*present = false;
+	if (repo_read(idx->repo, &info->other_parent, path, &text, &found, err) < 0) {
+		sb_free(&text);
+		return -1;
+	}
+	if (found) {
+		card_free(card);
+		*present = card_parse(card, sb_str(&text), text.len, &perr) == 0;
+		card->id = id;
+	}
+	sb_free(&text);
+	return 0;
+}
+
 /* Applies the files of one change to the current state; seq > 0 also records history. */
 static int index_files(struct index *idx, sqlite3_int64 seq, const struct commit_info *info,
-		       struct cb_error *err)
+		       enum take take, struct cb_error *err)
 {
 	for (size_t i = 0; i < info->nchanges; i++) {
 		const struct file_change *fc = &info->changes[i];
 		int id = card_id_from_path(fc->path);
+		struct card other;
+		bool present = false;
+		int rc = 0;
 
-		if (id > 0 && index_card_change(idx, seq, fc, id, err) < 0)
-			return -1;
-		if (strcmp(fc->path, "board.conf") == 0 && index_board_change(idx, seq, fc, err) < 0)
+		if (id > 0) {
+			if (take == TAKE_MERGE &&
+			    other_parent_card(idx, info, fc->path, id, &other, &present, err) < 0)
+				return -1;
+			rc = index_card_change(idx, seq, fc, id, take, present ? &other : NULL, err);
+			if (take == TAKE_MERGE)
+				card_free(&other);
+		} else if (strcmp(fc->path, "board.conf") == 0 && take != TAKE_HISTORY_ONLY) {
+			rc = index_board_change(idx, seq, fc, err);
+		}
+		if (rc < 0)
 			return -1;
 	}
 	return 0;
 }
 
-static int index_one_commit(struct index *idx, const struct commit_info *info,
+static int index_one_commit(struct index *idx, const struct commit_info *info, bool side,
 			    struct cb_error *err)
 {
 	const char *nl = strchr(info->message, '\n');
@@ -320,9 +433,9 @@ static int index_one_commit(struct index *idx, const struct commit_info *info,
 	int rc = -1;
 
 	st = db_stmt(idx,
-		     "INSERT INTO commits(oid, time, at, author, email, subject, op, reason, member)"
-		     " VALUES (?1, ?2, max(?2, coalesce((SELECT max(at) FROM commits), 0)),"
-		     " ?3, ?4, ?5, ?6, ?7, ?8)",
+		     "INSERT INTO commits(oid, time, at, author, email, subject, op, reason, member,"
+		     " side) VALUES (?1, ?2, max(?2, coalesce((SELECT max(at) FROM commits), 0)),"
+		     " ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 		     err);
 	if (!st)
 		goto out;
@@ -334,9 +447,11 @@ static int index_one_commit(struct index *idx, const struct commit_info *info,
 	bind_text(st, 6, op);
 	bind_text(st, 7, reason);
 	bind_text(st, 8, member);
+	sqlite3_bind_int(st, 9, side);
 	if (step_done(idx, st, err) < 0)
 		goto out;
-	rc = index_files(idx, sqlite3_last_insert_rowid(idx->db), info, err);
+	rc = index_files(idx, sqlite3_last_insert_rowid(idx->db), info,
+			 side ? TAKE_HISTORY_ONLY : info->merge ? TAKE_MERGE : TAKE_APPLY, err);
 out:
 	free(subject);
 	free(op);
@@ -356,9 +471,10 @@ static int clear_all(struct index *idx, struct cb_error *err)
 }
 
 /* The seq of commit hex in the index, 0 when it is not there. */
+/* The seq of commit hex on the indexed main line, 0 when it is not there. */
 static sqlite3_int64 commit_seq(struct index *idx, const char *hex)
 {
-	sqlite3_stmt *st = db_stmt(idx, "SELECT seq FROM commits WHERE oid = ?", NULL);
+	sqlite3_stmt *st = db_stmt(idx, "SELECT seq FROM commits WHERE oid = ? AND side = 0", NULL);
 	sqlite3_int64 seq = 0;
 
 	if (!st)
@@ -398,7 +514,7 @@ static int rewind_to(struct index *idx, const git_oid *base, struct cb_error *er
 		cb_error_clear(err);
 		return 1;
 	}
-	rc = index_files(idx, 0, &diff, err);
+	rc = index_files(idx, 0, &diff, TAKE_APPLY, err);
 	commit_info_free(&diff);
 	if (rc < 0)
 		return -1;
@@ -415,6 +531,26 @@ static int rewind_to(struct index *idx, const git_oid *base, struct cb_error *er
 		return -1;
 	bind_text(st, 1, hex);
 	return step_done(idx, st, err);
+}
+
+/* The commits a merge brought in, each recorded as the change it was, by its author. */
+static int index_side_commits(struct index *idx, const git_oid *merge, struct cb_error *err)
+{
+	git_oid *ids;
+	size_t n;
+	int rc = 0;
+
+	if (repo_side_commits(idx->repo, merge, &ids, &n, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct commit_info info;
+		rc = repo_commit_info(idx->repo, &ids[i], &info, err);
+		if (rc == 0)
+			rc = index_one_commit(idx, &info, true, err);
+		commit_info_free(&info);
+	}
+	free(ids);
+	return rc;
 }
 
 int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_error *err)
@@ -455,7 +591,8 @@ int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_er
 		struct commit_info info;
 
 		if (repo_commit_info(idx->repo, &chain[i], &info, err) < 0 ||
-		    index_one_commit(idx, &info, err) < 0) {
+		    (info.merge && index_side_commits(idx, &chain[i], err) < 0) ||
+		    index_one_commit(idx, &info, false, err) < 0) {
 			commit_info_free(&info);
 			goto out;
 		}

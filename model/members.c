@@ -34,7 +34,7 @@ static int apply_member(struct board *board, void *arg, struct cb_error *err)
 	m.role = old ? old->role : ROLE_VIEWER;
 	if (c->role && role_parse(c->role, &m.role) < 0)
 		return cb_fail(err, CB_EINVALID,
-			       "unknown role '%s' (viewer, member, secretary, admin)", c->role);
+			       "unknown role '%s' (viewer, sync, member, secretary, admin)", c->role);
 	m.agency = (char *)(c->agency ? c->agency : old ? old->agency : "");
 	m.name = (char *)(c->name ? c->name : old ? old->name : c->login);
 	m.email = (char *)(c->email ? c->email : old ? old->email : "");

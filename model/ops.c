@@ -185,7 +185,37 @@ static int finish_commit(struct session *s, struct op_result *res, struct cb_err
 	return 0;
 }
 
-/* One attempt: returns 0 on success, -1 on error, 1 when the branch moved (retry). */
+/* The id of a new card: the next one; on a board shared between offices (it has sites, or
+ * git remotes), the next one ending in this office's site number, so two offices adding
+ * cards at once never make the same id. */
+static int new_card_id(struct session *s, const struct board *board, int *id,
+		       struct cb_error *err)
+{
+	struct strbuf name = {0};
+	const struct site *site;
+
+	if (index_next_id(s->index, id, err) < 0)
+		return -1;
+	if (board->nsites == 0 && !repo_has_remotes(s->repo))
+		return 0;
+	repo_config_get(s->repo, "coboard.site", &name);
+	site = board_site(board, sb_str(&name));
+	if (!site) {
+		cb_fail(err, CB_EINVALID,
+			"this board is shared with other offices, and each office adds cards under "
+			"its own site number; name this server's site first: coboard site NAME "
+			"(an admin, once)");
+		sb_free(&name);
+		return -1;
+	}
+	sb_free(&name);
+	*id += (site->number - *id % 100 + 100) % 100;
+	if (*id > CARD_ID_MAX)
+		return cb_fail(err, CB_EINVALID, "this site has no card ids left (at most %d)",
+			       CARD_ID_MAX);
+	return 0;
+}
+
 /* The card as it is (or a new id for an add), once the member may change it. */
 static int load_for_change(struct session *s, int id, const struct board *board,
 			   struct card *before, struct op_state *st, struct cb_error *err)
@@ -193,7 +223,7 @@ static int load_for_change(struct session *s, int id, const struct board *board,
 	const char *denied;
 
 	if (id == 0)
-		return index_next_id(s->index, &st->after.id, err);
+		return new_card_id(s, board, &st->after.id, err);
 	card_free(before);
 	if (index_card(s->index, id, before, err) < 0)
 		return -1;
@@ -299,6 +329,26 @@ int ops_run_card_op(struct session *s, int id, const char *op, const char *reaso
 	}
 	return cb_fail(err, CB_ECONFLICT,
 		       "the board kept changing under this write (pushes from elsewhere?); try again");
+}
+
+/* --- a commit made elsewhere: a merge or a fast-forward (sync) ------------------------- */
+
+int ops_advance(struct session *s, const git_oid *from, const git_oid *to, struct op_result *res,
+		struct cb_error *err)
+{
+	struct board board;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	if (lock_and_sync(s, &board, err) < 0)
+		return -1;
+	board_free(&board);
+	if (repo_move_branch(s->repo, from, to, err) < 0) {
+		index_rollback(s->index);
+		return -1;
+	}
+	rc = finish_commit(s, res, err);
+	return rc;
 }
 
 /* --- files other than cards: board.conf, meetings ----------------------------------- */
@@ -414,10 +464,19 @@ int ops_edit_board(struct session *s, board_edit_fn fn, void *arg, const char *s
 
 /* --- a new board --------------------------------------------------------------------- */
 
+/* A clone of the board merges with git as sync does, once the driver is named in its config
+ * (README, "Two offices"). */
+static const char merge_attributes[] =
+	"# coboard merges cards, board.conf and minutes field by field, as `coboard sync` does:\n"
+	"# git config merge.coboard.driver \"coboard merge-card %O %A %B %P\"\n"
+	"cards/*.card merge=coboard\n"
+	"board.conf merge=coboard\n"
+	"meetings/*.md merge=coboard\n";
+
 int ops_init(const char *path, const struct file_update *files, size_t nfiles,
 	     const char *login, bool shared_group, struct cb_error *err)
 {
-	struct file_update *all = xcalloc(nfiles, sizeof(*all));
+	struct file_update *all = xcalloc(nfiles + 1, sizeof(*all));
 	struct board board = {0};
 	struct strbuf conf = {0}, msg = {0}, email = {0};
 	const struct file_update *conf_file = NULL;
@@ -477,9 +536,11 @@ int ops_init(const char *path, const struct file_update *files, size_t nfiles,
 		all[i] = &files[i] == conf_file
 				 ? (struct file_update){"board.conf", conf.buf, conf.len}
 				 : files[i];
+	all[nfiles] = (struct file_update){".gitattributes", merge_attributes,
+					   strlen(merge_attributes)};
 	sb_printf(&msg, "Create board: %s\n\n%zu cards; %s is the first admin.\n\nOp: init\nMember: %s\n",
 		  board.title, nfiles - 1, login, login);
-	rc = repo_init(path, all, nfiles, &who, sb_str(&msg), shared_group, err);
+	rc = repo_init(path, all, nfiles + 1, &who, sb_str(&msg), shared_group, err);
 out:
 	board_free(&board);
 	sb_free(&conf);

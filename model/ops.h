@@ -81,6 +81,18 @@ int ops_file_op(struct session *s, file_op_fn fn, void *arg, struct op_result *r
 void file_op_add(struct file_op *op, const char *path, const char *content, size_t len);
 void file_op_free(struct file_op *op);
 
+/* Moves the branch from from to to, a commit already written (a merge, or another board's
+ * tip that holds from), under the writer lock, and indexes it. CB_ECONFLICT when the branch
+ * is no longer at from. */
+int ops_advance(struct session *s, const git_oid *from, const git_oid *to, struct op_result *res,
+		struct cb_error *err);
+
+/* Decides a field for which a merge set values aside (secretaries and admins): take NULL
+ * keeps the card's value, else take (one of the values set aside) becomes the field's value;
+ * either way every value of that field set aside is dropped. */
+int ops_resolve_conflict(struct session *s, int id, const char *field, const char *take,
+			 const char *reason, struct op_result *res, struct cb_error *err);
+
 /* Undoes commit (a card change): a new commit restoring the fields it changed. Refuses with
  * CB_ECONFLICT, naming the change in the way, when a later commit changed one of those
  * fields, unless force. */

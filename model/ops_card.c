@@ -357,3 +357,67 @@ int ops_save_card(struct session *s, const struct card *base, const struct card 
 	return ops_run_card_op(s, edited->id, op, reason, apply_save, &a, res, err);
 }
 
+
+/* --- deciding a value a merge set aside ---------------------------------------------- */
+
+struct resolve_args {
+	const char *field, *value; /* value: the one to take; NULL keeps the card's own */
+};
+
+static char **field_slot(struct card *card, const char *field)
+{
+	if (strcmp(field, "title") == 0)
+		return &card->title;
+	if (strcmp(field, "column") == 0)
+		return &card->column;
+	if (strcmp(field, "lead") == 0)
+		return &card->lead;
+	if (strcmp(field, "due") == 0)
+		return &card->due;
+	if (strcmp(field, "description") == 0)
+		return &card->description;
+	return NULL;
+}
+
+static int apply_resolve(struct op_state *st, void *arg, struct cb_error *err)
+{
+	const struct resolve_args *a = arg;
+	struct card *card = &st->after;
+	char **slot = field_slot(card, a->field);
+	size_t aside = 0;
+	const char *denied = board_may_run_meeting(st->board, st->s->login);
+
+	if (denied)
+		return cb_fail(err, CB_EDENIED, "%s may not decide a conflict: only a secretary or "
+			       "an admin may", st->s->login);
+	for (size_t i = 0; i < card->nconflicts; i++)
+		aside += strcmp(card->conflicts[i].field, a->field) == 0;
+	if (aside == 0)
+		return cb_fail(err, CB_ENOTFOUND, "#%d has no value of %s set aside (`coboard "
+			       "conflicts` lists them)", card->id, a->field);
+	if (a->value && !card_has_conflict(card, a->field, a->value))
+		return cb_fail(err, CB_ENOTFOUND, "'%s' is not a value of %s set aside on #%d",
+			       a->value, a->field, card->id);
+	if (a->value && slot)
+		str_set(slot, a->value);
+	for (size_t i = card->nconflicts; i-- > 0;) {
+		if (strcmp(card->conflicts[i].field, a->field) == 0) {
+			char *value = xstrdup(card->conflicts[i].value);
+			card_remove_conflict(card, a->field, value);
+			free(value);
+		}
+	}
+	struct strbuf subject = {0};
+	sb_printf(&subject, "Decide #%d %s: %s", card->id, a->field,
+		  a->value ? "take the value set aside" : "keep the card's value");
+	st->subject = sb_detach(&subject);
+	return 0;
+}
+
+int ops_resolve_conflict(struct session *s, int id, const char *field, const char *take,
+			 const char *reason, struct op_result *res, struct cb_error *err)
+{
+	struct resolve_args args = {field, take};
+
+	return ops_run_card_op(s, id, "resolve", reason, apply_resolve, &args, res, err);
+}

@@ -214,6 +214,11 @@ static int load_revert(struct session *s, struct revert_args *r, int *card, stru
 			"part of the record and are not undone", r->oid, r->subject);
 		goto out;
 	}
+	if (info.merge) {
+		cb_fail(err, CB_EINVALID, "%.7s (\"%s\") merged another board's changes; undo "
+			"those changes one by one (`coboard log` lists them)", r->oid, r->subject);
+		goto out;
+	}
 	for (size_t i = 0; i < info.nchanges; i++) {
 		if (strncmp(info.changes[i].path, "meetings/", 9) == 0) {
 			cb_fail(err, CB_EINVALID, "%.7s (\"%s\") is a meeting record; meetings are "

@@ -382,33 +382,120 @@ static int move_branch(struct repo *repo, const git_oid *parent, const git_oid *
 /* Writes the objects of a commit. A `git gc` or `git prune-packed` run beside coboard may
  * remove an emptied objects/xx directory between libgit2 making it and renaming a new object
  * into it (git itself retries there; libgit2 does not): such an attempt is made again. */
-static int write_commit(struct repo *repo, const git_oid *parent,
+static int write_commit(struct repo *repo, const git_oid *parent, const git_oid *second,
 			const struct file_update *updates, size_t nupdates,
 			const struct identity *who, const char *message, git_oid *out,
 			struct cb_error *err);
 
 enum { OBJECT_LOST = -2 }; /* write_commit: written, yet not on disk: write again */
 
-int repo_commit(struct repo *repo, const git_oid *parent, const struct file_update *updates,
-		size_t nupdates, const struct identity *who, const char *message, git_oid *out,
-		struct cb_error *err)
+int repo_write_commit(struct repo *repo, const git_oid *parent, const git_oid *second,
+		      const struct file_update *updates, size_t nupdates, const struct identity *who,
+		      const char *message, git_oid *out, struct cb_error *err)
 {
 	enum { OBJECT_WRITE_TRIES = 5 };
 
 	for (int attempt = 1;; attempt++) {
 		struct cb_error attempt_err = {0};
-		int rc = write_commit(repo, parent, updates, nupdates, who, message, out,
+		int rc = write_commit(repo, parent, second, updates, nupdates, who, message, out,
 				      &attempt_err);
 		const git_error *e = git_error_last();
 
 		if (rc == 0)
-			return move_branch(repo, parent, out, err);
+			return 0;
 		if (attempt == OBJECT_WRITE_TRIES ||
 		    (rc != OBJECT_LOST && (!e || e->klass != GIT_ERROR_OS))) {
 			*err = attempt_err;
 			return -1;
 		}
 	}
+}
+
+int repo_commit(struct repo *repo, const git_oid *parent, const struct file_update *updates,
+		size_t nupdates, const struct identity *who, const char *message, git_oid *out,
+		struct cb_error *err)
+{
+	if (repo_write_commit(repo, parent, NULL, updates, nupdates, who, message, out, err) < 0)
+		return -1;
+	return move_branch(repo, parent, out, err);
+}
+
+int repo_move_branch(struct repo *repo, const git_oid *from, const git_oid *to,
+		     struct cb_error *err)
+{
+	return move_branch(repo, from, to, err);
+}
+
+int repo_merge_bases(struct repo *repo, const git_oid *a, const git_oid *b, git_oid **bases,
+		     size_t *n, struct cb_error *err)
+{
+	git_oidarray found = {0};
+	int rc = git_merge_bases(&found, repo->git, a, b);
+
+	*bases = NULL;
+	*n = 0;
+	if (rc == GIT_ENOTFOUND)
+		return 0;
+	if (rc < 0)
+		return repo_git_fail(err, "cannot find where the two histories meet");
+	*bases = xcalloc(found.count ? found.count : 1, sizeof(**bases));
+	memcpy(*bases, found.ids, found.count * sizeof(**bases));
+	*n = found.count;
+	git_oidarray_dispose(&found);
+	return 0;
+}
+
+int repo_count_between(struct repo *repo, const git_oid *from, const git_oid *to, size_t *n,
+		       struct cb_error *err)
+{
+	git_revwalk *walk = NULL;
+	git_oid id;
+	int rc = -1;
+
+	*n = 0;
+	if (git_revwalk_new(&walk, repo->git) < 0 || git_revwalk_push(walk, to) < 0 ||
+	    (from && git_revwalk_hide(walk, from) < 0)) {
+		repo_git_fail(err, "cannot walk the history");
+		goto out;
+	}
+	while (git_revwalk_next(&id, walk) == 0)
+		(*n)++;
+	rc = 0;
+out:
+	git_revwalk_free(walk);
+	return rc;
+}
+
+int repo_side_commits(struct repo *repo, const git_oid *merge, git_oid **ids, size_t *n,
+		      struct cb_error *err)
+{
+	git_commit *commit = NULL;
+	git_revwalk *walk = NULL;
+	git_oid id;
+	int rc = -1;
+
+	*ids = NULL;
+	*n = 0;
+	if (repo_lookup_commit(&commit, repo->git, merge) < 0 || git_revwalk_new(&walk, repo->git) < 0)
+		goto fail;
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	if (git_revwalk_hide(walk, git_commit_parent_id(commit, 0)) < 0)
+		goto fail;
+	for (unsigned i = 1; i < git_commit_parentcount(commit); i++)
+		if (git_revwalk_push(walk, git_commit_parent_id(commit, i)) < 0)
+			goto fail;
+	while (git_revwalk_next(&id, walk) == 0) {
+		*ids = xgrow(*ids, *n, sizeof(**ids));
+		(*ids)[(*n)++] = id;
+	}
+	rc = 0;
+	goto out;
+fail:
+	repo_git_fail(err, "cannot walk the merged history");
+out:
+	git_revwalk_free(walk);
+	git_commit_free(commit);
+	return rc;
 }
 
 /* Whether object id is in the repository on disk: its loose file, or, through an object
@@ -464,11 +551,12 @@ static bool commit_stored(struct repo *repo, const git_oid *commit, git_tree *tr
 	return stored;
 }
 
-static int write_commit(struct repo *repo, const git_oid *parent,
+static int write_commit(struct repo *repo, const git_oid *parent, const git_oid *second,
 			const struct file_update *updates, size_t nupdates,
 			const struct identity *who, const char *message, git_oid *out,
 			struct cb_error *err)
 {
+	git_commit *parents[2] = {NULL, NULL};
 	git_commit *parent_commit = NULL;
 	git_tree *parent_tree = NULL, *tree = NULL;
 	git_signature *sig = NULL;
@@ -489,8 +577,13 @@ static int write_commit(struct repo *repo, const git_oid *parent,
 	}
 	if (make_signature(&sig, who, err) < 0)
 		goto out;
-	if (git_commit_create(out, repo->git, NULL, sig, sig, "UTF-8", message, tree, 1,
-			      (const git_commit **)&parent_commit) < 0) {
+	parents[0] = parent_commit;
+	if (second && repo_lookup_commit(&parents[1], repo->git, second) < 0) {
+		repo_git_fail(err, "cannot read the commit to merge");
+		goto out;
+	}
+	if (git_commit_create(out, repo->git, NULL, sig, sig, "UTF-8", message, tree,
+			      second ? 2 : 1, (const git_commit **)parents) < 0) {
 		repo_git_fail(err, "cannot write the commit");
 		goto out;
 	}
@@ -506,6 +599,7 @@ out:
 	git_tree_free(tree);
 	git_tree_free(parent_tree);
 	git_commit_free(parent_commit);
+	git_commit_free(parents[1]);
 	return rc;
 }
 
@@ -617,4 +711,41 @@ int repo_ensure_tag(struct repo *repo, const char *name, const git_oid *commit, 
 		*made = true;
 	git_object_free(target);
 	return rc;
+}
+
+int repo_config_get(struct repo *repo, const char *key, struct strbuf *out)
+{
+	git_config *config = NULL;
+	git_buf value = {0};
+	int found = 0;
+
+	if (git_repository_config_snapshot(&config, repo->git) == 0 &&
+	    git_config_get_string_buf(&value, config, key) == 0) {
+		sb_puts(out, value.ptr);
+		found = 1;
+	}
+	git_buf_dispose(&value);
+	git_config_free(config);
+	return found;
+}
+
+int repo_config_set(struct repo *repo, const char *key, const char *value, struct cb_error *err)
+{
+	git_config *config = NULL;
+	int rc = 0;
+
+	if (git_repository_config(&config, repo->git) < 0 ||
+	    git_config_set_string(config, key, value) < 0)
+		rc = repo_git_fail(err, "cannot write the board's git config");
+	git_config_free(config);
+	return rc;
+}
+
+bool repo_has_remotes(struct repo *repo)
+{
+	git_strarray names = {0};
+	bool any = git_remote_list(&names, repo->git) == 0 && names.count > 0;
+
+	git_strarray_dispose(&names);
+	return any;
 }

@@ -67,6 +67,27 @@ int repo_commit(struct repo *repo, const git_oid *parent, const struct file_upda
 		size_t nupdates, const struct identity *who, const char *message, git_oid *out,
 		struct cb_error *err);
 
+/* Writes the objects of a commit on top of parent (and second, for a merge) with the updates
+ * applied, without moving any branch. */
+int repo_write_commit(struct repo *repo, const git_oid *parent, const git_oid *second,
+		      const struct file_update *updates, size_t nupdates, const struct identity *who,
+		      const char *message, git_oid *out, struct cb_error *err);
+/* Moves refs/heads/main from from to to, only if it still points at from (CB_ECONFLICT). */
+int repo_move_branch(struct repo *repo, const git_oid *from, const git_oid *to,
+		     struct cb_error *err);
+
+/* Where the histories of a and b meet (several after criss-cross merges; none when they are
+ * unrelated). Caller frees *bases. */
+int repo_merge_bases(struct repo *repo, const git_oid *a, const git_oid *b, git_oid **bases,
+		     size_t *n, struct cb_error *err);
+/* How many commits to has that from (NULL: none) has not. */
+int repo_count_between(struct repo *repo, const git_oid *from, const git_oid *to, size_t *n,
+		       struct cb_error *err);
+/* The commits a merge brought in (reachable from its other parents, not from its first),
+ * oldest first. Caller frees *ids. */
+int repo_side_commits(struct repo *repo, const git_oid *merge, git_oid **ids, size_t *n,
+		      struct cb_error *err);
+
 /* One commit's change as seen by the index. Blob contents are NUL-terminated copies. A card
  * blob over CARD_FILE_MAX is never read: its text is NULL and too_big holds its size. */
 struct file_change {
@@ -83,6 +104,8 @@ struct commit_info {
 	char *message;
 	struct file_change *changes;
 	size_t nchanges;
+	bool merge;          /* more than one parent: other_parent is the second */
+	git_oid other_parent;
 	git_commit *commit; /* owns the strings above */
 };
 
@@ -130,6 +153,13 @@ int repo_add_pushed_objects(struct repo *repo, struct cb_error *err);
  * tells whether it was missing. */
 int repo_ensure_tag(struct repo *repo, const char *name, const git_oid *commit, bool *made,
 		    struct cb_error *err);
+
+/* The repository's own config (never the user's): 1 and the value appended to out when key
+ * is set, else 0. */
+int repo_config_get(struct repo *repo, const char *key, struct strbuf *out);
+int repo_config_set(struct repo *repo, const char *key, const char *value, struct cb_error *err);
+/* Whether the board has git remotes (other offices, or the board it was cloned from). */
+bool repo_has_remotes(struct repo *repo);
 
 /* Resolves "HEAD~3", an abbreviated id, a tag ... to a commit. */
 int repo_resolve(struct repo *repo, const char *spec, git_oid *out, struct cb_error *err);

@@ -86,19 +86,25 @@ static int compare_dir(git_repository *git, git_tree *old_tree, git_tree *new_tr
 	return 0;
 }
 
-/* The files the index cares about (board.conf and cards/) that differ between two trees. */
+/* The files of a board (board.conf and other top-level files, cards/, meetings/) that differ
+ * between two trees. */
 static int compare_trees(git_repository *git, git_tree *old_tree, git_tree *new_tree,
 			 struct commit_info *info, struct cb_error *err)
 {
-	git_tree *old_cards = subtree(git, old_tree, "cards");
-	git_tree *new_cards = subtree(git, new_tree, "cards");
-	int rc = compare_dir(git, old_tree, new_tree, "", info, err); /* board.conf and others */
+	static const char *const dirs[] = {"cards", "meetings"};
+	int rc = compare_dir(git, old_tree, new_tree, "", info, err);
 
-	if (rc == 0 && (!old_cards || !new_cards ||
-			!git_oid_equal(git_tree_id(old_cards), git_tree_id(new_cards))))
-		rc = compare_dir(git, old_cards, new_cards, "cards/", info, err);
-	git_tree_free(old_cards);
-	git_tree_free(new_cards);
+	for (size_t i = 0; rc == 0 && i < sizeof(dirs) / sizeof(*dirs); i++) {
+		git_tree *old_dir = subtree(git, old_tree, dirs[i]);
+		git_tree *new_dir = subtree(git, new_tree, dirs[i]);
+		char prefix[32];
+
+		snprintf(prefix, sizeof(prefix), "%s/", dirs[i]);
+		if (!old_dir || !new_dir || !git_oid_equal(git_tree_id(old_dir), git_tree_id(new_dir)))
+			rc = compare_dir(git, old_dir, new_dir, prefix, info, err);
+		git_tree_free(old_dir);
+		git_tree_free(new_dir);
+	}
 	return rc;
 }
 
@@ -148,6 +154,9 @@ int repo_commit_info(struct repo *repo, const git_oid *id, struct commit_info *i
 	info->message = (char *)git_commit_message(info->commit);
 	const git_oid *parent =
 		git_commit_parentcount(info->commit) ? git_commit_parent_id(info->commit, 0) : NULL;
+	info->merge = git_commit_parentcount(info->commit) > 1;
+	if (info->merge)
+		info->other_parent = *git_commit_parent_id(info->commit, 1);
 	if (commit_tree(repo->git, parent, &old_tree, err) == 0 &&
 	    git_commit_tree(&new_tree, info->commit) == 0)
 		rc = compare_trees(repo->git, old_tree, new_tree, info, err);

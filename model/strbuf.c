@@ -215,3 +215,10 @@ void sv_free(struct strvec *sv)
 	sv->v = NULL;
 	sv->n = sv->cap = 0;
 }
+
+void sv_remove_at(struct strvec *sv, size_t i)
+{
+	free(sv->v[i]);
+	memmove(&sv->v[i], &sv->v[i + 1], (sv->n - i - 1) * sizeof(*sv->v));
+	sv->n--;
+}

@@ -38,6 +38,8 @@ void sv_split_list(struct strvec *sv, const char *text);
 void sv_join(const struct strvec *sv, const char *sep, struct strbuf *sb);
 void sv_copy(struct strvec *dst, const struct strvec *src);
 void sv_free(struct strvec *sv);
+/* Removes (and frees) item i, keeping the order of the rest. */
+void sv_remove_at(struct strvec *sv, size_t i);
 
 /* Small helpers every module needs. */
 char *xstrdup(const char *s);

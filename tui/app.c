@@ -64,7 +64,7 @@ void app_pop(struct app *app)
 
 bool app_can_write(const struct app *app)
 {
-	return board_role(&app->board, app->s->login) > ROLE_VIEWER &&
+	return board_role(&app->board, app->s->login) >= ROLE_MEMBER &&
 	       !index_unwritable(app->s->index);
 }
 

@@ -122,5 +122,14 @@ int check_admin(struct cmd *c);
 int cmd_admin(struct cmd *c);
 int check_hook(struct cmd *c);
 int cmd_hook(struct cmd *c);
+/* cli_sync.c */
+int check_remote(struct cmd *c);
+int cmd_remote(struct cmd *c);
+int check_sync(struct cmd *c);
+int cmd_sync(struct cmd *c);
+int cmd_site(struct cmd *c);
+int check_conflicts(struct cmd *c);
+int cmd_conflicts(struct cmd *c);
+int cmd_merge_card(struct cmd *c);
 
 #endif

@@ -108,6 +108,32 @@ const struct command command_table[] = {
 	 "which `init` installs): a push may not add a card or board.conf that breaks the\n"
 	 "board's rules. install: put that hook into a board made before it existed.",
 	 0, 1, 1, "", 0},
+	{"remote", check_remote, cmd_remote, "remote add NAME URL | remote remove NAME | remote list",
+	 "The other offices' copies of this board (git remotes: ssh://USER@HOST/PATH or a\n"
+	 "path). list shows when this board last synced with each. add and remove: admins.",
+	 CMD_SESSION | CMD_LOCAL, 1, 3, "", 0},
+	{"sync", check_sync, cmd_sync, "sync [NAME] [--every SECONDS]",
+	 "Exchange changes with NAME (every remote when none is named): fetch its board, merge\n"
+	 "it into this one field by field (one merge commit), push the result back. Says in\n"
+	 "one line what came in and what went out. --every repeats it, for a service.\n"
+	 "Secretaries and admins.",
+	 CMD_SESSION | CMD_LOCAL, 0, 1, "every=", 0},
+	{"site", NULL, cmd_site, "site [NAME [NUMBER]]",
+	 "The office this server is (admins name it once): cards added here get ids ending in\n"
+	 "the site's number (01-99), so offices that sync never make the same id. Without\n"
+	 "NAME, shows this server's site and the board's sites.",
+	 CMD_BOARD | CMD_LOCAL, 0, 2, "", 0},
+	{"conflicts", check_conflicts, cmd_conflicts,
+	 "conflicts | conflicts resolve ID FIELD keep|take [--value V] [--reason TEXT]",
+	 "The values a merge set aside: where two offices changed one field differently, the\n"
+	 "card kept one and the other waits here. resolve keeps the card's value or takes the\n"
+	 "one set aside (secretaries and admins).",
+	 CMD_BOARD, 0, 4, "value= reason=", 0},
+	{"merge-card", NULL, cmd_merge_card, "merge-card BASE OURS THEIRS [PATH]",
+	 "git's merge driver for a board clone: merges the three versions of a card (or of\n"
+	 "board.conf, or minutes, by PATH) as sync does and writes the result to OURS. Set up\n"
+	 "with: git config merge.coboard.driver \"coboard merge-card %O %A %B %P\"",
+	 CMD_LOCAL, 3, 4, "", 0},
 };
 const size_t command_count = sizeof(command_table) / sizeof(command_table[0]);
 

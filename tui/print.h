@@ -51,6 +51,14 @@ void print_members(const struct board *board, struct strbuf *out);
 void print_report(const struct report *r, const struct board *board, enum format format,
 		  struct strbuf *out);
 
+/* print_sync.c: remotes with when each last synced, a sync's one line, values set aside. */
+struct sync_remotes;
+struct sync_result;
+void print_remotes(const struct sync_remotes *list, long long now, struct strbuf *out);
+void print_sync_result(const char *name, const struct sync_result *r, struct strbuf *out);
+void print_conflicts(const struct card_list *cards, const struct board *board,
+		     struct strbuf *out);
+
 /* Local "YYYY-MM-DD HH:MM" for a commit time. */
 void print_time(long long epoch, struct strbuf *out);
 /* A note's stored time (UTC, ISO 8601) the same way, or as stored when it is not one. */

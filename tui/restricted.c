@@ -1,8 +1,12 @@
 #include "restricted.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "../model/session.h"
 #include "../model/strbuf.h"
 #include "app.h"
 #include "args.h"
@@ -14,6 +18,53 @@ bool restricted_wanted(bool flag, const struct cli *cli)
 	const char *ssh = getenv("SSH_CONNECTION");
 
 	return flag || (cli->user && ssh && *ssh);
+}
+
+/* Whether words ask for git's own transport: another office's server syncing. */
+static bool is_transport(const char *word)
+{
+	return strcmp(word, "git-upload-pack") == 0 || strcmp(word, "git-receive-pack") == 0;
+}
+
+/* git-upload-pack or git-receive-pack on the key's board, for an admin's key or a key with
+ * the sync role; the path in the remote's URL must name this board. A push passes the
+ * board's pre-receive hook like any other. Returns only on failure. */
+static int run_transport(const struct cli *cli, int n, char **words)
+{
+	struct session *s = NULL;
+	struct board board;
+	struct cb_error err = {0};
+	char want[PATH_MAX], have[PATH_MAX];
+	const char *denied = NULL;
+
+	if (n != 2) {
+		cli_error("%s takes one path", words[0]);
+		return EXIT_USAGE;
+	}
+	if (cli_open_session(cli, &s) != 0)
+		return EXIT_FAIL;
+	if (index_board(s->index, &board, &err) < 0) {
+		cli_error("%s", err.msg);
+		session_close(s);
+		return EXIT_FAIL;
+	}
+	denied = board_may_transport(&board, s->login);
+	board_free(&board);
+	if (denied) {
+		cli_error("%s may not fetch or push this board: %s", s->login, denied);
+		session_close(s);
+		return EXIT_FAIL;
+	}
+	if (!realpath(s->board_path, have) || !realpath(words[1], want) || strcmp(want, have) != 0) {
+		cli_error("this key serves the board %s; use that path in the remote's URL", s->board_path);
+		session_close(s);
+		return EXIT_FAIL;
+	}
+	session_close(s);
+	fflush(NULL);
+	execlp("git", "git", words[0] + 4, have, (char *)NULL);
+	cli_error("cannot run git: is it installed?");
+	return EXIT_FAIL;
 }
 
 int restricted_run(const struct cli *cli)
@@ -36,6 +87,8 @@ int restricted_run(const struct cli *cli)
 			  "for this key",
 			  words[0]);
 		status = EXIT_USAGE;
+	} else if (is_transport(words[0])) {
+		status = run_transport(cli, n, words);
 	} else if (!cli_is_read_command(words[0])) {
 		cli_error("'%s' is refused over this connection; allowed: board, list, show, log, "
 			  "history, search (or no command for the full-screen board)",

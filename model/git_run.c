@@ -1,0 +1,110 @@
+#include "git_run.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void child(const char *gitdir, const char *const argv[], int out_fd, int err_fd)
+{
+	size_t n = 0;
+
+	while (argv[n])
+		n++;
+	const char **args = xcalloc(n + 2, sizeof(*args));
+	args[0] = "git";
+	memcpy(args + 1, argv, n * sizeof(*args));
+	int devnull = open("/dev/null", O_RDONLY);
+	if (devnull >= 0)
+		dup2(devnull, 0);
+	dup2(out_fd, 1);
+	dup2(err_fd, 2);
+	setenv("GIT_DIR", gitdir, 1);
+	setenv("GIT_TERMINAL_PROMPT", "0", 1);
+	/* An unattended sync must fail, not wait for a passphrase or a host key answer. */
+	if (!getenv("GIT_SSH_COMMAND") && !getenv("GIT_SSH"))
+		setenv("GIT_SSH_COMMAND", "ssh -o BatchMode=yes", 1);
+	execvp("git", (char *const *)args);
+	_exit(127);
+}
+
+static void drain(int fds[2], struct strbuf *sinks[2])
+{
+	struct pollfd p[2] = {{fds[0], POLLIN, 0}, {fds[1], POLLIN, 0}};
+	int open_fds = 2;
+	char buf[4096];
+
+	while (open_fds > 0) {
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int i = 0; i < 2; i++) {
+			if (p[i].fd < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			ssize_t r = read(p[i].fd, buf, sizeof(buf));
+			if (r > 0 && sinks[i])
+				sb_add(sinks[i], buf, (size_t)r);
+			if (r <= 0 && !(r < 0 && errno == EINTR)) {
+				close(p[i].fd);
+				p[i].fd = -1;
+				open_fds--;
+			}
+		}
+	}
+}
+
+int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
+	    struct strbuf *errors)
+{
+	int out_pipe[2], err_pipe[2], status;
+	pid_t pid;
+
+	if (pipe(out_pipe) < 0)
+		return -1;
+	if (pipe(err_pipe) < 0) {
+		close(out_pipe[0]);
+		close(out_pipe[1]);
+		return -1;
+	}
+	pid = fork();
+	if (pid == 0) {
+		close(out_pipe[0]);
+		close(err_pipe[0]);
+		child(gitdir, argv, out_pipe[1], err_pipe[1]);
+	}
+	close(out_pipe[1]);
+	close(err_pipe[1]);
+	if (pid < 0) {
+		close(out_pipe[0]);
+		close(err_pipe[0]);
+		return -1;
+	}
+	drain((int[2]){out_pipe[0], err_pipe[0]}, (struct strbuf *[2]){out, errors});
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+const char *git_last_error(struct strbuf *errors)
+{
+	static const char *const prefixes[] = {"fatal: ", "error: "};
+	char *text = errors->buf ? errors->buf : (char *)"";
+	char *line = text, *p;
+
+	while (errors->len && (text[errors->len - 1] == '\n' || text[errors->len - 1] == '\r'))
+		text[--errors->len] = '\0';
+	if ((p = strrchr(text, '\n')))
+		line = p + 1;
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++)
+		if (strncmp(line, prefixes[i], strlen(prefixes[i])) == 0)
+			line += strlen(prefixes[i]);
+	return line;
+}

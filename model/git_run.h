@@ -1,0 +1,18 @@
+/* Running git itself, for what libgit2 leaves to it here: talking to other servers (fetch and
+ * push go through the user's ssh, its keys and known_hosts, exactly as `git fetch` does) and
+ * the remotes in the board's config. */
+#ifndef COBOARD_GIT_RUN_H
+#define COBOARD_GIT_RUN_H
+
+#include "strbuf.h"
+
+/* Runs `git ARGS...` (argv NULL-terminated, without "git") on the repository gitdir, never
+ * asking at a terminal. Its output is appended to out and its errors to errors (either may
+ * be NULL: dropped). Returns git's exit status, or -1 when git cannot be started. */
+int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
+	    struct strbuf *errors);
+
+/* The last non-empty line of git's errors, without git's "fatal: " or "error: ". */
+const char *git_last_error(struct strbuf *errors);
+
+#endif

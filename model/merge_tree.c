@@ -1,0 +1,176 @@
+#include "merge_tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "card.h"
+#include "merge.h"
+
+static const struct file_change *find_change(const struct commit_info *info, const char *path)
+{
+	for (size_t i = 0; i < info->nchanges; i++)
+		if (strcmp(info->changes[i].path, path) == 0)
+			return &info->changes[i];
+	return NULL;
+}
+
+static void plan_update(struct merge_plan *plan, const char *path, struct strbuf *text,
+			bool present)
+{
+	plan->updates = xgrow(plan->updates, plan->n, sizeof(*plan->updates));
+	plan->texts = xgrow(plan->texts, plan->n, sizeof(*plan->texts));
+	plan->texts[plan->n] = present ? sb_detach(text) : NULL;
+	plan->updates[plan->n] = (struct file_update){
+		xstrdup(path), plan->texts[plan->n],
+		present ? strlen(plan->texts[plan->n]) : 0};
+	plan->n++;
+}
+
+static void note_conflict(struct merge_plan *plan, const char *path, int count)
+{
+	int id = card_id_from_path(path);
+	struct strbuf where = {0};
+
+	if (id)
+		sb_printf(&where, "#%d", id);
+	else
+		sb_puts(&where, path);
+	if (count > 1)
+		sb_printf(&where, " (%d values)", count);
+	sv_push(&plan->conflicts, sb_str(&where));
+	sb_free(&where);
+}
+
+static int too_big(const struct file_change *fc, struct cb_error *err)
+{
+	return cb_fail(err, CB_ECORRUPT,
+		       "%s is %zu bytes, over the limit for a card; cut it down before merging",
+		       fc->path, fc->too_big);
+}
+
+/* The updates that turn ours' tree into the merge of ours and theirs against base. */
+static int plan_files(struct repo *repo, const git_oid *base, const git_oid *ours,
+		      const git_oid *theirs, struct merge_plan *plan, struct cb_error *err)
+{
+	struct commit_info mine, other;
+	int rc = -1;
+
+	memset(&mine, 0, sizeof(mine));
+	memset(&other, 0, sizeof(other));
+	if (repo_tree_changes(repo, base, ours, &mine, err) < 0 ||
+	    repo_tree_changes(repo, base, theirs, &other, err) < 0)
+		goto out;
+	for (size_t i = 0; i < other.nchanges; i++) {
+		const struct file_change *t = &other.changes[i], *o = find_change(&mine, t->path);
+		struct version b = {t->old_text, t->old_len}, th = {t->new_text, t->new_len};
+		struct version ou = o ? (struct version){o->new_text, o->new_len} : b;
+		struct strbuf merged = {0};
+		bool present;
+		int count;
+
+		if (t->too_big || (o && o->too_big)) {
+			too_big(t->too_big ? t : o, err);
+			goto out;
+		}
+		count = merge_file(t->path, b, ou, th, &merged, &present, err);
+		if (count < 0) {
+			sb_free(&merged);
+			goto out;
+		}
+		if (count > 0)
+			note_conflict(plan, t->path, count);
+		bool unchanged = present ? ou.text && ou.len == merged.len &&
+						   memcmp(ou.text, merged.buf ? merged.buf : "", merged.len) == 0
+					 : !ou.text;
+		if (!unchanged)
+			plan_update(plan, t->path, &merged, present);
+		sb_free(&merged);
+	}
+	rc = 0;
+out:
+	commit_info_free(&mine);
+	commit_info_free(&other);
+	return rc;
+}
+
+static const struct identity merge_base_author = {"coboard", "coboard", "coboard@localhost"};
+
+/* Where ours and theirs meet, as one commit: after criss-cross merges the several bases are
+ * merged first (as git's recursive strategy does), into a commit kept off every branch. */
+static int find_base(struct repo *repo, const git_oid *ours, const git_oid *theirs,
+		     git_oid *base, struct cb_error *err)
+{
+	git_oid *bases;
+	size_t n;
+
+	if (repo_merge_bases(repo, ours, theirs, &bases, &n, err) < 0)
+		return -1;
+	if (n == 0) {
+		free(bases);
+		return cb_fail(err, CB_EINVALID,
+			       "the two boards share no history: they were not made from one board "
+			       "(a board joins another by being cloned from it)");
+	}
+	*base = bases[0];
+	for (size_t i = 1; i < n; i++) {
+		struct merge_plan inner;
+		git_oid combined;
+		int rc = merge_plan(repo, base, &bases[i], &inner, err);
+
+		if (rc == 0 && inner.kind == MERGE_COMMIT)
+			rc = repo_write_commit(repo, base, &bases[i], inner.updates, inner.n,
+					       &merge_base_author, "merge base\n", &combined, err);
+		else if (rc == 0 && inner.kind == MERGE_FAST_FORWARD)
+			combined = bases[i];
+		else
+			combined = *base;
+		merge_plan_free(&inner);
+		if (rc < 0) {
+			free(bases);
+			return -1;
+		}
+		*base = combined;
+	}
+	free(bases);
+	return 0;
+}
+
+int merge_plan(struct repo *repo, const git_oid *ours, const git_oid *theirs,
+	       struct merge_plan *plan, struct cb_error *err)
+{
+	git_oid base;
+
+	memset(plan, 0, sizeof(*plan));
+	if (git_oid_equal(ours, theirs)) {
+		plan->kind = MERGE_UP_TO_DATE;
+		return 0;
+	}
+	if (find_base(repo, ours, theirs, &base, err) < 0)
+		return -1;
+	if (git_oid_equal(&base, theirs)) {
+		plan->kind = MERGE_UP_TO_DATE;
+		return 0;
+	}
+	if (git_oid_equal(&base, ours)) {
+		plan->kind = MERGE_FAST_FORWARD;
+		return 0;
+	}
+	plan->kind = MERGE_COMMIT;
+	if (plan_files(repo, &base, ours, theirs, plan, err) < 0) {
+		merge_plan_free(plan);
+		return -1;
+	}
+	return 0;
+}
+
+void merge_plan_free(struct merge_plan *plan)
+{
+	for (size_t i = 0; i < plan->n; i++) {
+		free((char *)plan->updates[i].path);
+		free(plan->texts[i]);
+	}
+	free(plan->updates);
+	free(plan->texts);
+	sv_free(&plan->conflicts);
+	memset(plan, 0, sizeof(*plan));
+}

@@ -1,0 +1,449 @@
+#include "sync.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "git_run.h"
+#include "hook.h"
+#include "merge_tree.h"
+#include "ops.h"
+
+enum { SYNC_ATTEMPTS = 8 };
+
+void sync_result_free(struct sync_result *r)
+{
+	sv_free(&r->conflicts);
+}
+
+static bool valid_remote_name(const char *name)
+{
+	if (!*name || strlen(name) > 64 || *name == '-' || *name == '.')
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
+		    !(*p >= '0' && *p <= '9') && *p != '-' && *p != '_' && *p != '.')
+			return false;
+	return true;
+}
+
+static int check_name(const char *name, struct cb_error *err)
+{
+	if (!valid_remote_name(name))
+		return cb_fail(err, CB_EINVALID,
+			       "'%s' is not a remote name; use letters, digits, '-', '_' or '.' "
+			       "(for instance: astana)",
+			       name);
+	return 0;
+}
+
+static void record_path(const char *gitdir, const char *name, char *out, size_t size)
+{
+	snprintf(out, size, "%scoboard-sync/%s", gitdir, name);
+}
+
+/* When this board last synced with name, for `remote list` and the app's top line. */
+static void record_sync(const char *gitdir, const char *name, const struct sync_result *r)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%scoboard-sync", gitdir);
+	mkdir(path, 0775);
+	record_path(gitdir, name, path, sizeof(path));
+	if ((f = fopen(path, "w"))) {
+		fprintf(f, "%lld %zu %zu\n", (long long)time(NULL), r->in, r->out);
+		fclose(f);
+	}
+}
+
+static void read_record(const char *gitdir, struct sync_remote *remote)
+{
+	char path[4096];
+	FILE *f;
+
+	record_path(gitdir, remote->name, path, sizeof(path));
+	if ((f = fopen(path, "r"))) {
+		if (fscanf(f, "%lld %zu %zu", &remote->last_sync, &remote->last_in,
+			   &remote->last_out) != 3)
+			remote->last_sync = 0;
+		fclose(f);
+	}
+}
+
+int sync_remote_list(struct session *s, struct sync_remotes *list, struct cb_error *err)
+{
+	const char *argv[] = {"config", "--get-regexp", "^remote\\..*\\.url$", NULL};
+	const char *gitdir = repo_gitdir(s->repo);
+	struct strbuf out = {0}, errors = {0};
+	int status = git_run(gitdir, argv, &out, &errors);
+
+	memset(list, 0, sizeof(*list));
+	if (status < 0 || status > 1) {
+		cb_fail(err, CB_EFAIL, "cannot read the board's remotes: %s",
+			status < 0 ? "git is not installed" : git_last_error(&errors));
+		sb_free(&out);
+		sb_free(&errors);
+		return -1;
+	}
+	for (char *line = out.buf ? strtok(out.buf, "\n") : NULL; line; line = strtok(NULL, "\n")) {
+		char *space = strchr(line, ' ');
+		size_t key_len = space ? (size_t)(space - line) : 0;
+
+		if (!space || key_len < strlen("remote..url"))
+			continue;
+		list->v = xgrow(list->v, list->n, sizeof(*list->v));
+		struct sync_remote *r = &list->v[list->n++];
+		memset(r, 0, sizeof(*r));
+		r->name = xstrndup(line + 7, key_len - 7 - 4);
+		r->url = xstrdup(space + 1);
+		read_record(gitdir, r);
+	}
+	sb_free(&out);
+	sb_free(&errors);
+	return 0;
+}
+
+void sync_remotes_free(struct sync_remotes *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		free(list->v[i].name);
+		free(list->v[i].url);
+	}
+	free(list->v);
+	memset(list, 0, sizeof(*list));
+}
+
+static int must_admin(struct session *s, struct cb_error *err)
+{
+	struct board board;
+	const char *denied;
+	int rc = 0;
+
+	if (index_board(s->index, &board, err) < 0)
+		return -1;
+	if ((denied = board_may_admin(&board, s->login)))
+		rc = cb_fail(err, CB_EDENIED, "%s may not change the board's remotes: %s", s->login,
+			     denied);
+	board_free(&board);
+	return rc;
+}
+
+int sync_remote_add(struct session *s, const char *name, const char *url, struct cb_error *err)
+{
+	const char *argv[] = {"remote", "add", "--", name, url, NULL};
+	struct strbuf errors = {0};
+	int rc = 0;
+
+	if (check_name(name, err) < 0 || must_admin(s, err) < 0)
+		return -1;
+	if (!*url || url[0] == '-')
+		return cb_fail(err, CB_EINVALID, "'%s' is not a URL; give a path or "
+			       "ssh://USER@HOST/PATH", url);
+	if (git_run(repo_gitdir(s->repo), argv, NULL, &errors) != 0)
+		rc = cb_fail(err, CB_EINVALID, "cannot add the remote %s: %s", name,
+			     git_last_error(&errors));
+	sb_free(&errors);
+	return rc;
+}
+
+int sync_remote_remove(struct session *s, const char *name, struct cb_error *err)
+{
+	const char *argv[] = {"remote", "remove", "--", name, NULL};
+	struct strbuf errors = {0};
+	char path[4096];
+	int rc = 0;
+
+	if (check_name(name, err) < 0 || must_admin(s, err) < 0)
+		return -1;
+	if (git_run(repo_gitdir(s->repo), argv, NULL, &errors) != 0)
+		rc = cb_fail(err, CB_ENOTFOUND, "there is no remote %s (`coboard remote list` shows "
+			     "them)", name);
+	record_path(repo_gitdir(s->repo), name, path, sizeof(path));
+	if (rc == 0)
+		unlink(path);
+	sb_free(&errors);
+	return rc;
+}
+
+static char *tracking_ref(const char *name)
+{
+	struct strbuf ref = {0};
+
+	sb_printf(&ref, "refs/remotes/%s/main", name);
+	return sb_detach(&ref);
+}
+
+/* Fetches name's main branch into refs/remotes/NAME/main; theirs is where it points. */
+static int fetch(struct session *s, const char *name, git_oid *theirs, struct cb_error *err)
+{
+	char *ref = tracking_ref(name);
+	struct strbuf refspec = {0}, errors = {0};
+	int rc = 0;
+
+	sb_printf(&refspec, "+refs/heads/main:%s", ref);
+	const char *argv[] = {"fetch", "--quiet", "--no-tags", "--", name, sb_str(&refspec), NULL};
+	int status = git_run(repo_gitdir(s->repo), argv, NULL, &errors);
+	if (status != 0) {
+		const char *why = status < 0 ? "git is not installed" : git_last_error(&errors);
+		if (strstr(why, "refs/heads/main"))
+			rc = cb_fail(err, CB_EINVALID, "%s has no branch main: it is not a coboard "
+				     "board; nothing changed here", name);
+		else
+			rc = cb_fail(err, CB_EFAIL, "cannot fetch from %s: %s; nothing changed here",
+				     name, why);
+	} else if (repo_resolve(s->repo, ref, theirs, err) < 0) {
+		rc = -1;
+	}
+	free(ref);
+	sb_free(&refspec);
+	sb_free(&errors);
+	return rc;
+}
+
+/* The other side must be a board: its branch holds a board.conf that parses. */
+static int check_is_board(struct session *s, const char *name, const git_oid *theirs,
+			  struct cb_error *err)
+{
+	struct strbuf text = {0};
+	struct board board;
+	struct cb_error perr = {0};
+	bool found = false;
+	int rc = 0;
+
+	if (repo_read(s->repo, theirs, "board.conf", &text, &found, err) < 0) {
+		sb_free(&text);
+		return -1;
+	}
+	if (!found)
+		rc = cb_fail(err, CB_EINVALID, "%s is not a coboard board (its branch main has no "
+			     "board.conf); nothing changed here", name);
+	else if (board_parse(&board, text.buf ? text.buf : "", text.len, &perr) < 0)
+		rc = cb_fail(err, CB_EINVALID, "%s's board.conf does not parse (%s); nothing "
+			     "changed here", name, perr.msg);
+	if (found && rc == 0)
+		board_free(&board);
+	sb_free(&text);
+	return rc;
+}
+
+static void merge_message(struct session *s, const char *name, const git_oid *theirs,
+			  const struct sync_result *r, const struct merge_plan *plan,
+			  struct strbuf *msg)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	struct strbuf url = {0};
+	const char *argv[] = {"remote", "get-url", "--", name, NULL};
+
+	git_run(repo_gitdir(s->repo), argv, &url, NULL);
+	while (url.len && url.buf[url.len - 1] == '\n')
+		url.buf[--url.len] = '\0';
+	git_oid_tostr(hex, sizeof(hex), theirs);
+	sb_printf(msg, "Sync with %s: %zu change%s in, %zu out\n\n", name, r->in,
+		  r->in == 1 ? "" : "s", r->out);
+	if (plan->conflicts.n) {
+		sb_puts(msg, "Both offices changed the same field; the value not kept is set aside on:");
+		for (size_t i = 0; i < plan->conflicts.n; i++)
+			sb_printf(msg, "%s %s", i ? "," : "", plan->conflicts.v[i]);
+		sb_puts(msg, "\n\n");
+	}
+	sb_printf(msg, "Merged-From: %s %s\nMerged-Commit: %s\n", name, sb_str(&url), hex);
+	for (size_t i = 0; i < plan->conflicts.n; i++)
+		sb_printf(msg, "Conflict: %s\n", plan->conflicts.v[i]);
+	sb_printf(msg, "Op: sync\nMember: %s\n", s->login);
+	sb_free(&url);
+}
+
+/* The commit both boards should hold: ours, theirs (a fast-forward) or a new merge of both,
+ * checked as a push to this board would be. */
+static int prepare_target(struct session *s, const char *name, const git_oid *ours,
+			  const git_oid *theirs, git_oid *target, struct sync_result *r,
+			  struct cb_error *err)
+{
+	struct merge_plan plan;
+	struct strbuf msg = {0};
+	int rc = -1;
+
+	if (repo_count_between(s->repo, ours, theirs, &r->in, err) < 0 ||
+	    repo_count_between(s->repo, theirs, ours, &r->out, err) < 0 ||
+	    merge_plan(s->repo, ours, theirs, &plan, err) < 0) {
+		cb_error_prefix(err, "cannot sync: ");
+		return -1;
+	}
+	*target = plan.kind == MERGE_UP_TO_DATE ? *ours : *theirs;
+	r->merged = plan.kind == MERGE_COMMIT;
+	if (plan.kind == MERGE_COMMIT) {
+		struct identity who = {s->login, s->name, s->email};
+		struct strvec problems = {0}, update = {0};
+		char ours_hex[GIT_OID_HEXSZ + 1], target_hex[GIT_OID_HEXSZ + 1];
+
+		merge_message(s, name, theirs, r, &plan, &msg);
+		if (repo_write_commit(s->repo, ours, theirs, plan.updates, plan.n, &who, sb_str(&msg),
+				      target, err) < 0)
+			goto out;
+		git_oid_tostr(ours_hex, sizeof(ours_hex), ours);
+		git_oid_tostr(target_hex, sizeof(target_hex), target);
+		sb_printf(&msg, "%s %s %s", ours_hex, target_hex, REPO_BRANCH);
+		sv_push(&update, strrchr(sb_str(&msg), '\n') + 1);
+		int checked = hook_check_push(s->board_path, &update, &problems, err);
+		if (checked == 0 && problems.n)
+			cb_fail(err, CB_EINVALID, "the merge with %s would break the board (%s%s); "
+				"nothing changed here", name, problems.v[0],
+				problems.n > 1 ? ", ..." : "");
+		sv_free(&problems);
+		sv_free(&update);
+		if (checked < 0 || err->code)
+			goto out;
+		for (size_t i = 0; i < plan.conflicts.n; i++)
+			sv_push(&r->conflicts, plan.conflicts.v[i]);
+	}
+	rc = 0;
+out:
+	merge_plan_free(&plan);
+	sb_free(&msg);
+	return rc;
+}
+
+/* Pushes target to name's main: 0, 1 when name moved meanwhile (fetch and merge again), -1
+ * when it refused. */
+static int push(struct session *s, const char *name, const git_oid *target, struct cb_error *err)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	struct strbuf refspec = {0}, errors = {0};
+	int rc = 0;
+
+	git_oid_tostr(hex, sizeof(hex), target);
+	sb_printf(&refspec, "%s:refs/heads/main", hex);
+	const char *argv[] = {"push", "--quiet", "--", name, sb_str(&refspec), NULL};
+	int status = git_run(repo_gitdir(s->repo), argv, NULL, &errors);
+	if (status != 0) {
+		if (status > 0 && (strstr(sb_str(&errors), "fetch first") ||
+				   strstr(sb_str(&errors), "non-fast-forward")))
+			rc = 1;
+		else {
+			/* The remote's own words (its hook's "remote: ..." lines) say why. */
+			struct strbuf why = {0};
+			for (char *line = errors.buf ? strtok(errors.buf, "\n") : NULL; line;
+			     line = strtok(NULL, "\n"))
+				if (strncmp(line, "remote: ", 8) == 0 && line[8])
+					sb_printf(&why, "%s%s", why.len ? "; " : "", line + 8);
+			rc = cb_fail(err, CB_EDENIED, "%s refused the changes: %s; nothing changed here",
+				     name, why.len ? sb_str(&why)
+						   : status < 0 ? "git is not installed"
+								: git_last_error(&errors));
+			sb_free(&why);
+		}
+	}
+	sb_free(&refspec);
+	sb_free(&errors);
+	return rc;
+}
+
+int sync_with(struct session *s, const char *name, struct sync_result *r, struct cb_error *err)
+{
+	struct board board;
+	const char *denied;
+
+	memset(r, 0, sizeof(*r));
+	if (check_name(name, err) < 0 || index_board(s->index, &board, err) < 0)
+		return -1;
+	denied = board_may_sync(&board, s->login);
+	board_free(&board);
+	if (denied)
+		return cb_fail(err, CB_EDENIED, "%s may not sync: %s", s->login, denied);
+	for (int attempt = 0; attempt < SYNC_ATTEMPTS; attempt++) {
+		git_oid ours, theirs, target;
+		struct op_result res;
+		int rc;
+
+		sync_result_free(r);
+		memset(r, 0, sizeof(*r));
+		if (fetch(s, name, &theirs, err) < 0 || check_is_board(s, name, &theirs, err) < 0 ||
+		    repo_tip(s->repo, &ours, err) < 0 ||
+		    prepare_target(s, name, &ours, &theirs, &target, r, err) < 0)
+			return -1;
+		if (!git_oid_equal(&target, &theirs) && (rc = push(s, name, &target, err)) != 0) {
+			if (rc < 0)
+				return -1;
+			continue;
+		}
+		if (!git_oid_equal(&target, &ours) && ops_advance(s, &ours, &target, &res, err) < 0) {
+			if (err->code != CB_ECONFLICT)
+				return -1;
+			cb_error_clear(err); /* a local change meanwhile: merge it too */
+			continue;
+		}
+		git_oid_tostr(r->tip, sizeof(r->tip), &target);
+		record_sync(repo_gitdir(s->repo), name, r);
+		return 0;
+	}
+	return cb_fail(err, CB_ECONFLICT, "both boards kept changing during the sync with %s; "
+		       "try again", name);
+}
+
+int sync_site_name(struct session *s, struct strbuf *out)
+{
+	return repo_config_get(s->repo, "coboard.site", out);
+}
+
+struct new_site {
+	const char *name;
+	int number;
+};
+
+static int add_site(struct board *board, void *arg, struct cb_error *err)
+{
+	struct new_site *site = arg;
+	bool used[BOARD_SITE_MAX + 1] = {false};
+
+	for (size_t i = 0; i < board->nsites; i++)
+		used[board->sites[i].number] = true;
+	if (site->number == 0)
+		for (int n = 1; n <= BOARD_SITE_MAX && !site->number; n++)
+			if (!used[n])
+				site->number = n;
+	if (site->number < 1 || site->number > BOARD_SITE_MAX)
+		return cb_fail(err, CB_EINVALID, "a site number runs from 1 to %d", BOARD_SITE_MAX);
+	if (used[site->number])
+		return cb_fail(err, CB_EINVALID, "site number %d is taken (`coboard site` lists the "
+			       "sites)", site->number);
+	board->sites = xgrow(board->sites, board->nsites, sizeof(*board->sites));
+	board->sites[board->nsites++] = (struct site){xstrdup(site->name), site->number};
+	return 0;
+}
+
+int sync_set_site(struct session *s, const char *name, int number, struct op_result *res,
+		  struct cb_error *err)
+{
+	struct board board;
+	const char *denied;
+	bool known;
+
+	memset(res, 0, sizeof(*res));
+	if (check_name(name, err) < 0 || index_board(s->index, &board, err) < 0)
+		return -1;
+	denied = board_may_admin(&board, s->login);
+	known = board_site(&board, name) != NULL;
+	if (known && number && board_site(&board, name)->number != number) {
+		int has = board_site(&board, name)->number;
+		board_free(&board);
+		return cb_fail(err, CB_EINVALID, "site %s already has the number %d; numbers never "
+			       "change, as card ids end in them", name, has);
+	}
+	board_free(&board);
+	if (denied)
+		return cb_fail(err, CB_EDENIED, "%s may not name the site: %s", s->login, denied);
+	if (!known) {
+		struct new_site site = {name, number};
+		struct strbuf subject = {0};
+		sb_printf(&subject, "Add site %s", name);
+		int rc = ops_edit_board(s, add_site, &site, sb_str(&subject), "site", res, err);
+		sb_free(&subject);
+		if (rc < 0)
+			return -1;
+	}
+	return repo_config_set(s->repo, "coboard.site", name, err);
+}

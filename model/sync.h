@@ -1,0 +1,48 @@
+/* Two offices, one board: each server keeps its own copy and exchanges changes with the
+ * others through git remotes. A sync fetches the other board's branch, merges it into this
+ * one (model/merge.h: field by field, one merge commit by the acting member keeping both
+ * parents), pushes the result back, and only then moves this board's branch, so a remote
+ * that refuses the push leaves this board as it was. */
+#ifndef COBOARD_SYNC_H
+#define COBOARD_SYNC_H
+
+#include <stdbool.h>
+
+#include "ops.h"
+#include "session.h"
+
+struct sync_result {
+	size_t in, out;        /* commits that came in, and that went out */
+	bool merged;           /* a merge commit was made (else a fast-forward or nothing) */
+	char tip[41];          /* the board's branch afterwards */
+	struct strvec conflicts; /* cards (and board.conf) where values were set aside */
+};
+void sync_result_free(struct sync_result *r);
+
+/* Syncs with remote name. Errors leave this board's branch as it was. */
+int sync_with(struct session *s, const char *name, struct sync_result *r, struct cb_error *err);
+
+struct sync_remote {
+	char *name, *url;
+	long long last_sync; /* seconds since the epoch; 0 when never */
+	size_t last_in, last_out;
+};
+struct sync_remotes {
+	struct sync_remote *v;
+	size_t n;
+};
+int sync_remote_list(struct session *s, struct sync_remotes *out, struct cb_error *err);
+void sync_remotes_free(struct sync_remotes *list);
+/* Adds remote name at url (any git URL: ssh://user@host/path, a path); admins only. */
+int sync_remote_add(struct session *s, const char *name, const char *url, struct cb_error *err);
+int sync_remote_remove(struct session *s, const char *name, struct cb_error *err);
+
+/* This server's site: the office it is in board.conf's site lines (the repository's
+ * coboard.site). Appends the name to out; 0 when none is set. */
+int sync_site_name(struct session *s, struct strbuf *out);
+/* Names this server's site (admins): sets coboard.site and, when board.conf has no such
+ * site, adds it with number (0: the lowest free one) as a commit. */
+int sync_set_site(struct session *s, const char *name, int number, struct op_result *res,
+		  struct cb_error *err);
+
+#endif

@@ -1,0 +1,103 @@
+/* What the commands that join offices print: remotes, a sync's one line, values set aside. */
+#include <string.h>
+
+#include "../model/sync.h"
+#include "print.h"
+#include "text.h"
+
+void print_remotes(const struct sync_remotes *list, long long now, struct strbuf *out)
+{
+	if (!list->n)
+		sb_puts(out, "no remotes; add one with `coboard remote add NAME URL`\n");
+	for (size_t i = 0; i < list->n; i++) {
+		const struct sync_remote *r = &list->v[i];
+
+		text_fit(r->name, 14, true, out);
+		sb_putc(out, ' ');
+		text_sanitize(r->url, out);
+		if (!r->last_sync) {
+			sb_puts(out, "  never synced\n");
+			continue;
+		}
+		sb_puts(out, "  synced ");
+		print_time(r->last_sync, out);
+		sb_printf(out, " (%lld min ago): %zu in, %zu out\n", (now - r->last_sync) / 60,
+			  r->last_in, r->last_out);
+	}
+}
+
+void print_sync_result(const char *name, const struct sync_result *r, struct strbuf *out)
+{
+	sb_printf(out, "sync %s: %zu change%s in, %zu out", name, r->in, r->in == 1 ? "" : "s",
+		  r->out);
+	if (r->merged)
+		sb_printf(out, ", merged (%.7s)", r->tip);
+	else if (!r->in && !r->out)
+		sb_puts(out, ", already the same");
+	if (r->conflicts.n) {
+		sb_puts(out, "; values set aside on");
+		for (size_t i = 0; i < r->conflicts.n; i++)
+			sb_printf(out, "%s %s", i ? "," : "", r->conflicts.v[i]);
+		sb_puts(out, " (`coboard conflicts`)");
+	}
+	sb_putc(out, '\n');
+}
+
+static void print_value(const char *field, const char *value, struct strbuf *out)
+{
+	if (strcmp(field, "description") == 0) {
+		size_t first = strcspn(value, "\n");
+		char *line = xstrndup(value, first);
+		sb_putc(out, '"');
+		text_sanitize(line, out);
+		sb_puts(out, value[first] ? "\" …" : "\"");
+		free(line);
+	} else {
+		text_sanitize(*value ? value : "(none)", out);
+	}
+}
+
+static const char *card_field(const struct card *card, const char *field)
+{
+	if (strcmp(field, "title") == 0)
+		return card->title;
+	if (strcmp(field, "column") == 0)
+		return card->column;
+	if (strcmp(field, "lead") == 0)
+		return card->lead;
+	if (strcmp(field, "due") == 0)
+		return card->due;
+	if (strcmp(field, "description") == 0)
+		return card->description;
+	return "";
+}
+
+void print_conflicts(const struct card_list *cards, const struct board *board,
+		     struct strbuf *out)
+{
+	const char *conf = board_conflicts(board);
+
+	if (!cards->n && !*conf)
+		sb_puts(out, "no conflicts: no value is set aside\n");
+	for (size_t i = 0; i < cards->n; i++) {
+		const struct card *c = &cards->v[i];
+
+		sb_printf(out, "#%d ", c->id);
+		text_fit(c->title, 50, false, out);
+		sb_putc(out, '\n');
+		for (size_t j = 0; j < c->nconflicts; j++) {
+			const char *field = c->conflicts[j].field;
+			sb_printf(out, "  %-12s kept ", field);
+			print_value(field, card_field(c, field), out);
+			sb_puts(out, ", set aside ");
+			print_value(field, c->conflicts[j].value, out);
+			sb_putc(out, '\n');
+		}
+	}
+	if (*conf) {
+		sb_puts(out, "board.conf (edit it as an admin, or with `coboard member`):\n");
+		text_sanitize(conf, out);
+	}
+	if (cards->n)
+		sb_puts(out, "decide with: coboard conflicts resolve ID FIELD keep|take\n");
+}
