@@ -1,5 +1,6 @@
 #include "sync.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@
 #include "ops.h"
 
 enum { SYNC_ATTEMPTS = 8 };
+
+#define SYNC_SUBJECT "Sync with "
 
 void sync_result_free(struct sync_result *r)
 {
@@ -242,7 +245,7 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 	while (url.len && url.buf[url.len - 1] == '\n')
 		url.buf[--url.len] = '\0';
 	git_oid_tostr(hex, sizeof(hex), theirs);
-	sb_printf(msg, "Sync with %s: %zu change%s in, %zu out\n\n", name, r->in,
+	sb_printf(msg, SYNC_SUBJECT "%s: %zu change%s in, %zu out\n\n", name, r->in,
 		  r->in == 1 ? "" : "s", r->out);
 	if (plan->conflicts.n) {
 		sb_puts(msg, "Both offices changed the same field; the value not kept is set aside on:");
@@ -446,4 +449,42 @@ int sync_set_site(struct session *s, const char *name, int number, struct op_res
 			return -1;
 	}
 	return repo_config_set(s->repo, "coboard.site", name, err);
+}
+
+void sync_last(const char *gitdir, char **name, long long *when)
+{
+	char path[4096];
+	DIR *dir;
+	struct dirent *e;
+
+	*name = NULL;
+	*when = 0;
+	snprintf(path, sizeof(path), "%scoboard-sync", gitdir);
+	if (!(dir = opendir(path)))
+		return;
+	while ((e = readdir(dir))) {
+		struct sync_remote r = {.name = e->d_name};
+		if (e->d_name[0] == '.')
+			continue;
+		read_record(gitdir, &r);
+		if (r.last_sync > *when) {
+			*when = r.last_sync;
+			free(*name);
+			*name = xstrdup(e->d_name);
+		}
+	}
+	closedir(dir);
+}
+
+bool sync_subject_remote(const char *subject, char *name, size_t size)
+{
+	size_t prefix = strlen(SYNC_SUBJECT), n;
+
+	if (strncmp(subject, SYNC_SUBJECT, prefix) != 0)
+		return false;
+	n = strcspn(subject + prefix, ":");
+	if (!subject[prefix + n] || n == 0 || n >= size)
+		return false;
+	snprintf(name, size, "%.*s", (int)n, subject + prefix);
+	return true;
 }

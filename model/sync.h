@@ -45,4 +45,12 @@ int sync_site_name(struct session *s, struct strbuf *out);
 int sync_set_site(struct session *s, const char *name, int number, struct op_result *res,
 		  struct cb_error *err);
 
+/* The remote this board synced with last, and when (0 when never); *name NULL then. For the
+ * app's top line: read from the records `sync` leaves, without running git. */
+void sync_last(const char *gitdir, char **name, long long *when);
+
+/* The remote a sync's merge commit names in its subject ("Sync with astana: ..."), copied to
+ * name; false for any other subject. */
+bool sync_subject_remote(const char *subject, char *name, size_t size);
+
 #endif

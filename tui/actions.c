@@ -403,6 +403,61 @@ bool action_meeting(struct app *app)
 	return ok;
 }
 
+/* Two offices changed one field: the card kept one value, the other was set aside. The
+ * secretary picks which stands; each choice names the field and the value. */
+static bool decide_conflict(struct app *app, int id)
+{
+	struct strvec choices = {0}, details = {0}, fields = {0}, values = {0};
+	struct cb_error err = {0};
+	struct op_result res;
+	struct card card;
+	char title[64], done[96];
+	bool ok = false;
+
+	if (!load_card(app, id, &card))
+		return false;
+	if (!card.nconflicts) {
+		app_message(app, C_ERROR, "#%d has no value set aside", id);
+		card_free(&card);
+		return false;
+	}
+	for (size_t i = 0; i < card.nconflicts; i++) {
+		const struct card_conflict *c = &card.conflicts[i];
+		struct strbuf line = {0};
+
+		if (i == 0 || strcmp(c->field, card.conflicts[i - 1].field) != 0) {
+			sb_printf(&line, "%s: keep the card's value", c->field);
+			sv_push(&choices, sb_str(&line));
+			sv_push(&details, "");
+			sv_push(&fields, c->field);
+			sv_push(&values, "");
+			sb_reset(&line);
+		}
+		sb_printf(&line, "%s: take ", c->field);
+		sb_add(&line, c->value, strcspn(c->value, "\n"));
+		sv_push(&choices, sb_str(&line));
+		sv_push(&details, "set aside by a sync");
+		sv_push(&fields, c->field);
+		sv_push(&values, c->value);
+		sb_free(&line);
+	}
+	snprintf(title, sizeof(title), "Decide #%d", id);
+	int choice = pick_one(app, title, &choices, &details, 0);
+	if (choice >= 0) {
+		const char *take = *values.v[choice] ? values.v[choice] : NULL;
+		snprintf(done, sizeof(done), "decided #%d %.40s", id, fields.v[choice]);
+		ok = report(app, ops_resolve_conflict(app->s, id, fields.v[choice], take, NULL, &res,
+						      &err),
+			    &res, &err, done);
+	}
+	sv_free(&choices);
+	sv_free(&details);
+	sv_free(&fields);
+	sv_free(&values);
+	card_free(&card);
+	return ok;
+}
+
 /* Said before a form is opened, so nobody types a note the board will refuse. */
 static bool may_change(struct app *app, int id)
 {
@@ -427,7 +482,7 @@ bool action_on_card(struct app *app, enum action action, int id, bool *changed)
 	*changed = false;
 	switch (action) {
 	case ACT_MOVE_LEFT: case ACT_MOVE_RIGHT: case ACT_MOVE_TO: case ACT_EDIT: case ACT_REASSIGN:
-	case ACT_NOTE: case ACT_DUE: case ACT_ARCHIVE:
+	case ACT_NOTE: case ACT_DUE: case ACT_ARCHIVE: case ACT_DECIDE:
 		break;
 	case ACT_UNDO:
 		*changed = action_undo(app);
@@ -437,6 +492,11 @@ bool action_on_card(struct app *app, enum action action, int id, bool *changed)
 	}
 	if (!may_change(app, id))
 		return true;
+	if (action == ACT_DECIDE && board_may_run_meeting(&app->board, app->s->login)) {
+		app_message(app, C_ERROR, "%s may not decide a value set aside: only a secretary or "
+			    "an admin may", app->s->login);
+		return true;
+	}
 	switch (action) {
 	case ACT_MOVE_LEFT: *changed = move_to_column(app, id, -1); break;
 	case ACT_MOVE_RIGHT: *changed = move_to_column(app, id, 1); break;
@@ -445,6 +505,7 @@ bool action_on_card(struct app *app, enum action action, int id, bool *changed)
 	case ACT_REASSIGN: *changed = reassign_card(app, id); break;
 	case ACT_NOTE: *changed = add_note(app, id); break;
 	case ACT_DUE: *changed = set_due(app, id); break;
+	case ACT_DECIDE: *changed = decide_conflict(app, id); break;
 	default: *changed = archive_card(app, id); break;
 	}
 	return true;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../model/meeting.h"
+#include "../model/sync.h"
 #include "../model/strbuf.h"
 #include "print.h"
 #include "screen.h"
@@ -77,6 +78,8 @@ static void load_status(struct app *app)
 	app->last_author = NULL;
 	index_last_change(app->s->index, &app->last_author, &app->last_time, &subject, &err);
 	free(subject);
+	free(app->synced_with);
+	sync_last(repo_gitdir(app->s->repo), &app->synced_with, &app->synced_time);
 }
 
 void app_reload(struct app *app)
@@ -110,6 +113,32 @@ void app_reload(struct app *app)
 			app->views[i]->reload(app->views[i], app);
 }
 
+/* Says what the last change was and who made it; for another office's changes brought in by
+ * a sync, which office, and the newest of them. */
+static void announce(struct app *app, const char *tip_before, const char *author,
+		     const char *subject)
+{
+	char from[80];
+	char *side_author = NULL, *side_subject = NULL;
+	struct cb_error err = {0};
+	int count = 0;
+
+	if (sync_subject_remote(subject, from, sizeof(from)) &&
+	    index_incoming(app->s->index, tip_before, &count, &side_author, &side_subject,
+			   &err) == 0 &&
+	    count > 0) {
+		if (count > 1)
+			app_message(app, C_NOTICE, "from %s: %s: %s (and %d more)", from, side_author,
+				    side_subject, count - 1);
+		else
+			app_message(app, C_NOTICE, "from %s: %s: %s", from, side_author, side_subject);
+	} else {
+		app_message(app, C_NOTICE, "%s: %s", author, subject);
+	}
+	free(side_author);
+	free(side_subject);
+}
+
 /* Another session changed the board: sync, reload, and say what changed and who did it. */
 static bool check_for_changes(struct app *app)
 {
@@ -132,7 +161,7 @@ static bool check_for_changes(struct app *app)
 	app_reload(app);
 	if (strcmp(tip_before, index_tip(app->s->index)) != 0 &&
 	    index_last_change(app->s->index, &author, &when, &subject, &err) == 0 && subject)
-		app_message(app, C_NOTICE, "%s: %s", author, subject);
+		announce(app, tip_before, author, subject);
 	free(author);
 	free(subject);
 	return true;
@@ -383,6 +412,7 @@ int app_run(const struct cli *cli)
 	if (stop_signal && stop_signal != SIGINT)
 		status = 128 + stop_signal;
 	board_free(&app.board);
+	free(app.synced_with);
 	free(app.last_author);
 	free(app.meeting);
 	session_close(app.s);

@@ -44,6 +44,8 @@ struct app {
 	long long data_version;
 	char *last_author;
 	long long last_time;
+	char *synced_with; /* the remote this board synced with last, NULL when never */
+	long long synced_time;
 	char *meeting; /* the open meeting's title, NULL when none */
 	char past[160]; /* the board view shows the past: what it shows, "" when live */
 };

@@ -212,6 +212,22 @@ static void face_blocked(struct face *f, const char *reason, int w, bool sel)
 	sb_free(&text);
 }
 
+/* Two offices changed a field differently: the fields with a value set aside, "! decides". */
+static void face_conflicts(struct face *f, const struct card *card, int w)
+{
+	struct strbuf text = {0};
+
+	if (!card->nconflicts)
+		return;
+	sb_puts(&text, "set aside:");
+	for (size_t i = 0; i < card->nconflicts; i++)
+		if (i == 0 || strcmp(card->conflicts[i].field, card->conflicts[i - 1].field) != 0)
+			sb_printf(&text, "%s %s", i ? "," : "", card->conflicts[i].field);
+	sb_puts(&text, " (! decides)");
+	face_wrapped(f, sb_str(&text), draw_attr(C_OVERDUE), w, TITLE_LINES);
+	sb_free(&text);
+}
+
 static void card_face(struct face *f, struct board_view_state *st, struct app *app,
 		      const struct card *card, int w, bool sel)
 {
@@ -220,6 +236,7 @@ static void card_face(struct face *f, struct board_view_state *st, struct app *a
 	face_people(f, card, w);
 	face_dates(f, app, card, w, sel);
 	face_blocked(f, st->reasons ? st->reasons[card - st->cards.v] : NULL, w, sel);
+	face_conflicts(f, card, w);
 }
 
 /* The selected card stands out as a whole: its lines on the selection's background. */

@@ -83,6 +83,11 @@ static void draw_top(struct app *app, const char *view, const char *filters)
 		print_time(app->last_time, &parts[5].text);
 		sb_printf(&parts[5].text, " by %s", app->last_author);
 	}
+	if (app->synced_with) {
+		sb_printf(&parts[5].text, "%ssynced with %s ", app->last_author ? ", " : "",
+			  app->synced_with);
+		print_time(app->synced_time, &parts[5].text);
+	}
 	fit(parts, COLS);
 	join(parts, false, &left);
 	join(parts, true, &right);

@@ -31,6 +31,7 @@ static const struct key_binding board_keys[] = {
 	{ACT_NOTE, {'n'}, "add a note to the card", "n:note", 7, CHANGING},
 	{ACT_DUE, {'d'}, "set or clear the due date", "d:due", 8, CHANGING},
 	{ACT_ARCHIVE, {'x'}, "archive the card (asks first)", "x:archive", 12, CHANGING},
+	{ACT_DECIDE, {'!'}, "decide a value a sync set aside (two offices changed one field)", NULL, 0, CHANGING},
 	{ACT_UNDO, {'u'}, "undo your own last change (asks first)", "u:undo", 13, CHANGING},
 	{ACT_MEETING, {'M'}, "start a meeting, or end it and commit its minutes", "M:meeting", 16, CHANGING},
 	{ACT_SEARCH, {'/'}, "search titles, descriptions and notes as you type", "/:search", 9, VIEWING},
@@ -57,6 +58,7 @@ static const struct key_binding card_keys[] = {
 	{ACT_NOTE, {'n'}, "add a note to the card", "n:note", 6},
 	{ACT_DUE, {'d'}, "set or clear the due date", "d:due", 7},
 	{ACT_ARCHIVE, {'x'}, "archive the card (asks first)", "x:archive", 9},
+	{ACT_DECIDE, {'!'}, "decide a value a sync set aside (two offices changed one field)", "!:decide", 11},
 	{ACT_UNDO, {'u'}, "undo your own last change (asks first)", "u:undo", 10},
 	{ACT_HISTORY, {'h'}, "the card's whole history, field by field", "h:history", 2},
 };
@@ -102,7 +104,7 @@ const unsigned keymap_count = COUNT(keymaps);
 
 bool action_writes(enum action a)
 {
-	return (a >= ACT_MOVE_LEFT && a <= ACT_MOVE_DOWN) || (a >= ACT_ADD && a <= ACT_ARCHIVE) ||
+	return (a >= ACT_MOVE_LEFT && a <= ACT_MOVE_DOWN) || (a >= ACT_ADD && a <= ACT_DECIDE) ||
 	       a == ACT_UNDO || a == ACT_MEETING;
 }
 

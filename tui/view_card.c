@@ -105,6 +105,14 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 	add_line(st, "Labels", s.len ? sb_str(&s) : "none", s.len ? C_LABEL : C_DIM, 0);
 	if (card->archived)
 		add_line(st, "Archived", "yes", C_DIM, 0);
+	for (size_t i = 0; i < card->nconflicts; i++) {
+		const char *v = card->conflicts[i].value;
+		sb_reset(&s);
+		sb_printf(&s, "%s: ", card->conflicts[i].field);
+		sb_add(&s, v, strcspn(v, "\n"));
+		sb_puts(&s, "  (two offices changed it; ! decides)");
+		add_line(st, "Set aside", sb_str(&s), C_OVERDUE, 0);
+	}
 	sb_free(&s);
 }
 
