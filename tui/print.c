@@ -222,6 +222,14 @@ static void card_json(const struct card *card, const struct board *board, bool f
 			text_json(card->notes[i].text, out);
 			sb_putc(out, '}');
 		}
+		sb_puts(out, "], \"set_aside\": [");
+		for (size_t i = 0; i < card->nconflicts; i++) {
+			sb_puts(out, i ? ", {\"field\": " : "{\"field\": ");
+			text_json(card->conflicts[i].field, out);
+			sb_puts(out, ", \"value\": ");
+			text_json(card->conflicts[i].value, out);
+			sb_putc(out, '}');
+		}
 		sb_putc(out, ']');
 	}
 	sb_putc(out, '}');
@@ -337,6 +345,13 @@ void print_card(const struct card *card, const struct board *board, const struct
 	field_line("Labels:", line.len ? sb_str(&line) : "none", out);
 	if (card->archived)
 		field_line("Archived:", "yes", out);
+	for (size_t i = 0; i < card->nconflicts; i++) {
+		const char *v = card->conflicts[i].value;
+		sb_reset(&line);
+		sb_printf(&line, "%s: %.*s (two offices changed it; `coboard conflicts`)",
+			  card->conflicts[i].field, (int)strcspn(v, "\n"), v);
+		field_line("Set aside:", sb_str(&line), out);
+	}
 	if (!str_empty(card->description)) {
 		sb_putc(out, '\n');
 		indent_lines(card->description, "  ", out);
