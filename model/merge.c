@@ -224,6 +224,10 @@ static void conf_insert_after(struct conf *c, const char *after, const char *key
 	for (size_t i = 0; after && i < c->n; i++)
 		if (same(c->v[i].key, after))
 			at = i + 1;
+	/* A line set aside stays right below the line it lost to. */
+	while (at < c->n && strncmp(c->v[at].text, BOARD_CONFLICT_PREFIX,
+				    strlen(BOARD_CONFLICT_PREFIX)) == 0)
+		at++;
 	conf_push(c, key, text);
 	struct conf_line added = c->v[c->n - 1];
 	memmove(&c->v[at + 1], &c->v[at], (c->n - 1 - at) * sizeof(*c->v));
@@ -290,6 +294,7 @@ static int parse_side(const char *path, const char *side, struct version v, stru
 {
 	struct cb_error perr = {0};
 
+	card_free(card);
 	if (card_parse(card, v.text, v.len, &perr) == 0)
 		return 0;
 	return cb_fail(err, CB_ECORRUPT, "%s on %s does not parse (%s); fix it and merge again",
@@ -302,6 +307,9 @@ static int merge_card_file(const char *path, struct version base_v, struct versi
 	struct card base, ours, theirs, merged;
 	int rc = -1;
 
+	card_init(&base);
+	card_init(&ours);
+	card_init(&theirs);
 	card_init(&merged);
 	if (parse_side(path, "our side", ours_v, &ours, err) < 0 ||
 	    parse_side(path, "their side", theirs_v, &theirs, err) < 0 ||
@@ -311,8 +319,7 @@ static int merge_card_file(const char *path, struct version base_v, struct versi
 	rc = card_merge(base_v.text ? &base : NULL, &ours, &theirs, &merged);
 	card_format(&merged, out);
 out:
-	if (base_v.text)
-		card_free(&base);
+	card_free(&base);
 	card_free(&ours);
 	card_free(&theirs);
 	card_free(&merged);

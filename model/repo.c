@@ -741,11 +741,23 @@ int repo_config_set(struct repo *repo, const char *key, const char *value, struc
 	return rc;
 }
 
+static int is_remote_url(const git_config_entry *entry, void *found)
+{
+	size_t n = strlen(entry->name);
+
+	if (strncmp(entry->name, "remote.", 7) == 0 && n > 11 && strcmp(entry->name + n - 4, ".url") == 0)
+		*(bool *)found = true;
+	return 0;
+}
+
+/* Walks the config itself: git_remote_list's pattern match leaks in libgit2 1.5. */
 bool repo_has_remotes(struct repo *repo)
 {
-	git_strarray names = {0};
-	bool any = git_remote_list(&names, repo->git) == 0 && names.count > 0;
+	git_config *config = NULL;
+	bool found = false;
 
-	git_strarray_dispose(&names);
-	return any;
+	if (git_repository_config_snapshot(&config, repo->git) == 0)
+		git_config_foreach(config, is_remote_url, &found);
+	git_config_free(config);
+	return found;
 }

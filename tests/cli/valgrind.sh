@@ -9,7 +9,7 @@ new_board
 vg() {
 	valgrind -q --leak-check=full --show-leak-kinds=definite,indirect \
 		--errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
-		"$COBOARD_BIN" --board "$BOARD" --user sec "$@" >"$T/vg.out" 2>"$T/vg.err"
+		"$COBOARD_BIN" --board "$BOARD" --user "${VG_USER:-sec}" "$@" >"$T/vg.out" 2>"$T/vg.err"
 	status=$?
 	[ $status -ne 99 ] || fail "valgrind found errors in coboard $*: $(cat "$T/vg.err")"
 	[ $status -eq 0 ] || fail "coboard $* failed under valgrind ($status): $(cat "$T/vg.err")"
@@ -60,4 +60,22 @@ done
 vg add --title "Undone under valgrind" --lead MOE
 vg revert main
 vg reindex
+# Two offices: a site, a remote, a sync that merges and sets a value aside, the values set
+# aside listed and decided, and git's merge driver.
+VG_USER=admin vg site astana
+git clone -q --bare "$BOARD" "$T/other.git"
+"$COBOARD_BIN" --board "$T/other.git" --user admin site akmola >/dev/null
+"$COBOARD_BIN" --board "$T/other.git" --user sec edit 5 --due 2026-08-01 >/dev/null
+vg edit 5 --due 2026-07-01
+VG_USER=admin vg remote add other "$T/other.git"
+vg sync other
+expect_contains "$(cat "$T/vg.out")" "values set aside on #5" "a merging sync under valgrind"
+vg conflicts
+expect_contains "$(cat "$T/vg.out")" "set aside 2026-07-01" "conflicts under valgrind"
+vg conflicts resolve 5 due keep
+VG_USER=admin vg remote list
+for v in base:main~3 ours:main~2 theirs:main; do
+	git --git-dir="$BOARD" show "${v#*:}:cards/5.card" >"$T/${v%%:*}"
+done
+vg merge-card "$T/base" "$T/ours" "$T/theirs" cards/5.card
 echo ok
