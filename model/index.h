@@ -165,9 +165,4 @@ int index_board_problem(struct index *idx, struct strbuf *out, struct cb_error *
 int index_last_change(struct index *idx, char **author, long long *time, char **subject,
 		      struct cb_error *err);
 
-/* The changes another office's sync brought in after the main-line commit after: how many,
- * and the newest one's author and subject (NULL when none). */
-int index_incoming(struct index *idx, const char *after, int *count, char **author,
-		   char **subject, struct cb_error *err);
-
 #endif

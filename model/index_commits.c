@@ -174,28 +174,3 @@ int index_meeting_ends(struct index *idx, bool last_only, struct strvec *oids,
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : 0;
 }
-
-int index_incoming(struct index *idx, const char *after, int *count, char **author,
-		   char **subject, struct cb_error *err)
-{
-	sqlite3_stmt *st = db_stmt(idx,
-				   "SELECT count(*) OVER (), author, subject FROM commits WHERE side = 1"
-				   " AND seq > coalesce((SELECT seq FROM commits WHERE oid = ?"
-				   " AND side = 0), 0) ORDER BY seq DESC LIMIT 1",
-				   err);
-	int rc;
-
-	*count = 0;
-	*author = *subject = NULL;
-	if (!st)
-		return -1;
-	bind_text(st, 1, after);
-	rc = step_row(idx, st, err);
-	if (rc > 0) {
-		*count = sqlite3_column_int(st, 0);
-		*author = xstrdup(col_text(st, 1));
-		*subject = xstrdup(col_text(st, 2));
-	}
-	sqlite3_reset(st);
-	return rc < 0 ? -1 : 0;
-}

@@ -466,6 +466,40 @@ out:
 	return rc;
 }
 
+int repo_arrivals(struct repo *repo, const git_oid *from, const git_oid *to, size_t *count,
+		  struct strbuf *author, struct strbuf *subject, struct strbuf *merge_message,
+		  struct cb_error *err)
+{
+	git_revwalk *walk = NULL;
+	git_oid id;
+	int rc = -1;
+
+	*count = 0;
+	if (git_revwalk_new(&walk, repo->git) < 0 || git_revwalk_push(walk, to) < 0 ||
+	    git_revwalk_hide(walk, from) < 0) {
+		repo_git_fail(err, "cannot walk the history");
+		goto out;
+	}
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+	while (git_revwalk_next(&id, walk) == 0) {
+		git_commit *c = NULL;
+		if (repo_lookup_commit(&c, repo->git, &id) < 0)
+			continue;
+		if (git_commit_parentcount(c) > 1) {
+			if (!merge_message->len)
+				sb_puts(merge_message, git_commit_message(c));
+		} else if ((*count)++ == 0) {
+			sb_puts(author, git_commit_author(c)->name);
+			sb_puts(subject, git_commit_summary(c));
+		}
+		git_commit_free(c);
+	}
+	rc = 0;
+out:
+	git_revwalk_free(walk);
+	return rc;
+}
+
 int repo_side_commits(struct repo *repo, const git_oid *merge, git_oid **ids, size_t *n,
 		      struct cb_error *err)
 {

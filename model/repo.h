@@ -83,6 +83,11 @@ int repo_merge_bases(struct repo *repo, const git_oid *a, const git_oid *b, git_
 /* How many commits to has that from (NULL: none) has not. */
 int repo_count_between(struct repo *repo, const git_oid *from, const git_oid *to, size_t *n,
 		       struct cb_error *err);
+/* What arrived between from and to (commits to has and from has not): how many changes (merges
+ * aside), the newest one's author and subject, and the newest merge's whole message. */
+int repo_arrivals(struct repo *repo, const git_oid *from, const git_oid *to, size_t *count,
+		  struct strbuf *author, struct strbuf *subject, struct strbuf *merge_message,
+		  struct cb_error *err);
 /* The commits a merge brought in (reachable from its other parents, not from its first),
  * oldest first. Caller frees *ids. */
 int repo_side_commits(struct repo *repo, const git_oid *merge, git_oid **ids, size_t *n,

@@ -15,8 +15,6 @@
 
 enum { SYNC_ATTEMPTS = 8 };
 
-#define SYNC_SUBJECT "Sync with "
-
 void sync_result_free(struct sync_result *r)
 {
 	sv_free(&r->conflicts);
@@ -245,7 +243,7 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 	while (url.len && url.buf[url.len - 1] == '\n')
 		url.buf[--url.len] = '\0';
 	git_oid_tostr(hex, sizeof(hex), theirs);
-	sb_printf(msg, SYNC_SUBJECT "%s: %zu change%s in, %zu out\n\n", name, r->in,
+	sb_printf(msg, "Sync with %s: %zu change%s in, %zu out\n\n", name, r->in,
 		  r->in == 1 ? "" : "s", r->out);
 	if (plan->conflicts.n) {
 		sb_puts(msg, "Both offices changed the same field; the value not kept is set aside on:");
@@ -254,6 +252,10 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 		sb_puts(msg, "\n\n");
 	}
 	sb_printf(msg, "Merged-From: %s %s\nMerged-Commit: %s\n", name, sb_str(&url), hex);
+	struct strbuf site = {0};
+	if (repo_config_get(s->repo, "coboard.site", &site))
+		sb_printf(msg, "Site: %s\n", sb_str(&site));
+	sb_free(&site);
 	for (size_t i = 0; i < plan->conflicts.n; i++)
 		sb_printf(msg, "Conflict: %s\n", plan->conflicts.v[i]);
 	sb_printf(msg, "Op: sync\nMember: %s\n", s->login);
@@ -476,15 +478,51 @@ void sync_last(const char *gitdir, char **name, long long *when)
 	closedir(dir);
 }
 
-bool sync_subject_remote(const char *subject, char *name, size_t size)
+/* The value of a trailer line "KEY: VALUE" in message, copied to out. */
+static bool trailer_value(const char *message, const char *key, char *out, size_t size)
 {
-	size_t prefix = strlen(SYNC_SUBJECT), n;
+	size_t klen = strlen(key);
 
-	if (strncmp(subject, SYNC_SUBJECT, prefix) != 0)
-		return false;
-	n = strcspn(subject + prefix, ":");
-	if (!subject[prefix + n] || n == 0 || n >= size)
-		return false;
-	snprintf(name, size, "%.*s", (int)n, subject + prefix);
-	return true;
+	for (const char *p = message; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		if (strncmp(p, key, klen) == 0 && p[klen] == ':' && p[klen + 1] == ' ') {
+			const char *v = p + klen + 2;
+			snprintf(out, size, "%.*s", (int)strcspn(v, " \n"), v);
+			return *out != '\0';
+		}
+	}
+	return false;
+}
+
+bool sync_arrival(struct session *s, const char *old_tip, const char *new_tip,
+		  struct arrival *out)
+{
+	struct strbuf merge = {0}, here = {0};
+	struct cb_error err = {0};
+	git_oid from, to;
+	char site[80] = "", remote[80] = "";
+	bool found = false;
+
+	memset(out, 0, sizeof(*out));
+	if (git_oid_fromstr(&from, old_tip) < 0 || git_oid_fromstr(&to, new_tip) < 0 ||
+	    repo_arrivals(s->repo, &from, &to, &out->count, &out->author, &out->subject, &merge,
+			  &err) < 0 ||
+	    !out->count || !strstr(sb_str(&merge), "\nOp: sync\n"))
+		goto out;
+	trailer_value(sb_str(&merge), "Site", site, sizeof(site));
+	trailer_value(sb_str(&merge), "Merged-From", remote, sizeof(remote));
+	repo_config_get(s->repo, "coboard.site", &here);
+	/* Merged here: the changes came from the remote; merged there: from that office. */
+	snprintf(out->office, sizeof(out->office), "%s",
+		 !*site || strcmp(site, sb_str(&here)) == 0 ? remote : site);
+	found = *out->office != '\0';
+out:
+	sb_free(&merge);
+	sb_free(&here);
+	return found;
+}
+
+void arrival_free(struct arrival *a)
+{
+	sb_free(&a->author);
+	sb_free(&a->subject);
 }

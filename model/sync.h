@@ -49,8 +49,17 @@ int sync_set_site(struct session *s, const char *name, int number, struct op_res
  * app's top line: read from the records `sync` leaves, without running git. */
 void sync_last(const char *gitdir, char **name, long long *when);
 
-/* The remote a sync's merge commit names in its subject ("Sync with astana: ..."), copied to
- * name; false for any other subject. */
-bool sync_subject_remote(const char *subject, char *name, size_t size);
+/* What another office's sync brought to this board between the commits old_tip and new_tip:
+ * the office (the remote this server synced with, or the site that merged and pushed here),
+ * how many changes, the newest one's author and subject. False when no merge of a sync is
+ * among them (an ordinary change). */
+struct arrival {
+	char office[80];
+	size_t count;
+	struct strbuf author, subject;
+};
+bool sync_arrival(struct session *s, const char *old_tip, const char *new_tip,
+		  struct arrival *out);
+void arrival_free(struct arrival *a);
 
 #endif

@@ -118,25 +118,19 @@ void app_reload(struct app *app)
 static void announce(struct app *app, const char *tip_before, const char *author,
 		     const char *subject)
 {
-	char from[80];
-	char *side_author = NULL, *side_subject = NULL;
-	struct cb_error err = {0};
-	int count = 0;
+	struct arrival a;
 
-	if (sync_subject_remote(subject, from, sizeof(from)) &&
-	    index_incoming(app->s->index, tip_before, &count, &side_author, &side_subject,
-			   &err) == 0 &&
-	    count > 0) {
-		if (count > 1)
-			app_message(app, C_NOTICE, "from %s: %s: %s (and %d more)", from, side_author,
-				    side_subject, count - 1);
+	if (sync_arrival(app->s, tip_before, index_tip(app->s->index), &a)) {
+		if (a.count > 1)
+			app_message(app, C_NOTICE, "from %s: %s: %s (and %zu more)", a.office,
+				    sb_str(&a.author), sb_str(&a.subject), a.count - 1);
 		else
-			app_message(app, C_NOTICE, "from %s: %s: %s", from, side_author, side_subject);
+			app_message(app, C_NOTICE, "from %s: %s: %s", a.office, sb_str(&a.author),
+				    sb_str(&a.subject));
 	} else {
 		app_message(app, C_NOTICE, "%s: %s", author, subject);
 	}
-	free(side_author);
-	free(side_subject);
+	arrival_free(&a);
 }
 
 /* Another session changed the board: sync, reload, and say what changed and who did it. */

@@ -1,6 +1,6 @@
 /* The frame around every view. The top line holds, by importance: the mode the board is in
- * (the past, a meeting), the filters, the view, then who you are, the board and its last
- * change; when the line is too narrow the least important go first. The bottom line holds a
+ * (the past, a meeting), the filters, the view, then who you are, the board, when it last
+ * synced with another office and its last change; when the line is too narrow the least important go first. The bottom line holds a
  * message, or the view's key hints. */
 #include <string.h>
 #include <time.h>
@@ -10,7 +10,7 @@
 #include "print.h"
 #include "text.h"
 
-enum { MESSAGE_SECONDS = 6, PARTS = 6 };
+enum { MESSAGE_SECONDS = 6, PARTS = 7 };
 
 struct part {
 	struct strbuf text;
@@ -77,16 +77,16 @@ static void draw_top(struct app *app, const char *view, const char *filters)
 	part(&parts[4], 3, true);
 	sb_printf(&parts[4].text, "%s (%s)", app->s->login,
 		  role_name(board_role(&app->board, app->s->login)));
-	part(&parts[5], 5, true);
+	part(&parts[5], 6, true);
 	if (app->last_author) {
 		sb_puts(&parts[5].text, "changed ");
 		print_time(app->last_time, &parts[5].text);
 		sb_printf(&parts[5].text, " by %s", app->last_author);
 	}
+	part(&parts[6], 5, true);
 	if (app->synced_with) {
-		sb_printf(&parts[5].text, "%ssynced with %s ", app->last_author ? ", " : "",
-			  app->synced_with);
-		print_time(app->synced_time, &parts[5].text);
+		sb_printf(&parts[6].text, "synced with %s ", app->synced_with);
+		print_time(app->synced_time, &parts[6].text);
 	}
 	fit(parts, COLS);
 	join(parts, false, &left);
