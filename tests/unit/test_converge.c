@@ -102,8 +102,10 @@ static void make_world(struct world *w)
 	setenv("COBOARD_NO_PACK", "1", 1);
 	snprintf(w->dir, sizeof(w->dir), "/tmp/coboard-converge-XXXXXX");
 	assert_non_null(mkdtemp(w->dir));
+	char dir[sizeof(w->dir)];
+	memcpy(dir, w->dir, sizeof(dir));
 	for (int i = 0; i < BOARDS; i++)
-		snprintf(w->path[i], sizeof(w->path[i]), "%s/%s.git", w->dir, names[i]);
+		snprintf(w->path[i], sizeof(w->path[i]), "%s/%s.git", dir, names[i]);
 	assert_int_equal(ops_init(w->path[0], files, 2, "alice", false, &err), 0);
 	for (int i = 1; i < BOARDS; i++)
 		shell("git clone -q --bare '%s' '%s'", w->path[0], w->path[i]);
@@ -126,8 +128,11 @@ static int some_card(struct session *s, struct card *out)
 	struct board board;
 	struct cb_error ignored = {0};
 
-	if (rnd(6) && index_card(s->index, 1 + (int)rnd(2), out, &ignored) == 0)
-		return out->id;
+	if (rnd(6)) {
+		if (index_card(s->index, 1 + (int)rnd(2), out, &ignored) == 0)
+			return out->id;
+		card_free(out);
+	}
 	struct card_filter all = {.archived = true};
 	struct card_list list;
 	struct cb_error err = {0};
