@@ -184,9 +184,9 @@ static void parse_version(const char *text, size_t len, int id, struct card *car
 }
 
 /* How a commit's files are taken: applied to the board and recorded as history (a commit on
- * the main line), only recorded (a side commit a merge brought in: the board never stood
- * there), or applied with only what the merge itself did recorded. */
-enum take { TAKE_APPLY, TAKE_HISTORY_ONLY, TAKE_MERGE };
+ * the main line), or only recorded (a side commit a merge brought in: the board never stood
+ * there). Of a merge, on either line, only what the merge itself did is recorded. */
+enum take { TAKE_APPLY, TAKE_HISTORY_ONLY };
 
 /* Whether list item changes from old to new (vs the first parent) all come from other: each
  * item added is in other, each item removed is not. */
@@ -256,10 +256,10 @@ static void keep_merge_own(struct change_list *changes, const struct card *other
 
 /* Indexes one card file's change: the card row, and (seq > 0) one history row per field.
  * A version that does not parse is recorded as broken and left out of the board; the change
- * that fixes it is measured against the last version that parsed. other: for a merge, the
+ * that fixes it is measured against the last version that parsed. For a merge, other is the
  * card in its other parent (NULL: absent there). */
 static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct file_change *fc,
-			     int id, enum take take, const struct card *other,
+			     int id, enum take take, bool merge, const struct card *other,
 			     struct cb_error *err)
 {
 	struct card old_card, new_card;
@@ -306,7 +306,7 @@ static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct 
 			goto out;
 		history_diff(old_ok ? &old_card : NULL, &new_card, &changes);
 	}
-	if (take == TAKE_MERGE)
+	if (merge)
 		keep_merge_own(&changes, other, new_ok ? &new_card : NULL);
 	for (size_t i = 0; seq > 0 && i < changes.n; i++)
 		if (insert_change(idx, seq, id, changes.v[i].field, changes.v[i].old_value,
@@ -405,11 +405,12 @@ static int index_files(struct index *idx, sqlite3_int64 seq, const struct commit
 		int rc = 0;
 
 		if (id > 0) {
-			if (take == TAKE_MERGE &&
+			if (info->merge &&
 			    other_parent_card(idx, info, fc->path, id, &other, &present, err) < 0)
 				return -1;
-			rc = index_card_change(idx, seq, fc, id, take, present ? &other : NULL, err);
-			if (take == TAKE_MERGE)
+			rc = index_card_change(idx, seq, fc, id, take, info->merge,
+					       present ? &other : NULL, err);
+			if (info->merge)
 				card_free(&other);
 		} else if (strcmp(fc->path, "board.conf") == 0 && take != TAKE_HISTORY_ONLY) {
 			rc = index_board_change(idx, seq, fc, err);
@@ -451,7 +452,7 @@ static int index_one_commit(struct index *idx, const struct commit_info *info, b
 	if (step_done(idx, st, err) < 0)
 		goto out;
 	rc = index_files(idx, sqlite3_last_insert_rowid(idx->db), info,
-			 side ? TAKE_HISTORY_ONLY : info->merge ? TAKE_MERGE : TAKE_APPLY, err);
+			 side ? TAKE_HISTORY_ONLY : TAKE_APPLY, err);
 out:
 	free(subject);
 	free(op);

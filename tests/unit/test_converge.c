@@ -403,6 +403,9 @@ static void test_three_offices_converge(void **state)
 				if (i != j)
 					sync_pair(w, i, j);
 	assert_true(all_same(w));
+	/* The last syncs pushed into the boards: each index catches up, as a command would. */
+	for (int b = 0; b < BOARDS; b++)
+		assert_int_equal(index_refresh(w->s[b]->index, &err), 0);
 	for (size_t i = 0; i < w->nnotes; i++) {
 		struct card c;
 		bool found = false;
@@ -412,6 +415,22 @@ static void test_three_offices_converge(void **state)
 		if (!found)
 			fail_msg("the note \"%s\" on #%d was lost", w->notes[i].text, w->notes[i].card);
 		card_free(&c);
+	}
+	/* Every note added appears once in each board's history, whatever merges carried it. */
+	for (int b = 0; b < BOARDS; b++) {
+		struct log_filter all = {0};
+		struct log_list log;
+		assert_int_equal(index_log(w->s[b]->index, &all, &log, &err), 0);
+		for (size_t i = 0; i < w->nnotes; i++) {
+			int seen = 0;
+			for (size_t j = 0; j < log.n; j++)
+				seen += strcmp(log.v[j].field, "note") == 0 &&
+					strcmp(log.v[j].new_value, w->notes[i].text) == 0;
+			if (seen != 1)
+				fail_msg("board %s: the note \"%s\" is %d times in history (boards in %s)",
+					 names[b], w->notes[i].text, seen, w->dir);
+		}
+		log_list_free(&log);
 	}
 	check_merges(w);
 	fprintf(stderr, "converged: %ld changes, %d syncs, %zu notes, %zu ids, %d collisions set "
