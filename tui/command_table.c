@@ -89,7 +89,7 @@ const struct command command_table[] = {
 	 "Full-text search over titles, descriptions and notes (each word matches as a prefix).",
 	 CMD_READS | CMD_BOARD, 1, MANY, "", TEXT | CSV | JSON},
 	{"member", check_member, cmd_member,
-	 "member add|set|remove|list [LOGIN] [--role viewer|member|secretary|admin] "
+	 "member add|set|remove|list [LOGIN] [--role viewer|sync|member|secretary|admin] "
 	 "[--agency CODE] [--name NAME] [--email EMAIL] [--key PUBKEY]",
 	 "Manage who may do what (admins only; each change is a commit).",
 	 CMD_BOARD, 1, 2, "role= agency= name= email= key=", 0},
