@@ -1,12 +1,13 @@
 # coboard: `make run` opens the board, `make test` runs every test.
 PREFIX ?= /usr/local
+VERSION = 1.0.0
 BUILD ?= build
 CC ?= cc
 PKGS = ncursesw sqlite3 libgit2
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers -Wno-format-truncation
 CFLAGS ?= -O2 -g
 SAN ?=
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(SAN) \
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DCOBOARD_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) $(SAN) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -19,8 +20,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BOARD_FILES = $(wildcard boards/children-of-kazakhstan/board.conf boards/children-of-kazakhstan/cards/*.card)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run test unit asan install clean deps bench fuzz fuzz-build
-all: $(BUILD)/coboard
+.PHONY: all run test unit asan install clean deps bench fuzz fuzz-build deb
+all: $(BUILD)/coboard $(BUILD)/coboard.1
 
 # Installs missing Debian packages once; scripts/install-deps is a no-op when all are there.
 $(DEPS_STAMP): scripts/install-deps
@@ -48,6 +49,10 @@ $(BUILD)/gen/shipped_board.o: $(BUILD)/gen/shipped_board.c tui/shipped_board.h $
 $(BUILD)/coboard: $(BUILD)/tui/main.o $(TUI_OBJ) $(MODEL_OBJ)
 	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
+# The manual is written by the program from its own command and key tables.
+$(BUILD)/coboard.1: $(BUILD)/coboard
+	./$(BUILD)/coboard --man > $@.tmp && mv $@.tmp $@
+
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(MODEL_OBJ) $(TUI_OBJ) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -Itui -o $@ $< $(MODEL_OBJ) $(TUI_OBJ) $(LIBS) -lcmocka
@@ -57,7 +62,7 @@ unit: $(UNIT_BIN)
 run: $(BUILD)/coboard
 	./$(BUILD)/coboard
 
-test: $(BUILD)/coboard $(UNIT_BIN)
+test: $(BUILD)/coboard $(BUILD)/coboard.1 $(UNIT_BIN)
 	@tests/run-all $(BUILD)
 
 # The same tests against a build with AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -65,9 +70,17 @@ asan:
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 
-install: $(BUILD)/coboard
-	install -d $(DESTDIR)$(PREFIX)/bin
+install: $(BUILD)/coboard $(BUILD)/coboard.1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BUILD)/coboard $(DESTDIR)$(PREFIX)/bin/coboard
+	gzip -9n < $(BUILD)/coboard.1 > $(DESTDIR)$(PREFIX)/share/man/man1/coboard.1.gz
+	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/coboard.1.gz
+	install -m 644 completion/coboard.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/coboard
+
+# A Debian package of the binary, the manual and the completion: build/coboard_VERSION_ARCH.deb.
+deb: $(BUILD)/coboard $(BUILD)/coboard.1
+	scripts/make-deb $(BUILD) $(VERSION)
 
 bench: $(BUILD)/coboard
 	scripts/bench $(BUILD)/coboard

@@ -9,6 +9,8 @@
 #include "../model/strbuf.h"
 #include "app.h"
 #include "cli.h"
+#include "complete.h"
+#include "man.h"
 #include "restricted.h"
 #include "text.h"
 
@@ -38,6 +40,19 @@ int main(int argc, char **argv)
 			restricted_flag = true;
 		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			cli_usage();
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "--complete") == 0 && i + 1 < argc) {
+			/* For the shell's completion (completion/coboard.bash), not for people. */
+			session_global_init();
+			status = complete_run(&cli, argv[i + 1], i + 2 < argc ? argv[i + 2] : NULL);
+			session_global_shutdown();
+			return status;
+		} else if (strcmp(argv[i], "--man") == 0) {
+			/* The manual page as roff: `make` writes it to coboard.1. */
+			struct strbuf page = {0};
+			man_page(&page);
+			fputs(sb_str(&page), stdout);
+			sb_free(&page);
 			return EXIT_OK;
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("coboard %s\n", COBOARD_VERSION);
