@@ -7,7 +7,8 @@ PKGS = ncursesw sqlite3 libgit2
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers -Wno-format-truncation
 CFLAGS ?= -O2 -g
 SAN ?=
-ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DCOBOARD_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) $(SAN) \
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DCOBOARD_VERSION='"$(VERSION)"' \
+	-DCOBOARD_LOCALEDIR='"$(PREFIX)/share/locale"' $(WARN) $(CFLAGS) $(SAN) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -20,8 +21,25 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BOARD_FILES = $(wildcard boards/children-of-kazakhstan/board.conf boards/children-of-kazakhstan/cards/*.card)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run test unit asan install clean deps bench fuzz fuzz-build deb
-all: $(BUILD)/coboard $(BUILD)/coboard.1
+.PHONY: all run test unit asan install clean deps bench fuzz fuzz-build deb pot
+LANGUAGES = ru kk
+CATALOGS = $(LANGUAGES:%=$(BUILD)/locale/%/LC_MESSAGES/coboard.mo)
+all: $(BUILD)/coboard $(BUILD)/coboard.1 $(CATALOGS)
+
+# A malformed catalogue, or a translation whose %s and %d differ from the English, fails the
+# build. The program finds build/locale beside itself, so `make run` speaks the locale's
+# language before anything is installed.
+$(BUILD)/locale/%/LC_MESSAGES/coboard.mo: po/%.po $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT $@"; msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# The template of every message, from the sources: the translators' starting point.
+XGETTEXT_KEYWORDS = -k_ -kN_ -kP_:1,2 -kcb_fail:3 -kcb_error_prefix:2 -kapp_message:3 \
+	-kcli_error:1 -kusage_fail:2
+pot:
+	xgettext -o po/coboard.pot --from-code=UTF-8 --add-comments=TRANSLATORS: \
+		--package-name=coboard --package-version=$(VERSION) --no-location --sort-output \
+		$(XGETTEXT_KEYWORDS) model/*.c tui/*.c
 
 # Installs missing Debian packages once; scripts/install-deps is a no-op when all are there.
 $(DEPS_STAMP): scripts/install-deps
@@ -59,10 +77,10 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(MODEL_OB
 
 unit: $(UNIT_BIN)
 
-run: $(BUILD)/coboard
+run: $(BUILD)/coboard $(CATALOGS)
 	./$(BUILD)/coboard
 
-test: $(BUILD)/coboard $(BUILD)/coboard.1 $(UNIT_BIN)
+test: $(BUILD)/coboard $(BUILD)/coboard.1 $(CATALOGS) $(UNIT_BIN)
 	@tests/run-all $(BUILD)
 
 # The same tests against a build with AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -70,16 +88,21 @@ asan:
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 
-install: $(BUILD)/coboard $(BUILD)/coboard.1
+install: $(BUILD)/coboard $(BUILD)/coboard.1 $(CATALOGS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BUILD)/coboard $(DESTDIR)$(PREFIX)/bin/coboard
 	gzip -9n < $(BUILD)/coboard.1 > $(DESTDIR)$(PREFIX)/share/man/man1/coboard.1.gz
 	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/coboard.1.gz
 	install -m 644 completion/coboard.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/coboard
+	for l in $(LANGUAGES); do \
+		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/coboard.mo \
+			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/coboard.mo; \
+	done
 
 # A Debian package of the binary, the manual and the completion: build/coboard_VERSION_ARCH.deb.
-deb: $(BUILD)/coboard $(BUILD)/coboard.1
+deb: $(BUILD)/coboard $(BUILD)/coboard.1 $(CATALOGS)
 	scripts/make-deb $(BUILD) $(VERSION)
 
 bench: $(BUILD)/coboard

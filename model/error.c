@@ -1,5 +1,9 @@
 #include "error.h"
 
+#include <stdbool.h>
+
+#include "i18n.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,7 +16,7 @@ int cb_fail(struct cb_error *err, enum cb_code code, const char *fmt, ...)
 		return -1;
 	err->code = code;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	vsnprintf(err->msg, sizeof(err->msg), gettext(fmt), ap);
 	va_end(ap);
 	return -1;
 }
@@ -25,7 +29,7 @@ void cb_error_prefix(struct cb_error *err, const char *fmt, ...)
 	if (!err)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(prefix, sizeof(prefix), fmt, ap);
+	vsnprintf(prefix, sizeof(prefix), gettext(fmt), ap);
 	va_end(ap);
 	memcpy(old, err->msg, sizeof(old));
 	snprintf(err->msg, sizeof(err->msg), "%s%s", prefix, old);

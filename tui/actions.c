@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/date.h"
 #include "../model/meeting.h"
 #include "../model/ops.h"
@@ -42,7 +43,7 @@ static bool ask_reason(struct app *app, const char *what, char **reason)
 {
 	char label[128];
 
-	snprintf(label, sizeof(label), "Reason for %s (optional, Esc cancels): ", what);
+	snprintf(label, sizeof(label), _("Reason for %s (optional, Esc cancels): "), what);
 	return prompt_line(app, label, "", NULL, NULL, NULL, reason);
 }
 
@@ -103,11 +104,11 @@ static bool move_card(struct app *app, int id, int col)
 		card_free(&card);
 		return false;
 	}
-	if (app->board.columns[col].kind != COLUMN_BLOCKED || ask_reason(app, "blocking it", &reason)) {
+	if (app->board.columns[col].kind != COLUMN_BLOCKED || ask_reason(app, _("blocking it"), &reason)) {
 		limit_warning(app, col, over, sizeof(over));
 		card_copy(&moved, &card);
 		str_set(&moved.column, app->board.columns[col].key);
-		snprintf(done, sizeof(done), "moved #%d to %s%s", id, app->board.columns[col].name, over);
+		snprintf(done, sizeof(done), _("moved #%d to %s%s"), id, app->board.columns[col].name, over);
 		ok = save_from(app, &card, &moved, "move", reason, done);
 		card_free(&moved);
 	}
@@ -127,7 +128,7 @@ static bool move_to_column(struct app *app, int id, int direction)
 	card_free(&card);
 	if (col < 0 || col >= (int)app->board.ncolumns) {
 		app_message(app, C_ERROR, "#%d is already in the %s column", id,
-			    direction < 0 ? "first" : "last");
+			    direction < 0 ? _("first") : _("last"));
 		return false;
 	}
 	return move_card(app, id, col);
@@ -148,9 +149,9 @@ static bool move_to_picked_column(struct app *app, int id)
 	for (size_t i = 0; i < app->board.ncolumns; i++) {
 		const struct column_def *c = &app->board.columns[i];
 		sv_push(&names, c->key);
-		sv_push(&details, (int)i == current ? "(where it is)" : c->name);
+		sv_push(&details, (int)i == current ? _("(where it is)") : c->name);
 	}
-	snprintf(title, sizeof(title), "Move #%d to", id);
+	snprintf(title, sizeof(title), _("Move #%d to"), id);
 	choice = pick_one(app, title, &names, &details, current);
 	sv_free(&names);
 	sv_free(&details);
@@ -167,7 +168,7 @@ bool action_reorder(struct app *app, int id, int before, int after)
 
 	if (!load_card(app, id, &card))
 		return false;
-	snprintf(done, sizeof(done), "moved #%d %s", id, before ? "up" : "down");
+	snprintf(done, sizeof(done), _("moved #%d %s"), id, before ? _("up") : _("down"));
 	ok = report(app, ops_move(app->s, id, card.column, before, after, NULL, &res, &err), &res,
 		    &err, done);
 	card_free(&card);
@@ -193,13 +194,13 @@ bool action_add(struct app *app, const char *column, int *new_id)
 	str_set(&card.column, column);
 	str_set(&card.lead, me && !str_empty(me->agency) ? me->agency
 			    : app->board.nagencies ? app->board.agencies[0].code : "");
-	if (card_form(app, "New card", &card)) {
+	if (card_form(app, _("New card"), &card)) {
 		join(&card.co, &co);
 		join(&card.labels, &labels);
 		struct add_args args = {card.title, card.lead, sb_str(&co), column, card.due,
 					sb_str(&labels), card.description};
 		int rc = ops_add(app->s, &args, &res, &err);
-		snprintf(done, sizeof(done), "added #%d", res.card);
+		snprintf(done, sizeof(done), _("added #%d"), res.card);
 		ok = report(app, rc, &res, &err, done);
 		if (ok)
 			*new_id = res.card;
@@ -219,8 +220,8 @@ static bool edit_card(struct app *app, int id)
 	if (!load_card(app, id, &base))
 		return false;
 	card_copy(&edited, &base);
-	snprintf(heading, sizeof(heading), "Edit #%d", id);
-	snprintf(done, sizeof(done), "saved #%d", id);
+	snprintf(heading, sizeof(heading), _("Edit #%d"), id);
+	snprintf(done, sizeof(done), _("saved #%d"), id);
 	if (card_form(app, heading, &edited))
 		ok = save_from(app, &base, &edited, "edit", NULL, done);
 	card_free(&base);
@@ -238,15 +239,15 @@ static bool reassign_card(struct app *app, int id)
 		return false;
 	card_copy(&picked, &card);
 	/* The same pickers as the form: lead first, then co-executors. */
-	snprintf(title, sizeof(title), "Reassign #%d: lead agency", id);
+	snprintf(title, sizeof(title), _("Reassign #%d: lead agency"), id);
 	if (!pick_lead(app, title, &picked))
 		goto out;
-	snprintf(title, sizeof(title), "Reassign #%d: co-executors", id);
+	snprintf(title, sizeof(title), _("Reassign #%d: co-executors"), id);
 	if (!pick_co(app, title, &picked))
 		goto out;
-	if (!ask_reason(app, "the reassignment", &reason))
+	if (!ask_reason(app, _("the reassignment"), &reason))
 		goto out;
-	snprintf(done, sizeof(done), "reassigned #%d to %s", id, picked.lead);
+	snprintf(done, sizeof(done), _("reassigned #%d to %s"), id, picked.lead);
 	ok = save_from(app, &card, &picked, "assign", reason, done);
 out:
 	free(reason);
@@ -261,12 +262,12 @@ static const char *check_note(const char *text, void *ctx)
 
 	(void)ctx;
 	cb_error_clear(&err);
-	if (text_validate("the note", text, true, &err) < 0)
+	if (text_validate(_("the note"), text, true, &err) < 0)
 		return err.msg;
 	char *norm = text_normalize(text);
 	bool empty = !*norm;
 	free(norm);
-	return empty ? "the note is empty; type it, or Esc to cancel" : NULL;
+	return empty ? _("the note is empty; type it, or Esc to cancel") : NULL;
 }
 
 static bool add_note(struct app *app, int id)
@@ -276,8 +277,8 @@ static bool add_note(struct app *app, int id)
 	char label[64], done[64], *text = NULL;
 	bool ok = false;
 
-	snprintf(label, sizeof(label), "Note on #%d: ", id);
-	snprintf(done, sizeof(done), "noted on #%d", id);
+	snprintf(label, sizeof(label), _("Note on #%d: "), id);
+	snprintf(done, sizeof(done), _("noted on #%d"), id);
 	if (prompt_line(app, label, "", check_note, NULL, NULL, &text))
 		ok = report(app, ops_note(app->s, id, text, &res, &err), &res, &err, done);
 	free(text);
@@ -315,8 +316,8 @@ static bool set_due(struct app *app, int id)
 	if (!load_card(app, id, &card))
 		return false;
 	struct due_check ctx = {app, &card, {0}};
-	snprintf(label, sizeof(label), "Due date for #%d (YYYY-MM-DD, empty clears): ", id);
-	snprintf(done, sizeof(done), "due date of #%d set", id);
+	snprintf(label, sizeof(label), _("Due date for #%d (YYYY-MM-DD, empty clears): "), id);
+	snprintf(done, sizeof(done), _("due date of #%d set"), id);
 	if (prompt_line(app, label, card.due, check_due, NULL, &ctx, &text)) {
 		struct card dated;
 
@@ -342,9 +343,9 @@ static bool archive_card(struct app *app, int id)
 
 	if (!load_card(app, id, &card))
 		return false;
-	snprintf(question, sizeof(question), "Archive #%d \"%.200s\"?", id, card.title);
-	if (prompt_yes_no(app, question) && ask_reason(app, "archiving", &reason)) {
-		snprintf(done, sizeof(done), "archived #%d", id);
+	snprintf(question, sizeof(question), _("Archive #%d \"%.200s\"?"), id, card.title);
+	if (prompt_yes_no(app, question) && ask_reason(app, _("archiving"), &reason)) {
+		snprintf(done, sizeof(done), _("archived #%d"), id);
 		ok = report(app, ops_archive(app->s, id, reason, &res, &err), &res, &err, done);
 	}
 	free(reason);
@@ -364,9 +365,9 @@ bool action_undo(struct app *app)
 		app_message(app, C_ERROR, "%s", err.code ? err.msg : "you have made no change to undo");
 		return false;
 	}
-	snprintf(question, sizeof(question), "Undo your last change, \"%.300s\"?", subject);
+	snprintf(question, sizeof(question), _("Undo your last change, \"%.300s\"?"), subject);
 	if (prompt_yes_no(app, question)) {
-		snprintf(done, sizeof(done), "undone \"%.300s\"", subject);
+		snprintf(done, sizeof(done), _("undone \"%.300s\""), subject);
 		ok = report(app, ops_revert(app->s, oid, false, &res, &err), &res, &err, done);
 	}
 	free(subject);
@@ -387,15 +388,15 @@ bool action_meeting(struct app *app)
 		return false;
 	}
 	if (open) {
-		snprintf(question, sizeof(question), "End the meeting \"%.200s\" and commit its minutes?",
+		snprintf(question, sizeof(question), _("End the meeting \"%.200s\" and commit its minutes?"),
 			 m.title);
 		if (prompt_yes_no(app, question)) {
 			int rc = meeting_end(app->s, &res, &minutes, &err);
-			snprintf(done, sizeof(done), "meeting ended; minutes in %s", minutes ? minutes : "");
+			snprintf(done, sizeof(done), _("meeting ended; minutes in %s"), minutes ? minutes : "");
 			ok = report(app, rc, &res, &err, done);
 		}
-	} else if (prompt_line(app, "Meeting title: ", "", NULL, NULL, NULL, &title)) {
-		ok = report(app, meeting_start(app->s, title, &res, &err), &res, &err, "meeting started");
+	} else if (prompt_line(app, _("Meeting title: "), "", NULL, NULL, NULL, &title)) {
+		ok = report(app, meeting_start(app->s, title, &res, &err), &res, &err, _("meeting started"));
 	}
 	free(title);
 	free(minutes);
@@ -426,26 +427,26 @@ static bool decide_conflict(struct app *app, int id)
 		struct strbuf line = {0};
 
 		if (i == 0 || strcmp(c->field, card.conflicts[i - 1].field) != 0) {
-			sb_printf(&line, "%s: keep the card's value", c->field);
+			sb_printf(&line, _("%s: keep the card's value"), c->field);
 			sv_push(&choices, sb_str(&line));
 			sv_push(&details, "");
 			sv_push(&fields, c->field);
 			sv_push(&values, "");
 			sb_reset(&line);
 		}
-		sb_printf(&line, "%s: take ", c->field);
+		sb_printf(&line, _("%s: take "), c->field);
 		sb_add(&line, c->value, strcspn(c->value, "\n"));
 		sv_push(&choices, sb_str(&line));
-		sv_push(&details, "set aside by a sync");
+		sv_push(&details, _("set aside by a sync"));
 		sv_push(&fields, c->field);
 		sv_push(&values, c->value);
 		sb_free(&line);
 	}
-	snprintf(title, sizeof(title), "Decide #%d", id);
+	snprintf(title, sizeof(title), _("Decide #%d"), id);
 	int choice = pick_one(app, title, &choices, &details, 0);
 	if (choice >= 0) {
 		const char *take = *values.v[choice] ? values.v[choice] : NULL;
-		snprintf(done, sizeof(done), "decided #%d %.40s", id, fields.v[choice]);
+		snprintf(done, sizeof(done), _("decided #%d %.40s"), id, fields.v[choice]);
 		ok = report(app, ops_resolve_conflict(app->s, id, fields.v[choice], take, NULL, &res,
 						      &err),
 			    &res, &err, done);

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../model/i18n.h"
 #include "../model/meeting.h"
 #include "../model/sync.h"
 #include "../model/strbuf.h"
@@ -38,7 +39,7 @@ void app_message(struct app *app, enum color_role role, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(app->message, sizeof(app->message), fmt, ap);
+	vsnprintf(app->message, sizeof(app->message), gettext(fmt), ap);
 	va_end(ap);
 	app->message_role = role;
 	app->message_time = now_seconds();
@@ -166,9 +167,9 @@ static void draw_too_small(void)
 	char line[128];
 
 	werase(stdscr);
-	snprintf(line, sizeof(line), "Terminal too small: %dx%d.", COLS, LINES);
+	snprintf(line, sizeof(line), _("Terminal too small: %dx%d."), COLS, LINES);
 	draw_text(stdscr, LINES / 2 - 1, 0, COLS, line, A_BOLD, false);
-	snprintf(line, sizeof(line), "coboard needs at least %dx%d; enlarge it, or q to quit.",
+	snprintf(line, sizeof(line), _("coboard needs at least %dx%d; enlarge it, or q to quit."),
 		 APP_MIN_COLS, APP_MIN_LINES);
 	draw_text(stdscr, LINES / 2, 0, COLS, line, A_NORMAL, false);
 }

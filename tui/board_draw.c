@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/strbuf.h"
 #include "print.h"
 #include "text.h"
@@ -207,7 +208,7 @@ static void face_blocked(struct face *f, const char *reason, int w, bool sel)
 
 	if (!reason)
 		return;
-	sb_printf(&text, "blocked: %s", *reason ? reason : "(no reason given)");
+	sb_printf(&text, _("blocked: %s"), *reason ? reason : _("(no reason given)"));
 	face_wrapped(f, sb_str(&text), draw_attr(C_OVERDUE), w, sel ? 0 : TITLE_LINES);
 	sb_free(&text);
 }
@@ -219,11 +220,11 @@ static void face_conflicts(struct face *f, const struct card *card, int w)
 
 	if (!card->nconflicts)
 		return;
-	sb_puts(&text, "set aside:");
+	sb_puts(&text, _("set aside:"));
 	for (size_t i = 0; i < card->nconflicts; i++)
 		if (i == 0 || strcmp(card->conflicts[i].field, card->conflicts[i - 1].field) != 0)
 			sb_printf(&text, "%s %s", i ? "," : "", card->conflicts[i].field);
-	sb_puts(&text, " (! decides)");
+	sb_puts(&text, _(" (! decides)"));
 	face_wrapped(f, sb_str(&text), draw_attr(C_OVERDUE), w, TITLE_LINES);
 	sb_free(&text);
 }
@@ -395,15 +396,16 @@ static void say_what_filters_hide(struct board_view_state *st, struct app *app)
 	int n = 0;
 
 	if (st->agency)
-		sb_printf(&what, "%sagency %s", n++ ? ", " : "", st->agency);
+		sb_printf(&what, _("%sagency %s"), n++ ? ", " : "", st->agency);
 	if (st->label)
-		sb_printf(&what, "%slabel %s", n++ ? ", " : "", st->label);
+		sb_printf(&what, _("%slabel %s"), n++ ? ", " : "", st->label);
 	if (st->overdue)
-		sb_printf(&what, "%soverdue only", n++ ? ", " : "");
+		sb_printf(&what, _("%soverdue only"), n++ ? ", " : "");
 	if (st->search)
-		sb_printf(&what, "%ssearch \"%s\"", n++ ? ", " : "", st->search);
-	sb_printf(&line, "%d filter%s (%s) hide%s all %d card%s; c clears", n, n == 1 ? "" : "s",
-		  sb_str(&what), n == 1 ? "s" : "", st->hidden, st->hidden == 1 ? "" : "s");
+		sb_printf(&what, _("%ssearch \"%s\""), n++ ? ", " : "", st->search);
+	sb_printf(&line, P_("%d filter (%s) hides ", "%d filters (%s) hide ", n), n, sb_str(&what));
+	sb_printf(&line, P_("all %d card; c clears", "all %d cards; c clears", st->hidden),
+		  st->hidden);
 	draw_text(stdscr, FIRST_ROW + 2, 2, COLS - 4, sb_str(&line), draw_attr(C_ERROR), false);
 	(void)app;
 	sb_free(&what);
@@ -545,19 +547,19 @@ void board_draw(struct view *view, struct app *app)
 
 	st->nhits = 0;
 	if (st->agency)
-		sb_printf(&ctx, "agency %s  ", st->agency);
+		sb_printf(&ctx, _("agency %s  "), st->agency);
 	if (st->label)
-		sb_printf(&ctx, "label %s  ", st->label);
+		sb_printf(&ctx, _("label %s  "), st->label);
 	if (st->overdue)
-		sb_puts(&ctx, "overdue  ");
+		sb_puts(&ctx, _("overdue  "));
 	if (st->search)
-		sb_printf(&ctx, "search \"%s\"  ", st->search);
-	app_draw_frame(app, st->lanes ? "board, lanes" : st->compact ? "board, compact" : "board",
+		sb_printf(&ctx, _("search \"%s\"  "), st->search);
+	app_draw_frame(app, st->lanes ? _("board, lanes") : st->compact ? _("board, compact") : _("board"),
 		       sb_str(&ctx));
 	if (st->back > 0 && !app->message[0])
 		draw_text(stdscr, LINES - 1, 0, COLS,
-			  " READ-ONLY: nothing can be changed here.  [ earlier  ] later  T: go to a "
-			  "date or meeting  Esc: the present",
+			  _(" READ-ONLY: nothing can be changed here.  [ earlier  ] later  T: go to a "
+			    "date or meeting  Esc: the present"),
 			  draw_attr(C_PAST), true);
 	sb_free(&ctx);
 	draw_headers(st, app);

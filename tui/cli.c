@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../model/i18n.h"
 #include "../model/ops.h"
 #include "../model/session.h"
 #include "shipped_board.h"
@@ -24,7 +25,7 @@ void cli_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	{
 		char buf[2048];
-		vsnprintf(buf, sizeof(buf), fmt, ap);
+		vsnprintf(buf, sizeof(buf), gettext(fmt), ap);
 		sb_puts(&raw, buf);
 	}
 	va_end(ap);
@@ -189,7 +190,7 @@ int usage_fail(struct cmd *c, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(c->err.msg, sizeof(c->err.msg), fmt, ap);
+	vsnprintf(c->err.msg, sizeof(c->err.msg), gettext(fmt), ap);
 	va_end(ap);
 	c->err.code = CB_EINVALID;
 	c->usage = true;

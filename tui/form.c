@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/board.h"
 #include "../model/date.h"
 #include "app.h"
@@ -171,7 +172,7 @@ static void picker_draw(struct app *app, struct picker *p)
 	for (int y = 0; y < h; y++)
 		draw_fill(stdscr, y0 + y, x0, w, box);
 	draw_text(stdscr, y0, x0 + 1, w - 2, p->title, box | A_BOLD, false);
-	int lw = draw_text(stdscr, y0 + 1, x0 + 1, w - 2, "Filter: ", box, false);
+	int lw = draw_text(stdscr, y0 + 1, x0 + 1, w - 2, _("Filter: "), box, false);
 	int cursor = lineedit_draw(&p->filter, stdscr, y0 + 1, x0 + 1 + lw, w - 3 - lw,
 				   box | A_UNDERLINE);
 	for (int i = p->lv.top; i < listview_end(&p->lv); i++) {
@@ -186,10 +187,10 @@ static void picker_draw(struct app *app, struct picker *p)
 		sb_free(&line);
 	}
 	if (n == 0)
-		draw_text(stdscr, y0 + 2, x0 + 1, w - 2, "(nothing matches)", box, false);
+		draw_text(stdscr, y0 + 2, x0 + 1, w - 2, _("(nothing matches)"), box, false);
 	draw_text(stdscr, y0 + h - 1, x0 + 1, w - 2,
-		  p->selected ? "Space: toggle  Enter: done  Esc: cancel  type to filter"
-			      : "Enter: choose  Esc: cancel  type to filter",
+		  p->selected ? _("Space: toggle  Enter: done  Esc: cancel  type to filter")
+			      : _("Enter: choose  Esc: cancel  type to filter"),
 		  box | A_DIM, false);
 	curs_set(1);
 	wmove(stdscr, y0 + 1, cursor);
@@ -267,11 +268,11 @@ bool pick_many(struct app *app, const char *title, const struct strvec *items,
 
 enum field { F_TITLE, F_LEAD, F_CO, F_DUE, F_LABELS, F_DESCRIPTION, F_COUNT };
 static const char *const field_labels[F_COUNT] = {
-	"Title", "Lead", "Co-executors", "Due date", "Labels", "Description",
+	N_("Title"), N_("Lead"), N_("Co-executors"), N_("Due date"), N_("Labels"), N_("Description"),
 };
 static const char *const field_hints[F_COUNT] = {
-	"", "Enter: pick the lead agency", "Enter: pick co-executors", "YYYY-MM-DD, empty for none",
-	"comma-separated", "",
+	"", N_("Enter: pick the lead agency"), N_("Enter: pick co-executors"), N_("YYYY-MM-DD, empty for none"),
+	N_("comma-separated"), "",
 };
 
 struct form {
@@ -347,7 +348,7 @@ static void draw_form(struct app *app, struct form *form, const char *heading, c
 		int y = y0 + 1 + f * 2, vx = x0 + 1 + label_w, vw = w - label_w - 2;
 		bool cur = f == form->cur;
 
-		draw_text(stdscr, y, x0 + 1, label_w, field_labels[f], bg | (cur ? A_BOLD : 0), true);
+		draw_text(stdscr, y, x0 + 1, label_w, _(field_labels[f]), bg | (cur ? A_BOLD : 0), true);
 		sb_reset(&value);
 		if (f == F_LEAD) {
 			const struct agency *a = board_agency(&app->board, card->lead);
@@ -355,11 +356,11 @@ static void draw_form(struct app *app, struct form *form, const char *heading, c
 		} else if (f == F_CO) {
 			sv_join(&card->co, ", ", &value);
 			if (!value.len)
-				sb_puts(&value, "(none)");
+				sb_puts(&value, _("(none)"));
 		}
 		if (f == F_DESCRIPTION && strchr(card->description, '\n')) {
-			sb_puts(&value, app->restricted ? "(several lines; $EDITOR is not available here)"
-							: "(several lines: Enter opens $EDITOR)");
+			sb_puts(&value, app->restricted ? _("(several lines; $EDITOR is not available here)")
+							: _("(several lines: Enter opens $EDITOR)"));
 		}
 		if (field_is_text(f) && !(f == F_DESCRIPTION && strchr(card->description, '\n'))) {
 			int c = lineedit_draw(&form->edit[f], stdscr, y, vx, vw,
@@ -372,14 +373,14 @@ static void draw_form(struct app *app, struct form *form, const char *heading, c
 		if (form->errors[f])
 			draw_text(stdscr, y + 1, vx, vw, form->errors[f], draw_attr(C_ERROR), false);
 		else if (cur && *field_hints[f])
-			draw_text(stdscr, y + 1, vx, vw, field_hints[f], bg | A_DIM, false);
+			draw_text(stdscr, y + 1, vx, vw, _(field_hints[f]), bg | A_DIM, false);
 	}
 	if (form->general_error)
 		draw_text(stdscr, y0 + h - 2, x0 + 1, w - 2, form->general_error, draw_attr(C_ERROR), false);
 	draw_text(stdscr, y0 + h - 1, x0 + 1, w - 2,
-		  app->restricted ? "Ctrl-S or Enter: save   Tab, Up, Down: field   Esc: cancel"
-				  : "Ctrl-S or Enter: save   Tab, Up, Down: field   Ctrl-E: description in "
-				    "$EDITOR   Esc: cancel",
+		  app->restricted ? _("Ctrl-S or Enter: save   Tab, Up, Down: field   Esc: cancel")
+				  : _("Ctrl-S or Enter: save   Tab, Up, Down: field   Ctrl-E: description in "
+				    "$EDITOR   Esc: cancel"),
 		  bg | A_DIM, false);
 	if (cursor_y >= 0) {
 		curs_set(1);
@@ -413,8 +414,8 @@ static bool form_valid(struct app *app, struct form *form, struct card *card)
 	card_copy(&check, card);
 	if (str_empty(check.rank))
 		str_set(&check.rank, "V"); /* placed by the op; any valid key for the check */
-	if (text_validate("the title", check.title, false, &err) == 0 &&
-	    text_validate("the description", check.description, true, &err) == 0)
+	if (text_validate(_("the title"), check.title, false, &err) == 0 &&
+	    text_validate(_("the description"), check.description, true, &err) == 0)
 		card_validate(&check, &app->board, &err);
 	card_free(&check);
 	if (err.code == CB_OK)
@@ -525,9 +526,9 @@ bool card_form(struct app *app, const char *heading, struct card *card)
 			   (form.cur == F_LEAD || form.cur == F_CO)) {
 			form_to_card(&form, card);
 			if (form.cur == F_LEAD)
-				pick_lead(app, "Lead agency", card);
+				pick_lead(app, _("Lead agency"), card);
 			else
-				pick_co(app, "Co-executors", card);
+				pick_co(app, _("Co-executors"), card);
 			clear_errors(&form);
 		} else if (is_enter(key, is_key) && multiline_desc) {
 			form_to_card(&form, card);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../model/i18n.h"
 #include "../model/strbuf.h"
 #include "app.h"
 #include "print.h"
@@ -67,7 +68,7 @@ static void draw_top(struct app *app, const char *view, const char *filters)
 	if (app->past[0])
 		sb_puts(&parts[0].text, app->past);
 	else if (app->meeting)
-		sb_printf(&parts[0].text, "MEETING: %s", app->meeting);
+		sb_printf(&parts[0].text, _("MEETING: %s"), app->meeting);
 	part(&parts[1], 1, false);
 	sb_puts(&parts[1].text, filters ? filters : "");
 	part(&parts[2], 2, false);
@@ -79,13 +80,13 @@ static void draw_top(struct app *app, const char *view, const char *filters)
 		  role_name(board_role(&app->board, app->s->login)));
 	part(&parts[5], 6, true);
 	if (app->last_author) {
-		sb_puts(&parts[5].text, "changed ");
+		sb_puts(&parts[5].text, _("changed "));
 		print_time(app->last_time, &parts[5].text);
 		sb_printf(&parts[5].text, " by %s", app->last_author);
 	}
 	part(&parts[6], 5, true);
 	if (app->synced_with) {
-		sb_printf(&parts[6].text, "synced with %s ", app->synced_with);
+		sb_printf(&parts[6].text, _("synced with %s "), app->synced_with);
 		print_time(app->synced_time, &parts[6].text);
 	}
 	fit(parts, COLS);

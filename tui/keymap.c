@@ -7,96 +7,98 @@
 
 #include "text.h"
 
+#include "../model/i18n.h"
+
 #define CTRL(c) ((c) & 0x1f)
 #define K(k) KEY_CODE(k)
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-#define MOVING "Moving around"
-#define CHANGING "Changing the board"
-#define VIEWING "Viewing"
-#define HISTORY "History"
+#define MOVING N_("Moving around")
+#define CHANGING N_("Changing the board")
+#define VIEWING N_("Viewing")
+#define HISTORY N_("History")
 
 static const struct key_binding board_keys[] = {
-	{ACT_LEFT, {K(KEY_LEFT), 'h'}, "select the column to the left", NULL, 0, MOVING},
-	{ACT_RIGHT, {K(KEY_RIGHT), 'l'}, "select the column to the right", NULL, 0, MOVING},
-	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, "open the card (or double-click it)", "Enter:open", 2, MOVING},
-	{ACT_MOVE_LEFT, {K(KEY_SLEFT), 'H'}, "move the card to the previous column", "H/L:move", 3, CHANGING},
-	{ACT_MOVE_RIGHT, {K(KEY_SRIGHT), 'L'}, "move the card to the next column", NULL, 0, CHANGING},
-	{ACT_MOVE_TO, {'C'}, "move the card to any column, picked from a list", "C:column", 21, CHANGING},
-	{ACT_MOVE_UP, {K(KEY_SR), 'K'}, "move the card up in its column", NULL, 0, CHANGING},
-	{ACT_MOVE_DOWN, {K(KEY_SF), 'J'}, "move the card down in its column", NULL, 0, CHANGING},
-	{ACT_ADD, {'a'}, "add a card to the selected column", "a:add", 4, CHANGING},
-	{ACT_EDIT, {'e'}, "edit title, lead, co-executors, due date, labels, description", "e:edit", 5, CHANGING},
-	{ACT_REASSIGN, {'r'}, "reassign: pick the lead, then the co-executors", "r:reassign", 6, CHANGING},
-	{ACT_NOTE, {'n'}, "add a note to the card", "n:note", 7, CHANGING},
-	{ACT_DUE, {'d'}, "set or clear the due date", "d:due", 8, CHANGING},
-	{ACT_ARCHIVE, {'x'}, "archive the card (asks first)", "x:archive", 12, CHANGING},
-	{ACT_DECIDE, {'!'}, "decide a value a sync set aside (two offices changed one field)", NULL, 0, CHANGING},
-	{ACT_UNDO, {'u'}, "undo your own last change (asks first)", "u:undo", 13, CHANGING},
-	{ACT_MEETING, {'M'}, "start a meeting, or end it and commit its minutes", "M:meeting", 16, CHANGING},
-	{ACT_SEARCH, {'/'}, "search titles, descriptions and notes as you type", "/:search", 9, VIEWING},
-	{ACT_LANES, {'s'}, "swimlanes by lead agency, on or off", "s:lanes", 14, VIEWING},
-	{ACT_COMPACT, {'z'}, "compact: one line per card, or full cards again", "z:compact", 22, VIEWING},
-	{ACT_DASHBOARD, {'D'}, "the dashboard: every agency's cards by column and overdue", "D:dashboard", 23, VIEWING},
-	{ACT_FILTER_AGENCY, {'f'}, "show one agency's cards (lead or co-executor)", "f:agency", 10, VIEWING},
-	{ACT_FILTER_LABEL, {'t'}, "show the cards with a label", "t:label", 17, VIEWING},
-	{ACT_FILTER_OVERDUE, {'o'}, "show only overdue cards, or all again", "o:overdue", 11, VIEWING},
-	{ACT_FILTER_MINE, {'m'}, "show my agency's cards", "m:mine", 15, VIEWING},
-	{ACT_FILTER_CLEAR, {'c'}, "clear the filters and the search", "c:clear", 18, VIEWING},
-	{ACT_LOG, {'A'}, "the board's activity log; Enter shows a change as a diff", "A:log", 19, HISTORY},
-	{ACT_TIME_BACK, {'['}, "the board as it stood one change earlier (read-only)", "[:earlier", 20, HISTORY},
-	{ACT_TIME_FORWARD, {']'}, "one change later; back at the present it is live again", NULL, 0, HISTORY},
-	{ACT_TIME_GOTO, {'T'}, "the board as it stood on a date, at a commit, or before the last meeting", "T:time", 24, HISTORY},
+	{ACT_LEFT, {K(KEY_LEFT), 'h'}, N_("select the column to the left"), NULL, 0, MOVING},
+	{ACT_RIGHT, {K(KEY_RIGHT), 'l'}, N_("select the column to the right"), NULL, 0, MOVING},
+	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, N_("open the card (or double-click it)"), N_("Enter:open"), 2, MOVING},
+	{ACT_MOVE_LEFT, {K(KEY_SLEFT), 'H'}, N_("move the card to the previous column"), N_("H/L:move"), 3, CHANGING},
+	{ACT_MOVE_RIGHT, {K(KEY_SRIGHT), 'L'}, N_("move the card to the next column"), NULL, 0, CHANGING},
+	{ACT_MOVE_TO, {'C'}, N_("move the card to any column, picked from a list"), N_("C:column"), 21, CHANGING},
+	{ACT_MOVE_UP, {K(KEY_SR), 'K'}, N_("move the card up in its column"), NULL, 0, CHANGING},
+	{ACT_MOVE_DOWN, {K(KEY_SF), 'J'}, N_("move the card down in its column"), NULL, 0, CHANGING},
+	{ACT_ADD, {'a'}, N_("add a card to the selected column"), N_("a:add"), 4, CHANGING},
+	{ACT_EDIT, {'e'}, N_("edit title, lead, co-executors, due date, labels, description"), N_("e:edit"), 5, CHANGING},
+	{ACT_REASSIGN, {'r'}, N_("reassign: pick the lead, then the co-executors"), N_("r:reassign"), 6, CHANGING},
+	{ACT_NOTE, {'n'}, N_("add a note to the card"), N_("n:note"), 7, CHANGING},
+	{ACT_DUE, {'d'}, N_("set or clear the due date"), N_("d:due"), 8, CHANGING},
+	{ACT_ARCHIVE, {'x'}, N_("archive the card (asks first)"), N_("x:archive"), 12, CHANGING},
+	{ACT_DECIDE, {'!'}, N_("decide a value a sync set aside (two offices changed one field)"), NULL, 0, CHANGING},
+	{ACT_UNDO, {'u'}, N_("undo your own last change (asks first)"), N_("u:undo"), 13, CHANGING},
+	{ACT_MEETING, {'M'}, N_("start a meeting, or end it and commit its minutes"), N_("M:meeting"), 16, CHANGING},
+	{ACT_SEARCH, {'/'}, N_("search titles, descriptions and notes as you type"), N_("/:search"), 9, VIEWING},
+	{ACT_LANES, {'s'}, N_("swimlanes by lead agency, on or off"), N_("s:lanes"), 14, VIEWING},
+	{ACT_COMPACT, {'z'}, N_("compact: one line per card, or full cards again"), N_("z:compact"), 22, VIEWING},
+	{ACT_DASHBOARD, {'D'}, N_("the dashboard: every agency's cards by column and overdue"), N_("D:dashboard"), 23, VIEWING},
+	{ACT_FILTER_AGENCY, {'f'}, N_("show one agency's cards (lead or co-executor)"), N_("f:agency"), 10, VIEWING},
+	{ACT_FILTER_LABEL, {'t'}, N_("show the cards with a label"), N_("t:label"), 17, VIEWING},
+	{ACT_FILTER_OVERDUE, {'o'}, N_("show only overdue cards, or all again"), N_("o:overdue"), 11, VIEWING},
+	{ACT_FILTER_MINE, {'m'}, N_("show my agency's cards"), N_("m:mine"), 15, VIEWING},
+	{ACT_FILTER_CLEAR, {'c'}, N_("clear the filters and the search"), N_("c:clear"), 18, VIEWING},
+	{ACT_LOG, {'A'}, N_("the board's activity log; Enter shows a change as a diff"), N_("A:log"), 19, HISTORY},
+	{ACT_TIME_BACK, {'['}, N_("the board as it stood one change earlier (read-only)"), N_("[:earlier"), 20, HISTORY},
+	{ACT_TIME_FORWARD, {']'}, N_("one change later; back at the present it is live again"), NULL, 0, HISTORY},
+	{ACT_TIME_GOTO, {'T'}, N_("the board as it stood on a date, at a commit, or before the last meeting"), N_("T:time"), 24, HISTORY},
 };
 
 static const struct key_binding card_keys[] = {
-	{ACT_MOVE_LEFT, {K(KEY_SLEFT), 'H'}, "move the card to the previous column", "H/L:move", 3},
-	{ACT_MOVE_RIGHT, {K(KEY_SRIGHT), 'L'}, "move the card to the next column", NULL, 0},
-	{ACT_MOVE_TO, {'C'}, "move the card to any column, picked from a list", "C:column", 8},
-	{ACT_EDIT, {'e'}, "edit title, lead, co-executors, due date, labels, description", "e:edit", 4},
-	{ACT_REASSIGN, {'r'}, "reassign: pick the lead, then the co-executors", "r:reassign", 5},
-	{ACT_NOTE, {'n'}, "add a note to the card", "n:note", 6},
-	{ACT_DUE, {'d'}, "set or clear the due date", "d:due", 7},
-	{ACT_ARCHIVE, {'x'}, "archive the card (asks first)", "x:archive", 9},
-	{ACT_DECIDE, {'!'}, "decide a value a sync set aside (two offices changed one field)", "!:decide", 11},
-	{ACT_UNDO, {'u'}, "undo your own last change (asks first)", "u:undo", 10},
-	{ACT_HISTORY, {'h'}, "the card's whole history, field by field", "h:history", 2},
+	{ACT_MOVE_LEFT, {K(KEY_SLEFT), 'H'}, N_("move the card to the previous column"), N_("H/L:move"), 3},
+	{ACT_MOVE_RIGHT, {K(KEY_SRIGHT), 'L'}, N_("move the card to the next column"), NULL, 0},
+	{ACT_MOVE_TO, {'C'}, N_("move the card to any column, picked from a list"), N_("C:column"), 8},
+	{ACT_EDIT, {'e'}, N_("edit title, lead, co-executors, due date, labels, description"), N_("e:edit"), 4},
+	{ACT_REASSIGN, {'r'}, N_("reassign: pick the lead, then the co-executors"), N_("r:reassign"), 5},
+	{ACT_NOTE, {'n'}, N_("add a note to the card"), N_("n:note"), 6},
+	{ACT_DUE, {'d'}, N_("set or clear the due date"), N_("d:due"), 7},
+	{ACT_ARCHIVE, {'x'}, N_("archive the card (asks first)"), N_("x:archive"), 9},
+	{ACT_DECIDE, {'!'}, N_("decide a value a sync set aside (two offices changed one field)"), N_("!:decide"), 11},
+	{ACT_UNDO, {'u'}, N_("undo your own last change (asks first)"), N_("u:undo"), 10},
+	{ACT_HISTORY, {'h'}, N_("the card's whole history, field by field"), N_("h:history"), 2},
 };
 
 static const struct key_binding log_keys[] = {
-	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, "show the selected change as a diff", "Enter:diff", 2},
-	{ACT_FILTER_AGENCY, {'f'}, "only changes concerning one agency", "f:agency", 3},
-	{ACT_FILTER_PERSON, {'w'}, "only one person's changes", "w:who", 4},
-	{ACT_FILTER_RESPONSIBILITY, {'R'}, "only changes of lead and co-executors", "R:responsibility", 5},
-	{ACT_FILTER_SINCE, {'S'}, "only changes since a date", "S:since", 6},
-	{ACT_FILTER_CLEAR, {'c'}, "clear the filters", "c:clear", 7},
+	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, N_("show the selected change as a diff"), N_("Enter:diff"), 2},
+	{ACT_FILTER_AGENCY, {'f'}, N_("only changes concerning one agency"), N_("f:agency"), 3},
+	{ACT_FILTER_PERSON, {'w'}, N_("only one person's changes"), N_("w:who"), 4},
+	{ACT_FILTER_RESPONSIBILITY, {'R'}, N_("only changes of lead and co-executors"), N_("R:responsibility"), 5},
+	{ACT_FILTER_SINCE, {'S'}, N_("only changes since a date"), N_("S:since"), 6},
+	{ACT_FILTER_CLEAR, {'c'}, N_("clear the filters"), N_("c:clear"), 7},
 };
 
 static const struct key_binding generic_keys[] = {
-	{ACT_UP, {K(KEY_UP), 'k'}, "the row above; scroll up", NULL, 0},
-	{ACT_DOWN, {K(KEY_DOWN), 'j'}, "the row below; scroll down", NULL, 0},
-	{ACT_PAGE_UP, {K(KEY_PPAGE)}, "a page up", NULL, 0},
-	{ACT_PAGE_DOWN, {K(KEY_NPAGE), ' '}, "a page down", NULL, 0},
-	{ACT_TOP, {K(KEY_HOME), 'g'}, "the first row", NULL, 0},
-	{ACT_BOTTOM, {K(KEY_END), 'G'}, "the last row", NULL, 0},
-	{ACT_HELP, {'?'}, "this help", "?:help", 1},
-	{ACT_REDRAW, {CTRL('l')}, "repaint the whole screen", NULL, 0},
-	{ACT_BACK, {27}, "close the view (the card, the log, the help); cancel a form", NULL, 0},
-	{ACT_QUIT, {'q', CTRL('c')}, "close the view; on the board, quit", "q:quit", 31},
+	{ACT_UP, {K(KEY_UP), 'k'}, N_("the row above; scroll up"), NULL, 0},
+	{ACT_DOWN, {K(KEY_DOWN), 'j'}, N_("the row below; scroll down"), NULL, 0},
+	{ACT_PAGE_UP, {K(KEY_PPAGE)}, N_("a page up"), NULL, 0},
+	{ACT_PAGE_DOWN, {K(KEY_NPAGE), ' '}, N_("a page down"), NULL, 0},
+	{ACT_TOP, {K(KEY_HOME), 'g'}, N_("the first row"), NULL, 0},
+	{ACT_BOTTOM, {K(KEY_END), 'G'}, N_("the last row"), NULL, 0},
+	{ACT_HELP, {'?'}, N_("this help"), N_("?:help"), 1},
+	{ACT_REDRAW, {CTRL('l')}, N_("repaint the whole screen"), NULL, 0},
+	{ACT_BACK, {27}, N_("close the view (the card, the log, the help); cancel a form"), NULL, 0},
+	{ACT_QUIT, {'q', CTRL('c')}, N_("close the view; on the board, quit"), N_("q:quit"), 31},
 };
 
-const struct keymap keymap_board = {"On the board", board_keys, COUNT(board_keys)};
-const struct keymap keymap_card = {"In a card", card_keys, COUNT(card_keys)};
-const struct keymap keymap_log = {"In the activity log and a card's history", log_keys,
+const struct keymap keymap_board = {N_("On the board"), board_keys, COUNT(board_keys)};
+const struct keymap keymap_card = {N_("In a card"), card_keys, COUNT(card_keys)};
+const struct keymap keymap_log = {N_("In the activity log and a card's history"), log_keys,
 				  COUNT(log_keys)};
 static const struct key_binding dashboard_keys[] = {
-	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, "show the board of the selected agency", "Enter:board", 2, NULL},
+	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, N_("show the board of the selected agency"), N_("Enter:board"), 2, NULL},
 };
 
-const struct keymap keymap_dashboard = {"In the dashboard", dashboard_keys, COUNT(dashboard_keys)};
-const struct keymap keymap_diff = {"In a diff", NULL, 0};
-const struct keymap keymap_help = {"In the help", NULL, 0};
-const struct keymap keymap_generic = {"Everywhere", generic_keys, COUNT(generic_keys)};
+const struct keymap keymap_dashboard = {N_("In the dashboard"), dashboard_keys, COUNT(dashboard_keys)};
+const struct keymap keymap_diff = {N_("In a diff"), NULL, 0};
+const struct keymap keymap_help = {N_("In the help"), NULL, 0};
+const struct keymap keymap_generic = {N_("Everywhere"), generic_keys, COUNT(generic_keys)};
 
 const struct keymap *const keymaps[] = {&keymap_board, &keymap_card, &keymap_log,
 					&keymap_dashboard, &keymap_generic};
@@ -184,12 +186,12 @@ void keymap_hints(const struct keymap *map, bool can_write, int width, struct st
 				shown[n++] = &both[m]->v[i];
 	qsort(shown, n, sizeof(*shown), by_rank);
 	for (size_t i = 0; i < n; i++) {
-		int w = text_width(shown[i]->hint) + 2;
+		int w = text_width(_(shown[i]->hint)) + 2;
 
 		if (used + w > width && i > 0)
 			continue;
 		sb_puts(out, "  ");
-		sb_puts(out, shown[i]->hint);
+		sb_puts(out, _(shown[i]->hint));
 		used += w;
 	}
 }

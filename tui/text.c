@@ -6,6 +6,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "../model/i18n.h"
+
 #include "../model/utf8.h"
 
 void text_init_locale(void)
@@ -13,6 +15,9 @@ void text_init_locale(void)
 	const char *codeset;
 
 	setlocale(LC_ALL, "");
+	/* Numbers are machine formats here (JSON, CSV): never a decimal comma. */
+	setlocale(LC_NUMERIC, "C");
+	i18n_init(COBOARD_LOCALEDIR);
 	codeset = nl_langinfo(CODESET);
 	if (!codeset || strcmp(codeset, "UTF-8") != 0)
 		if (!setlocale(LC_CTYPE, "C.UTF-8"))

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/asof.h"
 #include "../model/date.h"
 #include "../model/strbuf.h"
@@ -45,8 +46,10 @@ static void say_past(struct board_view_state *st, struct app *app)
 	struct strbuf when = {0};
 
 	print_time(st->asof_time, &when);
-	snprintf(app->past, sizeof(app->past), "READ-ONLY, as it stood at %.7s, %s, %d change%s ago",
-		 st->asof_oid, sb_str(&when), st->back, st->back == 1 ? "" : "s");
+	snprintf(app->past, sizeof(app->past),
+		 P_("READ-ONLY, as it stood at %.7s, %s, %d change ago",
+		    "READ-ONLY, as it stood at %.7s, %s, %d changes ago", st->back),
+		 st->asof_oid, sb_str(&when), st->back);
 	sb_free(&when);
 }
 
@@ -200,15 +203,15 @@ static void pick_agency(struct board_view_state *st, struct app *app)
 	struct strvec items = {0}, details = {0};
 	int initial = 0, choice;
 
-	sv_push(&items, "(all)");
-	sv_push(&details, "every agency");
+	sv_push(&items, _("(all)"));
+	sv_push(&details, _("every agency"));
 	for (size_t i = 0; i < app->board.nagencies; i++) {
 		sv_push(&items, app->board.agencies[i].code);
 		sv_push(&details, app->board.agencies[i].name);
 		if (st->agency && strcmp(st->agency, app->board.agencies[i].code) == 0)
 			initial = (int)i + 1;
 	}
-	choice = pick_one(app, "Show the cards of an agency (lead or co-executor)", &items, &details,
+	choice = pick_one(app, _("Show the cards of an agency (lead or co-executor)"), &items, &details,
 			  initial);
 	if (choice >= 0)
 		set_filter(&st->agency, choice == 0 ? NULL : items.v[choice]);
@@ -224,7 +227,7 @@ static void pick_label(struct board_view_state *st, struct app *app)
 	struct cb_error err = {0};
 	int choice, initial = 0;
 
-	sv_push(&labels, "(all)");
+	sv_push(&labels, _("(all)"));
 	if (index_cards(app->s->index, &app->board, &all, &cards, &err) == 0)
 		for (size_t i = 0; i < cards.n; i++)
 			for (size_t j = 0; j < cards.v[i].labels.n; j++)
@@ -233,7 +236,7 @@ static void pick_label(struct board_view_state *st, struct app *app)
 	for (size_t i = 0; i < labels.n; i++)
 		if (st->label && strcmp(labels.v[i], st->label) == 0)
 			initial = (int)i;
-	choice = pick_one(app, "Show the cards with a label", &labels, NULL, initial);
+	choice = pick_one(app, _("Show the cards with a label"), &labels, NULL, initial);
 	if (choice >= 0)
 		set_filter(&st->label, choice == 0 ? NULL : labels.v[choice]);
 	card_list_free(&cards);
@@ -263,7 +266,7 @@ static void search(struct view *view, struct app *app)
 	struct search_ctx ctx = {view, app};
 	char *before = st->search ? xstrdup(st->search) : NULL, *text = NULL;
 
-	if (!prompt_line(app, "Search: ", st->search ? st->search : "", NULL, search_changed, &ctx,
+	if (!prompt_line(app, _("Search: "), st->search ? st->search : "", NULL, search_changed, &ctx,
 			 &text)) {
 		set_filter(&st->search, before);
 	} else {
@@ -271,7 +274,7 @@ static void search(struct view *view, struct app *app)
 		st->select_first = true;
 		if (st->search)
 			app_message(app, C_NOTICE, "%zu %s; c clears the search", st->cards.n,
-				    st->cards.n == 1 ? "card matches" : "cards match");
+				    st->cards.n == 1 ? _("card matches") : _("cards match"));
 	}
 	free(before);
 	free(text);
@@ -316,7 +319,7 @@ static bool board_navigate(struct board_view_state *st, enum action action)
 static const char *check_when(const char *text, void *ctx)
 {
 	(void)ctx;
-	return *text ? NULL : "give a date (YYYY-MM-DD), a commit, last-meeting or before-last-meeting";
+	return *text ? NULL : _("give a date (YYYY-MM-DD), a commit, last-meeting or before-last-meeting");
 }
 
 /* The board as it stood at a date, a commit, or just before the last meeting. */
@@ -327,8 +330,8 @@ static void go_to_time(struct board_view_state *st, struct app *app)
 	git_oid oid;
 	int back;
 
-	if (!prompt_line(app, "The board as it stood (a date, a commit, last-meeting, "
-			 "before-last-meeting): ",
+	if (!prompt_line(app, _("The board as it stood (a date, a commit, last-meeting, "
+			   "before-last-meeting): "),
 			 "before-last-meeting", check_when, NULL, NULL, &text))
 		return;
 	if (asof_resolve(app->s, text, &oid, &err) == 0 &&
@@ -402,7 +405,7 @@ static bool board_write(struct board_view_state *st, struct app *app, enum actio
 	/* Said before a form opens, not after it is filled in. */
 	if (denied || ((action == ACT_ADD || action == ACT_MEETING) && !app_can_write(app))) {
 		app_message(app, C_ERROR, "%s may not %s: %s", app->s->login,
-			    action == ACT_ADD ? "add a card" : "run a meeting",
+			    action == ACT_ADD ? _("add a card") : _("run a meeting"),
 			    denied ? denied : index_unwritable(app->s->index));
 		return true;
 	}

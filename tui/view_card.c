@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/history.h"
 #include "../model/slippage.h"
 #include "../model/strbuf.h"
@@ -75,43 +76,43 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 	sb_printf(&s, "#%d  %s", card->id, card->title);
 	add_line(st, NULL, sb_str(&s), C_NORMAL, A_BOLD);
 	add_line(st, NULL, "", C_NORMAL, 0);
-	add_line(st, "Column", col ? col->name : card->column, C_NORMAL, 0);
+	add_line(st, _("Column"), col ? col->name : card->column, C_NORMAL, 0);
 	if (col && col->kind == COLUMN_BLOCKED) {
 		struct cb_error err = {0};
 		char *reason = NULL;
 
 		if (index_move_reason(app->s->index, card->id, card->column, &reason, &err) == 0)
-			add_line(st, "Blocked", str_empty(reason) ? "no reason was given" : reason,
+			add_line(st, _("Blocked"), str_empty(reason) ? _("no reason was given") : reason,
 				 C_OVERDUE, 0);
 		free(reason);
 	}
 	sb_reset(&s);
 	sb_printf(&s, "%s  %s", card->lead, lead ? lead->name : "");
-	add_line(st, "Lead", sb_str(&s), C_RESPONSIBILITY, 0);
+	add_line(st, _("Lead"), sb_str(&s), C_RESPONSIBILITY, 0);
 	/* Codes side by side, wrapped: 22 co-executors take two lines, not the screen. */
 	sb_reset(&s);
 	sv_join(&card->co, ", ", &s);
-	add_line(st, "Co-executors", s.len ? sb_str(&s) : "none", s.len ? C_NORMAL : C_DIM, 0);
+	add_line(st, _("Co-executors"), s.len ? sb_str(&s) : _("none"), s.len ? C_NORMAL : C_DIM, 0);
 	sb_reset(&s);
-	sb_puts(&s, str_empty(card->due) ? "none" : card->due);
+	sb_puts(&s, str_empty(card->due) ? _("none") : card->due);
 	if (due >= DUE_SOON) {
 		sb_puts(&s, "  ");
 		print_due_note(card, &app->board, &s);
 	}
-	add_line(st, "Due", sb_str(&s),
+	add_line(st, _("Due"), sb_str(&s),
 		 due == DUE_OVERDUE ? C_OVERDUE : due == DUE_SOON ? C_DUE_SOON : C_NORMAL, 0);
 	sb_reset(&s);
 	sv_join(&card->labels, ", ", &s);
-	add_line(st, "Labels", s.len ? sb_str(&s) : "none", s.len ? C_LABEL : C_DIM, 0);
+	add_line(st, _("Labels"), s.len ? sb_str(&s) : _("none"), s.len ? C_LABEL : C_DIM, 0);
 	if (card->archived)
-		add_line(st, "Archived", "yes", C_DIM, 0);
+		add_line(st, _("Archived"), _("yes"), C_DIM, 0);
 	for (size_t i = 0; i < card->nconflicts; i++) {
 		const char *v = card->conflicts[i].value;
 		sb_reset(&s);
 		sb_printf(&s, "%s: ", card->conflicts[i].field);
 		sb_add(&s, v, strcspn(v, "\n"));
-		sb_puts(&s, "  (two offices changed it; ! decides)");
-		add_line(st, "Set aside", sb_str(&s), C_OVERDUE, 0);
+		sb_puts(&s, _("  (two offices changed it; ! decides)"));
+		add_line(st, _("Set aside"), sb_str(&s), C_OVERDUE, 0);
 	}
 	sb_free(&s);
 }
@@ -122,12 +123,12 @@ static void add_text_parts(struct card_state *st, const struct card *card)
 
 	if (!str_empty(card->description)) {
 		add_line(st, NULL, "", C_NORMAL, 0);
-		add_line(st, NULL, "Description", C_COLUMN, 0);
+		add_line(st, NULL, _("Description"), C_COLUMN, 0);
 		add_text(st, card->description, "  ");
 	}
 	if (card->nnotes) {
 		add_line(st, NULL, "", C_NORMAL, 0);
-		sb_printf(&s, "Notes (%zu)", card->nnotes);
+		sb_printf(&s, _("Notes (%zu)"), card->nnotes);
 		add_line(st, NULL, sb_str(&s), C_COLUMN, 0);
 	}
 	for (size_t i = 0; i < card->nnotes; i++) {
@@ -150,7 +151,7 @@ static void add_origins(struct card_state *st, struct app *app, const struct car
 	struct strbuf s = {0};
 
 	add_line(st, NULL, "", C_NORMAL, 0);
-	add_line(st, NULL, "Who set what (h: the whole history)", C_COLUMN, 0);
+	add_line(st, NULL, _("Who set what (h: the whole history)"), C_COLUMN, 0);
 	if (history_blame(app->s->index, card, &blame, &err) < 0)
 		add_line(st, NULL, err.msg, C_ERROR, 0);
 	for (size_t f = 0; f < blame.n; f++) {
@@ -169,7 +170,7 @@ static void add_origins(struct card_state *st, struct app *app, const struct car
 	    (sl.moves || sl.meetings)) {
 		sb_reset(&s);
 		print_slippage(&sl, &s);
-		add_line(st, "Slippage", sb_str(&s), C_DUE_SOON, 0);
+		add_line(st, _("Slippage"), sb_str(&s), C_DUE_SOON, 0);
 	}
 	sb_free(&s);
 }
@@ -183,7 +184,7 @@ static void add_changes(struct card_state *st, struct app *app)
 
 	if (index_log(app->s->index, &filter, &log, &err) == 0 && log.n) {
 		add_line(st, NULL, "", C_NORMAL, 0);
-		add_line(st, NULL, "Latest changes (who, when, what)", C_COLUMN, 0);
+		add_line(st, NULL, _("Latest changes (who, when, what)"), C_COLUMN, 0);
 	}
 	for (size_t i = 0; i < log.n; i++) {
 		const struct log_entry *e = &log.v[i];
@@ -230,7 +231,7 @@ static void card_draw(struct view *view, struct app *app)
 	int rows = LINES - 2, row = 0, y = 1;
 	char context[64];
 
-	snprintf(context, sizeof(context), "card #%d  (Esc: back)", st->id);
+	snprintf(context, sizeof(context), _("card #%d  (Esc: back)"), st->id);
 	app_draw_frame(app, context, NULL);
 	listview_set_page(&st->lv, rows);
 	for (size_t i = 0; i < st->n; i++) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/report.h"
 #include "../model/strbuf.h"
 #include "app.h"
@@ -57,7 +58,7 @@ static void draw_legend(struct app *app, int y)
 {
 	struct strbuf legend = {0};
 
-	sb_puts(&legend, "Agency  cards by column: ");
+	sb_puts(&legend, _("Agency  cards by column: "));
 	for (size_t c = 0; c < app->board.ncolumns; c++)
 		sb_printf(&legend, "%s%c %s", c ? ", " : "", app->board.columns[c].name[0],
 			  app->board.columns[c].name);
@@ -71,7 +72,7 @@ static void dashboard_draw(struct view *view, struct app *app)
 	struct dashboard_state *st = view->state;
 	int most = 1, bar_x = 1 + CODE_WIDTH + 1, bar_w = COLS - bar_x - COUNTS_WIDTH - 2;
 
-	app_draw_frame(app, "dashboard  (Esc: back)", NULL);
+	app_draw_frame(app, _("dashboard  (Esc: back)"), NULL);
 	draw_legend(app, 1);
 	for (size_t i = 0; i < st->report.n; i++)
 		if ((int)st->report.v[i].ncards > most)

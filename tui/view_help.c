@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/strbuf.h"
 #include "app.h"
 #include "listview.h"
@@ -25,7 +26,7 @@ static int help_rows(struct app *app, int top, int last_y)
 		int y = 1 + ++row - top; /* a blank line before each heading */
 
 		if (y >= 1 && y <= last_y)
-			draw_text(stdscr, y, 2, COLS - 4, map->title, draw_attr(C_COLUMN), false);
+			draw_text(stdscr, y, 2, COLS - 4, _(map->title), draw_attr(C_COLUMN), false);
 		row++;
 		for (unsigned i = 0; i < map->n; i++, row++) {
 			const struct key_binding *b = &map->v[i];
@@ -37,7 +38,7 @@ static int help_rows(struct app *app, int top, int last_y)
 					 strcmp(b->group, map->v[i - 1].group) != 0)) {
 				y = 1 + row++ - top;
 				if (y >= 1 && y <= last_y)
-					draw_text(stdscr, y, KEYS_X - 1, COLS - KEYS_X, b->group,
+					draw_text(stdscr, y, KEYS_X - 1, COLS - KEYS_X, _(b->group),
 						  draw_attr(C_DIM) | A_BOLD, false);
 			}
 			y = 1 + row - top;
@@ -45,15 +46,15 @@ static int help_rows(struct app *app, int top, int last_y)
 				continue;
 			keymap_describe(b, keys, sizeof(keys));
 			draw_text(stdscr, y, KEYS_X, KEYS_WIDTH, keys, attr | A_BOLD, true);
-			draw_text(stdscr, y, HELP_X, COLS - HELP_X - 1, b->help, attr, false);
+			draw_text(stdscr, y, HELP_X, COLS - HELP_X - 1, _(b->help), attr, false);
 			if (!allowed)
-				draw_text(stdscr, y, COLS - 20, 19, "(not for viewers)", attr, false);
+				draw_text(stdscr, y, COLS - 20, 19, _("(not for viewers)"), attr, false);
 		}
 	}
 	row++;
 	if (1 + row - top >= 1 && 1 + row - top <= last_y)
 		draw_text(stdscr, 1 + row - top, 2, COLS - 4,
-			  "Changes by other sessions appear within a second, with a notice below.",
+			  _("Changes by other sessions appear within a second, with a notice below."),
 			  draw_attr(C_DIM), false);
 	return row + 1;
 }
@@ -63,7 +64,7 @@ static void help_draw(struct view *view, struct app *app)
 	struct help_state *st = view->state;
 	int rows = LINES - 2;
 
-	app_draw_frame(app, "help  (Esc: back)", NULL);
+	app_draw_frame(app, _("help  (Esc: back)"), NULL);
 	listview_set_page(&st->lv, rows);
 	listview_set_rows(&st->lv, help_rows(app, st->lv.top, rows));
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../model/i18n.h"
 #include "../model/date.h"
 #include "../model/history.h"
 #include "../model/strbuf.h"
@@ -49,22 +50,22 @@ static void log_draw(struct view *view, struct app *app)
 	int rows = LINES - 3;
 
 	if (st->card)
-		sb_printf(&ctx, "history of #%d", st->card);
+		sb_printf(&ctx, _("history of #%d"), st->card);
 	else
-		sb_puts(&ctx, "activity log");
+		sb_puts(&ctx, _("activity log"));
 	sb_printf(&ctx, " (%zu; Esc: back)", st->log.n);
 	if (st->agency)
-		sb_printf(&filters, "agency %s  ", st->agency);
+		sb_printf(&filters, _("agency %s  "), st->agency);
 	if (st->author)
-		sb_printf(&filters, "by %s  ", st->author);
+		sb_printf(&filters, _("by %s  "), st->author);
 	if (st->since)
-		sb_printf(&filters, "since %s  ", st->since);
+		sb_printf(&filters, _("since %s  "), st->since);
 	if (st->responsibility)
-		sb_puts(&filters, "responsibility only");
+		sb_puts(&filters, _("responsibility only"));
 	app_draw_frame(app, sb_str(&ctx), sb_str(&filters));
 	sb_free(&filters);
 	draw_text(stdscr, 1, 1, COLS - 2,
-		  "When              Who               Card   Field        Change", A_BOLD, false);
+		  _("When              Who               Card   Field        Change"), A_BOLD, false);
 	listview_set_page(&st->lv, rows);
 	for (int i = st->lv.top; i < listview_end(&st->lv); i++) {
 		const struct log_entry *e = &st->log.v[i];
@@ -91,7 +92,7 @@ static void log_draw(struct view *view, struct app *app)
 		draw_text(stdscr, y, x, COLS - x - 1, sb_str(&line), attr, false);
 	}
 	if (st->log.n == 0)
-		draw_text(stdscr, 3, 2, COLS - 4, "(no changes match)", draw_attr(C_DIM), false);
+		draw_text(stdscr, 3, 2, COLS - 4, _("(no changes match)"), draw_attr(C_DIM), false);
 	sb_free(&ctx);
 	sb_free(&line);
 }
@@ -107,13 +108,13 @@ static void pick_log_agency(struct log_state *st, struct app *app)
 	struct strvec items = {0}, details = {0};
 	int choice;
 
-	sv_push(&items, "(all)");
-	sv_push(&details, "every agency");
+	sv_push(&items, _("(all)"));
+	sv_push(&details, _("every agency"));
 	for (size_t i = 0; i < app->board.nagencies; i++) {
 		sv_push(&items, app->board.agencies[i].code);
 		sv_push(&details, app->board.agencies[i].name);
 	}
-	choice = pick_one(app, "Changes concerning an agency", &items, &details, 0);
+	choice = pick_one(app, _("Changes concerning an agency"), &items, &details, 0);
 	if (choice >= 0)
 		set_string(&st->agency, choice == 0 ? NULL : items.v[choice]);
 	sv_free(&items);
@@ -125,11 +126,11 @@ static void pick_person(struct log_state *st, struct app *app)
 	struct strvec people = {0};
 	int choice;
 
-	sv_push(&people, "(everyone)");
+	sv_push(&people, _("(everyone)"));
 	for (size_t i = 0; i < st->log.n; i++)
 		if (!sv_contains(&people, st->log.v[i].author))
 			sv_push(&people, st->log.v[i].author);
-	choice = pick_one(app, "Changes by one person", &people, NULL, 0);
+	choice = pick_one(app, _("Changes by one person"), &people, NULL, 0);
 	if (choice >= 0)
 		set_string(&st->author, choice == 0 ? NULL : people.v[choice]);
 	sv_free(&people);
@@ -141,7 +142,7 @@ static const char *check_date(const char *text, void *ctx)
 
 	(void)ctx;
 	return !*text || date_parse(text, day) ? NULL
-					       : "not a real date; write it as YYYY-MM-DD or DD.MM.YYYY";
+					       : _("not a real date; write it as YYYY-MM-DD or DD.MM.YYYY");
 }
 
 static bool log_input(struct view *view, struct app *app, enum action action, wint_t key,
@@ -164,7 +165,7 @@ static bool log_input(struct view *view, struct app *app, enum action action, wi
 	case ACT_FILTER_PERSON: pick_person(st, app); break;
 	case ACT_FILTER_RESPONSIBILITY: st->responsibility = !st->responsibility; break;
 	case ACT_FILTER_SINCE:
-		if (prompt_line(app, "Changes since (YYYY-MM-DD, empty for all): ",
+		if (prompt_line(app, _("Changes since (YYYY-MM-DD, empty for all): "),
 				st->since ? st->since : "", check_date, NULL, NULL, &text))
 			set_string(&st->since, text);
 		free(text);
