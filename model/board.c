@@ -1,5 +1,7 @@
 #include "board.h"
 
+#include "i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,9 +193,9 @@ static int parse_member(struct board *board, const char *value, int lineno, stru
 		int bad_role = n >= 4 && n <= 6;
 		free_fields(f, n);
 		return cb_fail(err, CB_ECORRUPT,
-			       bad_role ? "line %d: unknown role (viewer, sync, member, secretary, admin)"
-					: "line %d: expected 'member: login | name | email | role "
-					  "| agency | key'",
+			       bad_role ? N_("line %d: unknown role (viewer, sync, member, secretary, admin)")
+					: N_("line %d: expected 'member: login | name | email | role "
+					     "| agency | key'"),
 			       lineno);
 	}
 	m.login = f[0];
@@ -475,9 +477,9 @@ const char *board_may_edit_card(const struct board *board, const char *login,
 	if (role >= ROLE_SECRETARY)
 		return NULL;
 	if (role < ROLE_MEMBER)
-		return "viewers can read the board but not change it; ask an admin for the member role";
+		return _("viewers can read the board but not change it; ask an admin for the member role");
 	if (!m || str_empty(m->agency) || !agency_involved(card, m->agency))
-		return "members may change only cards their agency leads or co-executes";
+		return _("members may change only cards their agency leads or co-executes");
 	return NULL;
 }
 
@@ -489,9 +491,9 @@ const char *board_may_add_card(const struct board *board, const char *login, con
 	if (role >= ROLE_SECRETARY)
 		return NULL;
 	if (role < ROLE_MEMBER)
-		return "viewers can read the board but not change it; ask an admin for the member role";
+		return _("viewers can read the board but not change it; ask an admin for the member role");
 	if (!m || str_empty(m->agency) || (lead && strcmp(m->agency, lead) != 0))
-		return "members may add only cards their own agency leads";
+		return _("members may add only cards their own agency leads");
 	return NULL;
 }
 
@@ -499,21 +501,21 @@ const char *board_may_admin(const struct board *board, const char *login)
 {
 	return board_role(board, login) >= ROLE_ADMIN
 		       ? NULL
-		       : "only an admin may change board.conf (members, columns, agencies)";
+		       : _("only an admin may change board.conf (members, columns, agencies)");
 }
 
 const char *board_may_run_meeting(const struct board *board, const char *login)
 {
 	return board_role(board, login) >= ROLE_SECRETARY
 		       ? NULL
-		       : "only a secretary or an admin may run a meeting";
+		       : _("only a secretary or an admin may run a meeting");
 }
 
 const char *board_may_sync(const struct board *board, const char *login)
 {
 	return board_role(board, login) >= ROLE_SECRETARY
 		       ? NULL
-		       : "only a secretary or an admin may sync the board with another office";
+		       : _("only a secretary or an admin may sync the board with another office");
 }
 
 const char *board_may_transport(const struct board *board, const char *login)
@@ -522,7 +524,7 @@ const char *board_may_transport(const struct board *board, const char *login)
 
 	return role == ROLE_SYNC || role == ROLE_ADMIN
 		       ? NULL
-		       : "only an admin's key or a key with the sync role may fetch or push the board";
+		       : _("only an admin's key or a key with the sync role may fetch or push the board");
 }
 
 void board_set_member(struct board *board, const struct member *member)

@@ -1,5 +1,9 @@
 #include "meeting.h"
 
+#include <stdbool.h>
+
+#include "i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,7 +207,7 @@ static void minutes_head(struct strbuf *md, const struct meeting *m, const struc
 			sv_push(&people, log->v[i].author);
 	sb_puts(md, "# ");
 	md_text(m->title, md);
-	sb_printf(md, "\n\n- Date: %s, %s to %s\n- Secretary: ", day, from, to);
+	sb_printf(md, _("\n\n- Date: %s, %s to %s\n- Secretary: "), day, from, to);
 	md_text(sec && !str_empty(sec->name) ? sec->name : m->secretary, md);
 	/* Who took part: whoever opened or closed the meeting, and whoever changed something. */
 	sv_push(&present, sec && !str_empty(sec->name) ? sec->name : m->secretary);
@@ -212,7 +216,7 @@ static void minutes_head(struct strbuf *md, const struct meeting *m, const struc
 	for (size_t i = 0; i < people.n; i++)
 		if (!sv_contains(&present, people.v[i]))
 			sv_push(&present, people.v[i]);
-	sb_puts(md, "\n- Took part: ");
+	sb_puts(md, _("\n- Took part: "));
 	for (size_t i = 0; i < present.n; i++) {
 		sb_puts(md, i ? ", " : "");
 		md_text(present.v[i], md);
@@ -287,7 +291,7 @@ static void minutes_results(struct strbuf *md, struct session *s, const struct b
 	struct strvec seen = {0};
 	git_oid start;
 
-	sb_puts(md, "\n## Results\n\n");
+	sb_puts(md, _("\n## Results\n\n"));
 	if (log->n == 0) {
 		sb_puts(md, "No card changed during the meeting.\n");
 		return;
@@ -296,7 +300,7 @@ static void minutes_results(struct strbuf *md, struct session *s, const struct b
 		sb_puts(md, "(the board at the start cannot be read; see the changes below)\n");
 		return;
 	}
-	sb_puts(md, "| Card | Title | Lead | Result |\n|---|---|---|---|\n");
+	sb_puts(md, _("| Card | Title | Lead | Result |\n|---|---|---|---|\n"));
 	for (size_t i = 0; i < log->n; i++) {
 		char id[16];
 		struct card now;
@@ -327,7 +331,7 @@ static void minutes_results(struct strbuf *md, struct session *s, const struct b
 static void minutes_by_agency(struct strbuf *md, struct session *s, const struct board *board,
 			      const struct log_list *log)
 {
-	sb_puts(md, "\n## Appendix: every change, by agency\n");
+	sb_puts(md, _("\n## Appendix: every change, by agency\n"));
 	if (log->n == 0)
 		sb_puts(md, "\nNone.\n");
 	for (size_t a = 0; a <= board->nagencies; a++) {
@@ -348,7 +352,7 @@ static void minutes_by_agency(struct strbuf *md, struct session *s, const struct
 					md_text(board->agencies[a].name, md);
 					sb_puts(md, "\n\n");
 				} else {
-					sb_puts(md, "\n### Other\n\n");
+					sb_puts(md, _("\n### Other\n\n"));
 				}
 				heading = true;
 			}
@@ -365,7 +369,7 @@ static void minutes_decisions(struct strbuf *md, struct session *s, const struct
 {
 	bool any = false;
 
-	sb_puts(md, "\n## Decisions\n\n");
+	sb_puts(md, _("\n## Decisions\n\n"));
 	for (size_t i = 0; i < log->n; i++) {
 		const struct log_entry *e = &log->v[i];
 		if (strcmp(e->field, "note") != 0 || !*e->new_value)

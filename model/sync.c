@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "git_run.h"
+#include "i18n.h"
 #include "hook.h"
 #include "merge_tree.h"
 #include "ops.h"
@@ -85,7 +86,7 @@ int sync_remote_list(struct session *s, struct sync_remotes *list, struct cb_err
 	memset(list, 0, sizeof(*list));
 	if (status < 0 || status > 1) {
 		cb_fail(err, CB_EFAIL, "cannot read the board's remotes: %s",
-			status < 0 ? "git is not installed" : git_last_error(&errors));
+			status < 0 ? _("git is not installed") : git_last_error(&errors));
 		sb_free(&out);
 		sb_free(&errors);
 		return -1;
@@ -189,7 +190,7 @@ static int fetch(struct session *s, const char *name, git_oid *theirs, struct cb
 	const char *argv[] = {"fetch", "--quiet", "--no-tags", "--", name, sb_str(&refspec), NULL};
 	int status = git_run(repo_gitdir(s->repo), argv, NULL, &errors);
 	if (status != 0) {
-		const char *why = status < 0 ? "git is not installed" : git_last_error(&errors);
+		const char *why = status < 0 ? _("git is not installed") : git_last_error(&errors);
 		if (strstr(why, "refs/heads/main"))
 			rc = cb_fail(err, CB_EINVALID, "%s has no branch main: it is not a coboard "
 				     "board; nothing changed here", name);
@@ -337,7 +338,7 @@ static int push(struct session *s, const char *name, const git_oid *target, stru
 					sb_printf(&why, "%s%s", why.len ? "; " : "", line + 8);
 			rc = cb_fail(err, CB_EDENIED, "%s refused the changes: %s; nothing changed here",
 				     name, why.len ? sb_str(&why)
-						   : status < 0 ? "git is not installed"
+						   : status < 0 ? _("git is not installed")
 								: git_last_error(&errors));
 			sb_free(&why);
 		}

@@ -362,7 +362,7 @@ bool action_undo(struct app *app)
 
 	if (index_last_card_commit_by(app->s->index, app->s->login, oid, &err) < 0 || !oid[0] ||
 	    index_commit_summary(app->s->index, oid, &subject, &member, &err) < 0) {
-		app_message(app, C_ERROR, "%s", err.code ? err.msg : "you have made no change to undo");
+		app_message(app, C_ERROR, "%s", err.code ? err.msg : _("you have made no change to undo"));
 		return false;
 	}
 	snprintf(question, sizeof(question), _("Undo your last change, \"%.300s\"?"), subject);

@@ -178,7 +178,8 @@ static void face_dates(struct face *f, struct app *app, const struct card *card,
 	struct face_line *l = NULL;
 
 	if (!str_empty(card->due)) {
-		sb_puts(&due, card->due);
+		char day[16];
+		sb_puts(&due, print_day(card->due, day));
 		if (card_due_state(card, &app->board) >= DUE_SOON) {
 			sb_putc(&due, ' ');
 			print_due_note(card, &app->board, &due);
@@ -270,7 +271,8 @@ static void draw_compact(struct app *app, const struct card *card, int y, int x,
 
 	snprintf(id, sizeof(id), "#%d ", card->id);
 	/* The title keeps at least half the line: the due date goes first, then the lead. */
-	sb_printf(&tail, " %s %s", card->lead, str_empty(card->due) ? "" : card->due);
+	char day[16];
+	sb_printf(&tail, " %s %s", card->lead, str_empty(card->due) ? "" : print_day(card->due, day));
 	if (text_width(sb_str(&tail)) > w / 2) {
 		sb_reset(&tail);
 		sb_printf(&tail, " %s", card->lead);

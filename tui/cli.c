@@ -295,7 +295,7 @@ static int run_command(const struct cli *cli, const struct command *def, int arg
 	print_cut_titles(isatty(STDOUT_FILENO) || getenv("COLUMNS"));
 	rc = parse_arguments(&c, argc, argv);
 	if (rc == 0 && c.a.help) {
-		printf("usage: coboard %s\n\n%s\n", def->usage, def->summary);
+		printf(_("usage: coboard %s\n\n%s\n"), def->usage, _(def->summary));
 		return EXIT_OK;
 	}
 	if (rc == 0 && def->check)
@@ -314,7 +314,7 @@ static int run_command(const struct cli *cli, const struct command *def, int arg
 	else if (c.err.code)
 		cli_error("%s", c.err.msg);
 	if (rc < 0 && c.usage)
-		fprintf(stderr, "usage: coboard %s\n", def->usage);
+		fprintf(stderr, _("usage: coboard %s\n"), def->usage);
 	status = rc < 0 ? (c.usage ? EXIT_USAGE : EXIT_FAIL) : c.status;
 	sb_free(&c.out);
 	board_free(&c.board);
@@ -332,13 +332,14 @@ bool cli_is_read_command(const char *name)
 
 void cli_usage(void)
 {
-	printf("usage: coboard [--board PATH] [--user NAME] [COMMAND [ARGS]]\n\n"
-	       "Without a command, opens the board full-screen.\n\nCommands:\n");
+	printf(_("usage: coboard [--board PATH] [--user NAME] [COMMAND [ARGS]]\n\n"
+		 "Without a command, opens the board full-screen.\n\nCommands:\n"));
 	for (size_t i = 0; i < command_count; i++)
 		printf("  %s\n", command_table[i].usage);
-	printf("\n`coboard COMMAND --help` describes a command. Exit status: 0 success, 1 failure,\n"
-	       "2 usage error. The board defaults to $COBOARD_BOARD, else\n"
-	       "$XDG_DATA_HOME/coboard/default.git (~/.local/share/coboard/default.git).\n");
+	fputs(_("\n`coboard COMMAND --help` describes a command. Exit status: 0 success, 1 failure,\n"
+		"2 usage error. The board defaults to $COBOARD_BOARD, else\n"
+		"$XDG_DATA_HOME/coboard/default.git (~/.local/share/coboard/default.git).\n"),
+	      stdout);
 }
 
 int cli_run(const struct cli *cli, int argc, char **argv)

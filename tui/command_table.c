@@ -2,6 +2,8 @@
  * the words of its --help. The driver in cli.c reads nothing else. */
 #include "command.h"
 
+#include "../model/i18n.h"
+
 #include <string.h>
 
 #define TEXT (1u << FORMAT_TEXT)
@@ -12,127 +14,127 @@
 
 const struct command command_table[] = {
 	{"init", NULL, cmd_init, "init PATH [--from DIR] [--shared]",
-	 "Create a new bare board repository at PATH, seeded from a board definition directory\n"
+	 N_("Create a new bare board repository at PATH, seeded from a board definition directory\n"
 	 "(board.conf and cards/<id>.card) or, without --from, from the shipped Children of\n"
 	 "Kazakhstan board. The acting member becomes the first admin. --shared makes the\n"
-	 "repository writable by its group.",
+	 "repository writable by its group."),
 	 CMD_LOCAL, 1, 1, "from= shared", 0},
 	{"board", NULL, cmd_board, "board [--at DATE|COMMIT|last-meeting|before-last-meeting]",
-	 "Print the whole board as text, column by column; with --at, as it stood then.",
+	 N_("Print the whole board as text, column by column; with --at, as it stood then."),
 	 CMD_READS | CMD_BOARD, 0, 0, "at=", 0},
 	{"list", NULL, cmd_list,
 	 "list [--column K] [--agency CODE] [--label L] [--overdue] [--archived] "
 	 "[--at DATE|COMMIT|last-meeting|before-last-meeting] [--format text|csv|json]",
-	 "List cards, in board order. --agency matches the lead and the co-executors.",
+	 N_("List cards, in board order. --agency matches the lead and the co-executors."),
 	 CMD_READS | CMD_BOARD, 0, 0, "column= agency= label= overdue archived at=",
 	 TEXT | CSV | JSON},
 	{"show", NULL, cmd_show, "show ID [--format text|json]",
-	 "Show every field of a card, its description, notes and latest changes.",
+	 N_("Show every field of a card, its description, notes and latest changes."),
 	 CMD_READS | CMD_BOARD | CMD_CARD, 1, 1, "", TEXT | JSON},
 	{"add", check_add, cmd_add,
 	 "add --title T --lead CODE [--co CODE,..] [--column K] [--due YYYY-MM-DD] [--label L,..] "
 	 "[--description TEXT]",
-	 "Add a card and print its id.",
+	 N_("Add a card and print its id."),
 	 CMD_SESSION, 0, 0, "title= lead= co= column= due= label= description=", 0},
 	{"move", check_move, cmd_move, "move ID COLUMN [--before ID|--after ID] [--reason TEXT]",
-	 "Move a card to a column (to its bottom, or next to another card).",
+	 N_("Move a card to a column (to its bottom, or next to another card)."),
 	 CMD_SESSION | CMD_CARD, 2, 2, "before= after= reason=", 0},
 	{"assign", check_assign, cmd_assign, "assign ID [--lead CODE] [--co CODE,..] [--reason TEXT]",
-	 "Change the lead agency or the co-executors of a card (--co \"\" clears them).",
+	 N_("Change the lead agency or the co-executors of a card (--co \"\" clears them)."),
 	 CMD_SESSION | CMD_CARD, 1, 1, "lead= co= reason=", 0},
 	{"edit", check_edit, cmd_edit,
 	 "edit ID [--title T] [--due YYYY-MM-DD|none] [--label L,..] [--description TEXT] "
 	 "[--reason TEXT]",
-	 "Change a card's title, due date, labels or description.",
+	 N_("Change a card's title, due date, labels or description."),
 	 CMD_SESSION | CMD_CARD, 1, 1, "title= due= label= description= reason=", 0},
-	{"note", NULL, cmd_note, "note ID TEXT", "Add a note to a card.",
+	{"note", NULL, cmd_note, "note ID TEXT", N_("Add a note to a card."),
 	 CMD_SESSION | CMD_CARD, 2, 2, "", 0},
 	{"archive", NULL, cmd_archive, "archive ID [--reason TEXT]",
-	 "Withdraw a card from the board; its history stays.",
+	 N_("Withdraw a card from the board; its history stays."),
 	 CMD_SESSION | CMD_CARD, 1, 1, "reason=", 0},
 	{"log", check_log, cmd_log,
 	 "log [ID] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--agency CODE] [--author NAME] "
 	 "[--field responsibility] [--limit N] [--format text|csv|json]",
-	 "The change log, field by field (when, who, card, field, old -> new, commit), newest\n"
-	 "first.",
+	 N_("The change log, field by field (when, who, card, field, old -> new, commit), newest\n"
+	 "first."),
 	 CMD_READS | CMD_BOARD | CMD_CARD, 0, 1, "since= until= agency= author= field= limit=",
 	 TEXT | CSV | JSON},
 	{"history", check_log, cmd_log,
 	 "history ID [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--author NAME] "
 	 "[--field responsibility] [--format text|csv|json]",
-	 "Every change of one card, field by field, newest first.",
+	 N_("Every change of one card, field by field, newest first."),
 	 CMD_READS | CMD_BOARD | CMD_CARD, 1, 1, "since= until= agency= author= field= limit=",
 	 TEXT | CSV | JSON},
 	{"blame", NULL, cmd_blame, "blame ID [--format text|json]",
-	 "For each field of a card, the change that set its current value: who, when, commit.",
+	 N_("For each field of a card, the change that set its current value: who, when, commit."),
 	 CMD_READS | CMD_BOARD | CMD_CARD, 1, 1, "", TEXT | JSON},
 	{"revert", NULL, cmd_revert, "revert COMMIT [--force]",
-	 "A new commit restoring the fields COMMIT changed. Refuses when a later change\n"
-	 "touched one of them (naming it), unless --force.",
+	 N_("A new commit restoring the fields COMMIT changed. Refuses when a later change\n"
+	 "touched one of them (naming it), unless --force."),
 	 CMD_SESSION, 1, 1, "force", 0},
 	{"meeting", check_meeting, cmd_meeting, "meeting start [TITLE] | meeting end | meeting status",
-	 "Mark a meeting. Ending it commits minutes to meetings/YYYY-MM-DD[-N].md (every\n"
+	 N_("Mark a meeting. Ending it commits minutes to meetings/YYYY-MM-DD[-N].md (every\n"
 	 "change during it, grouped by agency, and the secretary's notes as decisions) and\n"
-	 "tags that commit meeting/YYYY-MM-DD[-N].",
+	 "tags that commit meeting/YYYY-MM-DD[-N]."),
 	 CMD_SESSION, 1, MANY, "", 0},
 	{"changes", check_changes, cmd_changes,
 	 "changes --since last-meeting|YYYY-MM-DD|COMMIT [--format text|json]",
-	 "What changed since then, grouped by agency: new cards, moves, reassignments,\n"
-	 "deadlines changed, now overdue.",
+	 N_("What changed since then, grouped by agency: new cards, moves, reassignments,\n"
+	 "deadlines changed, now overdue."),
 	 CMD_READS | CMD_BOARD, 0, 0, "since=", TEXT | JSON},
 	{"report", check_report, cmd_report,
 	 "report [--agency CODE] [--since YYYY-MM-DD] [--format md|csv|json]",
-	 "Per agency: cards by column, overdue items, deadlines in the next two weeks,\n"
-	 "deadline slippage and responsibility changes since --since (default: 30 days ago).",
+	 N_("Per agency: cards by column, overdue items, deadlines in the next two weeks,\n"
+	 "deadline slippage and responsibility changes since --since (default: 30 days ago)."),
 	 CMD_READS | CMD_BOARD, 0, 0, "agency= since=", MD | CSV | JSON},
 	{"search", NULL, cmd_search, "search QUERY [--format text|csv|json]",
-	 "Full-text search over titles, descriptions and notes (each word matches as a prefix).",
+	 N_("Full-text search over titles, descriptions and notes (each word matches as a prefix)."),
 	 CMD_READS | CMD_BOARD, 1, MANY, "", TEXT | CSV | JSON},
 	{"member", check_member, cmd_member,
 	 "member add|set|remove|list [LOGIN] [--role viewer|sync|member|secretary|admin] "
 	 "[--agency CODE] [--name NAME] [--email EMAIL] [--key PUBKEY]",
-	 "Manage who may do what (admins only; each change is a commit).",
+	 N_("Manage who may do what (admins only; each change is a commit)."),
 	 CMD_BOARD, 1, 2, "role= agency= name= email= key=", 0},
 	{"admin", check_admin, cmd_admin, "admin authorized-keys [--command PATH]",
-	 "Print authorized_keys lines for the members' SSH keys: each key opens this board as\n"
+	 N_("Print authorized_keys lines for the members' SSH keys: each key opens this board as\n"
 	 "that member in restricted mode (admins only). Append them to the shared account's\n"
-	 "~/.ssh/authorized_keys.",
+	 "~/.ssh/authorized_keys."),
 	 CMD_BOARD | CMD_LOCAL, 1, 1, "command=", 0},
 	{"fsck", NULL, cmd_fsck, "fsck",
-	 "Check that git and the index agree and that every card and board.conf parse.",
+	 N_("Check that git and the index agree and that every card and board.conf parse."),
 	 CMD_SESSION, 0, 0, "", 0},
-	{"reindex", NULL, cmd_reindex, "reindex", "Rebuild the index from git.",
+	{"reindex", NULL, cmd_reindex, "reindex", N_("Rebuild the index from git."),
 	 CMD_SESSION | CMD_NO_SYNC, 0, 0, "", 0},
 	{"hook", check_hook, cmd_hook, "hook pre-receive | hook install",
-	 "pre-receive: check a push made with plain git (run by the board's pre-receive hook,\n"
+	 N_("pre-receive: check a push made with plain git (run by the board's pre-receive hook,\n"
 	 "which `init` installs): a push may not add a card or board.conf that breaks the\n"
-	 "board's rules. install: put that hook into a board made before it existed.",
+	 "board's rules. install: put that hook into a board made before it existed."),
 	 0, 1, 1, "", 0},
 	{"remote", check_remote, cmd_remote, "remote add NAME URL | remote remove NAME | remote list",
-	 "The other offices' copies of this board (git remotes: ssh://USER@HOST/PATH or a\n"
-	 "path). list shows when this board last synced with each. add and remove: admins.",
+	 N_("The other offices' copies of this board (git remotes: ssh://USER@HOST/PATH or a\n"
+	 "path). list shows when this board last synced with each. add and remove: admins."),
 	 CMD_SESSION | CMD_LOCAL, 1, 3, "", 0},
 	{"sync", check_sync, cmd_sync, "sync [NAME] [--every SECONDS]",
-	 "Exchange changes with NAME (every remote when none is named): fetch its board, merge\n"
+	 N_("Exchange changes with NAME (every remote when none is named): fetch its board, merge\n"
 	 "it into this one field by field (one merge commit), push the result back. Says in\n"
 	 "one line what came in and what went out. --every repeats it, for a service.\n"
-	 "Secretaries and admins.",
+	 "Secretaries and admins."),
 	 CMD_SESSION | CMD_LOCAL, 0, 1, "every=", 0},
 	{"site", NULL, cmd_site, "site [NAME [NUMBER]]",
-	 "The office this server is (admins name it once): cards added here get ids ending in\n"
+	 N_("The office this server is (admins name it once): cards added here get ids ending in\n"
 	 "the site's number (01-99), so offices that sync never make the same id. Without\n"
-	 "NAME, shows this server's site and the board's sites.",
+	 "NAME, shows this server's site and the board's sites."),
 	 CMD_BOARD | CMD_LOCAL, 0, 2, "", 0},
 	{"conflicts", check_conflicts, cmd_conflicts,
 	 "conflicts | conflicts resolve ID FIELD keep|take [--value V] [--reason TEXT]",
-	 "The values a merge set aside: where two offices changed one field differently, the\n"
+	 N_("The values a merge set aside: where two offices changed one field differently, the\n"
 	 "card kept one and the other waits here. resolve keeps the card's value or takes the\n"
-	 "one set aside (secretaries and admins).",
+	 "one set aside (secretaries and admins)."),
 	 CMD_BOARD, 0, 4, "value= reason=", 0},
 	{"merge-card", NULL, cmd_merge_card, "merge-card BASE OURS THEIRS [PATH]",
-	 "git's merge driver for a board clone: merges the three versions of a card (or of\n"
+	 N_("git's merge driver for a board clone: merges the three versions of a card (or of\n"
 	 "board.conf, or minutes, by PATH) as sync does and writes the result to OURS. Set up\n"
-	 "with: git config merge.coboard.driver \"coboard merge-card %O %A %B %P\"",
+	 "with: git config merge.coboard.driver \"coboard merge-card %O %A %B %P\""),
 	 CMD_LOCAL, 3, 4, "", 0},
 };
 const size_t command_count = sizeof(command_table) / sizeof(command_table[0]);

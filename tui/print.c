@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../model/i18n.h"
 #include "../model/date.h"
 #include "../model/history.h"
 #include "../model/slippage.h"
@@ -23,6 +24,12 @@ int format_parse(const char *name, unsigned allowed, enum format *out)
 	return -1;
 }
 
+const char *print_day(const char *day, char out[16])
+{
+	i18n_day(day, out);
+	return out;
+}
+
 void print_time(long long epoch, struct strbuf *out)
 {
 	time_t t = (time_t)epoch;
@@ -30,7 +37,8 @@ void print_time(long long epoch, struct strbuf *out)
 	char buf[32];
 
 	localtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", &tm);
+	/* TRANSLATORS: a moment as strftime writes it: "%d.%m.%Y %H:%M" is 31.12.2026 14:05 */
+	strftime(buf, sizeof(buf), _("%Y-%m-%d %H:%M"), &tm);
 	sb_puts(out, buf);
 }
 
@@ -61,14 +69,15 @@ void print_due_note(const struct card *card, const struct board *board, struct s
 	switch (card_due_state(card, board)) {
 	case DUE_OVERDUE:
 		days = -date_days_until(card->due);
-		sb_printf(out, "overdue %ldd", days);
+		/* TRANSLATORS: d is days */
+		sb_printf(out, _("overdue %ldd"), days);
 		break;
 	case DUE_SOON:
 		days = date_days_until(card->due);
 		if (days == 0)
-			sb_puts(out, "due today");
+			sb_puts(out, _("due today"));
 		else
-			sb_printf(out, "due in %ldd", days);
+			sb_printf(out, _("due in %ldd"), days);
 		break;
 	default:
 		break;
@@ -294,7 +303,8 @@ static void indent_lines(const char *text, const char *indent, struct strbuf *ou
 
 static void field_line(const char *label, const char *value, struct strbuf *out)
 {
-	sb_printf(out, "%-14s", label);
+	/* Padded by display width: a Russian or Kazakh label lines up too. */
+	text_fit(label, 14, true, out);
 	text_sanitize(value, out);
 	sb_putc(out, '\n');
 }
@@ -315,6 +325,7 @@ void print_card(const struct card *card, const struct board *board, const struct
 		const struct slippage *sl, enum format format, struct strbuf *out)
 {
 	struct strbuf line = {0};
+	char day[16];
 	const struct agency *lead = board_agency(board, card->lead);
 	const struct column_def *col = board_column(board, card->column);
 
@@ -326,38 +337,38 @@ void print_card(const struct card *card, const struct board *board, const struct
 	sb_printf(out, "#%d  ", card->id);
 	text_sanitize(card->title, out);
 	sb_putc(out, '\n');
-	field_line("Column:", col ? col->name : card->column, out);
+	field_line(_("Column:"), col ? col->name : card->column, out);
 	sb_printf(&line, "%s%s%s", card->lead, lead ? "  " : "", lead ? lead->name : "");
-	field_line("Lead:", sb_str(&line), out);
+	field_line(_("Lead:"), sb_str(&line), out);
 	sb_reset(&line);
 	sv_join(&card->co, ", ", &line);
-	field_line("Co-executors:", line.len ? sb_str(&line) : "none", out);
+	field_line(_("Co-executors:"), line.len ? sb_str(&line) : _("none"), out);
 	sb_reset(&line);
-	sb_puts(&line, str_empty(card->due) ? "none" : card->due);
+	sb_puts(&line, str_empty(card->due) ? _("none") : print_day(card->due, day));
 	if (card_due_state(card, board) >= DUE_SOON) {
 		sb_puts(&line, " (");
 		print_due_note(card, board, &line);
 		sb_putc(&line, ')');
 	}
-	field_line("Due:", sb_str(&line), out);
+	field_line(_("Due:"), sb_str(&line), out);
 	sb_reset(&line);
 	sv_join(&card->labels, ", ", &line);
-	field_line("Labels:", line.len ? sb_str(&line) : "none", out);
+	field_line(_("Labels:"), line.len ? sb_str(&line) : _("none"), out);
 	if (card->archived)
-		field_line("Archived:", "yes", out);
+		field_line(_("Archived:"), _("yes"), out);
 	for (size_t i = 0; i < card->nconflicts; i++) {
 		const char *v = card->conflicts[i].value;
 		sb_reset(&line);
 		sb_printf(&line, "%s: %.*s (two offices changed it; `coboard conflicts`)",
 			  card->conflicts[i].field, (int)strcspn(v, "\n"), v);
-		field_line("Set aside:", sb_str(&line), out);
+		field_line(_("Set aside:"), sb_str(&line), out);
 	}
 	if (!str_empty(card->description)) {
 		sb_putc(out, '\n');
 		indent_lines(card->description, "  ", out);
 	}
 	if (card->nnotes)
-		sb_puts(out, "\nNotes\n");
+		sb_puts(out, _("\nNotes\n"));
 	for (size_t i = 0; i < card->nnotes; i++) {
 		sb_puts(out, "  ");
 		print_note_time(card->notes[i].time, out);
@@ -367,7 +378,7 @@ void print_card(const struct card *card, const struct board *board, const struct
 		indent_lines(card->notes[i].text, "    ", out);
 	}
 	if (recent && recent->n) {
-		sb_puts(out, "\nLatest changes\n");
+		sb_puts(out, _("\nLatest changes\n"));
 		for (size_t i = 0; i < recent->n; i++) {
 			const struct log_entry *e = &recent->v[i];
 
@@ -383,7 +394,8 @@ void print_card(const struct card *card, const struct board *board, const struct
 		}
 	}
 	if (sl && (sl->moves || sl->meetings)) {
-		sb_puts(out, "\nSlippage      ");
+		sb_puts(out, "\n");
+		text_fit(_("Slippage"), 14, true, out);
 		print_slippage(sl, out);
 		sb_putc(out, '\n');
 	}

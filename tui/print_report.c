@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/date.h"
 #include "../model/history.h"
 #include "../model/mdtext.h"
@@ -16,9 +17,11 @@ static void md_card(const struct report_card *rc, struct strbuf *out)
 
 	sb_printf(out, "- #%d ", c->id);
 	md_text(c->title, out);
-	sb_printf(out, " (%s, due %s", rc->lead ? "lead" : "co-executor", c->due);
+	char day[16];
+	sb_printf(out, _(" (%s, due %s"), rc->lead ? _("lead") : _("co-executor"), print_day(c->due, day));
 	if (rc->overdue)
-		sb_printf(out, ", %ld days overdue", -date_days_until(c->due));
+		sb_printf(out, P_(", %ld day overdue", ", %ld days overdue", -date_days_until(c->due)),
+			  -date_days_until(c->due));
 	if (rc->slippage.moves || rc->slippage.meetings) {
 		sb_puts(out, "; ");
 		print_slippage(&rc->slippage, out);
@@ -37,7 +40,7 @@ static void md_cards(const struct agency_report *ar, bool due_soon, struct strbu
 			any = true;
 		}
 	if (!any)
-		sb_puts(out, "None.\n");
+		sb_puts(out, _("None.\n"));
 }
 
 static void md_agency(const struct agency_report *ar, const struct board *board,
@@ -53,11 +56,11 @@ static void md_agency(const struct agency_report *ar, const struct board *board,
 		md_text(board->columns[k].name, out);
 		sb_printf(out, ": %d", ar->per_column[k]);
 	}
-	sb_puts(out, "\n\n### Overdue\n\n");
+	sb_puts(out, _("\n\n### Overdue\n\n"));
 	md_cards(ar, false, out);
-	sb_printf(out, "\n### Due in the next %d days\n\n", DUE_SOON_DAYS);
+	sb_printf(out, _("\n### Due in the next %d days\n\n"), DUE_SOON_DAYS);
 	md_cards(ar, true, out);
-	sb_puts(out, "\n### Responsibility changes\n\n");
+	sb_puts(out, _("\n### Responsibility changes\n\n"));
 	for (size_t i = 0; i < ar->nchanges; i++) {
 		const struct log_entry *e = ar->changes[i];
 
@@ -70,7 +73,7 @@ static void md_agency(const struct agency_report *ar, const struct board *board,
 		sb_puts(out, ")\n");
 	}
 	if (ar->nchanges == 0)
-		sb_puts(out, "None.\n");
+		sb_puts(out, _("None.\n"));
 }
 
 /* The dashboard's table: every agency's cards by column and its overdue count, the most
@@ -79,13 +82,13 @@ static void md_summary(const struct report *r, const struct board *board, struct
 {
 	int *order = xcalloc(r->n + 1, sizeof(int));
 
-	sb_puts(out, "\n## Summary\n\n| Agency |");
+	sb_puts(out, _("\n## Summary\n\n| Agency |"));
 	for (size_t k = 0; k < board->ncolumns; k++) {
 		sb_putc(out, ' ');
 		md_text(board->columns[k].name, out);
 		sb_puts(out, " |");
 	}
-	sb_puts(out, " Overdue |\n|---|");
+	sb_puts(out, _(" Overdue |\n|---|"));
 	for (size_t k = 0; k <= board->ncolumns; k++)
 		sb_puts(out, "---:|");
 	sb_putc(out, '\n');
@@ -179,9 +182,9 @@ void print_report(const struct report *r, const struct board *board, enum format
 		  struct strbuf *out)
 {
 	if (format == FORMAT_MD) {
-		sb_puts(out, "# Report: ");
+		sb_puts(out, _("# Report: "));
 		md_text(board->title, out);
-		sb_printf(out, "\n\nAs of %s; responsibility changes since ", r->today);
+		sb_printf(out, _("\n\nAs of %s; responsibility changes since "), r->today);
 		print_time(r->since, out);
 		sb_puts(out, ".\n");
 		md_summary(r, board, out);

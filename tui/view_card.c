@@ -94,7 +94,8 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 	sv_join(&card->co, ", ", &s);
 	add_line(st, _("Co-executors"), s.len ? sb_str(&s) : _("none"), s.len ? C_NORMAL : C_DIM, 0);
 	sb_reset(&s);
-	sb_puts(&s, str_empty(card->due) ? _("none") : card->due);
+	char day[16];
+	sb_puts(&s, str_empty(card->due) ? _("none") : print_day(card->due, day));
 	if (due >= DUE_SOON) {
 		sb_puts(&s, "  ");
 		print_due_note(card, &app->board, &s);
