@@ -61,6 +61,7 @@ static void member_free(struct member *m)
 	free(m->email);
 	free(m->agency);
 	free(m->key);
+	free(m->language);
 }
 
 static void rebuild_lists(struct board *board)
@@ -186,16 +187,16 @@ static int parse_site(struct board *board, const char *value, int lineno, struct
 static int parse_member(struct board *board, const char *value, int lineno, struct cb_error *err)
 {
 	char *f[8] = {0};
-	size_t n = split_fields(value, f, 6);
+	size_t n = split_fields(value, f, 7);
 	struct member m = {0};
 
-	if (n < 4 || n > 6 || role_parse(f[3], &m.role) < 0) {
-		int bad_role = n >= 4 && n <= 6;
+	if (n < 4 || n > 7 || role_parse(f[3], &m.role) < 0) {
+		int bad_role = n >= 4 && n <= 7;
 		free_fields(f, n);
 		return cb_fail(err, CB_ECORRUPT,
 			       bad_role ? N_("line %d: unknown role (viewer, sync, member, secretary, admin)")
 					: N_("line %d: expected 'member: login | name | email | role "
-					     "| agency | key'"),
+					     "| agency | key | language'"),
 			       lineno);
 	}
 	m.login = f[0];
@@ -204,6 +205,13 @@ static int parse_member(struct board *board, const char *value, int lineno, stru
 	free(f[3]);
 	m.agency = n > 4 ? f[4] : xstrdup("");
 	m.key = n > 5 ? f[5] : xstrdup("");
+	m.language = n > 6 ? f[6] : xstrdup("");
+	if (*m.language && !board_language_known(m.language)) {
+		int rc = cb_fail(err, CB_ECORRUPT, "line %d: unknown language '%s' (en, ru, kk)", lineno,
+				 m.language);
+		member_free(&m);
+		return rc;
+	}
 	board->members = xgrow(board->members, board->nmembers, sizeof(m));
 	board->members[board->nmembers++] = m;
 	return 0;
@@ -365,8 +373,10 @@ void board_format(const struct board *board, struct strbuf *out)
 			  role_name(m->role));
 		if (!str_empty(m->agency))
 			sb_printf(out, " %s", m->agency);
-		if (!str_empty(m->key))
+		if (!str_empty(m->key) || !str_empty(m->language))
 			sb_printf(out, " | %s", m->key);
+		if (!str_empty(m->language))
+			sb_printf(out, " | %s", m->language);
 		sb_putc(out, '\n');
 	}
 	if (board->nsites)
@@ -400,6 +410,12 @@ void board_free(struct board *board)
 	free(board->column_keys);
 	free(board->agency_codes);
 	memset(board, 0, sizeof(*board));
+}
+
+bool board_language_known(const char *language)
+{
+	return strcmp(language, "en") == 0 || strcmp(language, "ru") == 0 ||
+	       strcmp(language, "kk") == 0;
 }
 
 const struct site *board_site(const struct board *board, const char *name)
@@ -535,6 +551,7 @@ void board_set_member(struct board *board, const struct member *member)
 		.email = xstrdup(member->email ? member->email : ""),
 		.agency = xstrdup(member->agency ? member->agency : ""),
 		.key = xstrdup(member->key ? member->key : ""),
+		.language = xstrdup(member->language ? member->language : ""),
 		.role = member->role,
 	};
 

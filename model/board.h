@@ -7,8 +7,9 @@
  *   column: done | Done | 0 | done      "blocked" (moving there asks why) or "done" (work
  *                                       ends there: nothing in it is overdue)
  *   agency: MOE | Ministry of Education code, full name
- *   member: alice | Alice A. | alice@example.kz | secretary | MOE | ssh-ed25519 AAAA...
- *           login, name, email, role, agency (may be empty), public key (optional)
+ *   member: alice | Alice A. | alice@example.kz | secretary | MOE | ssh-ed25519 AAAA... | kk
+ *           login, name, email, role, agency (may be empty), public key (optional), the
+ *           language the member reads (optional: en, ru or kk)
  *   site: astana | 1                    an office that keeps its own copy of the board
  *                                       (sync); cards it adds get ids ending in its number
  *                                       (01..99): 101, 201, ... so offices never clash
@@ -42,6 +43,7 @@ struct agency {
 
 struct member {
 	char *login, *name, *email, *agency, *key;
+	char *language; /* "" (the locale's), "en", "ru" or "kk" */
 	enum role role;
 };
 
@@ -94,6 +96,8 @@ const struct agency *board_agency(const struct board *board, const char *code);
 const struct member *board_member(const struct board *board, const char *login);
 const char *board_column_keys(const struct board *board);
 const struct site *board_site(const struct board *board, const char *name);
+/* The languages a member may choose: en, ru, kk. */
+bool board_language_known(const char *language);
 /* "" when no line was set aside. */
 const char *board_conflicts(const struct board *board);
 const char *board_agency_codes(const struct board *board);

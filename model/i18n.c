@@ -37,6 +37,11 @@ bool i18n_use_language(const char *language)
 
 	if (!language || !*language)
 		return false;
+	/* English is the program's own text: no catalogue, no locale to generate. */
+	if (strcmp(language, "en") == 0 && setlocale(LC_MESSAGES, "C.UTF-8")) {
+		setlocale(LC_TIME, "C.UTF-8");
+		return true;
+	}
 	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++) {
 		if (strcmp(known[i].language, language) != 0)
 			continue;

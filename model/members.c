@@ -39,6 +39,9 @@ static int apply_member(struct board *board, void *arg, struct cb_error *err)
 	m.name = (char *)(c->name ? c->name : old ? old->name : c->login);
 	m.email = (char *)(c->email ? c->email : old ? old->email : "");
 	m.key = (char *)(c->key ? c->key : old ? old->key : "");
+	m.language = (char *)(c->language ? c->language : old ? old->language : "");
+	if (!board_language_known(m.language) && *m.language)
+		return cb_fail(err, CB_EINVALID, "unknown language '%s' (en, ru, kk)", m.language);
 	if (m.role == ROLE_MEMBER && str_empty(m.agency))
 		return cb_fail(err, CB_EINVALID,
 			       "a member with the role 'member' needs --agency: it edits that agency's "

@@ -7,7 +7,7 @@
 /* NULL fields are left as they are (set) or take their defaults (add: viewer, the login as
  * the name). */
 struct member_change {
-	const char *login, *role, *agency, *name, *email, *key;
+	const char *login, *role, *agency, *name, *email, *key, *language;
 };
 
 /* The rules, whatever the change: a role 'member' needs an agency (it edits that agency's

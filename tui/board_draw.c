@@ -34,11 +34,11 @@ static void draw_headers(struct board_view_state *st, struct app *app)
 		column_geometry(st, c, &x, &w);
 		/* A filter shows some of a column; its header still counts all, as the limit does. */
 		if (n != real)
-			sb_printf(&head, "%s (%d of %d", def->name, n, real);
+			sb_printf(&head, _("%s (%d of %d"), def->name, n, real);
 		else
 			sb_printf(&head, "%s (%d", def->name, n);
 		if (def->limit)
-			sb_printf(&head, "/%d%s", def->limit, over ? " over limit" : "");
+			sb_printf(&head, "/%d%s", def->limit, over ? _(" over limit") : "");
 		sb_putc(&head, ')');
 		if (c > 0)
 			mvwvline_set(stdscr, 1, x, WACS_VLINE, LINES - 2);
@@ -142,7 +142,7 @@ static void face_people(struct face *f, const struct card *card, int w)
 		sv_join(&card->co, ", ", &co);
 		if (text_width(sb_str(&co)) > w - text_width(card->lead)) {
 			sb_reset(&co);
-			sb_printf(&co, " +%zu co-executors", card->co.n);
+			sb_printf(&co, P_(" +%zu co-executor", " +%zu co-executors", card->co.n), card->co.n);
 		}
 		seg_add(l, sb_str(&co), A_NORMAL);
 	}
@@ -426,7 +426,7 @@ static void draw_columns(struct board_view_state *st, struct app *app)
 			x++, w--;
 		x++, w -= 2; /* a margin on both sides */
 		if (st->cols[c].lv.rows == 0)
-			draw_text(stdscr, FIRST_ROW, x, w, "(no cards)", draw_attr(C_DIM), false);
+			draw_text(stdscr, FIRST_ROW, x, w, _("(no cards)"), draw_attr(C_DIM), false);
 		else
 			draw_column_cards(st, app, c, x, w, rows);
 	}
@@ -537,7 +537,7 @@ static void draw_lanes(struct board_view_state *st, struct app *app)
 		draw_lane_cards(st, app, lane, start[lane] + 1);
 	}
 	if (total == 0)
-		draw_text(stdscr, FIRST_ROW, 1, COLS - 2, "(no cards)", draw_attr(C_DIM), false);
+		draw_text(stdscr, FIRST_ROW, 1, COLS - 2, _("(no cards)"), draw_attr(C_DIM), false);
 	free(start);
 	free(height);
 }

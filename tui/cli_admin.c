@@ -189,7 +189,8 @@ int cmd_member(struct cmd *c)
 {
 	const char *verb = c->a.pos[0];
 	struct member_change change = {c->a.pos[1], opt(c, "role"), opt(c, "agency"),
-				       opt(c, "name"), opt(c, "email"), opt(c, "key")};
+				       opt(c, "name"), opt(c, "email"), opt(c, "key"),
+				       opt(c, "language")};
 	struct op_result res;
 
 	if (strcmp(verb, "list") == 0) {

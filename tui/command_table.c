@@ -92,9 +92,9 @@ const struct command command_table[] = {
 	 CMD_READS | CMD_BOARD, 1, MANY, "", TEXT | CSV | JSON},
 	{"member", check_member, cmd_member,
 	 "member add|set|remove|list [LOGIN] [--role viewer|sync|member|secretary|admin] "
-	 "[--agency CODE] [--name NAME] [--email EMAIL] [--key PUBKEY]",
+	 "[--agency CODE] [--name NAME] [--email EMAIL] [--key PUBKEY] [--language en|ru|kk]",
 	 N_("Manage who may do what (admins only; each change is a commit)."),
-	 CMD_BOARD, 1, 2, "role= agency= name= email= key=", 0},
+	 CMD_BOARD, 1, 2, "role= agency= name= email= key= language=", 0},
 	{"admin", check_admin, cmd_admin, "admin authorized-keys [--command PATH]",
 	 N_("Print authorized_keys lines for the members' SSH keys: each key opens this board as\n"
 	 "that member in restricted mode (admins only). Append them to the shared account's\n"

@@ -82,7 +82,7 @@ static void draw_top(struct app *app, const char *view, const char *filters)
 	if (app->last_author) {
 		sb_puts(&parts[5].text, _("changed "));
 		print_time(app->last_time, &parts[5].text);
-		sb_printf(&parts[5].text, " by %s", app->last_author);
+		sb_printf(&parts[5].text, _(" by %s"), app->last_author);
 	}
 	part(&parts[6], 5, true);
 	if (app->synced_with) {

@@ -55,11 +55,12 @@ void print_note_time(const char *iso, struct strbuf *out)
 void print_slippage(const struct slippage *sl, struct strbuf *out)
 {
 	if (sl->moves)
-		sb_printf(out, "deadline moved %d time%s, %+ld days", sl->moves,
-			  sl->moves == 1 ? "" : "s", sl->days);
+		sb_printf(out, P_("deadline moved %d time, %+ld days", "deadline moved %d times, %+ld days",
+				  sl->moves),
+			  sl->moves, sl->days);
 	if (sl->meetings)
-		sb_printf(out, "%sopen for %d meeting%s", sl->moves ? "; " : "", sl->meetings,
-			  sl->meetings == 1 ? "" : "s");
+		sb_printf(out, P_("%sopen for %d meeting", "%sopen for %d meetings", sl->meetings),
+			  sl->moves ? "; " : "", sl->meetings);
 }
 
 void print_due_note(const struct card *card, const struct board *board, struct strbuf *out)
@@ -173,8 +174,8 @@ void print_board_text(const struct board *board, const struct card_list *cards,
 		text_sanitize(col->name, out);
 		sb_printf(out, " (%zu", count);
 		if (col->limit)
-			sb_printf(out, " of limit %d%s", col->limit,
-				  count > (size_t)col->limit ? ", over the limit" : "");
+			sb_printf(out, _(" of limit %d%s"), col->limit,
+				  count > (size_t)col->limit ? _(", over the limit") : "");
 		sb_puts(out, ")\n");
 		for (size_t i = 0; i < cards->n; i++)
 			if (strcmp(cards->v[i].column, col->key) == 0) {
@@ -304,7 +305,10 @@ static void indent_lines(const char *text, const char *indent, struct strbuf *ou
 static void field_line(const char *label, const char *value, struct strbuf *out)
 {
 	/* Padded by display width: a Russian or Kazakh label lines up too. */
-	text_fit(label, 14, true, out);
+	if (text_width(label) >= 14)
+		sb_printf(out, "%s ", label);
+	else
+		text_fit(label, 14, true, out);
 	text_sanitize(value, out);
 	sb_putc(out, '\n');
 }
