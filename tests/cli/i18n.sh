@@ -1,0 +1,84 @@
+# Russian and Kazakh: every message of the sources is in both catalogues (a fresh template
+# of the sources against each, and msgfmt's statistics: nothing untranslated or fuzzy), the
+# app and the CLI speak the locale's language, dates read 31.12.2026 there, a member's own
+# language from board.conf wins over the server's locale, and machine formats stay the same.
+. "$(dirname "$0")/../lib.sh"
+top=$(cd "$TESTS_DIR/.." && pwd)
+for l in ru_RU kk_KZ; do
+	locale -a 2>/dev/null | grep -qix "$l.utf-\?8" || fail "the locale $l.UTF-8 is missing; run scripts/install-deps"
+done
+command -v xgettext >/dev/null || fail "gettext is missing; run scripts/install-deps"
+
+# --- the catalogues are complete -------------------------------------------------------------
+keywords=$(sed -n 's/^XGETTEXT_KEYWORDS = //p; /^XGETTEXT_KEYWORDS/,/^$/{/^\t/p}' "$top/Makefile" | tr -d '\\\t')
+# shellcheck disable=SC2086
+(cd "$top" && xgettext -o "$T/fresh.pot" --from-code=UTF-8 $keywords model/*.c tui/*.c)
+messages=$(grep -c '^msgid ' "$T/fresh.pot")
+[ "$messages" -gt 400 ] || fail "the template has only $messages messages: the keywords were not read"
+for l in ru kk; do
+	msgcmp "$top/po/$l.po" "$T/fresh.pot" 2>"$T/msgcmp.err" ||
+		fail "po/$l.po lacks messages of the sources: $(head -5 "$T/msgcmp.err")"
+	stats=$(msgfmt --check --statistics -o /dev/null "$top/po/$l.po" 2>&1)
+	expect_contains "$stats" "translated messages." "po/$l.po compiles"
+	expect_not_contains "$stats" "untranslated" "po/$l.po has no untranslated message"
+	expect_not_contains "$stats" "fuzzy" "po/$l.po has no fuzzy message"
+done
+expect_contains "$(grep Plural-Forms "$top/po/kk.po")" "nplurals=2; plural=(n != 1);" "Kazakh plural rules"
+expect_contains "$(grep Plural-Forms "$top/po/ru.po")" "nplurals=3;" "Russian plural rules"
+
+# --- the app and the CLI in each language ----------------------------------------------------
+new_board
+shot() { # LOCALE KEYS
+	LC_ALL=$1 COBOARD_SCREEN=120x40 COBOARD_KEYS=$2 TERM=xterm-256color \
+		"$COBOARD_BIN" --board "$BOARD" --user sec
+}
+s=$(shot ru_RU.UTF-8 '')
+expect_contains "$s" "доска  ·  Test board" "the Russian top line"
+expect_contains "$(printf '%s\n' "$s" | tail -1)" "?:справка  Enter:открыть  H/L:переместить" "the Russian hint bar"
+expect_contains "$s" "30.01.2026 просрочено на" "a due date as people write it, and overdue, in Russian"
+s=$(shot ru_RU.UTF-8 '<Enter>')
+expect_contains "$s" "Соисполнители MOE, MIA" "the Russian card view"
+expect_contains "$s" "Срок          30.01.2026" "the card's due date in Russian"
+s=$(shot kk_KZ.UTF-8 '?')
+expect_contains "$s" "Тақтада" "the Kazakh help names the board's section"
+expect_contains "$s" "карточканы келесі бағанға жылжыту" "and the keys in Kazakh"
+s=$(shot kk_KZ.UTF-8 '<Enter>')
+expect_contains "$s" "Мерзімі       30.01.2026" "the Kazakh card view"
+expect_contains "$(LC_ALL=ru_RU.UTF-8 cb show 1)" "Срок:         30.01.2026" "show in Russian"
+set +e
+err=$(LC_ALL=kk_KZ.UTF-8 cb move 1 nowhere 2>&1)
+set -e
+expect_contains "$err" "белгісіз баған 'nowhere'" "a CLI error in Kazakh"
+expect_contains "$(LC_ALL=ru_RU.UTF-8 "$COBOARD_BIN" --help)" "Без команды открывает доску на весь экран." "--help in Russian"
+expect_contains "$(LC_ALL=ru_RU.UTF-8 "$COBOARD_BIN" move --help)" "Переместить карточку в колонку" "a command's --help in Russian"
+LC_ALL=ru_RU.UTF-8 cb meeting start "Планёрка" >/dev/null
+LC_ALL=ru_RU.UTF-8 cb move 1 in-progress >/dev/null
+LC_ALL=ru_RU.UTF-8 cb meeting end >/dev/null
+minutes=$(git --git-dir="$BOARD" show "main:$(git --git-dir="$BOARD" diff-tree --no-commit-id --name-only -r main | grep "meetings/.*\.md")")
+expect_contains "$minutes" "## Итоги" "the minutes' headings in the secretary's language"
+expect_contains "$(LC_ALL=ru_RU.UTF-8 cb report --format md)" "## Сводка" "the Markdown report's headings in Russian"
+
+# --- machine formats stay the same ---------------------------------------------------------
+expect_eq "$(LC_ALL=ru_RU.UTF-8 cb list --format csv | head -1)" "$(cb list --format csv | head -1)" "CSV headers in every language"
+expect_eq "$(LC_ALL=kk_KZ.UTF-8 cb show 1 --format json)" "$(cb show 1 --format json)" "JSON in every language"
+expect_eq "$(git --git-dir="$BOARD" log -1 --skip=1 --format=%s main)" "Move #1 from To do to In progress" "commit subjects stay as they are"
+expect_contains "$(LC_ALL=ru_RU.UTF-8 cb report --format json)" '"due_soon"' "JSON keys in every language"
+
+# --- a member's own language, whatever the server's locale ------------------------------------
+CB_USER=admin cb member set sec --language kk >/dev/null
+expect_contains "$(git --git-dir="$BOARD" show main:board.conf | grep '^member: sec ')" "| kk" "the language is kept in board.conf"
+set +e
+err=$(LC_ALL=C.UTF-8 cb move 1 nowhere 2>&1)
+set -e
+expect_contains "$err" "белгісіз баған" "the member reads Kazakh under the server's C locale"
+expect_contains "$(LC_ALL=C.UTF-8 shot C.UTF-8 '' | head -1)" "тақта" "and the app speaks it"
+set +e
+err=$(CB_USER=admin cb member set sec --language xx 2>&1)
+set -e
+expect_contains "$err" "unknown language 'xx' (en, ru, kk)" "an unknown language is refused"
+CB_USER=admin cb member set sec --language en >/dev/null
+set +e
+err=$(LC_ALL=ru_RU.UTF-8 cb move 1 nowhere 2>&1)
+set -e
+expect_contains "$err" "unknown column 'nowhere'" "English chosen over a Russian locale"
+echo ok
