@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../model/i18n.h"
 #include "../model/fsck.h"
 #include "../model/hook.h"
 #include "../model/members.h"
@@ -120,7 +121,7 @@ int cmd_init(struct cmd *c)
 	if (rc == 0)
 		rc = session_open(&s, path, login, true, &c->err);
 	if (rc == 0)
-		sb_printf(&c->out, "created %s\n", path);
+		sb_printf(&c->out, _("created %s\n"), path);
 	if (s)
 		session_close(s);
 	free(login);
@@ -139,7 +140,7 @@ int cmd_fsck(struct cmd *c)
 	for (size_t i = 0; i < problems.n; i++)
 		cli_error("fsck: %s", problems.v[i]);
 	if (problems.n == 0)
-		sb_printf(&c->out, "fsck: ok, %zu cards at %.7s\n", ncards, index_tip(c->s->index));
+		sb_printf(&c->out, _("fsck: ok, %zu cards at %.7s\n"), ncards, index_tip(c->s->index));
 	c->status = problems.n ? EXIT_FAIL : EXIT_OK;
 	sv_free(&problems);
 	return 0;
@@ -164,7 +165,7 @@ int cmd_reindex(struct cmd *c)
 	if (index_rebuild(c->s->index, isatty(STDERR_FILENO) ? progress_bar : NULL, NULL,
 			  &c->err) < 0)
 		return -1;
-	sb_printf(&c->out, "reindexed %.7s\n", index_tip(c->s->index));
+	sb_printf(&c->out, _("reindexed %.7s\n"), index_tip(c->s->index));
 	return 0;
 }
 
@@ -278,7 +279,7 @@ static int install_hook(struct cmd *c)
 	int rc = hook_install(path, self_program(exe, sizeof(exe)), &c->err);
 
 	if (rc == 0)
-		sb_printf(&c->out, "installed the pre-receive hook in %s\n", path);
+		sb_printf(&c->out, _("installed the pre-receive hook in %s\n"), path);
 	free(path);
 	return rc;
 }

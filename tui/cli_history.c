@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../model/i18n.h"
 #include "../model/date.h"
 #include "../model/digest.h"
 #include "../model/history.h"
@@ -36,7 +37,7 @@ int cmd_revert(struct cmd *c)
 	if (ops_revert(c->s, c->a.pos[0], flag(c, "force"), &res, &c->err) < 0)
 		return -1;
 	if (res.changed)
-		sb_printf(&c->out, "reverted %s on #%d as %.7s\n", c->a.pos[0], res.card, res.commit);
+		sb_printf(&c->out, _("reverted %s on #%d as %.7s\n"), c->a.pos[0], res.card, res.commit);
 	else
 		cli_error("nothing to revert: #%d already has those values", res.card);
 	return 0;
@@ -65,14 +66,14 @@ int cmd_meeting(struct cmd *c)
 		join_args(c, 1, &title);
 		rc = meeting_start(c->s, sb_str(&title), &res, &c->err);
 		if (rc == 0)
-			sb_printf(&c->out, "meeting started at %.7s\n", res.commit);
+			sb_printf(&c->out, _("meeting started at %.7s\n"), res.commit);
 		sb_free(&title);
 	} else if (strcmp(verb, "end") == 0) {
 		char *minutes = NULL;
 
 		rc = meeting_end(c->s, &res, &minutes, &c->err);
 		if (rc == 0)
-			sb_printf(&c->out, "minutes in %s, commit %.7s\n", minutes, res.commit);
+			sb_printf(&c->out, _("minutes in %s, commit %.7s\n"), minutes, res.commit);
 		free(minutes);
 	} else {
 		struct meeting m;

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/asof.h"
 #include "../model/date.h"
 #include "../model/slippage.h"
@@ -52,7 +53,7 @@ static int load_cards(struct cmd *c, const struct card_filter *filter, struct ca
 	/* Overdue as judged on that day. */
 	date_set_today(state.day);
 	card_list_filter(cards, filter, &c->board);
-	sb_printf(heading, "As it stood at %.7s (", state.oid);
+	sb_printf(heading, _("As it stood at %.7s ("), state.oid);
 	print_time(state.time, heading);
 	sb_puts(heading, "); read-only, from git\n");
 	return 0;

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../model/i18n.h"
 #include "../model/cardlist.h"
 #include "../model/merge.h"
 #include "../model/ops.h"
@@ -35,14 +36,14 @@ int cmd_remote(struct cmd *c)
 	if (strcmp(verb, "add") == 0) {
 		if (sync_remote_add(c->s, c->a.pos[1], c->a.pos[2], &c->err) < 0)
 			return -1;
-		sb_printf(&c->out, "added remote %s; `coboard sync %s` exchanges changes with it\n",
+		sb_printf(&c->out, _("added remote %s; `coboard sync %s` exchanges changes with it\n"),
 			  c->a.pos[1], c->a.pos[1]);
 		return 0;
 	}
 	if (strcmp(verb, "remove") == 0) {
 		if (sync_remote_remove(c->s, c->a.pos[1], &c->err) < 0)
 			return -1;
-		sb_printf(&c->out, "removed remote %s\n", c->a.pos[1]);
+		sb_printf(&c->out, _("removed remote %s\n"), c->a.pos[1]);
 		return 0;
 	}
 	if (sync_remote_list(c->s, &list, &c->err) < 0)
@@ -159,7 +160,7 @@ static int resolve(struct cmd *c)
 	rc = ops_resolve_conflict(c->s, id, c->a.pos[2], take, opt(c, "reason"), &res, &c->err);
 	card_free(&card);
 	if (rc == 0)
-		sb_printf(&c->out, "decided #%d %s (%.7s)\n", id, c->a.pos[2], res.commit);
+		sb_printf(&c->out, _("decided #%d %s (%.7s)\n"), id, c->a.pos[2], res.commit);
 	return rc;
 }
 
@@ -247,17 +248,17 @@ int cmd_site(struct cmd *c)
 		if (index_board(c->s->index, &board, &c->err) < 0)
 			return -1;
 		const struct site *site = board_site(&board, c->a.pos[0]);
-		sb_printf(&c->out, "this server is site %s: cards added here get ids ending in %02d\n",
+		sb_printf(&c->out, _("this server is site %s: cards added here get ids ending in %02d\n"),
 			  c->a.pos[0], site ? site->number : 0);
 		board_free(&board);
 		return 0;
 	}
 	if (sync_site_name(c->s, &name)) {
-		sb_puts(&c->out, "this server: ");
+		sb_puts(&c->out, _("this server: "));
 		text_sanitize(sb_str(&name), &c->out);
 		sb_putc(&c->out, '\n');
 	} else {
-		sb_puts(&c->out, "this server has no site yet (an admin names it: coboard site NAME)\n");
+		sb_puts(&c->out, _("this server has no site yet (an admin names it: coboard site NAME)\n"));
 	}
 	for (size_t i = 0; i < c->board.nsites; i++) {
 		sb_printf(&c->out, "site %02d ", c->board.sites[i].number);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/digest.h"
 #include "../model/history.h"
 #include "../model/meeting.h"
@@ -43,7 +44,7 @@ void print_blame(const struct blame *b, int id, enum format format, struct strbu
 		char *first = xstrndup(row->value, first_line);
 
 		text_fit(row->field, 12, true, out);
-		text_fit(*first ? first : "(none)", 36, true, out);
+		text_fit(*first ? first : _("(none)"), 36, true, out);
 		sb_puts(out, "  ");
 		text_fit(e ? e->author : "?", 16, true, out);
 		sb_putc(out, ' ');
@@ -89,7 +90,7 @@ static void digest_agency(const struct digest *d, const struct agency *ag, struc
 			continue;
 		if (!heading) {
 			sb_putc(out, '\n');
-			text_sanitize(ag ? ag->code : "Other", out);
+			text_sanitize(ag ? ag->code : _("Other"), out);
 			if (ag) {
 				sb_puts(out, " - ");
 				text_sanitize(ag->name, out);
@@ -117,10 +118,10 @@ void print_digest(const struct digest *d, const char *since, enum format format,
 		return;
 	}
 	if (d->before_all) {
-		sb_puts(out, "Changes since the board began (it is younger than ");
+		sb_puts(out, _("Changes since the board began (it is younger than "));
 		text_sanitize(since, out);
 	} else {
-		sb_printf(out, "Changes since %.7s (", d->then.oid);
+		sb_printf(out, _("Changes since %.7s ("), d->then.oid);
 		print_time(d->then.time, out);
 	}
 	sb_printf(out, "): %zu\n", d->n);
@@ -132,10 +133,10 @@ void print_digest(const struct digest *d, const char *since, enum format format,
 void print_meeting_status(const struct meeting *m, bool open, struct strbuf *out)
 {
 	if (!open) {
-		sb_puts(out, "no meeting is open\n");
+		sb_puts(out, _("no meeting is open\n"));
 		return;
 	}
-	sb_puts(out, "open: ");
+	sb_puts(out, _("open: "));
 	text_sanitize(m->title, out);
 	sb_puts(out, ", since ");
 	print_time(m->started, out);
@@ -160,5 +161,5 @@ void print_members(const struct board *board, struct strbuf *out)
 		text_sanitize(m->email, out);
 		sb_puts(out, str_empty(m->key) ? "\n" : "  [key]\n");
 	}
-	sb_printf(out, "others: %s\n", role_name(board->default_role));
+	sb_printf(out, _("others: %s\n"), role_name(board->default_role));
 }

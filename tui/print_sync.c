@@ -1,6 +1,7 @@
 /* What the commands that join offices print: remotes, a sync's one line, values set aside. */
 #include <string.h>
 
+#include "../model/i18n.h"
 #include "../model/sync.h"
 #include "print.h"
 #include "text.h"
@@ -8,7 +9,7 @@
 void print_remotes(const struct sync_remotes *list, long long now, struct strbuf *out)
 {
 	if (!list->n)
-		sb_puts(out, "no remotes; add one with `coboard remote add NAME URL`\n");
+		sb_puts(out, _("no remotes; add one with `coboard remote add NAME URL`\n"));
 	for (size_t i = 0; i < list->n; i++) {
 		const struct sync_remote *r = &list->v[i];
 
@@ -16,26 +17,26 @@ void print_remotes(const struct sync_remotes *list, long long now, struct strbuf
 		sb_putc(out, ' ');
 		text_sanitize(r->url, out);
 		if (!r->last_sync) {
-			sb_puts(out, "  never synced\n");
+			sb_puts(out, _("  never synced\n"));
 			continue;
 		}
-		sb_puts(out, "  synced ");
+		sb_puts(out, _("  synced "));
 		print_time(r->last_sync, out);
-		sb_printf(out, " (%lld min ago): %zu in, %zu out\n", (now - r->last_sync) / 60,
+		sb_printf(out, _(" (%lld min ago): %zu in, %zu out\n"), (now - r->last_sync) / 60,
 			  r->last_in, r->last_out);
 	}
 }
 
 void print_sync_result(const char *name, const struct sync_result *r, struct strbuf *out)
 {
-	sb_printf(out, "sync %s: %zu change%s in, %zu out", name, r->in, r->in == 1 ? "" : "s",
-		  r->out);
+	sb_printf(out, P_("sync %s: %zu change in, %zu out", "sync %s: %zu changes in, %zu out", r->in),
+		  name, r->in, r->out);
 	if (r->merged)
-		sb_printf(out, ", merged (%.7s)", r->tip);
+		sb_printf(out, _(", merged (%.7s)"), r->tip);
 	else if (!r->in && !r->out)
-		sb_puts(out, ", already the same");
+		sb_puts(out, _(", already the same"));
 	if (r->conflicts.n) {
-		sb_puts(out, "; values set aside on");
+		sb_puts(out, _("; values set aside on"));
 		for (size_t i = 0; i < r->conflicts.n; i++)
 			sb_printf(out, "%s %s", i ? "," : "", r->conflicts.v[i]);
 		sb_puts(out, " (`coboard conflicts`)");
@@ -53,7 +54,7 @@ static void print_value(const char *field, const char *value, struct strbuf *out
 		sb_puts(out, value[first] ? "\" …" : "\"");
 		free(line);
 	} else {
-		text_sanitize(*value ? value : "(none)", out);
+		text_sanitize(*value ? value : _("(none)"), out);
 	}
 }
 
@@ -78,7 +79,7 @@ void print_conflicts(const struct card_list *cards, const struct board *board,
 	const char *conf = board_conflicts(board);
 
 	if (!cards->n && !*conf)
-		sb_puts(out, "no conflicts: no value is set aside\n");
+		sb_puts(out, _("no conflicts: no value is set aside\n"));
 	for (size_t i = 0; i < cards->n; i++) {
 		const struct card *c = &cards->v[i];
 
@@ -87,17 +88,19 @@ void print_conflicts(const struct card_list *cards, const struct board *board,
 		sb_putc(out, '\n');
 		for (size_t j = 0; j < c->nconflicts; j++) {
 			const char *field = c->conflicts[j].field;
-			sb_printf(out, "  %-12s kept ", field);
+			sb_puts(out, "  ");
+			text_fit(field, 12, true, out);
+			sb_puts(out, _(" kept "));
 			print_value(field, card_field(c, field), out);
-			sb_puts(out, ", set aside ");
+			sb_puts(out, _(", set aside "));
 			print_value(field, c->conflicts[j].value, out);
 			sb_putc(out, '\n');
 		}
 	}
 	if (*conf) {
-		sb_puts(out, "board.conf (edit it as an admin, or with `coboard member`):\n");
+		sb_puts(out, _("board.conf (edit it as an admin, or with `coboard member`):\n"));
 		text_sanitize(conf, out);
 	}
 	if (cards->n)
-		sb_puts(out, "decide with: coboard conflicts resolve ID FIELD keep|take\n");
+		sb_puts(out, _("decide with: coboard conflicts resolve ID FIELD keep|take\n"));
 }
