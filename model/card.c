@@ -403,50 +403,61 @@ static int validate_label(const char *label, struct cb_error *err)
 	return text_validate("a label", label, false, err);
 }
 
+/* Names the field a validation failure is about, so a form can show it beside the field. */
+static int on_field(struct cb_error *err, const char *field, int rc)
+{
+	if (err)
+		err->field = field;
+	return rc;
+}
+
 int card_validate(const struct card *card, const struct board *board, struct cb_error *err)
 {
 	long title_len = utf8_length(card->title);
 
 	if (str_empty(card->title))
-		return cb_fail(err, CB_EINVALID, "the title is empty; a card needs a title");
+		return on_field(err, "title", cb_fail(err, CB_EINVALID,
+						      "the title is empty; a card needs a title"));
 	if (title_len < 0 || title_len > CARD_TITLE_MAX)
-		return cb_fail(err, CB_EINVALID,
+		return on_field(err, "title", cb_fail(err, CB_EINVALID,
 			       "the title is too long (%ld characters; at most %d)", title_len,
-			       CARD_TITLE_MAX);
+			       CARD_TITLE_MAX));
 	if (!board_column(board, card->column))
-		return cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s",
-			       card->column, board_column_keys(board));
+		return on_field(err, "column",
+				cb_fail(err, CB_ENOTFOUND, "unknown column '%s'; the columns are: %s",
+					card->column, board_column_keys(board)));
 	if (!rank_valid(card->rank))
-		return cb_fail(err, CB_EINVALID, "card rank '%s' is not a valid rank key",
-			       card->rank);
+		return on_field(err, "column", cb_fail(err, CB_EINVALID,
+						       "card rank '%s' is not a valid rank key",
+						       card->rank));
 	if (!board_agency(board, card->lead))
-		return cb_fail(err, CB_ENOTFOUND,
+		return on_field(err, "lead", cb_fail(err, CB_ENOTFOUND,
 			       "unknown agency '%s' for the lead; the agencies are: %s",
-			       card->lead, board_agency_codes(board));
+			       card->lead, board_agency_codes(board)));
 	for (size_t i = 0; i < card->co.n; i++) {
 		if (!board_agency(board, card->co.v[i]))
-			return cb_fail(err, CB_ENOTFOUND,
+			return on_field(err, "co", cb_fail(err, CB_ENOTFOUND,
 				       "unknown agency '%s' among the co-executors; known: %s",
-				       card->co.v[i], board_agency_codes(board));
+				       card->co.v[i], board_agency_codes(board)));
 		if (strcmp(card->co.v[i], card->lead) == 0)
-			return cb_fail(err, CB_EINVALID,
+			return on_field(err, "co", cb_fail(err, CB_EINVALID,
 				       "%s is the lead and cannot also be a co-executor",
-				       card->lead);
+				       card->lead));
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(card->co.v[i], card->co.v[j]) == 0)
-				return cb_fail(err, CB_EINVALID, "co-executor %s is listed twice",
-					       card->co.v[i]);
+				return on_field(err, "co", cb_fail(err, CB_EINVALID, "co-executor %s is listed twice",
+					       card->co.v[i]));
 	}
 	if (!str_empty(card->due) && !date_valid(card->due))
-		return cb_fail(err, CB_EINVALID,
+		return on_field(err, "due", cb_fail(err, CB_EINVALID,
 			       "'%s' is not a real date; write the due date as YYYY-MM-DD (or "
-			       "DD.MM.YYYY)", card->due);
+			       "DD.MM.YYYY)", card->due));
 	for (size_t i = 0; i < card->labels.n; i++)
 		if (validate_label(card->labels.v[i], err) < 0)
-			return -1;
+			return on_field(err, "labels", -1);
 	if (strlen(card->description) > CARD_TEXT_MAX)
-		return cb_fail(err, CB_EINVALID, "the description is longer than %d bytes",
-			       CARD_TEXT_MAX);
+		return on_field(err, "description", cb_fail(err, CB_EINVALID, "the description is longer than %d bytes",
+			       CARD_TEXT_MAX));
 	return 0;
 }
 

@@ -39,4 +39,5 @@ void cb_error_clear(struct cb_error *err)
 {
 	err->code = CB_OK;
 	err->msg[0] = '\0';
+	err->field = NULL;
 }

@@ -18,6 +18,7 @@ enum cb_code {
 struct cb_error {
 	enum cb_code code;
 	char msg[512];
+	const char *field; /* the card field a validation error is about, else NULL */
 };
 
 /* Sets err (if not NULL) and returns -1, so callers can write `return cb_fail(...)`.

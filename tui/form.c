@@ -287,21 +287,16 @@ static bool field_is_text(int f)
 	return f == F_TITLE || f == F_DUE || f == F_LABELS || f == F_DESCRIPTION;
 }
 
-/* A field for a message of card_validate, so it is shown where the problem is. */
-static int field_of_message(const char *msg)
+/* The form's field for the card field a validation error names (err.field), so the message
+ * is shown where the problem is, in any language. */
+static int form_field(const char *field)
 {
-	if (strstr(msg, "title"))
-		return F_TITLE;
-	if (strstr(msg, "co-executor"))
-		return F_CO;
-	if (strstr(msg, "lead"))
-		return F_LEAD;
-	if (strstr(msg, "date"))
-		return F_DUE;
-	if (strstr(msg, "label"))
-		return F_LABELS;
-	if (strstr(msg, "description"))
-		return F_DESCRIPTION;
+	static const char *const names[F_COUNT] = {"title", "lead", "co", "due", "labels",
+						   "description"};
+
+	for (int f = 0; field && f < F_COUNT; f++)
+		if (strcmp(names[f], field) == 0)
+			return f;
 	return -1;
 }
 
@@ -414,13 +409,16 @@ static bool form_valid(struct app *app, struct form *form, struct card *card)
 	card_copy(&check, card);
 	if (str_empty(check.rank))
 		str_set(&check.rank, "V"); /* placed by the op; any valid key for the check */
-	if (text_validate(_("the title"), check.title, false, &err) == 0 &&
-	    text_validate(_("the description"), check.description, true, &err) == 0)
+	if (text_validate(_("the title"), check.title, false, &err) < 0)
+		err.field = "title";
+	else if (text_validate(_("the description"), check.description, true, &err) < 0)
+		err.field = "description";
+	else
 		card_validate(&check, &app->board, &err);
 	card_free(&check);
 	if (err.code == CB_OK)
 		return true;
-	int f = field_of_message(err.msg);
+	int f = form_field(err.field);
 	if (f >= 0) {
 		form->errors[f] = xstrdup(err.msg);
 		form->cur = f;
