@@ -124,10 +124,24 @@ int check_conflicts(struct cmd *c)
 {
 	if (c->a.npos == 0)
 		return 0;
+	if (c->a.npos == 2 && strcmp(c->a.pos[0], "resolve") == 0 &&
+	    strcmp(c->a.pos[1], "board.conf") == 0)
+		return 0;
 	if (strcmp(c->a.pos[0], "resolve") != 0 || c->a.npos != 4)
 		return usage_fail(c, "conflicts, or conflicts resolve ID FIELD keep|take");
 	if (strcmp(c->a.pos[3], "keep") != 0 && strcmp(c->a.pos[3], "take") != 0)
 		return usage_fail(c, "say keep (the card's value) or take (the value set aside)");
+	return 0;
+}
+
+/* The lines of board.conf a merge set aside, once an admin has decided (and, where the other
+ * line was the right one, set it with `coboard member` or by hand). */
+static int drop_conf_conflicts(struct board *board, void *arg, struct cb_error *err)
+{
+	(void)arg;
+	if (str_empty(board->conflicts))
+		return cb_fail(err, CB_ENOTFOUND, "board.conf has no line set aside");
+	str_set(&board->conflicts, "");
 	return 0;
 }
 
@@ -169,6 +183,14 @@ int cmd_conflicts(struct cmd *c)
 	struct card_filter filter = {.conflicted = true, .archived = true};
 	struct card_list cards;
 
+	if (c->a.npos == 2) {
+		struct op_result res;
+		if (ops_edit_board(c->s, drop_conf_conflicts, NULL, "Decide the board.conf lines set aside",
+				   "resolve", &res, &c->err) < 0)
+			return -1;
+		sb_printf(&c->out, _("decided board.conf (%.7s)\n"), res.commit);
+		return 0;
+	}
 	if (c->a.npos)
 		return resolve(c);
 	if (index_cards(c->s->index, &c->board, &filter, &cards, &c->err) < 0)

@@ -126,7 +126,8 @@ const struct command command_table[] = {
 	 "NAME, shows this server's site and the board's sites."),
 	 CMD_BOARD | CMD_LOCAL, 0, 2, "", 0},
 	{"conflicts", check_conflicts, cmd_conflicts,
-	 "conflicts | conflicts resolve ID FIELD keep|take [--value V] [--reason TEXT]",
+	 "conflicts | conflicts resolve ID FIELD keep|take [--value V] [--reason TEXT] | "
+	 "conflicts resolve board.conf",
 	 N_("The values a merge set aside: where two offices changed one field differently, the\n"
 	 "card kept one and the other waits here. resolve keeps the card's value or takes the\n"
 	 "one set aside (secretaries and admins)."),

@@ -98,7 +98,7 @@ void print_conflicts(const struct card_list *cards, const struct board *board,
 		}
 	}
 	if (*conf) {
-		sb_puts(out, _("board.conf (edit it as an admin, or with `coboard member`):\n"));
+		sb_puts(out, _("board.conf (set the line you want with `coboard member`, then `coboard conflicts resolve board.conf`):\n"));
 		text_sanitize(conf, out);
 	}
 	if (cards->n)

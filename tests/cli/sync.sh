@@ -125,6 +125,11 @@ expect_contains "$m" "akm2" "and one added on the other"
 expect_contains "$m" "view             member     MOH" "the member line changed on both keeps one (the later in byte order)"
 expect_contains "$(ca conflicts)" "# conflict: member: view" "the other line is set aside in board.conf"
 expect_eq "$(tree "$A")" "$(tree "$B")" "board.conf merges to the same tree"
+run 1 conflicts resolve board.conf
+expect_contains "$ERR" "only an admin may change board.conf" "a secretary does not decide board.conf"
+expect_contains "$(CB_USER=admin ca conflicts resolve board.conf)" "decided board.conf" "an admin decides board.conf"
+expect_not_contains "$(git --git-dir="$A" show main:board.conf)" "# conflict:" "the line set aside is gone"
+expect_eq "$(ca conflicts)" "no conflicts: no value is set aside" "nothing left to decide"
 
 # --- bad remotes: a clear message, nothing changed here -----------------------------------
 tip=$(git --git-dir="$B" rev-parse main)
