@@ -69,7 +69,7 @@ $(BUILD)/coboard: $(BUILD)/tui/main.o $(TUI_OBJ) $(MODEL_OBJ)
 
 # The manual is written by the program from its own command and key tables.
 $(BUILD)/coboard.1: $(BUILD)/coboard
-	./$(BUILD)/coboard --man > $@.tmp && mv $@.tmp $@
+	$(BUILD)/coboard --man > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(MODEL_OBJ) $(TUI_OBJ) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -5,22 +5,28 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+/* The catalogues beside the program (its build directory), or where the program is installed
+ * (BIN/../share/locale, whatever the prefix), else the directory the build was told. */
 void i18n_init(const char *installed_dir)
 {
+	static const char *const beside[] = {"%s/locale", "%s/../share/locale"};
 	char exe[4096], dir[4200];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	const char *chosen = installed_dir;
+	char *slash = n > 0 ? (exe[n] = '\0', strrchr(exe, '/')) : NULL;
 
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(dir, sizeof(dir), "%s/locale", exe);
-			if (access(dir, R_OK) == 0)
-				chosen = dir;
+	if (slash)
+		*slash = '\0';
+	for (size_t i = 0; slash && i < sizeof(beside) / sizeof(*beside); i++) {
+		snprintf(dir, sizeof(dir), beside[i], exe);
+		struct stat st;
+		/* A directory: /usr/bin/locale is the locale program. */
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+			chosen = dir;
+			break;
 		}
 	}
 	bindtextdomain("coboard", chosen);

@@ -13,8 +13,8 @@
 #define N_(text) (text)
 #define P_(one, many, n) ngettext(one, many, (unsigned long)(n))
 
-/* Once per process: the catalogues (next to the program when run from its build directory,
- * else the installed ones) and the language of the locale. */
+/* Once per process: the catalogues (beside the program in its build directory, else under
+ * BIN/../share/locale, else installed_dir) and the language of the locale. */
 void i18n_init(const char *installed_dir);
 
 /* A member's own language ("ru", "kk", "en"), set in board.conf: messages and dates follow it

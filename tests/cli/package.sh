@@ -66,6 +66,7 @@ trap 'dpkg -r coboard >/dev/null 2>&1; rm -rf "$T" 2>/dev/null || true' EXIT
 dpkg -i "$deb" >"$T/dpkg.out" 2>&1 || fail "dpkg -i failed: $(cat "$T/dpkg.out")"
 expect_contains "$(/usr/bin/coboard --version)" "coboard 1." "the installed binary answers"
 expect_eq "$(man -w coboard)" "/usr/share/man/man1/coboard.1.gz" "man finds the installed manual"
+expect_contains "$(LC_ALL=ru_RU.UTF-8 /usr/bin/coboard --help)" "Без команды открывает доску" "the installed catalogues are found"
 [ -f /usr/share/bash-completion/completions/coboard ] || fail "the completion is installed"
 dpkg -r coboard >/dev/null
 [ ! -e /usr/bin/coboard ] || fail "the package removes the binary"
