@@ -238,8 +238,10 @@ int cmd_merge_card(struct cmd *c)
 		goto out;
 	sb_printf(&tmp, "%s.coboard-merge", c->a.pos[1]);
 	FILE *f = fopen(sb_str(&tmp), "wb");
-	if (!f || fwrite(merged.buf ? merged.buf : "", 1, merged.len, f) != merged.len ||
-	    fclose(f) != 0 || rename(sb_str(&tmp), c->a.pos[1]) < 0) {
+	bool written = f && fwrite(merged.buf ? merged.buf : "", 1, merged.len, f) == merged.len;
+	if (f && fclose(f) != 0)
+		written = false;
+	if (!written || rename(sb_str(&tmp), c->a.pos[1]) < 0) {
 		cb_fail(&c->err, CB_EFAIL, "cannot write %s: %s", c->a.pos[1], strerror(errno));
 		unlink(sb_str(&tmp));
 		goto out;
