@@ -6,7 +6,8 @@
 #include "strbuf.h"
 
 /* Installs hooks/pre-receive in the board at path, running `program hook pre-receive` (the
- * absolute path of coboard; "" or a path holding a quote falls back to coboard on $PATH). */
+ * absolute path of coboard; "" or a path holding a quote falls back to coboard on $PATH), and
+ * names `program merge-card` as git's merge driver in the board's config (model/merge.h). */
 int hook_install(const char *path, const char *program, struct cb_error *err);
 
 /* The pre-receive check of a push to the board at path: updates holds git's lines
