@@ -50,4 +50,13 @@ void remove_index_files(const char *path);
 /* Goes on with a fresh index in memory, filled from git by the next sync. */
 int fall_back_to_memory(struct index *idx, const char *why, struct cb_error *err);
 
+/* index_merge.c: keeps in changes (a merge's, against its first parent) only what the merge
+ * did itself, other being the card in its other parent (NULL: absent there); and reads that
+ * card. */
+struct change_list;
+void index_keep_merge_own(struct change_list *changes, const struct card *other,
+			  const struct card *merged);
+int index_other_parent_card(struct index *idx, const struct commit_info *info, const char *path,
+			    int id, struct card *card, bool *present, struct cb_error *err);
+
 #endif

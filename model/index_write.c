@@ -188,72 +188,6 @@ static void parse_version(const char *text, size_t len, int id, struct card *car
  * there). Of a merge, on either line, only what the merge itself did is recorded. */
 enum take { TAKE_APPLY, TAKE_HISTORY_ONLY };
 
-/* Whether list item changes from old to new (vs the first parent) all come from other: each
- * item added is in other, each item removed is not. */
-static bool list_from(const char *old_value, const char *new_value, const char *other)
-{
-	struct strvec before = {0}, after = {0};
-	bool from = true;
-
-	sv_split_list(&before, old_value);
-	sv_split_list(&after, new_value);
-	for (size_t i = 0; i < after.n && from; i++)
-		if (!sv_contains(&before, after.v[i]) && !history_list_has(other, after.v[i]))
-			from = false;
-	for (size_t i = 0; i < before.n && from; i++)
-		if (!sv_contains(&after, before.v[i]) && history_list_has(other, before.v[i]))
-			from = false;
-	sv_free(&before);
-	sv_free(&after);
-	return from;
-}
-
-/* A merge's change (against its first parent) that its other parent already had: the side
- * commits that made it are recorded, by their authors; only the rest is the merge's own. */
-static bool explained(const struct field_change *c, const struct change_list *vs_other,
-		      const struct card *other)
-{
-	bool is_list = strcmp(c->field, "co") == 0 || strcmp(c->field, "labels") == 0;
-	bool is_set = strcmp(c->field, "note") == 0 || strcmp(c->field, "conflict") == 0;
-
-	if (is_list && other) {
-		struct strbuf list = {0};
-		sv_join(strcmp(c->field, "co") == 0 ? &other->co : &other->labels, ", ", &list);
-		bool from = list_from(c->old_value, c->new_value, sb_str(&list));
-		sb_free(&list);
-		return from;
-	}
-	for (size_t i = 0; i < vs_other->n; i++) {
-		const struct field_change *o = &vs_other->v[i];
-		if (strcmp(o->field, c->field) == 0 && strcmp(o->new_value, c->new_value) == 0 &&
-		    (!is_set || strcmp(o->old_value, c->old_value) == 0))
-			return false;
-	}
-	return true;
-}
-
-/* Keeps in changes only what the merge did itself (see explained). */
-static void keep_merge_own(struct change_list *changes, const struct card *other,
-			   const struct card *merged)
-{
-	struct change_list vs_other = {0};
-	size_t kept = 0;
-
-	history_diff(other, merged, &vs_other);
-	for (size_t i = 0; i < changes->n; i++) {
-		struct field_change *c = &changes->v[i];
-		if (merged && explained(c, &vs_other, other)) {
-			free(c->field);
-			free(c->old_value);
-			free(c->new_value);
-		} else {
-			changes->v[kept++] = *c;
-		}
-	}
-	changes->n = kept;
-	change_list_free(&vs_other);
-}
-
 /* Indexes one card file's change: the card row, and (seq > 0) one history row per field.
  * A version that does not parse is recorded as broken and left out of the board; the change
  * that fixes it is measured against the last version that parsed. For a merge, other is the
@@ -307,7 +241,7 @@ static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct 
 		history_diff(old_ok ? &old_card : NULL, &new_card, &changes);
 	}
 	if (merge)
-		keep_merge_own(&changes, other, new_ok ? &new_card : NULL);
+		index_keep_merge_own(&changes, other, new_ok ? &new_card : NULL);
 	for (size_t i = 0; seq > 0 && i < changes.n; i++)
 		if (insert_change(idx, seq, id, changes.v[i].field, changes.v[i].old_value,
 				  changes.v[i].new_value, err) < 0)
@@ -369,30 +303,6 @@ static int index_board_change(struct index *idx, sqlite3_int64 seq, const struct
 	return rc;
 }
 
-/* The card at path in a merge's other parent; *present false when it has none there. */
-static int other_parent_card(struct index *idx, const struct commit_info *info,
-			     const char *path, int id, struct card *card, bool *present,
-			     struct cb_error *err)
-{
-	struct strbuf text = {0};
-	struct cb_error perr = {0};
-	bool found = false;
-
-	card_init(card);
-	*present = false;
-	if (repo_read(idx->repo, &info->other_parent, path, &text, &found, err) < 0) {
-		sb_free(&text);
-		return -1;
-	}
-	if (found) {
-		card_free(card);
-		*present = card_parse(card, sb_str(&text), text.len, &perr) == 0;
-		card->id = id;
-	}
-	sb_free(&text);
-	return 0;
-}
-
 /* Applies the files of one change to the current state; seq > 0 also records history. */
 static int index_files(struct index *idx, sqlite3_int64 seq, const struct commit_info *info,
 		       enum take take, struct cb_error *err)
@@ -406,7 +316,7 @@ static int index_files(struct index *idx, sqlite3_int64 seq, const struct commit
 
 		if (id > 0) {
 			if (info->merge &&
-			    other_parent_card(idx, info, fc->path, id, &other, &present, err) < 0)
+			    index_other_parent_card(idx, info, fc->path, id, &other, &present, err) < 0)
 				return -1;
 			rc = index_card_change(idx, seq, fc, id, take, info->merge,
 					       present ? &other : NULL, err);

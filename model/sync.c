@@ -1,174 +1,18 @@
-#include "sync.h"
+#include "sync_internal.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "git_run.h"
 #include "i18n.h"
 #include "hook.h"
 #include "merge_tree.h"
-#include "ops.h"
 
 enum { SYNC_ATTEMPTS = 8 };
-
 void sync_result_free(struct sync_result *r)
 {
 	sv_free(&r->conflicts);
-}
-
-static bool valid_remote_name(const char *name)
-{
-	if (!*name || strlen(name) > 64 || *name == '-' || *name == '.')
-		return false;
-	for (const char *p = name; *p; p++)
-		if (!(*p >= 'a' && *p <= 'z') && !(*p >= 'A' && *p <= 'Z') &&
-		    !(*p >= '0' && *p <= '9') && *p != '-' && *p != '_' && *p != '.')
-			return false;
-	return true;
-}
-
-static int check_name(const char *name, struct cb_error *err)
-{
-	if (!valid_remote_name(name))
-		return cb_fail(err, CB_EINVALID,
-			       "'%s' is not a remote name; use letters, digits, '-', '_' or '.' "
-			       "(for instance: astana)",
-			       name);
-	return 0;
-}
-
-static void record_path(const char *gitdir, const char *name, char *out, size_t size)
-{
-	snprintf(out, size, "%scoboard-sync/%s", gitdir, name);
-}
-
-/* When this board last synced with name, for `remote list` and the app's top line. */
-static void record_sync(const char *gitdir, const char *name, const struct sync_result *r)
-{
-	char path[4096];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%scoboard-sync", gitdir);
-	mkdir(path, 0775);
-	record_path(gitdir, name, path, sizeof(path));
-	if ((f = fopen(path, "w"))) {
-		fprintf(f, "%lld %zu %zu\n", (long long)time(NULL), r->in, r->out);
-		fclose(f);
-	}
-}
-
-static void read_record(const char *gitdir, struct sync_remote *remote)
-{
-	char path[4096];
-	FILE *f;
-
-	record_path(gitdir, remote->name, path, sizeof(path));
-	if ((f = fopen(path, "r"))) {
-		if (fscanf(f, "%lld %zu %zu", &remote->last_sync, &remote->last_in,
-			   &remote->last_out) != 3)
-			remote->last_sync = 0;
-		fclose(f);
-	}
-}
-
-int sync_remote_list(struct session *s, struct sync_remotes *list, struct cb_error *err)
-{
-	const char *argv[] = {"config", "--get-regexp", "^remote\\..*\\.url$", NULL};
-	const char *gitdir = repo_gitdir(s->repo);
-	struct strbuf out = {0}, errors = {0};
-	int status = git_run(gitdir, argv, &out, &errors);
-
-	memset(list, 0, sizeof(*list));
-	if (status < 0 || status > 1) {
-		cb_fail(err, CB_EFAIL, "cannot read the board's remotes: %s",
-			status < 0 ? _("git is not installed") : git_last_error(&errors));
-		sb_free(&out);
-		sb_free(&errors);
-		return -1;
-	}
-	for (char *line = out.buf ? strtok(out.buf, "\n") : NULL; line; line = strtok(NULL, "\n")) {
-		char *space = strchr(line, ' ');
-		size_t key_len = space ? (size_t)(space - line) : 0;
-
-		if (!space || key_len < strlen("remote..url"))
-			continue;
-		list->v = xgrow(list->v, list->n, sizeof(*list->v));
-		struct sync_remote *r = &list->v[list->n++];
-		memset(r, 0, sizeof(*r));
-		r->name = xstrndup(line + 7, key_len - 7 - 4);
-		r->url = xstrdup(space + 1);
-		read_record(gitdir, r);
-	}
-	sb_free(&out);
-	sb_free(&errors);
-	return 0;
-}
-
-void sync_remotes_free(struct sync_remotes *list)
-{
-	for (size_t i = 0; i < list->n; i++) {
-		free(list->v[i].name);
-		free(list->v[i].url);
-	}
-	free(list->v);
-	memset(list, 0, sizeof(*list));
-}
-
-static int must_admin(struct session *s, struct cb_error *err)
-{
-	struct board board;
-	const char *denied;
-	int rc = 0;
-
-	if (index_board(s->index, &board, err) < 0)
-		return -1;
-	if ((denied = board_may_admin(&board, s->login)))
-		rc = cb_fail(err, CB_EDENIED, "%s may not change the board's remotes: %s", s->login,
-			     denied);
-	board_free(&board);
-	return rc;
-}
-
-int sync_remote_add(struct session *s, const char *name, const char *url, struct cb_error *err)
-{
-	const char *argv[] = {"remote", "add", "--", name, url, NULL};
-	struct strbuf errors = {0};
-	int rc = 0;
-
-	if (check_name(name, err) < 0 || must_admin(s, err) < 0)
-		return -1;
-	if (!*url || url[0] == '-')
-		return cb_fail(err, CB_EINVALID, "'%s' is not a URL; give a path or "
-			       "ssh://USER@HOST/PATH", url);
-	if (git_run(repo_gitdir(s->repo), argv, NULL, &errors) != 0)
-		rc = cb_fail(err, CB_EINVALID, "cannot add the remote %s: %s", name,
-			     git_last_error(&errors));
-	sb_free(&errors);
-	return rc;
-}
-
-int sync_remote_remove(struct session *s, const char *name, struct cb_error *err)
-{
-	const char *argv[] = {"remote", "remove", "--", name, NULL};
-	struct strbuf errors = {0};
-	char path[4096];
-	int rc = 0;
-
-	if (check_name(name, err) < 0 || must_admin(s, err) < 0)
-		return -1;
-	if (git_run(repo_gitdir(s->repo), argv, NULL, &errors) != 0)
-		rc = cb_fail(err, CB_ENOTFOUND, "there is no remote %s (`coboard remote list` shows "
-			     "them)", name);
-	record_path(repo_gitdir(s->repo), name, path, sizeof(path));
-	if (rc == 0)
-		unlink(path);
-	sb_free(&errors);
-	return rc;
 }
 
 static char *tracking_ref(const char *name)
@@ -354,7 +198,7 @@ int sync_with(struct session *s, const char *name, struct sync_result *r, struct
 	const char *denied;
 
 	memset(r, 0, sizeof(*r));
-	if (check_name(name, err) < 0 || index_board(s->index, &board, err) < 0)
+	if (sync_check_name(name, err) < 0 || index_board(s->index, &board, err) < 0)
 		return -1;
 	denied = board_may_sync(&board, s->login);
 	board_free(&board);
@@ -383,100 +227,11 @@ int sync_with(struct session *s, const char *name, struct sync_result *r, struct
 			continue;
 		}
 		git_oid_tostr(r->tip, sizeof(r->tip), &target);
-		record_sync(repo_gitdir(s->repo), name, r);
+		sync_record(repo_gitdir(s->repo), name, r);
 		return 0;
 	}
 	return cb_fail(err, CB_ECONFLICT, "both boards kept changing during the sync with %s; "
 		       "try again", name);
-}
-
-int sync_site_name(struct session *s, struct strbuf *out)
-{
-	return repo_config_get(s->repo, "coboard.site", out);
-}
-
-struct new_site {
-	const char *name;
-	int number;
-};
-
-static int add_site(struct board *board, void *arg, struct cb_error *err)
-{
-	struct new_site *site = arg;
-	bool used[BOARD_SITE_MAX + 1] = {false};
-
-	for (size_t i = 0; i < board->nsites; i++)
-		used[board->sites[i].number] = true;
-	if (site->number == 0)
-		for (int n = 1; n <= BOARD_SITE_MAX && !site->number; n++)
-			if (!used[n])
-				site->number = n;
-	if (site->number < 1 || site->number > BOARD_SITE_MAX)
-		return cb_fail(err, CB_EINVALID, "a site number runs from 1 to %d", BOARD_SITE_MAX);
-	if (used[site->number])
-		return cb_fail(err, CB_EINVALID, "site number %d is taken (`coboard site` lists the "
-			       "sites)", site->number);
-	board->sites = xgrow(board->sites, board->nsites, sizeof(*board->sites));
-	board->sites[board->nsites++] = (struct site){xstrdup(site->name), site->number};
-	return 0;
-}
-
-int sync_set_site(struct session *s, const char *name, int number, struct op_result *res,
-		  struct cb_error *err)
-{
-	struct board board;
-	const char *denied;
-	bool known;
-
-	memset(res, 0, sizeof(*res));
-	if (check_name(name, err) < 0 || index_board(s->index, &board, err) < 0)
-		return -1;
-	denied = board_may_admin(&board, s->login);
-	known = board_site(&board, name) != NULL;
-	if (known && number && board_site(&board, name)->number != number) {
-		int has = board_site(&board, name)->number;
-		board_free(&board);
-		return cb_fail(err, CB_EINVALID, "site %s already has the number %d; numbers never "
-			       "change, as card ids end in them", name, has);
-	}
-	board_free(&board);
-	if (denied)
-		return cb_fail(err, CB_EDENIED, "%s may not name the site: %s", s->login, denied);
-	if (!known) {
-		struct new_site site = {name, number};
-		struct strbuf subject = {0};
-		sb_printf(&subject, "Add site %s", name);
-		int rc = ops_edit_board(s, add_site, &site, sb_str(&subject), "site", res, err);
-		sb_free(&subject);
-		if (rc < 0)
-			return -1;
-	}
-	return repo_config_set(s->repo, "coboard.site", name, err);
-}
-
-void sync_last(const char *gitdir, char **name, long long *when)
-{
-	char path[4096];
-	DIR *dir;
-	struct dirent *e;
-
-	*name = NULL;
-	*when = 0;
-	snprintf(path, sizeof(path), "%scoboard-sync", gitdir);
-	if (!(dir = opendir(path)))
-		return;
-	while ((e = readdir(dir))) {
-		struct sync_remote r = {.name = e->d_name};
-		if (e->d_name[0] == '.')
-			continue;
-		read_record(gitdir, &r);
-		if (r.last_sync > *when) {
-			*when = r.last_sync;
-			free(*name);
-			*name = xstrdup(e->d_name);
-		}
-	}
-	closedir(dir);
 }
 
 /* The value of a trailer line "KEY: VALUE" in message, copied to out. */

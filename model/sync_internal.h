@@ -1,0 +1,14 @@
+/* What sync.c (fetch, merge, push) and remotes.c (the remotes, their records, the site)
+ * share; nothing outside model/sync.c and model/remotes.c includes it. */
+#ifndef COBOARD_SYNC_INTERNAL_H
+#define COBOARD_SYNC_INTERNAL_H
+
+#include "sync.h"
+
+/* A remote's name: letters, digits, '-', '_' and '.'; else CB_EINVALID naming it. */
+int sync_check_name(const char *name, struct cb_error *err);
+
+/* Records that this board synced with name now (coboard-sync/NAME in the repository). */
+void sync_record(const char *gitdir, const char *name, const struct sync_result *r);
+
+#endif
