@@ -62,7 +62,7 @@ static void draw_legend(struct app *app, int y)
 	for (size_t c = 0; c < app->board.ncolumns; c++)
 		sb_printf(&legend, "%s%c %s", c ? ", " : "", app->board.columns[c].name[0],
 			  app->board.columns[c].name);
-	sb_puts(&legend, "; then overdue.  Enter: that agency's board");
+	sb_puts(&legend, _("; then overdue.  Enter: that agency's board"));
 	draw_text(stdscr, y, 1, COLS - 2, sb_str(&legend), A_BOLD, false);
 	sb_free(&legend);
 }
@@ -91,7 +91,7 @@ static void dashboard_draw(struct view *view, struct app *app)
 		draw_bar(app, ar, most, y, bar_x, bar_w > 10 ? bar_w : 10);
 		for (size_t c = 0; c < app->board.ncolumns; c++)
 			sb_printf(&counts, "%s%d", c ? " / " : "", ar->per_column[c]);
-		sb_printf(&counts, "   %d overdue", overdue);
+		sb_printf(&counts, P_("   %d overdue", "   %d overdue", overdue), overdue);
 		draw_text(stdscr, y, COLS - COUNTS_WIDTH, COUNTS_WIDTH - 1, sb_str(&counts),
 			  sel ? draw_attr(C_SELECTED) : overdue ? draw_attr(C_OVERDUE) : A_NORMAL,
 			  false);
