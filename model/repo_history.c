@@ -86,26 +86,51 @@ static int compare_dir(git_repository *git, git_tree *old_tree, git_tree *new_tr
 	return 0;
 }
 
-/* The files of a board (board.conf and other top-level files, cards/, meetings/) that differ
- * between two trees. */
-static int compare_trees(git_repository *git, git_tree *old_tree, git_tree *new_tree,
-			 struct commit_info *info, struct cb_error *err)
+static bool is_tree(const git_tree_entry *e)
 {
-	static const char *const dirs[] = {"cards", "meetings"};
-	int rc = compare_dir(git, old_tree, new_tree, "", info, err);
+	return e && git_tree_entry_type(e) == GIT_OBJECT_TREE;
+}
 
-	for (size_t i = 0; rc == 0 && i < sizeof(dirs) / sizeof(*dirs); i++) {
-		git_tree *old_dir = subtree(git, old_tree, dirs[i]);
-		git_tree *new_dir = subtree(git, new_tree, dirs[i]);
-		char prefix[32];
+/* The files that differ between two trees, in every directory (board.conf, cards/,
+ * meetings/, and whatever else someone keeps in the board): a directory whose tree is the
+ * same on both sides is not opened, so a change of one card reads two directories. */
+static int compare_trees_at(git_repository *git, git_tree *old_tree, git_tree *new_tree,
+			    const char *prefix, struct commit_info *info, struct cb_error *err)
+{
+	size_t i = 0, j = 0, n = old_tree ? git_tree_entrycount(old_tree) : 0;
+	size_t m = new_tree ? git_tree_entrycount(new_tree) : 0;
+	int rc = compare_dir(git, old_tree, new_tree, prefix, info, err);
 
-		snprintf(prefix, sizeof(prefix), "%s/", dirs[i]);
-		if (!old_dir || !new_dir || !git_oid_equal(git_tree_id(old_dir), git_tree_id(new_dir)))
-			rc = compare_dir(git, old_dir, new_dir, prefix, info, err);
+	while (rc == 0 && (i < n || j < m)) {
+		const git_tree_entry *a = i < n ? git_tree_entry_byindex(old_tree, i) : NULL;
+		const git_tree_entry *b = j < m ? git_tree_entry_byindex(new_tree, j) : NULL;
+		int cmp = !a ? 1 : !b ? -1 : strcmp(git_tree_entry_name(a), git_tree_entry_name(b));
+		const git_tree_entry *old_e = cmp <= 0 && is_tree(a) ? a : NULL;
+		const git_tree_entry *new_e = cmp >= 0 && is_tree(b) ? b : NULL;
+
+		i += cmp <= 0;
+		j += cmp >= 0;
+		if ((!old_e && !new_e) ||
+		    (old_e && new_e && git_oid_equal(git_tree_entry_id(old_e), git_tree_entry_id(new_e))))
+			continue;
+		git_tree *old_dir = subtree(git, old_tree, old_e ? git_tree_entry_name(old_e) : "");
+		git_tree *new_dir = subtree(git, new_tree, new_e ? git_tree_entry_name(new_e) : "");
+		char path[1024];
+
+		snprintf(path, sizeof(path), "%s%s/", prefix,
+			 git_tree_entry_name(old_e ? old_e : new_e));
+		rc = compare_trees_at(git, old_e ? old_dir : NULL, new_e ? new_dir : NULL, path, info,
+				      err);
 		git_tree_free(old_dir);
 		git_tree_free(new_dir);
 	}
 	return rc;
+}
+
+static int compare_trees(git_repository *git, git_tree *old_tree, git_tree *new_tree,
+			 struct commit_info *info, struct cb_error *err)
+{
+	return compare_trees_at(git, old_tree, new_tree, "", info, err);
 }
 
 static int commit_tree(git_repository *git, const git_oid *id, git_tree **tree,

@@ -131,6 +131,18 @@ expect_contains "$(CB_USER=admin ca conflicts resolve board.conf)" "decided boar
 expect_not_contains "$(git --git-dir="$A" show main:board.conf)" "# conflict:" "the line set aside is gone"
 expect_eq "$(ca conflicts)" "no conflicts: no value is set aside" "nothing left to decide"
 
+# --- files other than cards, kept in the board with plain git, merge too --------------------
+git clone -q "$A" "$T/docs"
+mkdir -p "$T/docs/docs/2026"
+echo "agenda of the Astana office" >"$T/docs/docs/2026/agenda.txt"
+git -C "$T/docs" add docs
+git -C "$T/docs" -c user.name=Clerk -c user.email=clerk@example.kz commit -qm "The agenda"
+git -C "$T/docs" push -q origin HEAD:main
+CB_USER=akm cbb note 2 "meanwhile in Akmola" >/dev/null
+CB_USER=akm cbb sync astana >/dev/null
+expect_eq "$(git --git-dir="$B" show main:docs/2026/agenda.txt)" "agenda of the Astana office" "a file in a folder of the other side is merged"
+expect_eq "$(tree "$A")" "$(tree "$B")" "and both boards agree"
+
 # --- bad remotes: a clear message, nothing changed here -----------------------------------
 tip=$(git --git-dir="$B" rev-parse main)
 CB_USER=admin cbb remote add nowhere "ssh://nobody@127.0.0.1:1/nothing.git" >/dev/null
