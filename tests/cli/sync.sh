@@ -238,4 +238,32 @@ expect_contains "$card" "--- conflict due" "the other is set aside"
 expect_contains "$card" "title: Renamed in y" "a field changed on one side is taken"
 expect_contains "$card" "x note" "notes from ours"
 expect_contains "$card" "y note" "and theirs"
-echo "ok sync"
+
+# --- criss-cross: each side merged the other on its own; the next sync meets two bases ------
+git clone -q --bare "$A" "$T/p.git"
+git clone -q --bare "$A" "$T/q.git"
+"$COBOARD_BIN" --board "$T/p.git" --user akm edit 3 --title "Titled in P" >/dev/null
+"$COBOARD_BIN" --board "$T/q.git" --user akm note 3 "noted in Q" >/dev/null
+git --git-dir="$T/p.git" branch p1 main
+for side in p q; do
+	other=$([ $side = p ] && echo "$T/q.git main" || echo "$T/p.git p1")
+	git clone -q "$T/$side.git" "$T/${side}w"
+	git -C "$T/${side}w" config merge.coboard.driver "$COBOARD_BIN merge-card %O %A %B %P"
+	# shellcheck disable=SC2086
+	git -C "$T/${side}w" -c user.name=Clerk -c user.email=clerk@example.kz pull -q --no-rebase --no-edit $other
+	git -C "$T/${side}w" push -q origin HEAD:main
+done
+"$COBOARD_BIN" --board "$T/p.git" --user akm edit 3 --due 2026-10-01 >/dev/null
+"$COBOARD_BIN" --board "$T/q.git" --user akm assign 3 --co MOE >/dev/null
+git --git-dir="$T/p.git" remote add q "$T/q.git"
+git --git-dir="$T/p.git" fetch -q q +refs/heads/main:refs/remotes/q/main
+expect_eq "$(git --git-dir="$T/p.git" merge-base --all main refs/remotes/q/main | wc -l | tr -d ' ')" 2 "the two histories meet at two bases"
+out=$("$COBOARD_BIN" --board "$T/p.git" --user akm sync q)
+expect_contains "$out" "merged" "a sync merges across a criss-cross"
+expect_eq "$(tree "$T/p.git")" "$(tree "$T/q.git")" "both sides agree after it"
+s=$("$COBOARD_BIN" --board "$T/p.git" --user akm show 3)
+for want in "Titled in P" "noted in Q" "2026-10-01" "Co-executors: MOE"; do
+	expect_contains "$s" "$want" "every change of both sides survives the criss-cross"
+done
+expect_not_contains "$s" "Set aside" "and nothing is set aside, as nothing collided"
+echo "ok sync, criss-cross"
