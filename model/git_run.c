@@ -24,6 +24,8 @@ static void child(const char *gitdir, const char *const argv[], int out_fd, int 
 	dup2(err_fd, 2);
 	setenv("GIT_DIR", gitdir, 1);
 	setenv("GIT_TERMINAL_PROMPT", "0", 1);
+	/* Its messages are read here ("fetch first"): git's own, untranslated, words. */
+	setenv("LC_ALL", "C", 1);
 	/* An unattended sync must fail, not wait for a passphrase or a host key answer. */
 	if (!getenv("GIT_SSH_COMMAND") && !getenv("GIT_SSH"))
 		setenv("GIT_SSH_COMMAND", "ssh -o BatchMode=yes", 1);
