@@ -73,6 +73,7 @@ void session_refresh_identity(struct session *s, const struct board *board)
 	struct strbuf email = {0};
 
 	str_set(&s->name, m && !str_empty(m->name) ? m->name : s->login);
+	str_set(&s->language, m ? m->language : "");
 	if (m && !str_empty(m->email))
 		sb_puts(&email, m->email);
 	else
@@ -119,6 +120,7 @@ void session_close(struct session *s)
 	free(s->login);
 	free(s->name);
 	free(s->email);
+	free(s->language);
 	free(s->board_path);
 	free(s);
 }

@@ -12,6 +12,7 @@ struct session {
 	struct repo *repo;
 	struct index *index;
 	char *login, *name, *email; /* the acting member */
+	char *language;             /* the member's own language from board.conf, "" for none */
 	char *board_path;
 };
 

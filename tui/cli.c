@@ -95,21 +95,6 @@ static void warn_board_problem(struct session *s)
 	sb_free(&problem);
 }
 
-/* A member who chose a language in board.conf reads it, whatever the locale of the server
- * they reached over SSH. */
-static void use_member_language(struct session *s)
-{
-	struct cb_error ignored = {0};
-	struct board board;
-
-	if (index_board(s->index, &board, &ignored) == 0) {
-		const struct member *m = board_member(&board, s->login);
-		if (m && !str_empty(m->language))
-			i18n_use_language(m->language);
-	}
-	board_free(&board);
-}
-
 int cli_open_session(const struct cli *cli, struct session **out)
 {
 	char *path = cli->board_path ? xstrdup(cli->board_path) : session_default_board_path();
@@ -137,8 +122,10 @@ int cli_open_session(const struct cli *cli, struct session **out)
 	}
 	if (rc == 0 && session_open(out, path, login, !cli->no_sync, &err) < 0)
 		rc = -1;
-	if (rc == 0)
-		use_member_language(*out);
+	/* A member who chose a language in board.conf reads it, whatever the locale of the
+	 * server they reached over SSH. */
+	if (rc == 0 && !str_empty((*out)->language))
+		i18n_use_language((*out)->language);
 	if (rc == 0)
 		warn_board_problem(*out);
 	if (rc < 0)
