@@ -536,6 +536,26 @@ bool card_remove_note(struct card *card, const struct note *note)
 	return false;
 }
 
+char **card_text_field(struct card *card, const char *field)
+{
+	char **const slots[] = {&card->title, &card->column, &card->lead, &card->due,
+				&card->description};
+	static const char *const names[] = {"title", "column", "lead", "due", "description"};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strcmp(names[i], field) == 0)
+			return slots[i];
+	return NULL;
+}
+
+const char *card_text_value(const struct card *card, const char *field)
+{
+	/* Read only: the slot of a card that is not changed. */
+	char **slot = card_text_field((struct card *)card, field);
+
+	return slot ? *slot : "";
+}
+
 static int conflict_order(const struct card_conflict *c, const char *field, const char *value)
 {
 	int by_field = strcmp(c->field, field);

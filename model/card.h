@@ -89,6 +89,12 @@ void card_insert_note(struct card *card, const struct note *note);
 /* Removes the note with note's identity; false when the card has none. */
 bool card_remove_note(struct card *card, const struct note *note);
 
+/* The slot of a text field that a merge may set a value aside for (title, column, lead,
+ * due, description), by its name; NULL for any other name. */
+char **card_text_field(struct card *card, const char *field);
+/* Its value, "" for any other name. */
+const char *card_text_value(const struct card *card, const char *field);
+
 /* Records a value set aside for field, unless it is already recorded. */
 void card_add_conflict(struct card *card, const char *field, const char *value);
 /* Drops the record of value set aside for field; false when there is none. */

@@ -364,26 +364,11 @@ struct resolve_args {
 	const char *field, *value; /* value: the one to take; NULL keeps the card's own */
 };
 
-static char **field_slot(struct card *card, const char *field)
-{
-	if (strcmp(field, "title") == 0)
-		return &card->title;
-	if (strcmp(field, "column") == 0)
-		return &card->column;
-	if (strcmp(field, "lead") == 0)
-		return &card->lead;
-	if (strcmp(field, "due") == 0)
-		return &card->due;
-	if (strcmp(field, "description") == 0)
-		return &card->description;
-	return NULL;
-}
-
 static int apply_resolve(struct op_state *st, void *arg, struct cb_error *err)
 {
 	const struct resolve_args *a = arg;
 	struct card *card = &st->after;
-	char **slot = field_slot(card, a->field);
+	char **slot = card_text_field(card, a->field);
 	size_t aside = 0;
 	const char *denied = board_may_run_meeting(st->board, st->s->login);
 

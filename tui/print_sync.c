@@ -58,21 +58,6 @@ static void print_value(const char *field, const char *value, struct strbuf *out
 	}
 }
 
-static const char *card_field(const struct card *card, const char *field)
-{
-	if (strcmp(field, "title") == 0)
-		return card->title;
-	if (strcmp(field, "column") == 0)
-		return card->column;
-	if (strcmp(field, "lead") == 0)
-		return card->lead;
-	if (strcmp(field, "due") == 0)
-		return card->due;
-	if (strcmp(field, "description") == 0)
-		return card->description;
-	return "";
-}
-
 void print_conflicts(const struct card_list *cards, const struct board *board,
 		     struct strbuf *out)
 {
@@ -91,7 +76,7 @@ void print_conflicts(const struct card_list *cards, const struct board *board,
 			sb_puts(out, "  ");
 			text_fit(field, 12, true, out);
 			sb_puts(out, _(" kept "));
-			print_value(field, card_field(c, field), out);
+			print_value(field, card_text_value(c, field), out);
 			sb_puts(out, _(", set aside "));
 			print_value(field, c->conflicts[j].value, out);
 			sb_putc(out, '\n');
