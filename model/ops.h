@@ -87,11 +87,13 @@ void file_op_free(struct file_op *op);
 int ops_advance(struct session *s, const git_oid *from, const git_oid *to, struct op_result *res,
 		struct cb_error *err);
 
-/* Decides a field for which a merge set values aside (secretaries and admins): take NULL
- * keeps the card's value, else take (one of the values set aside) becomes the field's value;
- * either way every value of that field set aside is dropped. */
-int ops_resolve_conflict(struct session *s, int id, const char *field, const char *take,
-			 const char *reason, struct op_result *res, struct cb_error *err);
+/* Decides a field for which a merge set values aside (secretaries and admins): keeps the
+ * card's value, or (take) sets the field to the value set aside, value naming it when there
+ * are several (NULL: the only one). Either way every value of that field set aside is
+ * dropped. */
+int ops_resolve_conflict(struct session *s, int id, const char *field, bool take,
+			 const char *value, const char *reason, struct op_result *res,
+			 struct cb_error *err);
 
 /* Undoes commit (a card change): a new commit restoring the fields it changed. Refuses with
  * CB_ECONFLICT, naming the change in the way, when a later commit changed one of those

@@ -361,7 +361,9 @@ int ops_save_card(struct session *s, const struct card *base, const struct card 
 /* --- deciding a value a merge set aside ---------------------------------------------- */
 
 struct resolve_args {
-	const char *field, *value; /* value: the one to take; NULL keeps the card's own */
+	const char *field;
+	bool take;         /* take a value set aside; else keep the card's own */
+	const char *value; /* the one to take; NULL: the only one there is */
 };
 
 static int apply_resolve(struct op_state *st, void *arg, struct cb_error *err)
@@ -380,11 +382,19 @@ static int apply_resolve(struct op_state *st, void *arg, struct cb_error *err)
 	if (aside == 0)
 		return cb_fail(err, CB_ENOTFOUND, "#%d has no value of %s set aside (`coboard "
 			       "conflicts` lists them)", card->id, a->field);
-	if (a->value && !card_has_conflict(card, a->field, a->value))
+	if (a->take && a->value && !card_has_conflict(card, a->field, a->value))
 		return cb_fail(err, CB_ENOTFOUND, "'%s' is not a value of %s set aside on #%d",
 			       a->value, a->field, card->id);
-	if (a->value && slot)
-		str_set(slot, a->value);
+	if (a->take && !a->value && aside > 1)
+		return cb_fail(err, CB_EINVALID, "#%d has %zu values of %s set aside; name the one "
+			       "to take with --value", card->id, aside, a->field);
+	if (a->take && slot) {
+		for (size_t i = 0; !a->value && i < card->nconflicts; i++)
+			if (strcmp(card->conflicts[i].field, a->field) == 0)
+				str_set(slot, card->conflicts[i].value);
+		if (a->value)
+			str_set(slot, a->value);
+	}
 	for (size_t i = card->nconflicts; i-- > 0;) {
 		if (strcmp(card->conflicts[i].field, a->field) == 0) {
 			char *value = xstrdup(card->conflicts[i].value);
@@ -394,15 +404,16 @@ static int apply_resolve(struct op_state *st, void *arg, struct cb_error *err)
 	}
 	struct strbuf subject = {0};
 	sb_printf(&subject, "Decide #%d %s: %s", card->id, a->field,
-		  a->value ? "take the value set aside" : "keep the card's value");
+		  a->take ? "take the value set aside" : "keep the card's value");
 	st->subject = sb_detach(&subject);
 	return 0;
 }
 
-int ops_resolve_conflict(struct session *s, int id, const char *field, const char *take,
-			 const char *reason, struct op_result *res, struct cb_error *err)
+int ops_resolve_conflict(struct session *s, int id, const char *field, bool take,
+			 const char *value, const char *reason, struct op_result *res,
+			 struct cb_error *err)
 {
-	struct resolve_args args = {field, take};
+	struct resolve_args args = {field, take, value};
 
 	return ops_run_card_op(s, id, "resolve", reason, apply_resolve, &args, res, err);
 }

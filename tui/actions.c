@@ -445,10 +445,10 @@ static bool decide_conflict(struct app *app, int id)
 	snprintf(title, sizeof(title), _("Decide #%d"), id);
 	int choice = pick_one(app, title, &choices, &details, 0);
 	if (choice >= 0) {
-		const char *take = *values.v[choice] ? values.v[choice] : NULL;
+		bool take = *values.v[choice] != '\0';
 		snprintf(done, sizeof(done), _("decided #%d %.40s"), id, fields.v[choice]);
-		ok = report(app, ops_resolve_conflict(app->s, id, fields.v[choice], take, NULL, &res,
-						      &err),
+		ok = report(app, ops_resolve_conflict(app->s, id, fields.v[choice], take,
+						      take ? values.v[choice] : NULL, NULL, &res, &err),
 			    &res, &err, done);
 	}
 	sv_free(&choices);

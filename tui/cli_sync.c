@@ -131,7 +131,7 @@ int check_conflicts(struct cmd *c)
 		return usage_fail(c, "conflicts, or conflicts resolve ID FIELD keep|take");
 	if (strcmp(c->a.pos[3], "keep") != 0 && strcmp(c->a.pos[3], "take") != 0)
 		return usage_fail(c, "say keep (the card's value) or take (the value set aside)");
-	return 0;
+	return args_card_id(c->a.pos[1], &c->id, &c->err);
 }
 
 /* The lines of board.conf a merge set aside, once an admin has decided (and, where the other
@@ -147,35 +147,13 @@ static int drop_conf_conflicts(struct board *board, void *arg, struct cb_error *
 
 static int resolve(struct cmd *c)
 {
-	struct card card;
 	struct op_result res;
-	const char *take = NULL;
-	int id = atoi(c->a.pos[1][0] == '#' ? c->a.pos[1] + 1 : c->a.pos[1]);
-	int rc;
 
-	if (index_card(c->s->index, id, &card, &c->err) < 0)
+	if (ops_resolve_conflict(c->s, c->id, c->a.pos[2], strcmp(c->a.pos[3], "take") == 0,
+				 opt(c, "value"), opt(c, "reason"), &res, &c->err) < 0)
 		return -1;
-	if (strcmp(c->a.pos[3], "take") == 0) {
-		const char *value = opt(c, "value");
-		size_t aside = 0;
-		for (size_t i = 0; i < card.nconflicts; i++)
-			if (strcmp(card.conflicts[i].field, c->a.pos[2]) == 0) {
-				aside++;
-				take = value ? value : card.conflicts[i].value;
-			}
-		if (aside > 1 && !value) {
-			card_free(&card);
-			return cb_fail(&c->err, CB_EINVALID, "#%d has %zu values of %s set aside; name "
-				       "the one to take with --value", id, aside, c->a.pos[2]);
-		}
-		if (!aside)
-			take = value ? value : "";
-	}
-	rc = ops_resolve_conflict(c->s, id, c->a.pos[2], take, opt(c, "reason"), &res, &c->err);
-	card_free(&card);
-	if (rc == 0)
-		sb_printf(&c->out, _("decided #%d %s (%.7s)\n"), id, c->a.pos[2], res.commit);
-	return rc;
+	sb_printf(&c->out, _("decided #%d %s (%.7s)\n"), c->id, c->a.pos[2], res.commit);
+	return 0;
 }
 
 int cmd_conflicts(struct cmd *c)

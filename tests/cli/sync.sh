@@ -97,6 +97,8 @@ c=$(ca conflicts)
 expect_contains "$c" "due          kept 2026-05-01, set aside 2026-04-01" "conflicts lists the value set aside"
 CB_USER=moe ca conflicts resolve 2 due take >"$T/m.out" 2>&1 && fail "a member decided a conflict"
 expect_contains "$(cat "$T/m.out")" "only a secretary or an admin" "a member may not decide"
+run 2 conflicts resolve twelve due take
+expect_contains "$ERR" "'twelve' is not a card id" "a bad card id is a usage error"
 out=$(CB_USER=ast ca conflicts resolve 2 due take)
 expect_contains "$out" "decided #2 due" "resolve says what it did"
 expect_contains "$(ca show 2)" "Due:          2026-04-01" "take sets the value set aside"
