@@ -285,3 +285,23 @@ void history_word_change(const char *field, const char *old_value, const char *n
 		value(*new_value ? new_value : "(none)", out);
 	}
 }
+
+char *history_trailer(const char *message, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *p = message;
+
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (len > klen + 1 && strncmp(p, key, klen) == 0 && p[klen] == ':') {
+			const char *v = p + klen + 1;
+			while (*v == ' ')
+				v++;
+			return xstrndup(v, (size_t)(p + len - v));
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	return xstrdup("");
+}

@@ -68,6 +68,10 @@ void history_word_list_change(const char *old_value, const char *new_value, valu
 /* Whether a list value ("AKM, MIA") holds item; a plain value ("MOE") is a list of one. */
 bool history_list_has(const char *list, const char *item);
 
+/* The value of a commit message's trailer line "KEY: VALUE" (Op, Member, Merged-From ...),
+ * "" when there is none. Caller frees. */
+char *history_trailer(const char *message, const char *key);
+
 /* True for the fields that carry responsibility: lead and co-executors. */
 int history_is_responsibility(const char *field);
 

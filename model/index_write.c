@@ -8,26 +8,6 @@
 
 /* --- writing rows ------------------------------------------------------------------- */
 
-static char *trailer(const char *message, const char *key)
-{
-	size_t klen = strlen(key);
-	const char *p = message;
-
-	while (p && *p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-
-		if (len > klen + 1 && strncmp(p, key, klen) == 0 && p[klen] == ':') {
-			const char *v = p + klen + 1;
-			while (*v == ' ')
-				v++;
-			return xstrndup(v, (size_t)(p + len - v));
-		}
-		p = nl ? nl + 1 : NULL;
-	}
-	return xstrdup("");
-}
-
 static int delete_card_rows(struct index *idx, int id, struct cb_error *err)
 {
 	static const char *const sqls[] = {
@@ -337,9 +317,9 @@ static int index_one_commit(struct index *idx, const struct commit_info *info, b
 	const char *nl = strchr(info->message, '\n');
 	char *subject = xstrndup(info->message, nl ? (size_t)(nl - info->message)
 						    : strlen(info->message));
-	char *op = trailer(info->message, "Op");
-	char *reason = trailer(info->message, "Reason");
-	char *member = trailer(info->message, "Member");
+	char *op = history_trailer(info->message, "Op");
+	char *reason = history_trailer(info->message, "Reason");
+	char *member = history_trailer(info->message, "Member");
 	sqlite3_stmt *st;
 	int rc = -1;
 

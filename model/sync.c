@@ -6,6 +6,7 @@
 
 #include "git_run.h"
 #include "i18n.h"
+#include "history.h"
 #include "hook.h"
 #include "merge_tree.h"
 
@@ -234,19 +235,13 @@ int sync_with(struct session *s, const char *name, struct sync_result *r, struct
 		       "try again", name);
 }
 
-/* The value of a trailer line "KEY: VALUE" in message, copied to out. */
-static bool trailer_value(const char *message, const char *key, char *out, size_t size)
+/* The first word of a trailer's value ("Merged-From: astana URL" gives astana), in out. */
+static void trailer_word(const char *message, const char *key, char *out, size_t size)
 {
-	size_t klen = strlen(key);
+	char *value = history_trailer(message, key);
 
-	for (const char *p = message; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
-		if (strncmp(p, key, klen) == 0 && p[klen] == ':' && p[klen + 1] == ' ') {
-			const char *v = p + klen + 2;
-			snprintf(out, size, "%.*s", (int)strcspn(v, " \n"), v);
-			return *out != '\0';
-		}
-	}
-	return false;
+	snprintf(out, size, "%.*s", (int)strcspn(value, " "), value);
+	free(value);
 }
 
 bool sync_arrival(struct session *s, const char *old_tip, const char *new_tip,
@@ -264,8 +259,8 @@ bool sync_arrival(struct session *s, const char *old_tip, const char *new_tip,
 			  &err) < 0 ||
 	    !out->count || !strstr(sb_str(&merge), "\nOp: sync\n"))
 		goto out;
-	trailer_value(sb_str(&merge), "Site", site, sizeof(site));
-	trailer_value(sb_str(&merge), "Merged-From", remote, sizeof(remote));
+	trailer_word(sb_str(&merge), "Site", site, sizeof(site));
+	trailer_word(sb_str(&merge), "Merged-From", remote, sizeof(remote));
 	repo_config_get(s->repo, "coboard.site", &here);
 	/* Merged here: the changes came from the remote; merged there: from that office. */
 	snprintf(out->office, sizeof(out->office), "%s",
