@@ -68,37 +68,21 @@ static void read_record(const char *gitdir, struct sync_remote *remote)
 	}
 }
 
-int sync_remote_list(struct session *s, struct sync_remotes *list, struct cb_error *err)
+void sync_remote_list(struct session *s, struct sync_remotes *list)
 {
-	const char *argv[] = {"config", "--get-regexp", "^remote\\..*\\.url$", NULL};
-	const char *gitdir = repo_gitdir(s->repo);
-	struct strbuf out = {0}, errors = {0};
-	int status = git_run(gitdir, argv, &out, &errors);
+	struct strvec names = {0}, urls = {0};
 
 	memset(list, 0, sizeof(*list));
-	if (status < 0 || status > 1) {
-		cb_fail(err, CB_EFAIL, "cannot read the board's remotes: %s",
-			status < 0 ? _("git is not installed") : git_last_error(&errors));
-		sb_free(&out);
-		sb_free(&errors);
-		return -1;
-	}
-	for (char *line = out.buf ? strtok(out.buf, "\n") : NULL; line; line = strtok(NULL, "\n")) {
-		char *space = strchr(line, ' ');
-		size_t key_len = space ? (size_t)(space - line) : 0;
-
-		if (!space || key_len < strlen("remote..url"))
-			continue;
-		list->v = xgrow(list->v, list->n, sizeof(*list->v));
+	repo_remotes(s->repo, &names, &urls);
+	list->v = xcalloc(names.n + 1, sizeof(*list->v));
+	for (size_t i = 0; i < names.n; i++) {
 		struct sync_remote *r = &list->v[list->n++];
-		memset(r, 0, sizeof(*r));
-		r->name = xstrndup(line + 7, key_len - 7 - 4);
-		r->url = xstrdup(space + 1);
-		read_record(gitdir, r);
+		r->name = xstrdup(names.v[i]);
+		r->url = xstrdup(urls.v[i]);
+		read_record(repo_gitdir(s->repo), r);
 	}
-	sb_free(&out);
-	sb_free(&errors);
-	return 0;
+	sv_free(&names);
+	sv_free(&urls);
 }
 
 void sync_remotes_free(struct sync_remotes *list)

@@ -775,23 +775,43 @@ int repo_config_set(struct repo *repo, const char *key, const char *value, struc
 	return rc;
 }
 
-static int is_remote_url(const git_config_entry *entry, void *found)
+struct remote_lists {
+	struct strvec *names, *urls;
+};
+
+static int collect_remote(const git_config_entry *entry, void *arg)
 {
+	struct remote_lists *lists = arg;
 	size_t n = strlen(entry->name);
 
-	if (strncmp(entry->name, "remote.", 7) == 0 && n > 11 && strcmp(entry->name + n - 4, ".url") == 0)
-		*(bool *)found = true;
+	if (strncmp(entry->name, "remote.", 7) == 0 && n > 11 && strcmp(entry->name + n - 4, ".url") == 0) {
+		char *name = xstrndup(entry->name + 7, n - 11);
+		sv_push(lists->names, name);
+		sv_push(lists->urls, entry->value);
+		free(name);
+	}
 	return 0;
 }
 
 /* Walks the config itself: git_remote_list's pattern match leaks in libgit2 1.5. */
-bool repo_has_remotes(struct repo *repo)
+void repo_remotes(struct repo *repo, struct strvec *names, struct strvec *urls)
 {
+	struct remote_lists lists = {names, urls};
 	git_config *config = NULL;
-	bool found = false;
 
 	if (git_repository_config_snapshot(&config, repo->git) == 0)
-		git_config_foreach(config, is_remote_url, &found);
+		git_config_foreach(config, collect_remote, &lists);
 	git_config_free(config);
-	return found;
+}
+
+bool repo_has_remotes(struct repo *repo)
+{
+	struct strvec names = {0}, urls = {0};
+	bool any;
+
+	repo_remotes(repo, &names, &urls);
+	any = names.n > 0;
+	sv_free(&names);
+	sv_free(&urls);
+	return any;
 }

@@ -163,7 +163,9 @@ int repo_ensure_tag(struct repo *repo, const char *name, const git_oid *commit, 
  * is set, else 0. */
 int repo_config_get(struct repo *repo, const char *key, struct strbuf *out);
 int repo_config_set(struct repo *repo, const char *key, const char *value, struct cb_error *err);
-/* Whether the board has git remotes (other offices, or the board it was cloned from). */
+/* The board's git remotes (other offices, or the board it was cloned from): their names and
+ * URLs, appended side by side. */
+void repo_remotes(struct repo *repo, struct strvec *names, struct strvec *urls);
 bool repo_has_remotes(struct repo *repo);
 
 /* Resolves "HEAD~3", an abbreviated id, a tag ... to a commit. */

@@ -82,12 +82,13 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 			  struct strbuf *msg)
 {
 	char hex[GIT_OID_HEXSZ + 1];
-	struct strbuf url = {0};
-	const char *argv[] = {"remote", "get-url", "--", name, NULL};
+	struct strvec names = {0}, urls = {0};
+	const char *url = "";
 
-	git_run(repo_gitdir(s->repo), argv, &url, NULL);
-	while (url.len && url.buf[url.len - 1] == '\n')
-		url.buf[--url.len] = '\0';
+	repo_remotes(s->repo, &names, &urls);
+	for (size_t i = 0; i < names.n; i++)
+		if (strcmp(names.v[i], name) == 0)
+			url = urls.v[i];
 	git_oid_tostr(hex, sizeof(hex), theirs);
 	sb_printf(msg, "Sync with %s: %zu change%s in, %zu out\n\n", name, r->in,
 		  r->in == 1 ? "" : "s", r->out);
@@ -97,7 +98,7 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 			sb_printf(msg, "%s %s", i ? "," : "", plan->conflicts.v[i]);
 		sb_puts(msg, "\n\n");
 	}
-	sb_printf(msg, "Merged-From: %s %s\nMerged-Commit: %s\n", name, sb_str(&url), hex);
+	sb_printf(msg, "Merged-From: %s %s\nMerged-Commit: %s\n", name, url, hex);
 	struct strbuf site = {0};
 	if (repo_config_get(s->repo, "coboard.site", &site))
 		sb_printf(msg, "Site: %s\n", sb_str(&site));
@@ -105,7 +106,8 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 	for (size_t i = 0; i < plan->conflicts.n; i++)
 		sb_printf(msg, "Conflict: %s\n", plan->conflicts.v[i]);
 	sb_printf(msg, "Op: sync\nMember: %s\n", s->login);
-	sb_free(&url);
+	sv_free(&names);
+	sv_free(&urls);
 }
 
 /* The commit both boards should hold: ours, theirs (a fast-forward) or a new merge of both,
@@ -137,8 +139,10 @@ static int prepare_target(struct session *s, const char *name, const git_oid *ou
 			goto out;
 		git_oid_tostr(ours_hex, sizeof(ours_hex), ours);
 		git_oid_tostr(target_hex, sizeof(target_hex), target);
-		sb_printf(&msg, "%s %s %s", ours_hex, target_hex, REPO_BRANCH);
-		sv_push(&update, strrchr(sb_str(&msg), '\n') + 1);
+		/* Checked as the pre-receive hook checks a push: "OLD NEW REF". */
+		char line[2 * GIT_OID_HEXSZ + sizeof(REPO_BRANCH) + 3];
+		snprintf(line, sizeof(line), "%s %s %s", ours_hex, target_hex, REPO_BRANCH);
+		sv_push(&update, line);
 		int checked = hook_check_push(s->board_path, &update, &problems, err);
 		if (checked == 0 && problems.n)
 			cb_fail(err, CB_EINVALID, "the merge with %s would break the board (%s%s); "

@@ -31,7 +31,7 @@ struct sync_remotes {
 	struct sync_remote *v;
 	size_t n;
 };
-int sync_remote_list(struct session *s, struct sync_remotes *out, struct cb_error *err);
+void sync_remote_list(struct session *s, struct sync_remotes *out);
 void sync_remotes_free(struct sync_remotes *list);
 /* Adds remote name at url (any git URL: ssh://user@host/path, a path); admins only. */
 int sync_remote_add(struct session *s, const char *name, const char *url, struct cb_error *err);

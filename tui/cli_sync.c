@@ -46,8 +46,7 @@ int cmd_remote(struct cmd *c)
 		sb_printf(&c->out, _("removed remote %s\n"), c->a.pos[1]);
 		return 0;
 	}
-	if (sync_remote_list(c->s, &list, &c->err) < 0)
-		return -1;
+	sync_remote_list(c->s, &list);
 	print_remotes(&list, (long long)time(NULL), &c->out);
 	sync_remotes_free(&list);
 	return 0;
@@ -96,8 +95,7 @@ int cmd_sync(struct cmd *c)
 		sv_push(&names, c->a.pos[0]);
 	} else {
 		struct sync_remotes list;
-		if (sync_remote_list(c->s, &list, &c->err) < 0)
-			return -1;
+		sync_remote_list(c->s, &list);
 		for (size_t i = 0; i < list.n; i++)
 			sv_push(&names, list.v[i].name);
 		sync_remotes_free(&list);

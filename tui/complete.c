@@ -51,11 +51,10 @@ static void print_board_words(struct session *s, const char *kind)
 	}
 	if (strcmp(kind, "remotes") == 0) {
 		struct sync_remotes remotes;
-		if (sync_remote_list(s, &remotes, &err) == 0) {
-			for (size_t i = 0; i < remotes.n; i++)
-				puts(remotes.v[i].name);
-			sync_remotes_free(&remotes);
-		}
+		sync_remote_list(s, &remotes);
+		for (size_t i = 0; i < remotes.n; i++)
+			puts(remotes.v[i].name);
+		sync_remotes_free(&remotes);
 	}
 	board_free(&board);
 }
