@@ -95,18 +95,20 @@ int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
 	return WEXITSTATUS(status);
 }
 
-const char *git_last_error(struct strbuf *errors)
+const char *git_error_line(struct strbuf *errors)
 {
 	static const char *const prefixes[] = {"fatal: ", "error: "};
 	char *text = errors->buf ? errors->buf : (char *)"";
-	char *line = text, *p;
+	char *last = NULL;
 
-	while (errors->len && (text[errors->len - 1] == '\n' || text[errors->len - 1] == '\r'))
-		text[--errors->len] = '\0';
-	if ((p = strrchr(text, '\n')))
-		line = p + 1;
-	for (size_t i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++)
-		if (strncmp(line, prefixes[i], strlen(prefixes[i])) == 0)
-			line += strlen(prefixes[i]);
-	return line;
+	/* git's first "fatal:" or "error:" line says what failed; what follows is advice. */
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		line[strcspn(line, "\r")] = '\0';
+		for (size_t i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++)
+			if (strncmp(line, prefixes[i], strlen(prefixes[i])) == 0)
+				return line + strlen(prefixes[i]);
+		if (*line)
+			last = line;
+	}
+	return last ? last : "";
 }

@@ -12,7 +12,8 @@
 int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
 	    struct strbuf *errors);
 
-/* The last non-empty line of git's errors, without git's "fatal: " or "error: ". */
-const char *git_last_error(struct strbuf *errors);
+/* The line of git's errors that says what failed: the first "fatal: " or "error: " line
+ * without that word, else the last non-empty line. Cuts errors into lines. */
+const char *git_error_line(struct strbuf *errors);
 
 #endif

@@ -68,6 +68,20 @@ static void read_record(const char *gitdir, struct sync_remote *remote)
 	}
 }
 
+char *sync_remote_url(struct session *s, const char *name)
+{
+	struct strvec names = {0}, urls = {0};
+	char *url = NULL;
+
+	repo_remotes(s->repo, &names, &urls);
+	for (size_t i = 0; i < names.n && !url; i++)
+		if (strcmp(names.v[i], name) == 0)
+			url = xstrdup(urls.v[i]);
+	sv_free(&names);
+	sv_free(&urls);
+	return url;
+}
+
 void sync_remote_list(struct session *s, struct sync_remotes *list)
 {
 	struct strvec names = {0}, urls = {0};
@@ -123,7 +137,7 @@ int sync_remote_add(struct session *s, const char *name, const char *url, struct
 			       "ssh://USER@HOST/PATH", url);
 	if (git_run(repo_gitdir(s->repo), argv, NULL, &errors) != 0)
 		rc = cb_fail(err, CB_EINVALID, "cannot add the remote %s: %s", name,
-			     git_last_error(&errors));
+			     git_error_line(&errors));
 	sb_free(&errors);
 	return rc;
 }

@@ -35,7 +35,7 @@ static int fetch(struct session *s, const char *name, git_oid *theirs, struct cb
 	const char *argv[] = {"fetch", "--quiet", "--no-tags", "--", name, sb_str(&refspec), NULL};
 	int status = git_run(repo_gitdir(s->repo), argv, NULL, &errors);
 	if (status != 0) {
-		const char *why = status < 0 ? _("git is not installed") : git_last_error(&errors);
+		const char *why = status < 0 ? _("git is not installed") : git_error_line(&errors);
 		if (strstr(why, "refs/heads/main"))
 			rc = cb_fail(err, CB_EINVALID, "%s has no branch main: it is not a coboard "
 				     "board; nothing changed here", name);
@@ -82,13 +82,8 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 			  struct strbuf *msg)
 {
 	char hex[GIT_OID_HEXSZ + 1];
-	struct strvec names = {0}, urls = {0};
-	const char *url = "";
+	char *url = sync_remote_url(s, name);
 
-	repo_remotes(s->repo, &names, &urls);
-	for (size_t i = 0; i < names.n; i++)
-		if (strcmp(names.v[i], name) == 0)
-			url = urls.v[i];
 	git_oid_tostr(hex, sizeof(hex), theirs);
 	sb_printf(msg, "Sync with %s: %zu change%s in, %zu out\n\n", name, r->in,
 		  r->in == 1 ? "" : "s", r->out);
@@ -98,7 +93,7 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 			sb_printf(msg, "%s %s", i ? "," : "", plan->conflicts.v[i]);
 		sb_puts(msg, "\n\n");
 	}
-	sb_printf(msg, "Merged-From: %s %s\nMerged-Commit: %s\n", name, url, hex);
+	sb_printf(msg, "Merged-From: %s %s\nMerged-Commit: %s\n", name, url ? url : "", hex);
 	struct strbuf site = {0};
 	if (repo_config_get(s->repo, "coboard.site", &site))
 		sb_printf(msg, "Site: %s\n", sb_str(&site));
@@ -106,8 +101,7 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 	for (size_t i = 0; i < plan->conflicts.n; i++)
 		sb_printf(msg, "Conflict: %s\n", plan->conflicts.v[i]);
 	sb_printf(msg, "Op: sync\nMember: %s\n", s->login);
-	sv_free(&names);
-	sv_free(&urls);
+	free(url);
 }
 
 /* The commit both boards should hold: ours, theirs (a fast-forward) or a new merge of both,
@@ -181,14 +175,15 @@ static int push(struct session *s, const char *name, const git_oid *target, stru
 		else {
 			/* The remote's own words (its hook's "remote: ..." lines) say why. */
 			struct strbuf why = {0};
-			for (char *line = errors.buf ? strtok(errors.buf, "\n") : NULL; line;
-			     line = strtok(NULL, "\n"))
+			char *lines = xstrdup(sb_str(&errors));
+			for (char *line = strtok(lines, "\n"); line; line = strtok(NULL, "\n"))
 				if (strncmp(line, "remote: ", 8) == 0 && line[8])
 					sb_printf(&why, "%s%s", why.len ? "; " : "", line + 8);
+			free(lines);
 			rc = cb_fail(err, CB_EDENIED, "%s refused the changes: %s; nothing changed here",
 				     name, why.len ? sb_str(&why)
 						   : status < 0 ? _("git is not installed")
-								: git_last_error(&errors));
+								: git_error_line(&errors));
 			sb_free(&why);
 		}
 	}
@@ -209,6 +204,12 @@ int sync_with(struct session *s, const char *name, struct sync_result *r, struct
 	board_free(&board);
 	if (denied)
 		return cb_fail(err, CB_EDENIED, "%s may not sync: %s", s->login, denied);
+	char *url = sync_remote_url(s, name);
+	bool known = url != NULL;
+	free(url);
+	if (!known)
+		return cb_fail(err, CB_ENOTFOUND, "there is no remote %s (`coboard remote list` shows "
+			       "them)", name);
 	for (int attempt = 0; attempt < SYNC_ATTEMPTS; attempt++) {
 		git_oid ours, theirs, target;
 		struct op_result res;

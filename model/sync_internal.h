@@ -8,6 +8,9 @@
 /* A remote's name: letters, digits, '-', '_' and '.'; else CB_EINVALID naming it. */
 int sync_check_name(const char *name, struct cb_error *err);
 
+/* The URL of remote name, NULL when the board has no such remote. Caller frees. */
+char *sync_remote_url(struct session *s, const char *name);
+
 /* Records that this board synced with name now (coboard-sync/NAME in the repository). */
 void sync_record(const char *gitdir, const char *name, const struct sync_result *r);
 

@@ -149,6 +149,9 @@ expect_eq "$(tree "$A")" "$(tree "$B")" "and both boards agree"
 tip=$(git --git-dir="$B" rev-parse main)
 CB_USER=admin cbb remote add nowhere "ssh://nobody@127.0.0.1:1/nothing.git" >/dev/null
 run_b() { set +e; CB_USER=akm cbb "$@" >"$T/stdout" 2>"$T/stderr"; got=$?; set -e; ERR=$(cat "$T/stderr"); }
+run_b sync elsewhere
+expect_eq "$got" 1 "a remote the board does not have fails"
+expect_contains "$ERR" "there is no remote elsewhere" "and is named"
 run_b sync nowhere
 expect_eq "$got" 1 "an unreachable remote fails"
 expect_contains "$ERR" "cannot fetch from nowhere" "and says so"
@@ -168,6 +171,10 @@ CB_USER=admin cbb remote add other "$T/other.git" >/dev/null
 run_b sync other
 expect_eq "$got" 1 "an unrelated board fails"
 expect_contains "$ERR" "share no history" "and the message says why"
+git --git-dir="$B" remote add gone "$T/gone.git"
+run_b sync gone
+expect_contains "$ERR" "cannot fetch from gone: '$T/gone.git' does not appear to be a git repository" "git's own reason, not its closing advice"
+git --git-dir="$B" remote remove gone
 git clone -q --bare "$B" "$T/strict.git"
 printf '#!/bin/sh\necho "pushes are closed for the audit" >&2\nexit 1\n' >"$T/strict.git/hooks/pre-receive"
 chmod +x "$T/strict.git/hooks/pre-receive"
