@@ -461,14 +461,12 @@ int card_validate(const struct card *card, const struct board *board, struct cb_
 	return 0;
 }
 
-int card_id_from_path(const char *path)
+/* The id in "<digits>.card", 0 when name is anything else or the id is out of range. */
+static int id_from_name(const char *name)
 {
-	const char *p;
+	const char *p = name;
 	long id = 0;
 
-	if (strncmp(path, "cards/", 6) != 0)
-		return 0;
-	p = path + 6;
 	if (*p < '1' || *p > '9')
 		return 0;
 	while (*p >= '0' && *p <= '9' && id <= CARD_ID_MAX)
@@ -476,9 +474,37 @@ int card_id_from_path(const char *path)
 	return id <= CARD_ID_MAX && strcmp(p, ".card") == 0 ? (int)id : 0;
 }
 
+int card_folder(int id)
+{
+	return id / 100 % 100;
+}
+
+int card_id_from_path(const char *path)
+{
+	const char *name, *slash;
+	int id;
+
+	if (strncmp(path, "cards/", 6) != 0)
+		return 0;
+	name = path + 6;
+	slash = strchr(name, '/');
+	if (!slash)
+		return id_from_name(name); /* the layout of boards made before folders */
+	id = id_from_name(slash + 1);
+	if (!id || slash - name != 2 || name[0] != '0' + card_folder(id) / 10 ||
+	    name[1] != '0' + card_folder(id) % 10)
+		return 0;
+	return id;
+}
+
+bool card_path_is_flat(const char *path)
+{
+	return strncmp(path, "cards/", 6) == 0 && !strchr(path + 6, '/');
+}
+
 void card_path(int id, char out[32])
 {
-	snprintf(out, 32, "cards/%d.card", id);
+	snprintf(out, 32, "cards/%02d/%d.card", card_folder(id), id);
 }
 
 enum due_state card_due_state(const struct card *card, const struct board *board)

@@ -101,9 +101,17 @@ void card_add_conflict(struct card *card, const char *field, const char *value);
 bool card_remove_conflict(struct card *card, const char *field, const char *value);
 bool card_has_conflict(const struct card *card, const char *field, const char *value);
 
-/* Path of a card in the board tree; returns the id for "cards/<id>.card" with an id from 1
- * to CARD_ID_MAX, else 0. */
-int card_id_from_path(const char *path);
+/* Where a card lives in the board tree: cards/<folder>/<id>.card, the folder being the id's
+ * hundreds and thousands digits (#1234 in cards/12/, #7 in cards/00/, #12345 in cards/23/),
+ * so a change rewrites a folder of about a hundredth of the board, not the whole list, and
+ * ids ending in a site's number spread over every folder. Boards made before folders keep
+ * cards as cards/<id>.card until their first write; both are read. */
+int card_folder(int id);
 void card_path(int id, char out[32]);
+/* The id of the card at path (either layout, ids 1 to CARD_ID_MAX, a folder matching the
+ * id), else 0. */
+int card_id_from_path(const char *path);
+/* A card file in the layout before folders: cards/<id>.card. */
+bool card_path_is_flat(const char *path);
 
 #endif

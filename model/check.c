@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void problem(struct strvec *problems, const char *path, const char *what)
@@ -24,12 +25,18 @@ static void check_card(struct repo *repo, const git_oid *commit, const char *pat
 
 	card_init(&card);
 	if (!id) {
-		char what[128];
-		if (strspn(path + 6, "0123456789") > 6)
+		const char *name = strrchr(path, '/') + 1;
+		char what[160], home[32];
+		int named = atoi(name);
+
+		card_path(named, home);
+		if (strspn(name, "0123456789") > 6)
 			snprintf(what, sizeof(what), "the id is out of range (ids run from 1 to %d); the "
 				 "file is ignored", CARD_ID_MAX);
+		else if (named > 0 && strcmp(name, strrchr(home, '/') + 1) == 0)
+			snprintf(what, sizeof(what), "not in its folder: card #%d is %s", named, home);
 		else
-			snprintf(what, sizeof(what), "not a card file name (cards/<id>.card)");
+			snprintf(what, sizeof(what), "not a card file name (cards/<folder>/<id>.card)");
 		problem(problems, path, what);
 	} else if (repo_read(repo, commit, path, &text, &found, &perr) < 0) {
 		problem(problems, path, perr.msg);
@@ -68,8 +75,23 @@ int check_tree(struct repo *repo, const git_oid *commit, struct board *board,
 	sb_free(&conf);
 	if (repo_list_cards(repo, commit, &paths, err) < 0)
 		return -1;
-	for (size_t i = 0; i < paths.n; i++)
+	/* A card in both layouts (cards/7.card beside cards/00/7.card) is checked once. */
+	unsigned char *seen = xcalloc(CARD_ID_MAX / 8 + 1, 1);
+	for (size_t i = 0; i < paths.n; i++) {
+		int id = card_id_from_path(paths.v[i]);
+
+		if (id && (seen[id / 8] & (1u << (id % 8)))) {
+			char what[96];
+			snprintf(what, sizeof(what), "card #%d is here and in its folder; remove "
+				 "cards/%d.card", id, id);
+			problem(problems, paths.v[i], what);
+			continue;
+		}
+		if (id)
+			seen[id / 8] |= (unsigned char)(1u << (id % 8));
 		check_card(repo, commit, paths.v[i], board, problems, good, ctx);
+	}
+	free(seen);
 	sv_free(&paths);
 	return 0;
 }

@@ -128,8 +128,11 @@ int history_card_diff(struct repo *repo, const char *commit, int id, struct strb
 		      struct cb_error *err)
 {
 	char path[32];
+	git_oid oid;
 
-	card_path(id, path);
+	if (repo_resolve(repo, commit, &oid, err) < 0)
+		return -1;
+	repo_card_path_at(repo, &oid, id, path);
 	return repo_diff_path(repo, commit, path, out, err);
 }
 

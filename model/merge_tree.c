@@ -6,10 +6,15 @@
 #include "card.h"
 #include "merge.h"
 
+/* The change of the same file: a card is the same card in either layout (cards/7.card,
+ * cards/00/7.card), as one side may have moved its cards into folders and the other not. */
 static const struct file_change *find_change(const struct commit_info *info, const char *path)
 {
+	int id = card_id_from_path(path);
+
 	for (size_t i = 0; i < info->nchanges; i++)
-		if (strcmp(info->changes[i].path, path) == 0)
+		if (id ? card_id_from_path(info->changes[i].path) == id
+		       : strcmp(info->changes[i].path, path) == 0)
 			return &info->changes[i];
 	return NULL;
 }
@@ -82,8 +87,14 @@ static int plan_files(struct repo *repo, const git_oid *base, const git_oid *our
 		bool unchanged = present ? ou.text && ou.len == merged.len &&
 						   memcmp(ou.text, merged.buf ? merged.buf : "", merged.len) == 0
 					 : !ou.text;
-		if (!unchanged)
-			plan_update(plan, t->path, &merged, present);
+		if (!unchanged) {
+			int id = card_id_from_path(t->path);
+			char home[32];
+
+			if (id) /* where ours keeps that card, whichever layout theirs has */
+				repo_card_path_at(repo, ours, id, home);
+			plan_update(plan, id ? home : t->path, &merged, present);
+		}
 		sb_free(&merged);
 	}
 	rc = 0;

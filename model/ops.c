@@ -11,7 +11,7 @@
 #include "rank.h"
 #include "utf8.h"
 
-enum { CAS_RETRIES = 8, SUBJECT_TITLE_MAX = 60 };
+enum { CAS_RETRIES = 8, OPTIMISTIC_TRIES = 2, SUBJECT_TITLE_MAX = 60 };
 
 
 /* COBOARD_FAULT=after-commit: die between the git commit and the index update, as a killed
@@ -148,6 +148,59 @@ static int refuse_on_mirror(struct session *s, struct cb_error *err)
 	return rc;
 }
 
+/* A board made before cards had folders gets them at its first write, in a commit of its
+ * own by the member writing, just before that write's commit: every card keeps its history
+ * and the change stays one commit. *tip moves on to it. Under the commit lock. */
+static int move_into_folders(struct session *s, git_oid *tip, struct cb_error *err)
+{
+	struct identity who = {s->login, s->name, s->email};
+	git_oid moved_to;
+	bool moved = false;
+	struct strbuf msg = {0};
+	int rc;
+
+	sb_printf(&msg, "Move cards into folders by id\n\nEach card moves from cards/<id>.card to "
+		  "cards/<folder>/<id>.card, the folder being the id's hundreds and thousands "
+		  "(#1234 to cards/12/1234.card); no card changes.\n\nOp: layout\nMember: %s\n",
+		  s->login);
+	rc = repo_move_into_folders(s->repo, tip, &who, sb_str(&msg), &moved_to, &moved, err);
+	sb_free(&msg);
+	if (rc == 0 && moved)
+		*tip = moved_to;
+	return rc;
+}
+
+/* The commit of a change decided on the board as it was at base, under the commit lock: on
+ * the branch's tip if what the change was decided on still holds there (for a card op, the
+ * card and board.conf are as they were; for any other, nothing moved at all). Returns 1
+ * when it does not: decide again. */
+static int commit_on_tip(struct session *s, const git_oid *base, int card,
+			 const struct file_update *updates, size_t n, const char *message,
+			 git_oid *out, struct cb_error *err)
+{
+	struct identity who = {s->login, s->name, s->email};
+	git_oid tip;
+	int rc;
+
+	if (repo_lock_commits(s->repo, err) < 0)
+		return -1;
+	rc = repo_tip(s->repo, &tip, err);
+	if (rc == 0 && (card ? !repo_same_card_and_board(s->repo, base, &tip, card)
+			     : !git_oid_equal(base, &tip)))
+		rc = 1;
+	if (rc == 0)
+		rc = move_into_folders(s, &tip, err);
+	if (rc == 0 && repo_commit(s->repo, &tip, updates, n, &who, message, out, err) < 0) {
+		rc = -1;
+		if (err->code == CB_ECONFLICT) { /* git itself moved the branch meanwhile */
+			cb_error_clear(err);
+			rc = 1;
+		}
+	}
+	repo_unlock_commits(s->repo);
+	return rc;
+}
+
 static int lock_and_sync(struct session *s, struct board *board, struct cb_error *err)
 {
 	memset(board, 0, sizeof(*board));
@@ -235,13 +288,15 @@ static int load_for_change(struct session *s, int id, const struct board *board,
 	return 0;
 }
 
-/* Writes the card's new text as one commit: 1 when the branch moved meanwhile (retry). */
-static int commit_card(struct session *s, const struct op_state *st, const struct strbuf *text,
-		       const struct strbuf *msg, struct op_result *res, struct cb_error *err)
+/* Writes the card's new text as one commit on the board as it was at base, or on a later
+ * tip that holds the same card and board.conf: 1 when it does not (retry). */
+static int commit_card(struct session *s, const struct op_state *st, const git_oid *base,
+		       const struct strbuf *text, const struct strbuf *msg, struct op_result *res,
+		       struct cb_error *err)
 {
-	struct identity who = {s->login, s->name, s->email};
-	git_oid parent, commit;
+	git_oid commit;
 	char path[32];
+	int rc;
 
 	if (text->len > CARD_FILE_MAX)
 		return cb_fail(err, CB_EINVALID,
@@ -249,21 +304,18 @@ static int commit_card(struct session *s, const struct op_state *st, const struc
 			       "a card with its notes; carry on in a new card and archive this one",
 			       st->after.id, text->len / 1024, CARD_FILE_MAX / 1024);
 	card_path(st->after.id, path);
-	if (repo_tip(s->repo, &parent, err) < 0)
-		return -1;
 	struct file_update update = {path, text->buf, text->len};
-	if (repo_commit(s->repo, &parent, &update, 1, &who, sb_str(msg), &commit, err) < 0) {
-		if (err->code != CB_ECONFLICT)
-			return -1;
-		cb_error_clear(err);
-		return 1;
-	}
-	res->card = st->after.id;
-	return 0;
+	rc = commit_on_tip(s, base, st->after.id, &update, 1, sb_str(msg), &commit, err);
+	if (rc == 0)
+		res->card = st->after.id;
+	return rc;
 }
 
+/* One attempt of a card op. The index's write lock is held while the change is decided (the
+ * board, the card, permissions, the new text), then let go: the commit has its own lock,
+ * and the index follows the branch afterwards. 1: the card or the board changed meanwhile. */
 static int try_card_op(struct session *s, int id, const char *op, const char *reason, card_fn fn,
-		       void *arg, struct op_result *res, struct cb_error *err)
+		       void *arg, bool hold, struct op_result *res, struct cb_error *err)
 {
 	struct board board;
 	struct card before;
@@ -271,6 +323,7 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 	struct change_list changes = {0};
 	struct strbuf text = {0}, msg = {0};
 	const char *denied;
+	git_oid base;
 	int rc = -1;
 
 	card_init(&before);
@@ -280,6 +333,8 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 		card_free(&st.after);
 		return -1;
 	}
+	if (hold && repo_lock_commits(s->repo, err) < 0)
+		goto fail;
 	if (load_for_change(s, id, &board, &before, &st, err) < 0 || fn(&st, arg, err) < 0 ||
 	    card_validate(&st.after, &board, err) < 0)
 		goto fail;
@@ -297,14 +352,29 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 	}
 	card_format(&st.after, &text);
 	build_message(&st, op, reason, &changes, &msg);
-	rc = commit_card(s, &st, &text, &msg, res, err);
-	if (rc != 0)
+	if (git_oid_fromstr(&base, index_tip(s->index)) < 0) {
+		cb_fail(err, CB_ECORRUPT, "the index has no commit of the board; run `coboard reindex`");
 		goto fail;
-	rc = finish_commit(s, res, err);
+	}
+	if (index_commit(s->index, err) < 0)
+		goto fail;
+	rc = commit_card(s, &st, &base, &text, &msg, res, err);
+	if (hold) { /* never wait for the index's lock holding the commit lock */
+		repo_unlock_commits(s->repo);
+		hold = false;
+	}
+	if (rc == 0 && index_begin_write(s->index, err) < 0) {
+		cb_error_prefix(err, "saved in git, but ");
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = finish_commit(s, res, err);
 	goto out;
 fail:
 	index_rollback(s->index);
 out:
+	if (hold)
+		repo_unlock_commits(s->repo);
 	change_list_free(&changes);
 	sb_free(&text);
 	sb_free(&msg);
@@ -322,8 +392,12 @@ int ops_run_card_op(struct session *s, int id, const char *op, const char *reaso
 	memset(res, 0, sizeof(*res));
 	if (reason && text_validate("the reason", reason, false, err) < 0)
 		return -1;
+	/* Most changes are decided without the commit lock; a card others keep changing is
+	 * decided holding it (taken, as everywhere, after the index's lock), so it gets its
+	 * turn. */
 	for (int attempt = 0; attempt < CAS_RETRIES; attempt++) {
-		int rc = try_card_op(s, id, op, reason, fn, arg, res, err);
+		int rc = try_card_op(s, id, op, reason, fn, arg, attempt >= OPTIMISTIC_TRIES, res,
+				     err);
 		if (rc <= 0)
 			return rc;
 	}
@@ -359,7 +433,6 @@ static int try_file_op(struct session *s, file_op_fn fn, void *arg, struct op_re
 {
 	struct board board;
 	struct file_op op = {0};
-	struct identity who;
 	git_oid parent, commit;
 	int rc = -1;
 
@@ -368,15 +441,10 @@ static int try_file_op(struct session *s, file_op_fn fn, void *arg, struct op_re
 	if (repo_tip(s->repo, &parent, err) < 0 || fn(s, &board, &parent, arg, &op, err) < 0)
 		goto fail;
 	sb_printf(&op.message, "Op: %s\nMember: %s\n", op.op, s->login);
-	who = (struct identity){s->login, s->name, s->email};
-	if (repo_commit(s->repo, &parent, op.updates, op.nupdates, &who, sb_str(&op.message), &commit,
-			err) < 0) {
-		if (err->code == CB_ECONFLICT) {
-			cb_error_clear(err);
-			rc = 1;
-		}
+	rc = commit_on_tip(s, &parent, 0, op.updates, op.nupdates, sb_str(&op.message), &commit,
+			   err);
+	if (rc != 0)
 		goto fail;
-	}
 	rc = finish_commit(s, res, err);
 	if (rc == 0 && op.tag)
 		fault_point("before-tag");
@@ -469,7 +537,7 @@ int ops_edit_board(struct session *s, board_edit_fn fn, void *arg, const char *s
 static const char merge_attributes[] =
 	"# coboard merges cards, board.conf and minutes field by field, as `coboard sync` does:\n"
 	"# git config merge.coboard.driver \"coboard merge-card %O %A %B %P\"\n"
-	"cards/*.card merge=coboard\n"
+	"cards/**/*.card merge=coboard\n"
 	"board.conf merge=coboard\n"
 	"meetings/*.md merge=coboard\n";
 
@@ -483,6 +551,7 @@ int ops_init(const char *path, const struct file_update *files, size_t nfiles,
 	struct member admin = {0};
 	struct identity who;
 	const struct member *existing;
+	char (*homes)[32] = NULL;
 	int rc = -1;
 
 	for (size_t i = 0; i < nfiles; i++)
@@ -532,10 +601,13 @@ int ops_init(const char *path, const struct file_update *files, size_t nfiles,
 	if (board_validate(&board, err) < 0)
 		goto out;
 	board_format(&board, &conf);
-	for (size_t i = 0; i < nfiles; i++)
+	homes = xcalloc(nfiles, sizeof(*homes));
+	for (size_t i = 0; i < nfiles; i++) {
+		card_path(card_id_from_path(files[i].path), homes[i]);
 		all[i] = &files[i] == conf_file
 				 ? (struct file_update){"board.conf", conf.buf, conf.len}
-				 : files[i];
+				 : (struct file_update){homes[i], files[i].content, files[i].len};
+	}
 	all[nfiles] = (struct file_update){".gitattributes", merge_attributes,
 					   strlen(merge_attributes)};
 	sb_printf(&msg, "Create board: %s\n\n%zu cards; %s is the first admin.\n\nOp: init\nMember: %s\n",
@@ -546,6 +618,7 @@ out:
 	sb_free(&conf);
 	sb_free(&msg);
 	sb_free(&email);
+	free(homes);
 	free(all);
 	return rc;
 }

@@ -106,6 +106,7 @@ int repo_open(struct repo **out, const char *path, struct cb_error *err)
 			       "with `coboard init %s`",
 			       path, path);
 	repo = xcalloc(1, sizeof(*repo));
+	repo->commit_lock_fd = -1;
 	repo->git = git;
 	repo->gitdir = xstrdup(git_repository_path(git));
 	/* The repository's settings are read once, as it is opened. */
@@ -184,6 +185,8 @@ void repo_free(struct repo *repo)
 {
 	if (!repo)
 		return;
+	if (repo->commit_lock_fd >= 0)
+		close(repo->commit_lock_fd);
 	git_repository_free(repo->git);
 	free(repo->gitdir);
 	free(repo->mirror_of);
@@ -352,8 +355,21 @@ static bool clear_stale_ref_lock(struct repo *repo)
 	return unlink(path) == 0;
 }
 
+static int move_branch_locked(struct repo *repo, const git_oid *parent,
+			      const git_oid *commit_id, struct cb_error *err);
+
 static int move_branch(struct repo *repo, const git_oid *parent, const git_oid *commit_id,
 		       struct cb_error *err)
+{
+	if (repo_lock_commits(repo, err) < 0)
+		return -1;
+	int rc = move_branch_locked(repo, parent, commit_id, err);
+	repo_unlock_commits(repo);
+	return rc;
+}
+
+static int move_branch_locked(struct repo *repo, const git_oid *parent,
+			      const git_oid *commit_id, struct cb_error *err)
 {
 	/* Up to STALE_LOCK_SECONDS + 1 of waiting for a live holder of the ref lock. */
 	for (int attempt = 0; attempt < (STALE_LOCK_SECONDS + 1) * 20; attempt++) {
@@ -814,4 +830,133 @@ bool repo_has_remotes(struct repo *repo)
 	sv_free(&names);
 	sv_free(&urls);
 	return any;
+}
+
+/* The updates moving every card of tree's cards/ that sits in the layout before folders
+ * into its folder, blob ids kept; the .gitattributes line for cards follows them. */
+static size_t folder_moves(git_repository *git, git_tree *tree, git_tree_update **out,
+			   char ***paths, git_oid *attributes)
+{
+	git_tree_entry *entry = NULL;
+	git_tree *cards = NULL;
+	size_t n = 0;
+
+	*out = NULL;
+	*paths = NULL;
+	if (git_tree_entry_bypath(&entry, tree, "cards") < 0 ||
+	    git_tree_lookup(&cards, git, git_tree_entry_id(entry)) < 0)
+		goto out;
+	for (size_t i = 0; i < git_tree_entrycount(cards); i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(cards, i);
+		char flat[300], home[32];
+		int id;
+
+		snprintf(flat, sizeof(flat), "cards/%s", git_tree_entry_name(e));
+		id = card_id_from_path(flat);
+		if (!id || git_tree_entry_type(e) != GIT_OBJECT_BLOB || !card_path_is_flat(flat))
+			continue;
+		card_path(id, home);
+		*out = xrealloc(*out, (n + 2) * sizeof(**out));
+		*paths = xrealloc(*paths, (n + 2) * sizeof(**paths));
+		(*paths)[n] = xstrdup(flat);
+		(*out)[n] = (git_tree_update){GIT_TREE_UPDATE_REMOVE, {{0}}, 0, (*paths)[n]};
+		n++;
+		(*paths)[n] = xstrdup(home);
+		(*out)[n] = (git_tree_update){GIT_TREE_UPDATE_UPSERT, *git_tree_entry_id(e),
+					      GIT_FILEMODE_BLOB, (*paths)[n]};
+		n++;
+	}
+	if (n && attributes) {
+		*out = xrealloc(*out, (n + 1) * sizeof(**out));
+		*paths = xrealloc(*paths, (n + 1) * sizeof(**paths));
+		(*paths)[n] = xstrdup(".gitattributes");
+		(*out)[n] = (git_tree_update){GIT_TREE_UPDATE_UPSERT, *attributes, GIT_FILEMODE_BLOB,
+					      (*paths)[n]};
+		n++;
+	}
+out:
+	git_tree_free(cards);
+	git_tree_entry_free(entry);
+	return n;
+}
+
+/* .gitattributes with its line for flat cards made to cover the folders too; false when
+ * there is no such line. */
+static bool attributes_for_folders(git_repository *git, git_tree *tree, git_oid *out)
+{
+	static const char flat_line[] = "cards/*.card merge=coboard\n";
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	bool made = false;
+
+	if (git_tree_entry_bypath(&entry, tree, ".gitattributes") == 0 &&
+	    git_blob_lookup(&blob, git, git_tree_entry_id(entry)) == 0) {
+		struct strbuf old = {0}, text = {0};
+		const char *at;
+
+		sb_add(&old, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+		at = strstr(sb_str(&old), flat_line);
+		if (at && (at == old.buf || at[-1] == '\n')) {
+			sb_add(&text, old.buf, (size_t)(at - old.buf));
+			sb_puts(&text, "cards/**/*.card merge=coboard\n");
+			sb_puts(&text, at + sizeof(flat_line) - 1);
+			made = git_blob_create_from_buffer(out, git, text.buf, text.len) == 0;
+		}
+		sb_free(&old);
+		sb_free(&text);
+	}
+	git_blob_free(blob);
+	git_tree_entry_free(entry);
+	return made;
+}
+
+int repo_move_into_folders(struct repo *repo, const git_oid *tip, const struct identity *who,
+			   const char *message, git_oid *out, bool *moved, struct cb_error *err)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL, *new_tree = NULL;
+	git_tree_update *updates = NULL;
+	git_signature *sig = NULL;
+	char **paths = NULL;
+	git_oid attributes, tree_id;
+	size_t n = 0;
+	int rc = -1;
+
+	*moved = false;
+	if (repo_lookup_commit(&commit, repo->git, tip) < 0 || git_commit_tree(&tree, commit) < 0) {
+		repo_git_fail(err, "cannot read the board's last commit");
+		goto out;
+	}
+	n = folder_moves(repo->git, tree, &updates, &paths,
+			 attributes_for_folders(repo->git, tree, &attributes) ? &attributes : NULL);
+	if (n == 0) {
+		rc = 0;
+		goto out;
+	}
+	if (git_tree_create_updated(&tree_id, repo->git, tree, n, updates) < 0 ||
+	    git_tree_lookup(&new_tree, repo->git, &tree_id) < 0) {
+		repo_git_fail(err, "cannot write the tree of cards in folders");
+		goto out;
+	}
+	if (make_signature(&sig, who, err) < 0)
+		goto out;
+	if (git_commit_create(out, repo->git, NULL, sig, sig, "UTF-8", message, new_tree, 1,
+			      (const git_commit **)&commit) < 0) {
+		repo_git_fail(err, "cannot write the commit of cards in folders");
+		goto out;
+	}
+	if (move_branch(repo, tip, out, err) < 0)
+		goto out;
+	*moved = true;
+	rc = 0;
+out:
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	free(updates);
+	git_signature_free(sig);
+	git_tree_free(new_tree);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return rc;
 }

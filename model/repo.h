@@ -61,6 +61,15 @@ int repo_tip(struct repo *repo, git_oid *out, struct cb_error *err);
 int repo_read(struct repo *repo, const git_oid *commit, const char *path, struct strbuf *out,
 	      bool *found, struct cb_error *err);
 
+/* The commit lock, held by one coboard writer at a time from reading the branch's tip to
+ * moving it (repo_commit and the other writers of the branch take it themselves; a caller
+ * takes it around them to decide on the tip it will commit on). Taken again by its holder,
+ * it nests. */
+int repo_lock_commits(struct repo *repo, struct cb_error *err);
+void repo_unlock_commits(struct repo *repo);
+/* Whether card and board.conf are the same files at commits a and b. */
+bool repo_same_card_and_board(struct repo *repo, const git_oid *a, const git_oid *b, int card);
+
 /* Writes a commit on top of parent with the updates applied and moves refs/heads/main to it
  * only if it still points at parent. Returns -1 with CB_ECONFLICT when the branch moved. */
 int repo_commit(struct repo *repo, const git_oid *parent, const struct file_update *updates,
@@ -73,6 +82,10 @@ int repo_write_commit(struct repo *repo, const git_oid *parent, const git_oid *s
 		      const struct file_update *updates, size_t nupdates, const struct identity *who,
 		      const char *message, git_oid *out, struct cb_error *err);
 /* Moves refs/heads/main from from to to, only if it still points at from (CB_ECONFLICT). */
+/* Moves every card kept as cards/<id>.card (boards made before folders) into its folder
+ * in one commit on tip, and the branch to it; *moved is false when there was none. */
+int repo_move_into_folders(struct repo *repo, const git_oid *tip, const struct identity *who,
+			   const char *message, git_oid *out, bool *moved, struct cb_error *err);
 int repo_move_branch(struct repo *repo, const git_oid *from, const git_oid *to,
 		     struct cb_error *err);
 
@@ -133,7 +146,11 @@ int repo_first_parents(struct repo *repo, const git_oid *tip, known_fn known, vo
 		       git_oid **ids, size_t *n, git_oid *base, bool *has_base,
 		       struct cb_error *err);
 
-/* Lists the card paths in commit's tree. */
+/* Lists the card paths in commit's tree: files in cards/ and in its folders (anything
+ * deeper is listed as the folder, for fsck to name). */
+/* Where card id is in commit's tree: in its folder, or where a board made before folders
+ * keeps it (cards/<id>.card); its folder when it is in neither. */
+void repo_card_path_at(struct repo *repo, const git_oid *commit, int id, char out[32]);
 int repo_list_cards(struct repo *repo, const git_oid *commit, struct strvec *paths,
 		    struct cb_error *err);
 

@@ -127,10 +127,57 @@ static int compare_trees_at(git_repository *git, git_tree *old_tree, git_tree *n
 	return rc;
 }
 
+static void drop_change(struct commit_info *info, size_t i)
+{
+	free(info->changes[i].path);
+	free(info->changes[i].old_text);
+	free(info->changes[i].new_text);
+	memmove(&info->changes[i], &info->changes[i + 1],
+		(info->nchanges - i - 1) * sizeof(*info->changes));
+	info->nchanges--;
+}
+
+/* A card that moved between layouts (cards/7.card to cards/00/7.card) is one change of
+ * that card at its new path, and none at all when its text stayed the same: a board's move
+ * into folders changes no card. */
+static void join_moved_cards(struct commit_info *info)
+{
+	for (size_t i = 0; i < info->nchanges; i++) {
+		struct file_change *gone = &info->changes[i];
+		int id = card_id_from_path(gone->path);
+		size_t j;
+
+		if (!id || gone->new_text || gone->too_big)
+			continue;
+		for (j = 0; j < info->nchanges; j++) {
+			const struct file_change *c = &info->changes[j];
+			if (j != i && !c->old_text && card_id_from_path(c->path) == id)
+				break;
+		}
+		if (j == info->nchanges)
+			continue;
+		struct file_change *came = &info->changes[j];
+		if (!came->too_big && came->new_len == gone->old_len &&
+		    memcmp(came->new_text, gone->old_text, gone->old_len) == 0) {
+			drop_change(info, i > j ? i : j);
+			drop_change(info, i > j ? j : i);
+		} else {
+			came->old_text = gone->old_text;
+			came->old_len = gone->old_len;
+			gone->old_text = NULL;
+			drop_change(info, i);
+		}
+		i = (size_t)-1; /* the list moved under us: look again from the start */
+	}
+}
+
 static int compare_trees(git_repository *git, git_tree *old_tree, git_tree *new_tree,
 			 struct commit_info *info, struct cb_error *err)
 {
-	return compare_trees_at(git, old_tree, new_tree, "", info, err);
+	if (compare_trees_at(git, old_tree, new_tree, "", info, err) < 0)
+		return -1;
+	join_moved_cards(info);
+	return 0;
 }
 
 static int commit_tree(git_repository *git, const git_oid *id, git_tree **tree,
@@ -230,6 +277,54 @@ int repo_first_parents(struct repo *repo, const git_oid *tip, known_fn known, vo
 	}
 }
 
+void repo_card_path_at(struct repo *repo, const git_oid *commit_id, int id, char out[32])
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	char flat[32];
+
+	card_path(id, out);
+	snprintf(flat, sizeof(flat), "cards/%d.card", id);
+	if (repo_lookup_commit(&commit, repo->git, commit_id) == 0 &&
+	    git_commit_tree(&tree, commit) == 0 && git_tree_entry_bypath(&entry, tree, out) < 0 &&
+	    git_tree_entry_bypath(&entry, tree, flat) == 0)
+		memcpy(out, flat, sizeof(flat));
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_commit_free(commit);
+}
+
+/* Appends the cards of directory tree (prefix "cards/", or "cards/NN/" one level down). */
+static int list_card_dir(git_repository *git, git_tree *tree, const char *prefix, bool nested,
+			 struct strvec *paths, struct cb_error *err)
+{
+	for (size_t i = 0; i < git_tree_entrycount(tree); i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		char path[512];
+
+		snprintf(path, sizeof(path), "%s%s", prefix, git_tree_entry_name(e));
+		if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+			sv_push(paths, path);
+			continue;
+		}
+		git_tree *sub = NULL;
+
+		if (nested) {
+			sv_push(paths, path); /* too deep to be a card: reported, never read */
+			continue;
+		}
+		if (git_tree_lookup(&sub, git, git_tree_entry_id(e)) < 0)
+			return repo_git_fail(err, "cannot read a folder of cards/");
+		strcat(path, "/");
+		int rc = list_card_dir(git, sub, path, true, paths, err);
+		git_tree_free(sub);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int repo_list_cards(struct repo *repo, const git_oid *commit_id, struct strvec *paths,
 		    struct cb_error *err)
 {
@@ -251,14 +346,7 @@ int repo_list_cards(struct repo *repo, const git_oid *commit_id, struct strvec *
 		repo_git_fail(err, "cannot read cards/");
 		goto out;
 	}
-	for (size_t i = 0; i < git_tree_entrycount(cards); i++) {
-		char path[512];
-
-		snprintf(path, sizeof(path), "cards/%s",
-			 git_tree_entry_name(git_tree_entry_byindex(cards, i)));
-		sv_push(paths, path);
-	}
-	rc = 0;
+	rc = list_card_dir(repo->git, cards, "cards/", false, paths, err);
 out:
 	git_tree_free(cards);
 	git_tree_entry_free(entry);
@@ -266,7 +354,6 @@ out:
 	git_commit_free(commit);
 	return rc;
 }
-
 
 int repo_resolve(struct repo *repo, const char *spec, git_oid *out, struct cb_error *err)
 {

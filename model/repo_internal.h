@@ -9,6 +9,7 @@ struct repo {
 	git_repository *git;
 	char *gitdir;    /* with a trailing slash, as libgit2 reports it */
 	char *mirror_of; /* the board this one mirrors, NULL when it is no mirror */
+	int commit_lock_fd, commit_lock_depth; /* repo_lock_commits, taken depth times */
 };
 
 /* err from libgit2's last error, prefixed with what failed; -1. */

@@ -40,7 +40,7 @@ int main(int argc, char **argv)
 	check(git_reference_lookup(&ref, repo, "refs/heads/main"), "branch");
 	check(git_commit_lookup(&tip, repo, git_reference_target(ref)), "tip");
 	check(git_commit_tree(&tree, tip), "tree");
-	snprintf(path, sizeof(path), "cards/%s.card", argv[2]);
+	snprintf(path, sizeof(path), "cards/%02d/%s.card", atoi(argv[2]) / 100 % 100, argv[2]);
 	check(git_tree_entry_bypath(&entry, tree, path), "card");
 	check(git_blob_lookup(&blob, repo, git_tree_entry_id(entry)), "blob");
 	len = (size_t)git_blob_rawsize(blob);

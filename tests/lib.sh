@@ -64,6 +64,11 @@ last_subject() {
 }
 
 # A commit made with plain git in a clone, pushed to the board: commit_outside FILE CONTENT MSG
+# card_file ID: where card ID is in the board's tree (cards/<folder>/<id>.card).
+card_file() {
+	printf 'cards/%02d/%d.card' $(($1 / 100 % 100)) "$1"
+}
+
 commit_outside() {
 	rm -rf "$T/clone"
 	git clone -q "$BOARD" "$T/clone"

@@ -52,14 +52,14 @@ expect_eq "$(git --git-dir="$BOARD" log -1 --format=%an main)" "Saule Secretary"
 expect_eq "$(git --git-dir="$BOARD" log -1 --format=%ae main)" "sec@example.kz" "author email from board.conf"
 expect_contains "$(git --git-dir="$BOARD" log -1 --format=%B main)" "Card: 5
 Op: add" "trailers"
-expect_eq "$(git --git-dir="$BOARD" show main:cards/5.card | head -8 | tr '\n' '|')" \
+expect_eq "$(git --git-dir="$BOARD" show main:cards/00/5.card | head -8 | tr '\n' '|')" \
 	"title: Рейд по школам Алматы|column: todo|rank: s|lead: MOE|co: MOH, MIA|due: 2026-04-01|labels: safety, raid|archived: no|" \
 	"the canonical card text"
 
 # move: one commit, plain words, only the moved card's file
 run 0 move 5 in-progress
 expect_eq "$(last_subject)" "Move #5 from To do to In progress" "move subject"
-expect_eq "$(git --git-dir="$BOARD" show --format= --name-only main)" "cards/5.card" "a move rewrites one file"
+expect_eq "$(git --git-dir="$BOARD" show --format= --name-only main)" "cards/00/5.card" "a move rewrites one file"
 run 0 list --column in-progress
 expect_eq "$(printf '%s\n' "$OUT" | cut -c1-6 | tr -d ' ' | tr '\n' ' ')" "#2 #5 " "moved to the bottom"
 run 0 move 5 in-progress --before 2
@@ -84,11 +84,11 @@ expect_eq "$(last_subject)" "Reassign #1 lead from MOE to MOH" "issue's subject 
 # edit: a one-field change is a one-line diff
 run 0 edit 1 --due 2026-02-15
 expect_eq "$(last_subject)" "Change #1 due date from 2026-01-30 to 2026-02-15" "due subject"
-expect_eq "$(git --git-dir="$BOARD" show --format= --numstat main)" "1	1	cards/1.card" "one-line diff"
+expect_eq "$(git --git-dir="$BOARD" show --format= --numstat main)" "1	1	cards/00/1.card" "one-line diff"
 run 0 edit 1 --title "Form the register of special-control facilities" --label safety,register
 expect_eq "$(last_subject)" "Edit #1: title, labels" "edit subject"
 run 0 edit 1 --due none
-expect_eq "$(git --git-dir="$BOARD" show main:cards/1.card | sed -n 6p)" "due:" "due cleared"
+expect_eq "$(git --git-dir="$BOARD" show main:cards/00/1.card | sed -n 6p)" "due:" "due cleared"
 
 # note
 run 0 note 1 "Ministry confirmed the list of camps.

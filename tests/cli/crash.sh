@@ -22,7 +22,7 @@ while [ $i -le 100 ]; do
 	after=$(git --git-dir="$BOARD" rev-parse main)
 	if [ "$before" != "$after" ]; then
 		expect_eq "$(git --git-dir="$BOARD" rev-list --count "$before..$after")" 1 "a killed writer made at most one commit ($i)"
-		expect_eq "$(git --git-dir="$BOARD" show "$after:cards/4.card" | sed -n 2p)" "column: $col" "a commit that landed is whole ($i)"
+		expect_eq "$(git --git-dir="$BOARD" show "$after:cards/00/4.card" | sed -n 2p)" "column: $col" "a commit that landed is whole ($i)"
 	fi
 	run 0 fsck
 	expect_contains "$OUT" "fsck: ok" "fsck after kill $i"

@@ -122,15 +122,15 @@ expect_contains "$OUT" '"kind": "archived", "card": 3' "an archived card"
 # revert restores exactly the fields the commit changed, and says what stands in the way.
 run 1 revert "$(cat "$T/commit.3")"
 expect_contains "$ERR" "a later change stands in the way: due of #1 was changed by Marat Educator" "revert names the later change"
-before=$(git --git-dir="$BOARD" show main:cards/5.card)
+before=$(git --git-dir="$BOARD" show main:cards/00/5.card)
 run 0 revert "$(cat "$T/commit.7")"
-after=$(git --git-dir="$BOARD" show main:cards/5.card)
+after=$(git --git-dir="$BOARD" show main:cards/00/5.card)
 expect_eq "$(printf '%s\n' "$after" | head -1)" "title: Summer camps inspection" "the title is restored"
 expect_eq "$(printf '%s\n' "$before" | sed 1d)" "$(printf '%s\n' "$after" | sed 1d)" "nothing else changed"
 expect_eq "$(last_subject)" 'Revert "Edit #5: title"' "the revert's subject"
 expect_contains "$(git --git-dir="$BOARD" log -1 --format=%B main)" "Reverts: $(cat "$T/commit.7")" "Reverts trailer"
 run 0 revert "$(cat "$T/commit.3")" --force
-expect_eq "$(git --git-dir="$BOARD" show main:cards/1.card | sed -n 6p)" "due: 2026-01-30" "--force reverts anyway"
+expect_eq "$(git --git-dir="$BOARD" show main:cards/00/1.card | sed -n 6p)" "due: 2026-01-30" "--force reverts anyway"
 run 1 revert "$(git --git-dir="$BOARD" rev-list --max-parents=0 main)"
 expect_contains "$ERR" "is not a change of one card" "the board's creation is not undone"
 

@@ -9,7 +9,7 @@ new_board
 rm -rf "$T/clone"
 git clone -q "$BOARD" "$T/clone"
 { sed -n '1,9p' "$FIXTURE/cards/4.card"; echo; head -c 67108864 /dev/zero | tr '\0' 'x'; echo; } \
-	>"$T/clone/cards/4.card"
+	>"$T/clone/cards/00/4.card"
 git -C "$T/clone" -c user.name=Clerk -c user.email=c@example.kz commit -qam "A huge card"
 push_unchecked "$T/clone"
 rm -rf "$T/clone"
@@ -30,7 +30,7 @@ limited fsck >"$T/out" 2>"$T/err"
 status=$?
 set -e
 expect_eq "$status" 1 "fsck reports the huge card"
-expect_contains "$(cat "$T/err")" "cards/4.card: 671089" "naming its size"
+expect_contains "$(cat "$T/err")" "cards/00/4.card: 671089" "naming its size"
 expect_contains "$(cat "$T/err")" "bytes, over the limit of 1024 KiB" "and the limit"
 run 1 note 4 "On a huge card"
 expect_contains "$ERR" "no card #4" "the huge card cannot be written to"
@@ -45,7 +45,7 @@ while cb note 1 "$i $note" >/dev/null 2>"$T/err"; do
 done
 expect_contains "$(cat "$T/err")" "over the limit of 1024 KiB for a card with its notes" "the limit is named"
 run 1 fsck # the huge card above is still reported
-expect_not_contains "$ERR" "cards/1.card" "the card at its limit is whole"
+expect_not_contains "$ERR" "cards/00/1.card" "the card at its limit is whole"
 
 # A board.conf pushed with a bad line: the board goes on with the last valid one, every command
 # warns, fsck names the line.

@@ -56,6 +56,6 @@ expect_contains "$OUT" "fsck: ok" "fsck after the load"
 expect_eq "$(sqlite3 "$BOARD/coboard/index.sqlite" "SELECT count(*) FROM changes WHERE field = 'lead' AND seq > $before")" 2000 "every change is in the history"
 for w in 1 2 3 4 5 6 7 8; do
 	lead=$(echo $leads | cut -d' ' -f$(( (250 + w) % 3 + 1 )))
-	expect_eq "$(git --git-dir="$BOARD" show "main:cards/$((w + 4)).card" | sed -n 4p)" "lead: $lead" "card $((w + 4)) ends as its last write left it"
+	expect_eq "$(git --git-dir="$BOARD" show "main:$(card_file $((w + 4)))" | sed -n 4p)" "lead: $lead" "card $((w + 4)) ends as its last write left it"
 done
 echo ok

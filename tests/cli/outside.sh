@@ -3,7 +3,7 @@
 . "$(dirname "$0")/../lib.sh"
 new_board
 git clone -q "$BOARD" "$T/clone"
-sed -i 's/^lead: MOE$/lead: MIA/' "$T/clone/cards/4.card"
+sed -i 's/^lead: MOE$/lead: MIA/' "$T/clone/cards/00/4.card"
 git -C "$T/clone" -c user.name="Outside Editor" -c user.email=out@example.kz commit -qam "Hand edit of #4"
 push_unchecked "$T/clone" # the lead is also a co-executor: the hook would refuse it
 run 0 list --agency MIA
@@ -11,7 +11,7 @@ expect_contains "$OUT" "#4" "an outside change shows in list"
 run 0 log 4
 expect_contains "$OUT" "Outside Editor   #4     lead        MOE -> MIA" "an outside change shows in log"
 
-commit_outside cards/9.card 'title: A card added by hand
+commit_outside cards/00/9.card 'title: A card added by hand
 column: todo
 rank: z
 lead: MOH
@@ -23,18 +23,18 @@ archived: no
 run 0 show 9
 expect_contains "$OUT" "A card added by hand" "a card added outside shows"
 
-commit_outside cards/7.card 'title: Broken card
+commit_outside cards/00/7.card 'title: Broken card
 column: todo
 colour: red
 ' "A malformed card"
 run 0 list
-expect_contains "$ERR" "cards/7.card: line 3: unknown field 'colour'" "list warns about the broken card"
+expect_contains "$ERR" "cards/00/7.card: line 3: unknown field 'colour'" "list warns about the broken card"
 expect_eq "$(printf '%s\n' "$OUT" | wc -l)" 5 "every other card still lists"
 run 1 fsck
-expect_contains "$ERR" "cards/7.card: line 3: unknown field 'colour'" "fsck names the file and line"
+expect_contains "$ERR" "cards/00/7.card: line 3: unknown field 'colour'" "fsck names the file and line"
 
 # A card naming an unknown column is reported by fsck too.
-commit_outside cards/7.card 'title: Broken card
+commit_outside cards/00/7.card 'title: Broken card
 column: someday
 rank: V
 lead: MOE
@@ -44,7 +44,7 @@ labels:
 archived: no
 ' "Fix the field, break the column"
 run 1 fsck
-expect_contains "$ERR" "cards/7.card: unknown column 'someday'" "fsck checks columns"
+expect_contains "$ERR" "cards/00/7.card: unknown column 'someday'" "fsck checks columns"
 
 # The next id never reuses a broken card's id.
 run 0 add --title "After the broken one" --lead MOE

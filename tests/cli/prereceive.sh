@@ -22,29 +22,29 @@ push_refused() {
 	clerk reset -q --hard origin/main
 }
 
-sed -i '2a colour: red' "$T/clerk/cards/2.card"
+sed -i '2a colour: red' "$T/clerk/cards/00/2.card"
 clerk commit -qam "An unknown field"
-push_refused "an unknown field" "cards/2.card: line 3: unknown field 'colour'"
+push_refused "an unknown field" "cards/00/2.card: line 3: unknown field 'colour'"
 
-sed -i 's/^lead: .*/lead: XYZ/' "$T/clerk/cards/2.card"
+sed -i 's/^lead: .*/lead: XYZ/' "$T/clerk/cards/00/2.card"
 clerk commit -qam "An unknown agency"
-push_refused "an unknown agency" "cards/2.card: unknown agency 'XYZ'"
+push_refused "an unknown agency" "cards/00/2.card: unknown agency 'XYZ'"
 
-cp "$T/clerk/cards/2.card" "$T/clerk/cards/999999999.card"
+cp "$T/clerk/cards/00/2.card" "$T/clerk/cards/999999999.card"
 clerk add cards/999999999.card
 clerk commit -qm "An absurd id"
 push_refused "an absurd id" "cards/999999999.card: the id is out of range"
 
-{ cat "$FIXTURE/cards/2.card"; printf -- '--- note 2026-03-01T10:00:00Z clerk\n'; head -c 1200000 /dev/zero | tr '\0' 'x'; echo; } >"$T/clerk/cards/2.card"
+{ cat "$FIXTURE/cards/2.card"; printf -- '--- note 2026-03-01T10:00:00Z clerk\n'; head -c 1200000 /dev/zero | tr '\0' 'x'; echo; } >"$T/clerk/cards/00/2.card"
 clerk commit -qam "A card over the size limit"
-push_refused "a huge card" "cards/2.card: 1"
+push_refused "a huge card" "cards/00/2.card: 1"
 
 printf 'column: broken line without bars\n' >>"$T/clerk/board.conf"
 clerk commit -qam "A broken board.conf"
 push_refused "a broken board.conf" "board.conf: line"
 
 # A good push goes through, and coboard shows it.
-sed -i 's/^title: .*/title: Inspections, by the clerk/' "$T/clerk/cards/2.card"
+sed -i 's/^title: .*/title: Inspections, by the clerk/' "$T/clerk/cards/00/2.card"
 clerk commit -qam "A good change"
 clerk push -q origin main
 run 0 show 2

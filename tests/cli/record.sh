@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../lib.sh"
 new_board
 git_b() { git --git-dir="$BOARD" "$@"; }
-card_at() { git_b show "$1:cards/$2.card"; }
+card_at() { git_b show "$1:$(card_file "$2")"; }
 card_of() { git_b log -1 --format=%B "$1" | sed -n 's/^Card: //p'; }
 
 # --- 1. Undo every kind of change, then undo the undo --------------------------------------
@@ -18,7 +18,7 @@ undo_twice() { # what args...
 	id=$(card_of "$c")
 	[ -n "$id" ] || fail "$what: no Card: trailer"
 	run 0 revert "$c"
-	if git_b cat-file -e "$c^:cards/$id.card" 2>/dev/null; then
+	if git_b cat-file -e "$c^:$(card_file "$id")" 2>/dev/null; then
 		expect_eq "$(card_at main "$id")" "$(card_at "$c^" "$id")" "$what: undo restores the card"
 	else
 		expected=$(card_at "$c" "$id" | sed 's/^archived: no$/archived: yes/')
@@ -106,7 +106,7 @@ expect_eq "$(cb list --column todo | cut -c1-6)" "$order_before" "the card is ba
 rm -rf "$T/clerk"
 git clone -q "$BOARD" "$T/clerk"
 cb edit 2 --due 2026-05-05 >/dev/null                   # the board's side: a due date
-sed -i 's/^lead: .*/lead: MIA/' "$T/clerk/cards/2.card" # the clerk's side: the lead
+sed -i 's/^lead: .*/lead: MIA/' "$T/clerk/cards/00/2.card" # the clerk's side: the lead
 git -C "$T/clerk" -c user.name=Clerk -c user.email=clerk@example.kz commit -qam "Interior leads #2"
 git -C "$T/clerk" -c user.name=Clerk -c user.email=clerk@example.kz pull -q --no-rebase --no-edit
 git -C "$T/clerk" push -q origin main
@@ -133,7 +133,7 @@ run 0 fsck
 rm -rf "$T/clerk"
 git clone -q "$BOARD" "$T/clerk"
 git -C "$T/clerk" reset -q --hard HEAD~1
-sed -i 's/^title: .*/title: Rewritten/' "$T/clerk/cards/4.card"
+sed -i 's/^title: .*/title: Rewritten/' "$T/clerk/cards/00/4.card"
 git -C "$T/clerk" -c user.name=Clerk -c user.email=clerk@example.kz commit -qam "Rewrite"
 git -C "$T/clerk" push -q -f origin main
 expect_contains "$(cb show 4)" "Rewritten" "a forced push is followed"
@@ -143,9 +143,9 @@ run 0 fsck
 
 # --- 6. A malformed card fixed later --------------------------------------------------------
 good=$(card_at main 4)
-commit_outside cards/4.card "$(printf '%s\n' "$good" | sed '1a colour: red')" "Break #4"
-expect_contains "$(cb fsck 2>&1 || true)" "cards/4.card" "fsck names the broken card"
-commit_outside cards/4.card "$(printf '%s\n' "$good" | sed 's/^labels:.*/labels: fixed/')" "Fix #4"
+commit_outside cards/00/4.card "$(printf '%s\n' "$good" | sed '1a colour: red')" "Break #4"
+expect_contains "$(cb fsck 2>&1 || true)" "cards/00/4.card" "fsck names the broken card"
+commit_outside cards/00/4.card "$(printf '%s\n' "$good" | sed 's/^labels:.*/labels: fixed/')" "Fix #4"
 fixed=$(cb history 4 | head -n 3)
 expect_contains "$fixed" "labels" "the fix shows as the labels change it made"
 expect_not_contains "$fixed" "created" "not as a card created anew"
@@ -160,7 +160,7 @@ run 0 show "$next"
 expect_contains "$OUT" "After the absurd id" "add allocates an id that shows"
 
 # --- 10. A corrupt git object ---------------------------------------------------------------
-blob=$(git_b rev-parse "main:cards/3.card")
+blob=$(git_b rev-parse "main:cards/00/3.card")
 cp -r "$BOARD" "$T/damaged.git"
 rm -f "$T/damaged.git/objects/$(printf %s "$blob" | cut -c1-2)/$(printf %s "$blob" | cut -c3-)"
 set +e
@@ -168,7 +168,7 @@ set +e
 status=$?
 set -e
 expect_eq "$status" 1 "reindex fails on a missing object"
-expect_contains "$(cat "$T/err")" "cards/3.card" "and names the card"
+expect_contains "$(cat "$T/err")" "cards/00/3.card" "and names the card"
 
 # --- 12. Minutes tagged even when the writer dies between commit and tag --------------------
 cb meeting start "Interrupted" >/dev/null
@@ -201,7 +201,7 @@ day 2026-03-04 edit 1 --due 2026-05-01
 # A clerk's commit made on 2026-03-05 with an author date of January and a clock a year slow.
 rm -rf "$T/clerk"
 git clone -q "$BOARD" "$T/clerk"
-sed -i 's/^title: .*/title: Late title/' "$T/clerk/cards/2.card"
+sed -i 's/^title: .*/title: Late title/' "$T/clerk/cards/00/2.card"
 GIT_COMMITTER_DATE="2025-03-05T12:00:00Z" git -C "$T/clerk" -c user.name=Clerk \
 	-c user.email=clerk@example.kz commit -q --date 2026-01-01T12:00:00Z -am "Late title"
 git -C "$T/clerk" push -q origin main

@@ -4,7 +4,7 @@
 new_board
 BEL=$(printf '\007')
 RLO=$(printf '\342\200\256')
-commit_outside cards/8.card "title: Clear ${ESC}[2J screen ${ESC}]0;owned${BEL} and ${RLO}reversed
+commit_outside cards/00/8.card "title: Clear ${ESC}[2J screen ${ESC}]0;owned${BEL} and ${RLO}reversed
 column: todo
 rank: z
 lead: MOE
@@ -43,7 +43,7 @@ run 0 add --title "Дети Казахстана — региональный д
 run 0 add --title "儿童权利保护部门的建立与运作情况报告" --lead MOH
 run 0 show 9
 expect_contains "$OUT" "#9  Қазақстан балалары: өңірлік департамент" "Kazakh round-trips"
-expect_eq "$(git --git-dir="$BOARD" show main:cards/10.card | head -1)" "title: Дети Казахстана — региональный департамент защиты прав детей" "Russian stored as UTF-8"
+expect_eq "$(git --git-dir="$BOARD" show main:cards/00/10.card | head -1)" "title: Дети Казахстана — региональный департамент защиты прав детей" "Russian stored as UTF-8"
 run 0 list
 # The lead code starts at the same display column on every row.
 printf '%s\n' "$OUT" | grep -v '^#8' | while IFS= read -r line; do
@@ -63,7 +63,7 @@ for cp in '\342\200\216:200E' '\342\200\217:200F' '\342\200\213:200B' '\342\200\
 	'\342\200\250:2028' '\342\200\251:2029' '\357\273\277:FEFF' '\342\201\240:2060' \
 	'\330\234:061C' '\302\255:00AD'; do
 	raw=$(printf "${cp%%:*}")
-	commit_outside cards/7.card "title: Hidden${raw}text
+	commit_outside cards/00/7.card "title: Hidden${raw}text
 column: todo
 rank: y
 lead: MOE

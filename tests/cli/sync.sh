@@ -241,7 +241,7 @@ git -C "$T/clerk" -c user.name=Clerk -c user.email=clerk@example.kz pull -q --no
 git --git-dir="$T/x.git" remote add y "$T/y.git"
 "$COBOARD_BIN" --board "$T/x.git" --user akm sync y >/dev/null
 expect_eq "$(git -C "$T/clerk" rev-parse 'HEAD^{tree}')" "$(tree "$T/x.git")" "git pull with the driver gives the tree sync gives"
-card=$(cat "$T/clerk/cards/1.card")
+card=$(cat "$T/clerk/cards/00/1.card")
 expect_contains "$card" "due: 2026-07-01" "the later date is kept"
 expect_contains "$card" "--- conflict due" "the other is set aside"
 expect_contains "$card" "title: Renamed in y" "a field changed on one side is taken"

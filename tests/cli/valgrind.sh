@@ -75,7 +75,7 @@ expect_contains "$(cat "$T/vg.out")" "set aside 2026-07-01" "conflicts under val
 vg conflicts resolve 5 due keep
 VG_USER=admin vg remote list
 for v in base:main~3 ours:main~2 theirs:main; do
-	git --git-dir="$BOARD" show "${v#*:}:cards/5.card" >"$T/${v%%:*}"
+	git --git-dir="$BOARD" show "${v#*:}:cards/00/5.card" >"$T/${v%%:*}"
 done
-vg merge-card "$T/base" "$T/ours" "$T/theirs" cards/5.card
+vg merge-card "$T/base" "$T/ours" "$T/theirs" cards/00/5.card
 echo ok

@@ -20,7 +20,7 @@ expect_contains "$OUT" "2026-12-31" "a DD.MM.YYYY date works in --since"
 # Agency codes in any case, columns by key or by name.
 before_assign=$(git --git-dir="$BOARD" rev-parse main)
 run 0 assign 1 --lead moe --co "mia, akm"
-expect_eq "$(git --git-dir="$BOARD" show main:cards/1.card | sed -n 4,5p | tr '\n' '|')" "lead: MOE|co: MIA, AKM|" \
+expect_eq "$(git --git-dir="$BOARD" show main:cards/00/1.card | sed -n 4,5p | tr '\n' '|')" "lead: MOE|co: MIA, AKM|" \
 	"codes stored as the board spells them"
 expect_eq "$(last_subject)" "Reassign #1 lead from MOH to MOE; co-executors +AKM −MOE" \
 	"a co-executor change is what came and went"

@@ -90,7 +90,7 @@ expect_eq "$STATUS" 2 "no shell metacharacters: 'list;' is not a command"
 expect_eq "$(commits)" "$before" "nothing was written by refused commands"
 
 # A hostile title arrives escaped.
-commit_outside cards/6.card "title: Clear ${ESC}[2J now
+commit_outside cards/00/6.card "title: Clear ${ESC}[2J now
 column: todo
 rank: z
 lead: MOE

@@ -59,7 +59,7 @@ keys -l "Register of special-control facilities"
 keys C-s
 wait_for "saved #1" "the form saves"
 expect_eq "$(last_subject)" "Edit #1: title" "the edit commit"
-expect_eq "$(git --git-dir="$BOARD" show main:cards/1.card | head -1)" "title: Register of special-control facilities" "the new title"
+expect_eq "$(git --git-dir="$BOARD" show main:cards/00/1.card | head -1)" "title: Register of special-control facilities" "the new title"
 
 # Add a card with a Kazakh title in the selected column.
 keys a

@@ -43,7 +43,7 @@ wait_for "Undo your last change, \"Change #1 due date from 2026-01-30 to 2026-02
 keys y
 wait_for "undone" "the change is undone"
 expect_eq "$(last_subject)" 'Revert "Change #1 due date from 2026-01-30 to 2026-02-15"' "one revert commit"
-expect_eq "$(git --git-dir="$BOARD" show main:cards/1.card | sed -n 6p)" "due: 2026-01-30" "the old date is back"
+expect_eq "$(git --git-dir="$BOARD" show main:cards/00/1.card | sed -n 6p)" "due: 2026-01-30" "the old date is back"
 
 # Step back through time: read-only, the old state; forward again: live.
 keys '['

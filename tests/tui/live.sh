@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../tmux.sh"
 new_board
-commit_outside cards/6.card "title: Clear ${ESC}[2J the screen ${ESC}]0;owned$(printf '\007')
+commit_outside cards/00/6.card "title: Clear ${ESC}[2J the screen ${ESC}]0;owned$(printf '\007')
 column: blocked
 rank: V
 lead: MIA
@@ -55,7 +55,7 @@ keys C-u
 keys -l "Register, merged"
 keys C-s
 wait_for "saved #1" "the edit saves"
-expect_eq "$(git --git-dir="$BOARD" show main:cards/1.card | sed -n '1p;7p' | tr '\n' '|')" \
+expect_eq "$(git --git-dir="$BOARD" show main:cards/00/1.card | sed -n '1p;7p' | tr '\n' '|')" \
 	"title: Register, merged|labels: urgent|" "both changes survive: the title from the form, the label from the CLI"
 
 # The same field changed meanwhile: the app asks, and n keeps theirs.
@@ -68,7 +68,7 @@ keys C-s
 wait_for "was changed meanwhile: title" "a conflict is named"
 keys n
 wait_for "kept their changes" "theirs kept"
-expect_eq "$(git --git-dir="$BOARD" show main:cards/1.card | head -1)" "title: Their title" "nothing silently overwritten"
+expect_eq "$(git --git-dir="$BOARD" show main:cards/00/1.card | head -1)" "title: Their title" "nothing silently overwritten"
 
 # SIGTERM restores the terminal.
 pid=$(app_pid sec)

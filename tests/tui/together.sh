@@ -24,7 +24,7 @@ wait_on() {
 $(tm capture-pane -p -t "$1")"
 }
 wait_on two "To do (" "the second session opens"
-card() { git --git-dir="$BOARD" show main:cards/1.card; }
+card() { git --git-dir="$BOARD" show main:cards/00/1.card; }
 
 # One session opens the reassignment of #1; meanwhile the other drops MIA from its
 # co-executors. The first then changes only the lead: MIA stays dropped.
@@ -81,7 +81,7 @@ on app u
 wait_on app 'Undo your last change, "Add #5: Added to be undone"?' "undo asks with the subject"
 on app y
 wait_on app 'undone "Add #5: Added to be undone"' "the add is undone"
-expect_contains "$(git --git-dir="$BOARD" show main:cards/5.card)" "archived: yes" "the card is withdrawn"
+expect_contains "$(git --git-dir="$BOARD" show main:cards/00/5.card)" "archived: yes" "the card is withdrawn"
 on app q
 wait_on app "EXITED 0" "the app quits normally"
 echo ok

@@ -313,8 +313,21 @@ static void test_card_paths(void **state)
 	assert_int_equal(card_id_from_path("cards/012.card"), 0);
 	assert_int_equal(card_id_from_path("cards/12.card.bak"), 0);
 	assert_int_equal(card_id_from_path("board.conf"), 0);
+	/* In folders: the id's hundreds and thousands name the folder. */
+	assert_int_equal(card_id_from_path("cards/12/1234.card"), 1234);
+	assert_int_equal(card_id_from_path("cards/00/7.card"), 7);
+	assert_int_equal(card_id_from_path("cards/23/12345.card"), 12345);
+	assert_int_equal(card_id_from_path("cards/13/1234.card"), 0);
+	assert_int_equal(card_id_from_path("cards/0/7.card"), 0);
+	assert_int_equal(card_id_from_path("cards/00/00/7.card"), 0);
+	assert_true(card_path_is_flat("cards/12.card"));
+	assert_false(card_path_is_flat("cards/00/12.card"));
 	card_path(7, path);
-	assert_string_equal(path, "cards/7.card");
+	assert_string_equal(path, "cards/00/7.card");
+	card_path(1234, path);
+	assert_string_equal(path, "cards/12/1234.card");
+	card_path(999999, path);
+	assert_string_equal(path, "cards/99/999999.card");
 }
 
 int main(void)

@@ -361,10 +361,18 @@ static void check_merges(struct world *w)
 			if (git_tree_entry_bypath(&e, tree, "cards") == 0 &&
 			    git_tree_lookup(&cards, git, git_tree_entry_id(e)) == 0) {
 				for (size_t i = 0; i < git_tree_entrycount(cards); i++) {
-					char path[64];
-					snprintf(path, sizeof(path), "cards/%s",
-						 git_tree_entry_name(git_tree_entry_byindex(cards, i)));
-					check_card_merge(w, git, m, p1, p2, base, path);
+					const git_tree_entry *folder = git_tree_entry_byindex(cards, i);
+					git_tree *in = NULL;
+					assert_int_equal(git_tree_entry_type(folder), GIT_OBJECT_TREE);
+					assert_int_equal(git_tree_lookup(&in, git, git_tree_entry_id(folder)), 0);
+					for (size_t j = 0; j < git_tree_entrycount(in); j++) {
+						char path[64];
+						snprintf(path, sizeof(path), "cards/%s/%s",
+							 git_tree_entry_name(folder),
+							 git_tree_entry_name(git_tree_entry_byindex(in, j)));
+						check_card_merge(w, git, m, p1, p2, base, path);
+					}
+					git_tree_free(in);
 				}
 			}
 			git_tree_entry_free(e);

@@ -1,0 +1,102 @@
+/* The commit lock: coboard writers take turns only between reading the branch's tip and
+ * moving it. Everything else a change does (reading the board, checking permissions,
+ * writing the card's blob, updating the index) happens outside it, so writers at once
+ * queue for milliseconds, not for each other's whole command. The kernel drops the lock of
+ * a killed writer; the branch's compare-and-swap still guards against git itself. */
+#include "repo_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "card.h"
+
+int repo_lock_commits(struct repo *repo, struct cb_error *err)
+{
+	char path[4096];
+
+	if (repo->commit_lock_depth++ > 0)
+		return 0;
+	snprintf(path, sizeof(path), "%scoboard-commit.lock", repo->gitdir);
+	repo->commit_lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (repo->commit_lock_fd < 0) {
+		repo->commit_lock_depth = 0;
+		return cb_fail(err, CB_EFAIL, "cannot open %s: %s; the board's directory must be "
+			       "writable by its members", path, strerror(errno));
+	}
+	while (flock(repo->commit_lock_fd, LOCK_EX) < 0) {
+		if (errno == EINTR)
+			continue;
+		close(repo->commit_lock_fd);
+		repo->commit_lock_depth = 0;
+		return cb_fail(err, CB_EFAIL, "cannot lock %s: %s", path, strerror(errno));
+	}
+	return 0;
+}
+
+void repo_unlock_commits(struct repo *repo)
+{
+	if (repo->commit_lock_depth == 0 || --repo->commit_lock_depth > 0)
+		return;
+	close(repo->commit_lock_fd); /* closing drops the flock */
+	repo->commit_lock_fd = -1;
+}
+
+/* The blob id of path in tree, or false when it is absent. */
+static bool entry_id(git_tree *tree, const char *path, git_oid *out)
+{
+	git_tree_entry *entry = NULL;
+	bool found = git_tree_entry_bypath(&entry, tree, path) == 0;
+
+	if (found)
+		git_oid_cpy(out, git_tree_entry_id(entry));
+	git_tree_entry_free(entry);
+	return found;
+}
+
+/* The card's blob id in either layout. */
+static bool card_id_in(git_tree *tree, int id, git_oid *out)
+{
+	char path[32];
+
+	card_path(id, path);
+	if (entry_id(tree, path, out))
+		return true;
+	snprintf(path, sizeof(path), "cards/%d.card", id);
+	return entry_id(tree, path, out);
+}
+
+static bool same_entry(bool found_a, const git_oid *a, bool found_b, const git_oid *b)
+{
+	return found_a == found_b && (!found_a || git_oid_equal(a, b));
+}
+
+bool repo_same_card_and_board(struct repo *repo, const git_oid *a, const git_oid *b, int card)
+{
+	git_commit *ca = NULL, *cb = NULL;
+	git_tree *ta = NULL, *tb = NULL;
+	git_oid ia, ib;
+	bool same = false;
+
+	if (git_oid_equal(a, b))
+		return true;
+	if (repo_lookup_commit(&ca, repo->git, a) == 0 && git_commit_tree(&ta, ca) == 0 &&
+	    repo_lookup_commit(&cb, repo->git, b) == 0 && git_commit_tree(&tb, cb) == 0) {
+		bool fa = card_id_in(ta, card, &ia), fb = card_id_in(tb, card, &ib);
+
+		same = same_entry(fa, &ia, fb, &ib);
+		if (same) {
+			fa = entry_id(ta, "board.conf", &ia);
+			fb = entry_id(tb, "board.conf", &ib);
+			same = same_entry(fa, &ia, fb, &ib);
+		}
+	}
+	git_tree_free(ta);
+	git_tree_free(tb);
+	git_commit_free(ca);
+	git_commit_free(cb);
+	return same;
+}
