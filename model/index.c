@@ -11,7 +11,7 @@
 #include "date.h"
 #include "history.h"
 
-enum { SCHEMA_VERSION = 4, DEFAULT_LOCK_TIMEOUT_MS = 10000, WAL_CHECKPOINT_FRAMES = 256 };
+enum { SCHEMA_VERSION = 4, WAL_CHECKPOINT_FRAMES = 256 };
 
 static const char schema[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -138,14 +138,6 @@ void close_db(struct index *idx)
 	idx->db = NULL;
 }
 
-static int lock_timeout_ms(void)
-{
-	const char *s = getenv("COBOARD_LOCK_TIMEOUT");
-	int ms = s ? atoi(s) : 0;
-
-	return ms > 0 ? ms : DEFAULT_LOCK_TIMEOUT_MS;
-}
-
 static long long now_ms(void)
 {
 	struct timespec ts;
@@ -234,7 +226,7 @@ int open_db(struct index *idx, struct cb_error *err)
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK)
 		return db_fail(idx, err, "open");
-	idx->lock_timeout_ms = lock_timeout_ms();
+	idx->lock_timeout_ms = repo_lock_timeout_ms();
 	sqlite3_busy_handler(idx->db, busy_wait, idx);
 	/* Every CLI command is a short-lived connection: keep the WAL file and skip the
 	 * checkpoint on close, or each command pays for recreating and syncing them. SQLite

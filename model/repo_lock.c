@@ -8,11 +8,21 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "card.h"
+
+int repo_lock_timeout_ms(void)
+{
+	const char *s = getenv("COBOARD_LOCK_TIMEOUT");
+	int ms = s ? atoi(s) : 0;
+
+	return ms > 0 ? ms : 10000;
+}
 
 int repo_lock_commits(struct repo *repo, struct cb_error *err)
 {
@@ -27,12 +37,29 @@ int repo_lock_commits(struct repo *repo, struct cb_error *err)
 		return cb_fail(err, CB_EFAIL, "cannot open %s: %s; the board's directory must be "
 			       "writable by its members", path, strerror(errno));
 	}
-	while (flock(repo->commit_lock_fd, LOCK_EX) < 0) {
-		if (errno == EINTR)
-			continue;
+	/* Short jittered sleeps: the holder keeps it for a commit's few milliseconds, and a
+	 * stopped holder must not keep every other writer waiting for ever. */
+	long waited_us = 0;
+	int rc = 0;
+
+	while (rc == 0 && flock(repo->commit_lock_fd, LOCK_EX | LOCK_NB) < 0) {
+		struct timespec pause = {0, (200 + rand() % 600) * 1000L};
+
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			rc = cb_fail(err, CB_EFAIL, "cannot lock %s: %s", path, strerror(errno));
+		else if (waited_us / 1000 >= repo_lock_timeout_ms())
+			rc = cb_fail(err, CB_ELOCKED,
+				     "another writer holds the board and did not finish in time; try "
+				     "again (a stuck process can be found with `fuser %s`)",
+				     path);
+		else if (nanosleep(&pause, NULL) == 0)
+			waited_us += pause.tv_nsec / 1000;
+	}
+	if (rc < 0) {
 		close(repo->commit_lock_fd);
+		repo->commit_lock_fd = -1;
 		repo->commit_lock_depth = 0;
-		return cb_fail(err, CB_EFAIL, "cannot lock %s: %s", path, strerror(errno));
+		return -1;
 	}
 	return 0;
 }

@@ -50,4 +50,43 @@ listed=$OUT
 rm -f "$BOARD/coboard/index.sqlite" "$BOARD/coboard/index.sqlite-wal" "$BOARD/coboard/index.sqlite-shm"
 run 0 list --archived
 expect_eq "$OUT" "$listed" "list identical after the index is rebuilt"
+
+# Four writers on one card at once: each decides on the card as it was, and a writer whose
+# card changed meanwhile decides again (at last holding the commit lock), so no note is lost.
+before=$(commits)
+noter() {
+	i=1
+	while [ $i -le 25 ]; do
+		cb note 4 "note $1.$i" >/dev/null 2>"$T/err.$1" || { echo "note failed: $(cat "$T/err.$1")" >"$T/failed.$1"; return; }
+		i=$((i + 1))
+	done
+}
+for w in 1 2 3 4; do
+	noter $w &
+done
+wait
+for w in 1 2 3 4; do
+	[ ! -f "$T/failed.$w" ] || fail "noter $w: $(cat "$T/failed.$w")"
+done
+expect_eq "$(commits)" $((before + 100)) "one commit per note on the shared card"
+card4=$(git --git-dir="$BOARD" show "main:$(card_file 4)")
+for w in 1 2 3 4; do
+	expect_eq "$(printf '%s\n' "$card4" | grep -c "^note $w\.[0-9]*$")" 25 "every note of writer $w is on the card"
+done
+
+# A writer that holds the commit lock and does not let go: the next one gives up in time,
+# names the lock, and nothing is written.
+tip=$(git --git-dir="$BOARD" rev-parse main)
+flock "$BOARD/coboard-commit.lock" sleep 3 &
+sleep 0.5
+set +e
+COBOARD_LOCK_TIMEOUT=500 cb move 4 done >"$T/stdout" 2>"$T/stderr"
+got=$?
+set -e
+wait
+expect_eq "$got" 1 "a writer kept waiting fails"
+expect_contains "$(cat "$T/stderr")" "did not finish in time" "and says why"
+expect_contains "$(cat "$T/stderr")" "coboard-commit.lock" "naming the lock"
+expect_eq "$(git --git-dir="$BOARD" rev-parse main)" "$tip" "nothing was committed"
+run 0 move 4 done
 echo ok
