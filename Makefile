@@ -11,6 +11,13 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DCOBOARD_VERSION='"$(VERSION)"' \
 	-DCOBOARD_LOCALEDIR='"$(PREFIX)/share/locale"' $(WARN) $(CFLAGS) $(SAN) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# The program loads libgit2 at its first use (model/git_api.c) instead of linking it, so a
+# read the index answers starts without it. It keeps its own definition of one mbedTLS
+# function visible to the libgit2 it loads (model/notls.c).
+LIBGIT2_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir libgit2 2>/dev/null)/libgit2.so" \
+	2>/dev/null | awk '/SONAME/ { print $$2 }')
+APP_LIBS = $(shell pkg-config --libs ncursesw sqlite3 2>/dev/null) -ldl \
+	-Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file
 
 MODEL_SRC = $(wildcard model/*.c)
 TUI_SRC = $(filter-out tui/main.c,$(wildcard tui/*.c))
@@ -64,8 +71,10 @@ $(BUILD)/gen/shipped_board.c: scripts/embed-board $(BOARD_FILES)
 $(BUILD)/gen/shipped_board.o: $(BUILD)/gen/shipped_board.c tui/shipped_board.h $(DEPS_STAMP)
 	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -Itui -c $< -o $@
 
+$(BUILD)/model/git_api.o: ALL_CFLAGS += -DCOBOARD_LIBGIT2='"$(LIBGIT2_SONAME)"'
+
 $(BUILD)/coboard: $(BUILD)/tui/main.o $(TUI_OBJ) $(MODEL_OBJ)
-	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -o $@ $^ $(APP_LIBS)
 
 # The manual is written by the program from its own command and key tables.
 $(BUILD)/coboard.1: $(BUILD)/coboard

@@ -332,6 +332,8 @@ int index_open(struct index **out, struct repo *repo, struct cb_error *err)
 	*out = NULL;
 	idx->repo = repo;
 	sb_printf(&dir, "%scoboard", repo_gitdir(repo));
+	if (access(sb_str(&dir), F_OK) < 0)
+		repo_prepare_writes(repo);
 	if (mkdir(sb_str(&dir), 02775) < 0 && errno != EEXIST)
 		sb_printf(&why, "cannot create %s: %s", sb_str(&dir), strerror(errno));
 	else if (access(sb_str(&dir), W_OK) < 0)

@@ -1,7 +1,5 @@
 #include "repo_internal.h"
 
-#include <git2/sys/repository.h>
-
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,22 +23,13 @@ int repo_git_fail(struct cb_error *err, const char *what)
 
 void repo_global_init(void)
 {
-	git_libgit2_init();
-	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
-	/* Objects written by one commit are read back at once; strict creation checks cost a
-	 * lookup per object for nothing. */
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
-	/* The cards/ tree of a big board is far over libgit2's default 4 KiB cache limit for
-	 * trees; without caching it, every commit walked re-inflates its parent's tree. */
-	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)16 << 20);
-	/* A walk of the history needs a commit's tree and its parent's, not all of them: a
-	 * small cache keeps reindex's memory flat however long the history. */
-	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)32 << 20);
+	/* libgit2 is loaded and set up on first use (git_api.c). */
 }
 
 void repo_global_shutdown(void)
 {
-	git_libgit2_shutdown();
+	if (git_api_loaded())
+		git_libgit2_shutdown();
 }
 
 /* libgit2 ignores core.sharedRepository: on a board made with `init --shared` every file
@@ -94,30 +83,67 @@ static char *mirror_of(git_config *config)
 	return url;
 }
 
+/* A bare repository's marks, checked without libgit2: HEAD, objects/ and refs/. */
+static bool looks_bare(const char *path)
+{
+	struct stat st;
+	char sub[4096];
+
+	snprintf(sub, sizeof(sub), "%s/HEAD", path);
+	if (stat(sub, &st) < 0 || !S_ISREG(st.st_mode))
+		return false;
+	snprintf(sub, sizeof(sub), "%s/objects", path);
+	if (stat(sub, &st) < 0 || !S_ISDIR(st.st_mode))
+		return false;
+	snprintf(sub, sizeof(sub), "%s/refs", path);
+	return stat(sub, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 int repo_open(struct repo **out, const char *path, struct cb_error *err)
 {
-	git_repository *git = NULL;
+	char *real = looks_bare(path) ? realpath(path, NULL) : NULL;
 	struct repo *repo;
 
 	*out = NULL;
-	if (git_repository_open_bare(&git, path) < 0)
+	if (!real)
 		return cb_fail(err, CB_ENOTFOUND,
 			       "%s is not a coboard board (no bare git repository there); create one "
 			       "with `coboard init %s`",
 			       path, path);
 	repo = xcalloc(1, sizeof(*repo));
 	repo->commit_lock_fd = -1;
-	repo->git = git;
-	repo->gitdir = xstrdup(git_repository_path(git));
-	/* The repository's settings are read once, as it is opened. */
+	repo->gitdir = xmalloc(strlen(real) + 2);
+	sprintf(repo->gitdir, "%s/", real);
+	free(real);
+	*out = repo;
+	return 0;
+}
+
+/* The repository through libgit2, opened on the first need (a read the index answers has
+ * none); its settings are read then. NULL, with libgit2's error set, when it will not
+ * open. */
+git_repository *repo_git(struct repo *repo)
+{
 	git_config *config = NULL;
-	if (git_repository_config_snapshot(&config, git) == 0) {
+
+	if (repo->git || repo->git_failed)
+		return repo->git;
+	if (git_repository_open_bare(&repo->git, repo->gitdir) < 0) {
+		repo->git = NULL;
+		repo->git_failed = true;
+		return NULL;
+	}
+	if (git_repository_config_snapshot(&config, repo->git) == 0) {
 		share_with_group(config);
 		repo->mirror_of = mirror_of(config);
 	}
 	git_config_free(config);
-	*out = repo;
-	return 0;
+	return repo->git;
+}
+
+void repo_prepare_writes(struct repo *repo)
+{
+	repo_git(repo);
 }
 
 const char *repo_gitdir(const struct repo *repo)
@@ -162,7 +188,7 @@ int repo_commit_time(struct repo *repo, const git_oid *commit, long long *time,
 {
 	git_commit *c = NULL;
 
-	if (repo_lookup_commit(&c, repo->git, commit) < 0)
+	if (repo_lookup_commit(&c, repo_git(repo), commit) < 0)
 		return repo_git_fail(err, "cannot read a commit");
 	*time = (long long)git_commit_time(c);
 	git_commit_free(c);
@@ -174,7 +200,7 @@ int repo_commit_message(struct repo *repo, const git_oid *commit, struct strbuf 
 {
 	git_commit *c = NULL;
 
-	if (repo_lookup_commit(&c, repo->git, commit) < 0)
+	if (repo_lookup_commit(&c, repo_git(repo), commit) < 0)
 		return repo_git_fail(err, "cannot read a commit");
 	sb_puts(out, git_commit_message(c));
 	git_commit_free(c);
@@ -187,7 +213,8 @@ void repo_free(struct repo *repo)
 		return;
 	if (repo->commit_lock_fd >= 0)
 		close(repo->commit_lock_fd);
-	git_repository_free(repo->git);
+	if (repo->git)
+		git_repository_free(repo->git);
 	free(repo->gitdir);
 	free(repo->mirror_of);
 	free(repo);
@@ -296,9 +323,38 @@ out:
 	return rc;
 }
 
+/* The branch's commit read as git keeps it (its file, else its line in packed-refs), with
+ * no libgit2: the question every command asks first, to see whether the index is current.
+ * false when the branch is kept some other way: libgit2 then answers. */
+static bool read_branch_file(struct repo *repo, git_oid *out)
+{
+	char path[4096], line[256];
+	bool found = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s%s", repo->gitdir, REPO_BRANCH);
+	if ((f = fopen(path, "r"))) {
+		found = fgets(line, sizeof(line), f) && strlen(line) == GIT_OID_HEXSZ + 1 &&
+			git_oid_fromstr(out, line) == 0;
+		fclose(f);
+		return found;
+	}
+	snprintf(path, sizeof(path), "%spacked-refs", repo->gitdir);
+	if (!(f = fopen(path, "r")))
+		return false;
+	while (!found && fgets(line, sizeof(line), f))
+		found = strlen(line) > GIT_OID_HEXSZ + 1 &&
+			strcmp(line + GIT_OID_HEXSZ + 1, REPO_BRANCH "\n") == 0 &&
+			git_oid_fromstr(out, line) == 0;
+	fclose(f);
+	return found;
+}
+
 int repo_tip(struct repo *repo, git_oid *out, struct cb_error *err)
 {
-	if (git_reference_name_to_id(out, repo->git, REPO_BRANCH) < 0)
+	if (read_branch_file(repo, out))
+		return 0;
+	if (git_reference_name_to_id(out, repo_git(repo), REPO_BRANCH) < 0)
 		return cb_fail(err, CB_ECORRUPT, "the board has no branch 'main'; is it a coboard board?");
 	return 0;
 }
@@ -314,7 +370,7 @@ int repo_read(struct repo *repo, const git_oid *commit_id, const char *path, str
 	int rc = -1;
 
 	*found = false;
-	if (repo_lookup_commit(&commit, repo->git, commit_id) < 0 ||
+	if (repo_lookup_commit(&commit, repo_git(repo), commit_id) < 0 ||
 	    git_commit_tree(&tree, commit) < 0) {
 		repo_git_fail(err, "cannot read the board's commit");
 		goto out;
@@ -323,7 +379,7 @@ int repo_read(struct repo *repo, const git_oid *commit_id, const char *path, str
 		rc = 0; /* absent */
 		goto out;
 	}
-	if (repo_blob_text(repo->git, git_tree_entry_id(entry), path, &text, &len, &too_big, err) < 0)
+	if (repo_blob_text(repo_git(repo), git_tree_entry_id(entry), path, &text, &len, &too_big, err) < 0)
 		goto out;
 	if (too_big) {
 		cb_fail(err, CB_EINVALID, "%zu bytes, over the limit of %d KiB for a card with its "
@@ -374,7 +430,7 @@ static int move_branch_locked(struct repo *repo, const git_oid *parent,
 	/* Up to STALE_LOCK_SECONDS + 1 of waiting for a live holder of the ref lock. */
 	for (int attempt = 0; attempt < (STALE_LOCK_SECONDS + 1) * 20; attempt++) {
 		git_reference *ref = NULL;
-		int rc = git_reference_create_matching(&ref, repo->git, REPO_BRANCH, commit_id, 1,
+		int rc = git_reference_create_matching(&ref, repo_git(repo), REPO_BRANCH, commit_id, 1,
 						       parent, NULL);
 
 		git_reference_free(ref);
@@ -446,7 +502,7 @@ int repo_merge_bases(struct repo *repo, const git_oid *a, const git_oid *b, git_
 		     size_t *n, struct cb_error *err)
 {
 	git_oidarray found = {0};
-	int rc = git_merge_bases(&found, repo->git, a, b);
+	int rc = git_merge_bases(&found, repo_git(repo), a, b);
 
 	*bases = NULL;
 	*n = 0;
@@ -469,7 +525,7 @@ int repo_count_between(struct repo *repo, const git_oid *from, const git_oid *to
 	int rc = -1;
 
 	*n = 0;
-	if (git_revwalk_new(&walk, repo->git) < 0 || git_revwalk_push(walk, to) < 0 ||
+	if (git_revwalk_new(&walk, repo_git(repo)) < 0 || git_revwalk_push(walk, to) < 0 ||
 	    (from && git_revwalk_hide(walk, from) < 0)) {
 		repo_git_fail(err, "cannot walk the history");
 		goto out;
@@ -491,7 +547,7 @@ int repo_arrivals(struct repo *repo, const git_oid *from, const git_oid *to, siz
 	int rc = -1;
 
 	*count = 0;
-	if (git_revwalk_new(&walk, repo->git) < 0 || git_revwalk_push(walk, to) < 0 ||
+	if (git_revwalk_new(&walk, repo_git(repo)) < 0 || git_revwalk_push(walk, to) < 0 ||
 	    git_revwalk_hide(walk, from) < 0) {
 		repo_git_fail(err, "cannot walk the history");
 		goto out;
@@ -499,7 +555,7 @@ int repo_arrivals(struct repo *repo, const git_oid *from, const git_oid *to, siz
 	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
 	while (git_revwalk_next(&id, walk) == 0) {
 		git_commit *c = NULL;
-		if (repo_lookup_commit(&c, repo->git, &id) < 0)
+		if (repo_lookup_commit(&c, repo_git(repo), &id) < 0)
 			continue;
 		if (git_commit_parentcount(c) > 1) {
 			if (!merge_message->len)
@@ -526,7 +582,7 @@ int repo_side_commits(struct repo *repo, const git_oid *merge, git_oid **ids, si
 
 	*ids = NULL;
 	*n = 0;
-	if (repo_lookup_commit(&commit, repo->git, merge) < 0 || git_revwalk_new(&walk, repo->git) < 0)
+	if (repo_lookup_commit(&commit, repo_git(repo), merge) < 0 || git_revwalk_new(&walk, repo_git(repo)) < 0)
 		goto fail;
 	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
 	if (git_revwalk_hide(walk, git_commit_parent_id(commit, 0)) < 0)
@@ -613,14 +669,14 @@ static int write_commit(struct repo *repo, const git_oid *parent, const git_oid 
 	git_oid tree_id;
 	int rc = -1;
 
-	if (repo_lookup_commit(&parent_commit, repo->git, parent) < 0 ||
+	if (repo_lookup_commit(&parent_commit, repo_git(repo), parent) < 0 ||
 	    git_commit_tree(&parent_tree, parent_commit) < 0) {
 		repo_git_fail(err, "cannot read the board's last commit");
 		goto out;
 	}
-	if (build_tree(repo->git, parent_tree, updates, nupdates, &tree_id, err) < 0)
+	if (build_tree(repo_git(repo), parent_tree, updates, nupdates, &tree_id, err) < 0)
 		goto out;
-	if (git_tree_lookup(&tree, repo->git, &tree_id) < 0) {
+	if (git_tree_lookup(&tree, repo_git(repo), &tree_id) < 0) {
 		repo_git_fail(err, "cannot read the new tree");
 		rc = OBJECT_LOST; /* written, then gone: see commit_stored */
 		goto out;
@@ -628,11 +684,11 @@ static int write_commit(struct repo *repo, const git_oid *parent, const git_oid 
 	if (make_signature(&sig, who, err) < 0)
 		goto out;
 	parents[0] = parent_commit;
-	if (second && repo_lookup_commit(&parents[1], repo->git, second) < 0) {
+	if (second && repo_lookup_commit(&parents[1], repo_git(repo), second) < 0) {
 		repo_git_fail(err, "cannot read the commit to merge");
 		goto out;
 	}
-	if (git_commit_create(out, repo->git, NULL, sig, sig, "UTF-8", message, tree,
+	if (git_commit_create(out, repo_git(repo), NULL, sig, sig, "UTF-8", message, tree,
 			      second ? 2 : 1, (const git_commit **)parents) < 0) {
 		repo_git_fail(err, "cannot write the commit");
 		goto out;
@@ -697,6 +753,7 @@ int repo_blob_text(git_repository *git, const git_oid *id, const char *path, cha
 
 bool repo_mirror_of(struct repo *repo, struct strbuf *url)
 {
+	repo_git(repo); /* reads the setting */
 	if (repo->mirror_of)
 		sb_puts(url, repo->mirror_of);
 	return repo->mirror_of != NULL;
@@ -734,7 +791,7 @@ int repo_add_pushed_objects(struct repo *repo, struct cb_error *err)
 
 	if (str_empty(dir))
 		return 0;
-	if (git_repository_odb(&odb, repo->git) < 0 || git_odb_add_disk_alternate(odb, dir) < 0)
+	if (git_repository_odb(&odb, repo_git(repo)) < 0 || git_odb_add_disk_alternate(odb, dir) < 0)
 		rc = repo_git_fail(err, "cannot read the pushed objects");
 	git_odb_free(odb);
 	return rc;
@@ -751,10 +808,10 @@ int repo_ensure_tag(struct repo *repo, const char *name, const git_oid *commit, 
 	if (made)
 		*made = false;
 	snprintf(ref, sizeof(ref), "refs/tags/%s", name);
-	if (git_reference_name_to_id(&existing, repo->git, ref) == 0)
+	if (git_reference_name_to_id(&existing, repo_git(repo), ref) == 0)
 		return 0;
-	if (git_object_lookup(&target, repo->git, commit, GIT_OBJECT_COMMIT) < 0 ||
-	    git_tag_create_lightweight(&tag_id, repo->git, name, target, 0) < 0)
+	if (git_object_lookup(&target, repo_git(repo), commit, GIT_OBJECT_COMMIT) < 0 ||
+	    git_tag_create_lightweight(&tag_id, repo_git(repo), name, target, 0) < 0)
 		rc = cb_fail(err, CB_EFAIL, "the tag %s could not be made: %s", name,
 			     git_error_last() ? git_error_last()->message : "git error");
 	else if (made)
@@ -769,7 +826,7 @@ int repo_config_get(struct repo *repo, const char *key, struct strbuf *out)
 	git_buf value = {0};
 	int found = 0;
 
-	if (git_repository_config_snapshot(&config, repo->git) == 0 &&
+	if (git_repository_config_snapshot(&config, repo_git(repo)) == 0 &&
 	    git_config_get_string_buf(&value, config, key) == 0) {
 		sb_puts(out, value.ptr);
 		found = 1;
@@ -784,7 +841,7 @@ int repo_config_set(struct repo *repo, const char *key, const char *value, struc
 	git_config *config = NULL;
 	int rc = 0;
 
-	if (git_repository_config(&config, repo->git) < 0 ||
+	if (git_repository_config(&config, repo_git(repo)) < 0 ||
 	    git_config_set_string(config, key, value) < 0)
 		rc = repo_git_fail(err, "cannot write the board's git config");
 	git_config_free(config);
@@ -815,7 +872,7 @@ void repo_remotes(struct repo *repo, struct strvec *names, struct strvec *urls)
 	struct remote_lists lists = {names, urls};
 	git_config *config = NULL;
 
-	if (git_repository_config_snapshot(&config, repo->git) == 0)
+	if (git_repository_config_snapshot(&config, repo_git(repo)) == 0)
 		git_config_foreach(config, collect_remote, &lists);
 	git_config_free(config);
 }
@@ -923,24 +980,24 @@ int repo_move_into_folders(struct repo *repo, const git_oid *tip, const struct i
 	int rc = -1;
 
 	*moved = false;
-	if (repo_lookup_commit(&commit, repo->git, tip) < 0 || git_commit_tree(&tree, commit) < 0) {
+	if (repo_lookup_commit(&commit, repo_git(repo), tip) < 0 || git_commit_tree(&tree, commit) < 0) {
 		repo_git_fail(err, "cannot read the board's last commit");
 		goto out;
 	}
-	n = folder_moves(repo->git, tree, &updates, &paths,
-			 attributes_for_folders(repo->git, tree, &attributes) ? &attributes : NULL);
+	n = folder_moves(repo_git(repo), tree, &updates, &paths,
+			 attributes_for_folders(repo_git(repo), tree, &attributes) ? &attributes : NULL);
 	if (n == 0) {
 		rc = 0;
 		goto out;
 	}
-	if (git_tree_create_updated(&tree_id, repo->git, tree, n, updates) < 0 ||
-	    git_tree_lookup(&new_tree, repo->git, &tree_id) < 0) {
+	if (git_tree_create_updated(&tree_id, repo_git(repo), tree, n, updates) < 0 ||
+	    git_tree_lookup(&new_tree, repo_git(repo), &tree_id) < 0) {
 		repo_git_fail(err, "cannot write the tree of cards in folders");
 		goto out;
 	}
 	if (make_signature(&sig, who, err) < 0)
 		goto out;
-	if (git_commit_create(out, repo->git, NULL, sig, sig, "UTF-8", message, new_tree, 1,
+	if (git_commit_create(out, repo_git(repo), NULL, sig, sig, "UTF-8", message, new_tree, 1,
 			      (const git_commit **)&commit) < 0) {
 		repo_git_fail(err, "cannot write the commit of cards in folders");
 		goto out;

@@ -4,7 +4,7 @@
 #ifndef COBOARD_REPO_H
 #define COBOARD_REPO_H
 
-#include <git2.h>
+#include "git_api.h"
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -37,6 +37,10 @@ void repo_free(struct repo *repo);
 
 /* The repository's directory, with a trailing slash. */
 const char *repo_gitdir(const struct repo *repo);
+/* Applies the repository's settings for files written in it (core.sharedRepository makes
+ * them group-writable) before something is first written there; opening the board reads
+ * none of git, so a read the index answers costs no libgit2. */
+void repo_prepare_writes(struct repo *repo);
 
 /* A commit's time (commit time, seconds since the epoch) and its whole message (appended). */
 int repo_commit_time(struct repo *repo, const git_oid *commit, long long *time,

@@ -200,9 +200,9 @@ int repo_tree_changes(struct repo *repo, const git_oid *from, const git_oid *to,
 	int rc = -1;
 
 	memset(info, 0, sizeof(*info));
-	if (commit_tree(repo->git, from, &old_tree, err) == 0 &&
-	    commit_tree(repo->git, to, &new_tree, err) == 0)
-		rc = compare_trees(repo->git, old_tree, new_tree, info, err);
+	if (commit_tree(repo_git(repo), from, &old_tree, err) == 0 &&
+	    commit_tree(repo_git(repo), to, &new_tree, err) == 0)
+		rc = compare_trees(repo_git(repo), old_tree, new_tree, info, err);
 	git_tree_free(old_tree);
 	git_tree_free(new_tree);
 	return rc;
@@ -216,7 +216,7 @@ int repo_commit_info(struct repo *repo, const git_oid *id, struct commit_info *i
 	int rc = -1;
 
 	memset(info, 0, sizeof(*info));
-	if (repo_lookup_commit(&info->commit, repo->git, id) < 0)
+	if (repo_lookup_commit(&info->commit, repo_git(repo), id) < 0)
 		return repo_git_fail(err, "cannot read a commit");
 	author = git_commit_author(info->commit);
 	git_oid_tostr(info->oid, sizeof(info->oid), id);
@@ -229,9 +229,9 @@ int repo_commit_info(struct repo *repo, const git_oid *id, struct commit_info *i
 	info->merge = git_commit_parentcount(info->commit) > 1;
 	if (info->merge)
 		info->other_parent = *git_commit_parent_id(info->commit, 1);
-	if (commit_tree(repo->git, parent, &old_tree, err) == 0 &&
+	if (commit_tree(repo_git(repo), parent, &old_tree, err) == 0 &&
 	    git_commit_tree(&new_tree, info->commit) == 0)
-		rc = compare_trees(repo->git, old_tree, new_tree, info, err);
+		rc = compare_trees(repo_git(repo), old_tree, new_tree, info, err);
 	else if (!err->code)
 		repo_git_fail(err, "cannot read a commit's tree");
 	git_tree_free(old_tree);
@@ -262,7 +262,7 @@ int repo_first_parents(struct repo *repo, const git_oid *tip, known_fn known, vo
 			*ids = xrealloc(*ids, cap * sizeof(**ids));
 		}
 		(*ids)[(*n)++] = id;
-		if (repo_lookup_commit(&commit, repo->git, &id) < 0) {
+		if (repo_lookup_commit(&commit, repo_git(repo), &id) < 0) {
 			free(*ids);
 			*ids = NULL;
 			*n = 0;
@@ -286,7 +286,7 @@ void repo_card_path_at(struct repo *repo, const git_oid *commit_id, int id, char
 
 	card_path(id, out);
 	snprintf(flat, sizeof(flat), "cards/%d.card", id);
-	if (repo_lookup_commit(&commit, repo->git, commit_id) == 0 &&
+	if (repo_lookup_commit(&commit, repo_git(repo), commit_id) == 0 &&
 	    git_commit_tree(&tree, commit) == 0 && git_tree_entry_bypath(&entry, tree, out) < 0 &&
 	    git_tree_entry_bypath(&entry, tree, flat) == 0)
 		memcpy(out, flat, sizeof(flat));
@@ -333,7 +333,7 @@ int repo_list_cards(struct repo *repo, const git_oid *commit_id, struct strvec *
 	git_tree_entry *entry = NULL;
 	int rc = -1;
 
-	if (repo_lookup_commit(&commit, repo->git, commit_id) < 0 ||
+	if (repo_lookup_commit(&commit, repo_git(repo), commit_id) < 0 ||
 	    git_commit_tree(&tree, commit) < 0) {
 		repo_git_fail(err, "cannot read the board's commit");
 		goto out;
@@ -342,11 +342,11 @@ int repo_list_cards(struct repo *repo, const git_oid *commit_id, struct strvec *
 		rc = 0;
 		goto out;
 	}
-	if (git_tree_lookup(&cards, repo->git, git_tree_entry_id(entry)) < 0) {
+	if (git_tree_lookup(&cards, repo_git(repo), git_tree_entry_id(entry)) < 0) {
 		repo_git_fail(err, "cannot read cards/");
 		goto out;
 	}
-	rc = list_card_dir(repo->git, cards, "cards/", false, paths, err);
+	rc = list_card_dir(repo_git(repo), cards, "cards/", false, paths, err);
 out:
 	git_tree_free(cards);
 	git_tree_entry_free(entry);
@@ -359,7 +359,7 @@ int repo_resolve(struct repo *repo, const char *spec, git_oid *out, struct cb_er
 {
 	git_object *obj = NULL, *peeled = NULL;
 
-	if (git_revparse_single(&obj, repo->git, spec) < 0 ||
+	if (git_revparse_single(&obj, repo_git(repo), spec) < 0 ||
 	    git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
 		git_object_free(obj);
 		return cb_fail(err, CB_ENOTFOUND, "no commit '%s' in the board's history", spec);
@@ -400,10 +400,10 @@ int repo_diff_path(struct repo *repo, const char *commit_spec, const char *path,
 	opts.pathspec.strings = paths;
 	opts.pathspec.count = 1;
 	opts.context_lines = 3;
-	if (repo_lookup_commit(&commit, repo->git, &oid) < 0 || git_commit_tree(&new_tree, commit) < 0 ||
+	if (repo_lookup_commit(&commit, repo_git(repo), &oid) < 0 || git_commit_tree(&new_tree, commit) < 0 ||
 	    (git_commit_parentcount(commit) > 0 &&
 	     (git_commit_parent(&parent, commit, 0) < 0 || git_commit_tree(&old_tree, parent) < 0)) ||
-	    git_diff_tree_to_tree(&diff, repo->git, old_tree, new_tree, &opts) < 0 ||
+	    git_diff_tree_to_tree(&diff, repo_git(repo), old_tree, new_tree, &opts) < 0 ||
 	    git_diff_print(diff, GIT_DIFF_FORMAT_PATCH, append_diff_line, out) < 0) {
 		repo_git_fail(err, "cannot compute the diff");
 		goto out;

@@ -6,11 +6,14 @@
 #include "repo.h"
 
 struct repo {
-	git_repository *git;
+	git_repository *git; /* NULL until repo_git opens it */
+	bool git_failed;
 	char *gitdir;    /* with a trailing slash, as libgit2 reports it */
 	char *mirror_of; /* the board this one mirrors, NULL when it is no mirror */
 	int commit_lock_fd, commit_lock_depth; /* repo_lock_commits, taken depth times */
 };
+
+git_repository *repo_git(struct repo *repo);
 
 /* err from libgit2's last error, prefixed with what failed; -1. */
 int repo_git_fail(struct cb_error *err, const char *what);

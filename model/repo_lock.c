@@ -30,6 +30,7 @@ int repo_lock_commits(struct repo *repo, struct cb_error *err)
 
 	if (repo->commit_lock_depth++ > 0)
 		return 0;
+	repo_prepare_writes(repo); /* a shared board's lock file is its group's too */
 	snprintf(path, sizeof(path), "%scoboard-commit.lock", repo->gitdir);
 	repo->commit_lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (repo->commit_lock_fd < 0) {
@@ -110,8 +111,8 @@ bool repo_same_card_and_board(struct repo *repo, const git_oid *a, const git_oid
 
 	if (git_oid_equal(a, b))
 		return true;
-	if (repo_lookup_commit(&ca, repo->git, a) == 0 && git_commit_tree(&ta, ca) == 0 &&
-	    repo_lookup_commit(&cb, repo->git, b) == 0 && git_commit_tree(&tb, cb) == 0) {
+	if (repo_lookup_commit(&ca, repo_git(repo), a) == 0 && git_commit_tree(&ta, ca) == 0 &&
+	    repo_lookup_commit(&cb, repo_git(repo), b) == 0 && git_commit_tree(&tb, cb) == 0) {
 		bool fa = card_id_in(ta, card, &ia), fb = card_id_in(tb, card, &ib);
 
 		same = same_entry(fa, &ia, fb, &ib);

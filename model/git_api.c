@@ -1,0 +1,59 @@
+#define GIT_API_DEFINITIONS
+#include "git_api.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#ifndef COBOARD_LIBGIT2
+#define COBOARD_LIBGIT2 "libgit2.so"
+#endif
+
+static struct git_api api;
+static int loaded;
+
+static void cannot_load(const char *what)
+{
+	fprintf(stderr, "coboard: cannot load %s (%s); install the libgit2 package coboard was "
+		"built with\n", COBOARD_LIBGIT2, what);
+	exit(1);
+}
+
+/* As coboard wants it: objects and refs fsynced, no lookup before each object write, and
+ * caches sized for boards of ten thousand cards. */
+static void configure(void)
+{
+	api.git_libgit2_init();
+	api.git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	/* Objects written by one commit are read back at once; strict creation checks cost a
+	 * lookup per object for nothing. */
+	api.git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
+	/* A folder of cards/ can be over libgit2's default 4 KiB cache limit for trees; without
+	 * caching it, every commit walked re-inflates its parent's trees. */
+	api.git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)16 << 20);
+	/* A walk of the history needs a commit's tree and its parent's, not all of them: a
+	 * small cache keeps reindex's memory flat however long the history. */
+	api.git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)32 << 20);
+}
+
+const struct git_api *git_api(void)
+{
+	if (loaded)
+		return &api;
+	void *lib = dlopen(COBOARD_LIBGIT2, RTLD_NOW | RTLD_GLOBAL);
+	if (!lib)
+		cannot_load(dlerror());
+#define GIT_API_LOAD(name)                                                                    \
+	if (!(*(void **)&api.name = dlsym(lib, #name)))                                        \
+		cannot_load(#name " is missing");
+	GIT_API(GIT_API_LOAD)
+#undef GIT_API_LOAD
+	loaded = 1;
+	configure();
+	return &api;
+}
+
+int git_api_loaded(void)
+{
+	return loaded;
+}
