@@ -31,9 +31,14 @@ static void configure(void)
 	/* A folder of cards/ can be over libgit2's default 4 KiB cache limit for trees; without
 	 * caching it, every commit walked re-inflates its parent's trees. */
 	api.git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)16 << 20);
-	/* A walk of the history needs a commit's tree and its parent's, not all of them: a
-	 * small cache keeps reindex's memory flat however long the history. */
-	api.git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)32 << 20);
+	/* A walk of the history needs a commit's trees and its parent's, not all of them: a
+	 * small cache keeps reindex's memory flat however long the history (libgit2 counts a
+	 * tree's bytes, not its parsed entries, which cost as much again). */
+	api.git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)4 << 20);
+	/* Packs are read through mapped windows, which count as the process's memory: small
+	 * windows, and few kept mapped, rather than the whole of a big board's packs. */
+	api.git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)1 << 20);
+	api.git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)12 << 20);
 }
 
 const struct git_api *git_api(void)

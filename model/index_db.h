@@ -26,6 +26,7 @@ struct index {
 	char *unwritable; /* why, for the user */
 	struct cached_stmt *cache;
 	size_t ncached;
+	bool fts_deferred; /* a long catch-up: the search text is written at its end */
 };
 
 /* An error from the last SQLite call, worded for the user (busy, full disk, corrupt ...). */

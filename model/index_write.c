@@ -8,6 +8,11 @@
 
 /* --- writing rows ------------------------------------------------------------------- */
 
+/* A catch-up longer than this (a rebuild, a board that moved on by much) leaves the
+ * search text alone commit by commit and writes it once at the end: the full-text index
+ * is the costliest part of indexing a change, and only the last text of a card counts. */
+enum { FTS_DEFER_COMMITS = 64 };
+
 static int delete_card_rows(struct index *idx, int id, struct cb_error *err)
 {
 	static const char *const sqls[] = {
@@ -15,8 +20,9 @@ static int delete_card_rows(struct index *idx, int id, struct cb_error *err)
 		"DELETE FROM card_agencies WHERE card = ?",
 		"DELETE FROM cards_fts WHERE rowid = ?",
 	};
+	size_t n = sizeof(sqls) / sizeof(*sqls) - (idx->fts_deferred ? 1 : 0);
 
-	for (size_t i = 0; i < sizeof(sqls) / sizeof(*sqls); i++) {
+	for (size_t i = 0; i < n; i++) {
 		sqlite3_stmt *st = db_stmt(idx, sqls[i], err);
 		if (!st)
 			return -1;
@@ -27,10 +33,61 @@ static int delete_card_rows(struct index *idx, int id, struct cb_error *err)
 	return 0;
 }
 
+static int insert_search_text(struct index *idx, const struct card *c, struct cb_error *err)
+{
+	struct strbuf notes = {0};
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	for (size_t i = 0; i < c->nnotes; i++)
+		sb_printf(&notes, "%s\n", c->notes[i].text);
+	st = db_stmt(idx, "INSERT INTO cards_fts(rowid, title, description, notes) VALUES (?, ?, ?, ?)",
+		     err);
+	if (st) {
+		sqlite3_bind_int(st, 1, c->id);
+		bind_text(st, 2, c->title);
+		bind_text(st, 3, c->description);
+		bind_text(st, 4, sb_str(&notes));
+		rc = step_done(idx, st, err);
+	}
+	sb_free(&notes);
+	return rc;
+}
+
+/* The search text of every card, written anew from the cards' rows. */
+static int rewrite_search_text(struct index *idx, struct cb_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_exec(idx, "DELETE FROM cards_fts;", err) < 0)
+		return -1;
+	/* A statement of its own: the cached ones are stepped inside the loop. */
+	if (sqlite3_prepare_v2(idx->db, "SELECT id, text FROM cards", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(idx, err, "read the cards");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct card card;
+		struct cb_error ignored = {0};
+		const char *text = (const char *)sqlite3_column_text(st, 1);
+
+		if (card_parse(&card, text, (size_t)sqlite3_column_bytes(st, 1), &ignored) == 0) {
+			card.id = sqlite3_column_int(st, 0);
+			rc = insert_search_text(idx, &card, err);
+		}
+		card_free(&card);
+		if (rc < 0)
+			break;
+	}
+	if (rc != SQLITE_DONE && rc >= 0)
+		rc = db_fail(idx, err, "read the cards");
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
 static int insert_card_rows(struct index *idx, const struct card *c, const char *text,
 			    struct cb_error *err)
 {
-	struct strbuf labels = {0}, notes = {0};
+	struct strbuf labels = {0};
 	sqlite3_stmt *st;
 	int rc = -1;
 
@@ -70,20 +127,9 @@ static int insert_card_rows(struct index *idx, const struct card *c, const char 
 		if (step_done(idx, st, err) < 0)
 			goto out;
 	}
-	for (size_t i = 0; i < c->nnotes; i++)
-		sb_printf(&notes, "%s\n", c->notes[i].text);
-	st = db_stmt(idx, "INSERT INTO cards_fts(rowid, title, description, notes) VALUES (?, ?, ?, ?)",
-		     err);
-	if (!st)
-		goto out;
-	sqlite3_bind_int(st, 1, c->id);
-	bind_text(st, 2, c->title);
-	bind_text(st, 3, c->description);
-	bind_text(st, 4, sb_str(&notes));
-	rc = step_done(idx, st, err);
+	rc = idx->fts_deferred ? 0 : insert_search_text(idx, c, err);
 out:
 	sb_free(&labels);
-	sb_free(&notes);
 	return rc;
 }
 
@@ -478,6 +524,7 @@ int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_er
 				       &has_base, err) < 0)
 			goto out;
 	}
+	idx->fts_deferred = n > FTS_DEFER_COMMITS;
 	for (size_t i = n; i-- > 0;) {
 		struct commit_info info;
 
@@ -491,11 +538,13 @@ int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_er
 		if (progress)
 			progress(n - i, n, pctx);
 	}
-	if (write_meta(idx, "tip", hex, err) < 0)
+	if ((idx->fts_deferred && rewrite_search_text(idx, err) < 0) ||
+	    write_meta(idx, "tip", hex, err) < 0)
 		goto out;
 	snprintf(idx->tip, sizeof(idx->tip), "%s", hex);
 	rc = 0;
 out:
+	idx->fts_deferred = false;
 	free(chain);
 	return rc;
 }

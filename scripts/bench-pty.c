@@ -1,7 +1,10 @@
 /* Runs a program in a pseudo-terminal of a given size, the way a terminal would, and
  * measures what the terminal sees: the time until MARKER first appears (the first complete
  * screen), then for each KEY the bytes written in answer to it (until the output is quiet),
- * then q and the peak memory of the program.
+ * and the time until the last byte of that answer (key to screen); then, with
+ * BENCH_PTY_CHANGE set, runs that shell command (a change made by another session) and
+ * measures the time from its end until the screen shows it (the first bytes the program
+ * writes unasked); then q and the peak memory of the program.
  * Usage: bench-pty COLS ROWS MARKER KEYS -- PROGRAM ARGS...
  * KEYS is a string of keys to send one at a time, e.g. "jL". Prints name=value lines. */
 #define _DEFAULT_SOURCE
@@ -23,6 +26,8 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+static double last_byte_ms; /* when drain last read something */
+
 /* Reads until quiet_ms pass without output; returns the bytes read. */
 static long drain(int fd, int quiet_ms, char *seen, size_t seen_size, size_t *seen_len)
 {
@@ -34,6 +39,7 @@ static long drain(int fd, int quiet_ms, char *seen, size_t seen_size, size_t *se
 		ssize_t n = read(fd, buf, sizeof(buf));
 		if (n <= 0)
 			break;
+		last_byte_ms = now_ms();
 		total += n;
 		if (seen && *seen_len + (size_t)n < seen_size) {
 			memcpy(seen + *seen_len, buf, (size_t)n);
@@ -96,9 +102,26 @@ int main(int argc, char **argv)
 	first_bytes += drain(fd, 300, NULL, 0, NULL);
 	printf("first_screen_bytes=%ld\n", first_bytes);
 	for (const char *k = keys; *k; k++) {
+		double sent = last_byte_ms = now_ms();
+
 		if (write(fd, k, 1) != 1)
 			return 1;
 		printf("key_%c_bytes=%ld\n", *k, drain(fd, 400, NULL, 0, NULL));
+		printf("key_%c_ms=%.2f\n", *k, last_byte_ms - sent);
+	}
+	const char *change = getenv("BENCH_PTY_CHANGE");
+	if (change && *change) {
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		char buf[65536];
+
+		drain(fd, 300, NULL, 0, NULL);
+		if (system(change) != 0)
+			return fprintf(stderr, "bench-pty: the change failed: %s\n", change), 1;
+		double changed = now_ms();
+		if (poll(&p, 1, 10000) <= 0 || read(fd, buf, sizeof(buf)) <= 0)
+			return fprintf(stderr, "bench-pty: the change never showed\n"), 1;
+		printf("live_update_ms=%.2f\n", now_ms() - changed);
+		drain(fd, 300, NULL, 0, NULL);
 	}
 	if (write(fd, "q", 1) != 1)
 		return 1;

@@ -60,4 +60,20 @@ run 0 move 1 todo
 expect_eq "$(last_subject)" "Move #1 from Blocked to To do" "commit after a lock that went stale"
 run 0 fsck
 expect_contains "$OUT" "fsck: ok" "fsck after lock recovery"
+
+# A long catch-up writes the search text once, at its end: it is the text of the tip.
+run 0 edit 2 --title "Zephyrine inspections"
+i=1
+while [ $i -le 70 ]; do
+	cb note 3 "quokka$i" >/dev/null
+	i=$((i + 1))
+done
+run 0 edit 2 --title "Marmalade inspections"
+run 0 reindex
+run 0 search quokka70
+expect_contains "$OUT" "#3" "a rebuilt index finds the last note"
+run 0 search Marmalade
+expect_contains "$OUT" "#2" "and the title as it is now"
+run 0 search Zephyrine
+expect_not_contains "$OUT" "#2" "not the title it had"
 echo ok
