@@ -93,7 +93,17 @@ void utf8_sanitize(const char *s, bool keep_newlines, struct strbuf *out)
 
 	while (i < len) {
 		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t n = 0;
+
+		/* A run of printable ASCII, most of any text here, is copied as it is. */
+		while (i + n < len && (unsigned char)s[i + n] >= 0x20 && (unsigned char)s[i + n] < 0x7f)
+			n++;
+		if (n) {
+			sb_add(out, s + i, n);
+			i += n;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
 
 		if (cp == UTF8_INVALID)
 			sb_printf(out, "\\x%02X", (unsigned char)s[i]);

@@ -36,6 +36,8 @@ void text_sanitize_lines(const char *s, struct strbuf *out)
 
 static int char_width(uint32_t cp)
 {
+	if (cp >= 0x20 && cp < 0x7f) /* most of what a board holds: no table to look up */
+		return 1;
 	int w = wcwidth((wchar_t)cp);
 
 	return w < 0 ? 1 : w;
@@ -64,10 +66,11 @@ int text_fit(const char *s, int width, bool pad, struct strbuf *out)
 		return 0;
 	utf8_sanitize(s, false, &clean);
 	len = clean.len;
-	if (text_width(sb_str(&clean)) <= width) {
+	used = text_width(sb_str(&clean));
+	if (used <= width) {
 		sb_add(out, sb_str(&clean), len);
-		used = text_width(sb_str(&clean));
 	} else {
+		used = 0;
 		/* Leave one column for the ellipsis. */
 		while (i < len) {
 			uint32_t cp;
