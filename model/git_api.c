@@ -45,7 +45,7 @@ const struct git_api *git_api(void)
 {
 	if (loaded)
 		return &api;
-	void *lib = dlopen(COBOARD_LIBGIT2, RTLD_NOW | RTLD_GLOBAL);
+	void *lib = dlopen(COBOARD_LIBGIT2, RTLD_LAZY | RTLD_GLOBAL);
 	if (!lib)
 		cannot_load(dlerror());
 #define GIT_API_LOAD(name)                                                                    \
