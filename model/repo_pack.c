@@ -1,7 +1,9 @@
 /* Packing the repository as git gc --auto would, so that it does not grow by every loose
  * object of every change: when a change finds many loose objects, a detached
- * `git repack -d -l` packs them (our own count decides, not git's sample of one directory),
- * then `git gc --auto` merges packs when there are many, off the writer's path. Writers and
+ * `git repack --geometric=2 -d -l` packs them together with the smaller packs, so the
+ * versions of a folder's tree delta against each other and packs stay few (our own count
+ * decides, not git's sample of one directory), then `git gc --auto` does the rest git
+ * would, off the writer's path. Writers and
  * readers survive objects moving into packs (repo_commit writes again, lookups reread). */
 #include "repo_internal.h"
 
@@ -16,9 +18,10 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Loose objects before a pack starts; git's own gc.auto is 6700. A change makes about five
- * (the card, its trees, the commit), so this packs every fifty changes or so. */
-enum { PACK_LOOSE_OBJECTS = 256, SAMPLED_DIRS = 16, STALE_PACK_LOCK_SECONDS = 600 };
+/* Loose objects before a pack starts; git's own gc.auto is 6700. A change makes about six
+ * (the card, its folder, cards/, the root, the commit), so this packs every dozen changes
+ * or so: loose objects cost a few KiB each, packed ones a few hundred bytes. */
+enum { PACK_LOOSE_OBJECTS = 64, SAMPLED_DIRS = 16, STALE_PACK_LOCK_SECONDS = 600 };
 
 /* Loose objects, estimated from the first SAMPLED_DIRS of the 256 fan-out directories. */
 static long loose_objects(const char *gitdir)
@@ -79,7 +82,7 @@ static void start_packer(const char *gitdir, const char *lock)
 		dup2(null, STDERR_FILENO);
 	}
 	execlp("sh", "sh", "-c",
-	       "git --git-dir=\"$1\" repack -d -l -q; "
+	       "git --git-dir=\"$1\" repack --geometric=2 -d -l -q; "
 	       "git --git-dir=\"$1\" -c gc.autoDetach=false gc --auto --quiet; rm -f \"$2\"",
 	       "sh", gitdir, lock, (char *)NULL);
 	unlink(lock);
