@@ -395,17 +395,6 @@ int index_begin_write(struct index *idx, struct cb_error *err)
 	return 0;
 }
 
-int index_begin_read(struct index *idx, struct cb_error *err)
-{
-	if (db_exec(idx, "BEGIN", err) < 0)
-		return -1;
-	if (load_tip(idx, err) < 0) {
-		index_rollback(idx);
-		return -1;
-	}
-	return 0;
-}
-
 int index_commit(struct index *idx, struct cb_error *err)
 {
 	if (db_exec(idx, "COMMIT", err) < 0)

@@ -27,9 +27,6 @@ const char *index_unwritable(struct index *idx);
 /* The writer lock across processes: BEGIN IMMEDIATE, waiting up to the busy timeout
  * ($COBOARD_LOCK_TIMEOUT milliseconds, default 10000). */
 int index_begin_write(struct index *idx, struct cb_error *err);
-/* A snapshot to read from, taking no lock (WAL readers never wait for the writer); ended
- * by index_commit or index_rollback like a write. */
-int index_begin_read(struct index *idx, struct cb_error *err);
 int index_commit(struct index *idx, struct cb_error *err);
 void index_rollback(struct index *idx);
 

@@ -201,20 +201,14 @@ static int commit_on_tip(struct session *s, const git_oid *base, int card,
 	return rc;
 }
 
-/* The board to decide a change on, from the index brought up to the branch. A file op holds
- * the index's write lock from here to its end; a card op only reads a snapshot (its commit
- * checks that what it read still holds), so writers at once do not queue to decide. */
-static int open_for_change(struct session *s, struct board *board, bool write_lock,
-			   struct cb_error *err)
+static int lock_and_sync(struct session *s, struct board *board, struct cb_error *err)
 {
 	memset(board, 0, sizeof(*board));
 	if (refuse_on_mirror(s, err) < 0)
 		return -1;
-	if (write_lock ? index_begin_write(s->index, err) < 0
-		       : index_refresh(s->index, err) < 0 || index_begin_read(s->index, err) < 0)
+	if (index_begin_write(s->index, err) < 0)
 		return -1;
-	if ((write_lock && index_sync(s->index, NULL, NULL, err) < 0) ||
-	    index_board(s->index, board, err) < 0) {
+	if (index_sync(s->index, NULL, NULL, err) < 0 || index_board(s->index, board, err) < 0) {
 		board_free(board);
 		index_rollback(s->index);
 		return -1;
@@ -334,7 +328,7 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 
 	card_init(&before);
 	card_init(&st.after);
-	if (open_for_change(s, &board, false, err) < 0) {
+	if (lock_and_sync(s, &board, err) < 0) {
 		card_free(&before);
 		card_free(&st.after);
 		return -1;
@@ -420,7 +414,7 @@ int ops_advance(struct session *s, const git_oid *from, const git_oid *to, struc
 	int rc;
 
 	memset(res, 0, sizeof(*res));
-	if (open_for_change(s, &board, true, err) < 0)
+	if (lock_and_sync(s, &board, err) < 0)
 		return -1;
 	board_free(&board);
 	if (repo_move_branch(s->repo, from, to, err) < 0) {
@@ -442,7 +436,7 @@ static int try_file_op(struct session *s, file_op_fn fn, void *arg, struct op_re
 	git_oid parent, commit;
 	int rc = -1;
 
-	if (open_for_change(s, &board, true, err) < 0)
+	if (lock_and_sync(s, &board, err) < 0)
 		return -1;
 	if (repo_tip(s->repo, &parent, err) < 0 || fn(s, &board, &parent, arg, &op, err) < 0)
 		goto fail;

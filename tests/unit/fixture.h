@@ -59,6 +59,9 @@ static inline struct session *fixture_open(struct fixture *f, const char *login)
 
 	session_global_init();
 	setenv("TZ", "UTC", 1);
+	/* No background packer: the board is removed when the test ends, and a packer still
+	 * writing there would make that fail. */
+	setenv("COBOARD_NO_PACK", "1", 1);
 	snprintf(f->dir, sizeof(f->dir), "/tmp/coboard-unit-XXXXXX");
 	if (!mkdtemp(f->dir))
 		abort();
