@@ -14,8 +14,8 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # The program loads libgit2 at its first use (model/git_api.c) instead of linking it, so a
 # read the index answers starts without it. It keeps its own definition of one mbedTLS
 # function visible to the libgit2 it loads (model/notls.c).
-LIBGIT2_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir libgit2 2>/dev/null)/libgit2.so" \
-	2>/dev/null | awk '/SONAME/ { print $$2 }')
+LIBGIT2_SONAME = $(or $(shell objdump -p "$$(pkg-config --variable=libdir libgit2 2>/dev/null)/libgit2.so" \
+	2>/dev/null | awk '/SONAME/ { print $$2 }'),libgit2.so)
 APP_LIBS = $(shell pkg-config --libs ncursesw sqlite3 2>/dev/null) -ldl \
 	-Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file
 
