@@ -26,11 +26,12 @@ static void check_card(struct repo *repo, const git_oid *commit, const char *pat
 	card_init(&card);
 	if (!id) {
 		const char *name = strrchr(path, '/') + 1;
+		size_t digits = strspn(name, "0123456789");
 		char what[160], home[32];
-		int named = atoi(name);
+		int named = digits > 0 && digits <= 6 ? atoi(name) : 0;
 
 		card_path(named, home);
-		if (strspn(name, "0123456789") > 6)
+		if (digits > 6)
 			snprintf(what, sizeof(what), "the id is out of range (ids run from 1 to %d); the "
 				 "file is ignored", CARD_ID_MAX);
 		else if (named > 0 && strcmp(name, strrchr(home, '/') + 1) == 0)
