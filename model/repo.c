@@ -889,16 +889,29 @@ bool repo_has_remotes(struct repo *repo)
 	return any;
 }
 
+/* Appends one tree update; paths owns its path. A NULL id removes the path. */
+static void push_update(git_tree_update **updates, char ***paths, size_t *n, const char *path,
+			const git_oid *id)
+{
+	*updates = xrealloc(*updates, (*n + 1) * sizeof(**updates));
+	*paths = xrealloc(*paths, (*n + 1) * sizeof(**paths));
+	(*paths)[*n] = xstrdup(path);
+	(*updates)[*n] = id ? (git_tree_update){GIT_TREE_UPDATE_UPSERT, *id, GIT_FILEMODE_BLOB,
+						(*paths)[*n]}
+			    : (git_tree_update){GIT_TREE_UPDATE_REMOVE, {{0}}, 0, (*paths)[*n]};
+	(*n)++;
+}
+
 /* The updates moving every card of tree's cards/ that sits in the layout before folders
- * into its folder, blob ids kept; the .gitattributes line for cards follows them. */
-static size_t folder_moves(git_repository *git, git_tree *tree, git_tree_update **out,
-			   char ***paths, git_oid *attributes)
+ * into its folder, blob ids kept. */
+static size_t folder_moves(git_repository *git, git_tree *tree, git_tree_update **updates,
+			   char ***paths)
 {
 	git_tree_entry *entry = NULL;
 	git_tree *cards = NULL;
 	size_t n = 0;
 
-	*out = NULL;
+	*updates = NULL;
 	*paths = NULL;
 	if (git_tree_entry_bypath(&entry, tree, "cards") < 0 ||
 	    git_tree_lookup(&cards, git, git_tree_entry_id(entry)) < 0)
@@ -913,23 +926,8 @@ static size_t folder_moves(git_repository *git, git_tree *tree, git_tree_update 
 		if (!id || git_tree_entry_type(e) != GIT_OBJECT_BLOB || !card_path_is_flat(flat))
 			continue;
 		card_path(id, home);
-		*out = xrealloc(*out, (n + 2) * sizeof(**out));
-		*paths = xrealloc(*paths, (n + 2) * sizeof(**paths));
-		(*paths)[n] = xstrdup(flat);
-		(*out)[n] = (git_tree_update){GIT_TREE_UPDATE_REMOVE, {{0}}, 0, (*paths)[n]};
-		n++;
-		(*paths)[n] = xstrdup(home);
-		(*out)[n] = (git_tree_update){GIT_TREE_UPDATE_UPSERT, *git_tree_entry_id(e),
-					      GIT_FILEMODE_BLOB, (*paths)[n]};
-		n++;
-	}
-	if (n && attributes) {
-		*out = xrealloc(*out, (n + 1) * sizeof(**out));
-		*paths = xrealloc(*paths, (n + 1) * sizeof(**paths));
-		(*paths)[n] = xstrdup(".gitattributes");
-		(*out)[n] = (git_tree_update){GIT_TREE_UPDATE_UPSERT, *attributes, GIT_FILEMODE_BLOB,
-					      (*paths)[n]};
-		n++;
+		push_update(updates, paths, &n, flat, NULL);
+		push_update(updates, paths, &n, home, git_tree_entry_id(e));
 	}
 out:
 	git_tree_free(cards);
@@ -984,12 +982,14 @@ int repo_move_into_folders(struct repo *repo, const git_oid *tip, const struct i
 		repo_git_fail(err, "cannot read the board's last commit");
 		goto out;
 	}
-	n = folder_moves(repo_git(repo), tree, &updates, &paths,
-			 attributes_for_folders(repo_git(repo), tree, &attributes) ? &attributes : NULL);
+	n = folder_moves(repo_git(repo), tree, &updates, &paths);
 	if (n == 0) {
 		rc = 0;
 		goto out;
 	}
+	/* The merge driver's line follows the cards, read only when they move. */
+	if (attributes_for_folders(repo_git(repo), tree, &attributes))
+		push_update(&updates, &paths, &n, ".gitattributes", &attributes);
 	if (git_tree_create_updated(&tree_id, repo_git(repo), tree, n, updates) < 0 ||
 	    git_tree_lookup(&new_tree, repo_git(repo), &tree_id) < 0) {
 		repo_git_fail(err, "cannot write the tree of cards in folders");
