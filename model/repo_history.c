@@ -296,20 +296,34 @@ int repo_first_parents(struct repo *repo, const git_oid *tip, known_fn known, vo
 	}
 }
 
+bool repo_card_in_tree(git_tree *tree, int id, char path[32], git_oid *blob)
+{
+	git_tree_entry *entry = NULL;
+	char flat[32];
+	bool found;
+
+	card_path(id, path);
+	snprintf(flat, sizeof(flat), "cards/%d.card", id);
+	found = git_tree_entry_bypath(&entry, tree, path) == 0;
+	if (!found && git_tree_entry_bypath(&entry, tree, flat) == 0) {
+		memcpy(path, flat, sizeof(flat));
+		found = true;
+	}
+	if (found && blob)
+		git_oid_cpy(blob, git_tree_entry_id(entry));
+	git_tree_entry_free(entry);
+	return found;
+}
+
 void repo_card_path_at(struct repo *repo, const git_oid *commit_id, int id, char out[32])
 {
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
-	git_tree_entry *entry = NULL;
-	char flat[32];
 
 	card_path(id, out);
-	snprintf(flat, sizeof(flat), "cards/%d.card", id);
 	if (repo_lookup_commit(&commit, repo_git(repo), commit_id) == 0 &&
-	    git_commit_tree(&tree, commit) == 0 && git_tree_entry_bypath(&entry, tree, out) < 0 &&
-	    git_tree_entry_bypath(&entry, tree, flat) == 0)
-		memcpy(out, flat, sizeof(flat));
-	git_tree_entry_free(entry);
+	    git_commit_tree(&tree, commit) == 0)
+		repo_card_in_tree(tree, id, out, NULL);
 	git_tree_free(tree);
 	git_commit_free(commit);
 }

@@ -15,6 +15,10 @@ struct repo {
 
 git_repository *repo_git(struct repo *repo);
 
+/* Card id in tree, in its folder or where a board made before folders keeps it: its path
+ * (its folder when it is in neither) and, when found, its blob id. */
+bool repo_card_in_tree(git_tree *tree, int id, char path[32], git_oid *blob);
+
 /* err from libgit2's last error, prefixed with what failed; -1. */
 int repo_git_fail(struct cb_error *err, const char *what);
 

@@ -14,8 +14,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "card.h"
-
 int repo_lock_timeout_ms(void)
 {
 	const char *s = getenv("COBOARD_LOCK_TIMEOUT");
@@ -85,18 +83,6 @@ static bool entry_id(git_tree *tree, const char *path, git_oid *out)
 	return found;
 }
 
-/* The card's blob id in either layout. */
-static bool card_id_in(git_tree *tree, int id, git_oid *out)
-{
-	char path[32];
-
-	card_path(id, path);
-	if (entry_id(tree, path, out))
-		return true;
-	snprintf(path, sizeof(path), "cards/%d.card", id);
-	return entry_id(tree, path, out);
-}
-
 static bool same_entry(bool found_a, const git_oid *a, bool found_b, const git_oid *b)
 {
 	return found_a == found_b && (!found_a || git_oid_equal(a, b));
@@ -113,7 +99,8 @@ bool repo_same_card_and_board(struct repo *repo, const git_oid *a, const git_oid
 		return true;
 	if (repo_lookup_commit(&ca, repo_git(repo), a) == 0 && git_commit_tree(&ta, ca) == 0 &&
 	    repo_lookup_commit(&cb, repo_git(repo), b) == 0 && git_commit_tree(&tb, cb) == 0) {
-		bool fa = card_id_in(ta, card, &ia), fb = card_id_in(tb, card, &ib);
+		char pa[32], pb[32];
+		bool fa = repo_card_in_tree(ta, card, pa, &ia), fb = repo_card_in_tree(tb, card, pb, &ib);
 
 		same = same_entry(fa, &ia, fb, &ib);
 		if (same) {
