@@ -172,6 +172,16 @@ static bool next_line(const char **p, const char *end, struct line *line)
 	return true;
 }
 
+/* Puts *value in *slot and the old value of *slot in *value, for the caller to free: a
+ * field parsed is not copied again. */
+static void swap_str(char **slot, char **value)
+{
+	char *old = *slot;
+
+	*slot = *value;
+	*value = old;
+}
+
 static int parse_header_line(struct card *card, struct line line, int lineno, bool seen[F_COUNT],
 			     struct cb_error *err)
 {
@@ -202,11 +212,11 @@ static int parse_header_line(struct card *card, struct line line, int lineno, bo
 		vlen--;
 	v = xstrndup(value, vlen);
 	switch (f) {
-	case F_TITLE: str_set(&card->title, v); break;
-	case F_COLUMN: str_set(&card->column, v); break;
-	case F_RANK: str_set(&card->rank, v); break;
-	case F_LEAD: str_set(&card->lead, v); break;
-	case F_DUE: str_set(&card->due, v); break;
+	case F_TITLE: swap_str(&card->title, &v); break;
+	case F_COLUMN: swap_str(&card->column, &v); break;
+	case F_RANK: swap_str(&card->rank, &v); break;
+	case F_LEAD: swap_str(&card->lead, &v); break;
+	case F_DUE: swap_str(&card->due, &v); break;
 	case F_CO: sv_split_list(&card->co, v); break;
 	case F_LABELS: sv_split_list(&card->labels, v); break;
 	case F_ARCHIVED:

@@ -28,20 +28,22 @@ bool card_matches(const struct card *card, const struct card_filter *f, const st
 	return true;
 }
 
-static const struct board *order_board;
+/* A card's place in the board's order, its column looked up once rather than in each of
+ * the comparisons a sort makes. */
+struct order_key {
+	int column; /* the column's place on the board; a column the board lacks goes last */
+	const char *rank;
+	int id;
+	size_t from; /* where the card is in the list before the sort */
+};
 
 static int by_board_order(const void *a_, const void *b_)
 {
-	const struct card *a = a_, *b = b_;
-	int ca = board_column_index(order_board, a->column), cb = board_column_index(order_board, b->column);
+	const struct order_key *a = a_, *b = b_;
 	int r;
 
-	if (ca < 0)
-		ca = (int)order_board->ncolumns;
-	if (cb < 0)
-		cb = (int)order_board->ncolumns;
-	if (ca != cb)
-		return ca - cb;
+	if (a->column != b->column)
+		return a->column - b->column;
 	if ((r = strcmp(a->rank, b->rank)) != 0)
 		return r;
 	return a->id - b->id;
@@ -49,11 +51,37 @@ static int by_board_order(const void *a_, const void *b_)
 
 void card_list_sort(struct card_list *list, const struct board *board)
 {
-	if (list->n > 1) {
-		/* qsort has no context argument in C11; the board is set just before. */
-		order_board = board;
-		qsort(list->v, list->n, sizeof(*list->v), by_board_order);
+	const size_t done = (size_t)-1;
+
+	if (list->n < 2)
+		return;
+	struct order_key *keys = xcalloc(list->n, sizeof(*keys));
+	for (size_t i = 0; i < list->n; i++) {
+		int column = board_column_index(board, list->v[i].column);
+
+		keys[i] = (struct order_key){column < 0 ? (int)board->ncolumns : column,
+					     list->v[i].rank, list->v[i].id, i};
 	}
+	qsort(keys, list->n, sizeof(*keys), by_board_order);
+	/* The cards move into place along the permutation's cycles, in the list itself: a
+	 * second list of ten thousand cards costs more in fresh pages than the sort. */
+	for (size_t i = 0; i < list->n; i++) {
+		if (keys[i].from == done)
+			continue;
+		struct card held = list->v[i];
+		size_t at = i;
+
+		while (keys[at].from != i) {
+			size_t from = keys[at].from;
+
+			list->v[at] = list->v[from];
+			keys[at].from = done;
+			at = from;
+		}
+		list->v[at] = held;
+		keys[at].from = done;
+	}
+	free(keys);
 }
 
 void card_list_filter(struct card_list *list, const struct card_filter *f, const struct board *board)

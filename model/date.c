@@ -24,9 +24,9 @@ static bool parse_ymd(const char *s, int *y, int *m, int *d)
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return false;
-	*y = atoi(s);
-	*m = atoi(s + 5);
-	*d = atoi(s + 8);
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
 	return *y >= 1900 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in_month(*y, *m);
 }
 
@@ -74,12 +74,30 @@ void date_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-long date_days_until(const char *due)
+/* Today's day number. The clock's answer is kept for the second it was read in: a list of
+ * ten thousand cards asks once a card, and the local time costs a time zone lookup. */
+static long today_days(void)
 {
+	static time_t read_at = -1;
+	static long days;
 	char today[11];
 
-	date_today(today);
-	return date_to_days(due) - date_to_days(today);
+	if (today_override[0] || getenv("COBOARD_TODAY")) {
+		date_today(today);
+		return date_to_days(today);
+	}
+	time_t now = time(NULL);
+	if (now != read_at) {
+		date_today(today);
+		days = date_to_days(today);
+		read_at = now;
+	}
+	return days;
+}
+
+long date_days_until(const char *due)
+{
+	return date_to_days(due) - today_days();
 }
 
 /* Local midnight days_after day; mktime carries a day past the month's end. */

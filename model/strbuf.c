@@ -143,13 +143,19 @@ void sb_free(struct strbuf *sb)
 	sb->len = sb->cap = 0;
 }
 
-void sv_push(struct strvec *sv, const char *s)
+/* Appends s itself, which the vector then owns. */
+static void sv_push_owned(struct strvec *sv, char *s)
 {
 	if (sv->n == sv->cap) {
 		sv->cap = sv->cap ? sv->cap * 2 : 4;
 		sv->v = xrealloc(sv->v, sv->cap * sizeof(*sv->v));
 	}
-	sv->v[sv->n++] = xstrdup(s);
+	sv->v[sv->n++] = s;
+}
+
+void sv_push(struct strvec *sv, const char *s)
+{
+	sv_push_owned(sv, xstrdup(s));
 }
 
 bool sv_contains(const struct strvec *sv, const char *s)
@@ -183,11 +189,8 @@ void sv_split_list(struct strvec *sv, const char *text)
 			a++;
 		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 			b--;
-		if (b > a) {
-			char *item = xstrndup(a, (size_t)(b - a));
-			sv_push(sv, item);
-			free(item);
-		}
+		if (b > a)
+			sv_push_owned(sv, xstrndup(a, (size_t)(b - a)));
 		p = end ? end + 1 : NULL;
 	}
 }

@@ -135,9 +135,9 @@ static void card_row(const struct card *card, const struct board *board, bool sh
 		     int title_w, struct strbuf *out)
 {
 	char id[16];
+	int n = snprintf(id, sizeof(id), "#%-5d", card->id);
 
-	snprintf(id, sizeof(id), "#%d", card->id);
-	sb_printf(out, "%-6s", id);
+	sb_add(out, id, (size_t)n);
 	if (show_column) {
 		text_fit(card->column, 12, true, out);
 		sb_putc(out, ' ');

@@ -50,6 +50,12 @@ int text_width(const char *s)
 
 	while (i < len) {
 		uint32_t cp;
+
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			width++; /* printable ASCII, most of any text here: one column each */
+			i++;
+			continue;
+		}
 		i += utf8_decode(s + i, len - i, &cp);
 		width += cp == UTF8_INVALID ? 1 : char_width(cp);
 	}
