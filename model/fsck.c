@@ -84,6 +84,7 @@ int fsck_board(struct session *s, struct strvec *problems, size_t *ncards, struc
 	git_oid tip;
 
 	*ncards = 0;
+	git_api_verify_reads();
 	if (index_begin_write(s->index, err) < 0)
 		return -1;
 	if (index_sync(s->index, NULL, NULL, err) < 0) {

@@ -102,6 +102,8 @@ struct git_api {
 const struct git_api *git_api(void);
 /* Whether libgit2 was loaded (and so must be shut down). */
 int git_api_loaded(void);
+/* From now on every object read is hashed and checked against its id (for fsck). */
+void git_api_verify_reads(void);
 
 /* An object id's bytes and hex digits need no library: these five stand in for libgit2's,
  * so comparing the index's commit with the branch's loads nothing. */
