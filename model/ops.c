@@ -305,6 +305,9 @@ static int commit_card(struct session *s, const struct op_state *st, const git_o
 			       st->after.id, text->len / 1024, CARD_FILE_MAX / 1024);
 	card_path(st->after.id, path);
 	struct file_update update = {path, text->buf, text->len};
+	/* The card's text does not depend on the tip: it is written before the commit lock. */
+	if (repo_store_files(s->repo, &update, 1, err) < 0)
+		return -1;
 	rc = commit_on_tip(s, base, st->after.id, &update, 1, sb_str(msg), &commit, err);
 	if (rc == 0)
 		res->card = st->after.id;

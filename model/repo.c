@@ -483,6 +483,20 @@ int repo_write_commit(struct repo *repo, const git_oid *parent, const git_oid *s
 	}
 }
 
+int repo_store_files(struct repo *repo, const struct file_update *updates, size_t n,
+		     struct cb_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		git_oid id;
+
+		if (updates[i].content &&
+		    git_blob_create_from_buffer(&id, repo_git(repo), updates[i].content,
+						updates[i].len) < 0)
+			return repo_git_fail(err, "cannot write a blob");
+	}
+	return 0;
+}
+
 int repo_commit(struct repo *repo, const git_oid *parent, const struct file_update *updates,
 		size_t nupdates, const struct identity *who, const char *message, git_oid *out,
 		struct cb_error *err)

@@ -82,6 +82,12 @@ int repo_commit(struct repo *repo, const git_oid *parent, const struct file_upda
 		size_t nupdates, const struct identity *who, const char *message, git_oid *out,
 		struct cb_error *err);
 
+/* Writes the new contents of updates as git objects, before a commit that will hold them:
+ * an object already written costs the commit only a look (git objects are named by their
+ * content, so one written for a commit that is then not made is garbage, nothing more). */
+int repo_store_files(struct repo *repo, const struct file_update *updates, size_t n,
+		     struct cb_error *err);
+
 /* Writes the objects of a commit on top of parent (and second, for a merge) with the updates
  * applied, without moving any branch. */
 int repo_write_commit(struct repo *repo, const git_oid *parent, const git_oid *second,
