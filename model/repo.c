@@ -14,10 +14,19 @@
  * killed process: live git writers hold it for milliseconds. */
 enum { STALE_LOCK_SECONDS = 2 };
 
+/* Why the repository would not open (its path, libgit2's words), once repo_git failed: the
+ * calls made with no repository afterwards only say "invalid argument". */
+static char *unopened_dir, *unopened_why;
+
 int repo_git_fail(struct cb_error *err, const char *what)
 {
 	const git_error *e = git_error_last();
 
+	if (unopened_dir && e && e->klass == GIT_ERROR_INVALID)
+		return cb_fail(err, CB_ECORRUPT,
+			       "%s: %s will not open as a git repository (%s); check it with `git "
+			       "--git-dir=%s fsck`, or restore it from a backup",
+			       what, unopened_dir, unopened_why, unopened_dir);
 	return cb_fail(err, CB_EFAIL, "%s: %s", what, e && e->message ? e->message : "git error");
 }
 
@@ -28,6 +37,9 @@ void repo_global_init(void)
 
 void repo_global_shutdown(void)
 {
+	free(unopened_dir);
+	free(unopened_why);
+	unopened_dir = unopened_why = NULL;
 	if (git_api_loaded())
 		git_libgit2_shutdown();
 }
@@ -129,8 +141,14 @@ git_repository *repo_git(struct repo *repo)
 	if (repo->git || repo->git_failed)
 		return repo->git;
 	if (git_repository_open_bare(&repo->git, repo->gitdir) < 0) {
+		const git_error *e = git_error_last();
+
 		repo->git = NULL;
 		repo->git_failed = true;
+		free(unopened_dir);
+		free(unopened_why);
+		unopened_dir = xstrdup(repo->gitdir);
+		unopened_why = xstrdup(e && e->message ? e->message : "unknown reason");
 		return NULL;
 	}
 	if (git_repository_config_snapshot(&config, repo->git) == 0) {

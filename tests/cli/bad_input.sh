@@ -104,6 +104,20 @@ expect_eq "$status" 1 "missing board exits 1"
 expect_contains "$(cat "$T/e")" "is not a coboard board" "missing board message"
 expect_contains "$(cat "$T/e")" "coboard init" "missing board names the way out"
 
+# A board whose repository git cannot open (here its commondir points nowhere): a write
+# names the repository and the way out, not libgit2's "invalid argument".
+cp -r "$BOARD" "$T/unopenable.git"
+echo /nonexistent >"$T/unopenable.git/commondir"
+set +e
+"$COBOARD_BIN" --board "$T/unopenable.git" --user sec move 1 done >"$T/o" 2>"$T/e"
+status=$?
+set -e
+expect_eq "$status" 1 "a write to a repository that will not open exits 1"
+expect_contains "$(cat "$T/e")" "unopenable.git/ will not open as a git repository" "and names it"
+expect_contains "$(cat "$T/e")" "git --git-dir=" "and the way out"
+expect_not_contains "$(cat "$T/e")" "invalid argument" "not libgit2's bare words"
+expect_eq "$(git --git-dir="$T/unopenable.git" rev-parse main 2>/dev/null || true)" "" "git cannot read it either"
+
 # init over an existing board refuses.
 set +e
 "$COBOARD_BIN" init "$BOARD" >"$T/o" 2>"$T/e"
