@@ -478,13 +478,12 @@ static int write_commit(struct repo *repo, const git_oid *parent, const git_oid 
 			struct cb_error *err);
 
 enum { OBJECT_LOST = -2 }; /* write_commit: written, yet not on disk: write again */
+enum { OBJECT_WRITE_TRIES = 5 };
 
 int repo_write_commit(struct repo *repo, const git_oid *parent, const git_oid *second,
 		      const struct file_update *updates, size_t nupdates, const struct identity *who,
 		      const char *message, git_oid *out, struct cb_error *err)
 {
-	enum { OBJECT_WRITE_TRIES = 5 };
-
 	for (int attempt = 1;; attempt++) {
 		struct cb_error attempt_err = {0};
 		int rc = write_commit(repo, parent, second, updates, nupdates, who, message, out,
@@ -507,10 +506,16 @@ int repo_store_files(struct repo *repo, const struct file_update *updates, size_
 	for (size_t i = 0; i < n; i++) {
 		git_oid id;
 
-		if (updates[i].content &&
-		    git_blob_create_from_buffer(&id, repo_git(repo), updates[i].content,
-						updates[i].len) < 0)
-			return repo_git_fail(err, "cannot write a blob");
+		/* Made again when git's prune took the object's directory away meanwhile, as in
+		 * write_commit; one reported written yet gone is written again by the commit. */
+		for (int attempt = 1; updates[i].content; attempt++) {
+			if (git_blob_create_from_buffer(&id, repo_git(repo), updates[i].content,
+							updates[i].len) == 0)
+				break;
+			const git_error *e = git_error_last();
+			if (attempt == OBJECT_WRITE_TRIES || !e || e->klass != GIT_ERROR_OS)
+				return repo_git_fail(err, "cannot write a blob");
+		}
 	}
 	return 0;
 }
