@@ -3,6 +3,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -64,39 +65,42 @@ int text_width(const char *s)
 
 int text_fit(const char *s, int width, bool pad, struct strbuf *out)
 {
-	struct strbuf clean = {0};
-	size_t len, i = 0;
-	int used = 0;
+	size_t start = out->len;
+	int used;
 
 	if (width <= 0)
 		return 0;
-	utf8_sanitize(s, false, &clean);
-	len = clean.len;
-	used = text_width(sb_str(&clean));
-	if (used <= width) {
-		sb_add(out, sb_str(&clean), len);
-	} else {
+	/* Sanitized straight into out: most fields fit, and only one that does not is copied
+	 * aside to be cut. */
+	utf8_sanitize(s, false, out);
+	used = text_width(out->buf ? out->buf + start : "");
+	if (used > width) {
+		char *clean = xstrndup(out->buf + start, out->len - start);
+		size_t len = out->len - start, i = 0;
+
+		out->len = start;
+		out->buf[start] = '\0';
 		used = 0;
 		/* Leave one column for the ellipsis. */
 		while (i < len) {
 			uint32_t cp;
-			size_t n = utf8_decode(clean.buf + i, len - i, &cp);
+			size_t n = utf8_decode(clean + i, len - i, &cp);
 			int w = char_width(cp);
 
 			if (used + w > width - 1)
 				break;
-			sb_add(out, clean.buf + i, n);
+			sb_add(out, clean + i, n);
 			used += w;
 			i += n;
 		}
 		sb_puts(out, "…");
 		used++;
+		free(clean);
 	}
 	while (pad && used < width) {
 		sb_putc(out, ' ');
 		used++;
 	}
-	sb_free(&clean);
 	return used;
 }
 
