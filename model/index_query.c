@@ -320,7 +320,7 @@ int index_later_change(struct index *idx, const char *oid, int card, const char 
 {
 	return log_query(idx,
 			 LOG_COLUMNS " WHERE ch.card = :card AND ch.field = :field AND ch.seq >"
-				     " (SELECT seq FROM commits WHERE oid = :oid) ORDER BY ch.id LIMIT 1",
+				     " (SELECT seq FROM commits WHERE oid = :oid) ORDER BY ch.seq, ch.id LIMIT 1",
 			 oid, card, field, out, err);
 }
 
@@ -339,7 +339,7 @@ int index_move_reason(struct index *idx, int card, const char *column, char **re
 	sqlite3_stmt *st = db_stmt(idx,
 				   "SELECT m.reason FROM changes c JOIN commits m ON m.seq = c.seq"
 				   " WHERE c.card = ? AND c.field = 'column' AND c.new = ?"
-				   " ORDER BY c.id DESC LIMIT 1",
+				   " ORDER BY c.seq DESC, c.id DESC LIMIT 1",
 				   err);
 	int rc;
 
@@ -376,8 +376,10 @@ int index_column_counts(struct index *idx, const struct board *board, int *count
 long long index_card_created(struct index *idx, int card)
 {
 	sqlite3_stmt *st = db_stmt(idx,
+				   /* In changes_card's order (seq, then id, as they were
+				    * indexed), so the first entry is the answer. */
 				   "SELECT m.time FROM changes ch JOIN commits m ON m.seq = ch.seq"
-				   " WHERE ch.card = ? ORDER BY ch.id LIMIT 1",
+				   " WHERE ch.card = ? ORDER BY ch.seq, ch.id LIMIT 1",
 				   NULL);
 	long long t = 0;
 
