@@ -169,8 +169,6 @@ const char *repo_gitdir(const struct repo *repo)
 	return repo->gitdir;
 }
 
-/* A commit lookup that survives `git gc` beside coboard: an object packed and its loose copy
- * pruned a moment ago is found once libgit2 rereads the pack directory. */
 /* A fresh look at the object database. libgit2's refresh skips the pack directory when
  * its modification time, in whole seconds, has not changed, so a pack that git made in the
  * same second as the last look stays unseen; an object database opened anew sees it. */
@@ -187,17 +185,27 @@ void repo_reload_objects(git_repository *git)
 	}
 }
 
+/* Reads of objects race `git gc` beside coboard: an object packed and its loose copy pruned
+ * a moment ago is found once libgit2 rereads the object database, which a reader does a few
+ * times, a few milliseconds apart, before it calls the object missing. */
+enum { PACKED_READ_TRIES = 5 };
+
+static void before_next_read(git_repository *git)
+{
+	struct timespec pause = {0, 5 * 1000 * 1000};
+
+	nanosleep(&pause, NULL);
+	repo_reload_objects(git);
+}
+
 int repo_lookup_commit(git_commit **out, git_repository *git, const git_oid *id)
 {
-	for (int attempt = 0;; attempt++) {
-		struct timespec pause = {0, 5 * 1000 * 1000};
-
+	for (int attempt = 1;; attempt++) {
 		if (git_commit_lookup(out, git, id) == 0)
 			return 0;
-		if (attempt == 4)
+		if (attempt == PACKED_READ_TRIES)
 			return -1;
-		nanosleep(&pause, NULL);
-		repo_reload_objects(git);
+		before_next_read(git);
 	}
 }
 
@@ -759,22 +767,23 @@ int repo_blob_text(git_repository *git, const git_oid *id, const char *path, cha
 
 	*text = NULL;
 	*len = 0;
-	for (int attempt = 0; attempt < 2; attempt++) {
-		if (attempt)
-			repo_reload_objects(git); /* packed by git a moment ago? */
+	for (int attempt = 1;; attempt++) {
 		if (git_repository_odb(&odb, git) < 0)
 			return repo_git_fail(err, "cannot open the object database");
 		rc = git_odb_read_header(&size, &type, odb, id);
 		git_odb_free(odb);
-		if (rc == 0)
+		if (rc == 0 && strncmp(path, "cards/", 6) == 0 && size > CARD_FILE_MAX) {
+			if (too_big)
+				*too_big = size;
+			return 0;
+		}
+		if (rc == 0 && (rc = git_blob_lookup(&blob, git, id)) == 0)
 			break;
+		if (attempt == PACKED_READ_TRIES)
+			break;
+		before_next_read(git);
 	}
-	if (rc == 0 && strncmp(path, "cards/", 6) == 0 && size > CARD_FILE_MAX) {
-		if (too_big)
-			*too_big = size;
-		return 0;
-	}
-	if (rc < 0 || git_blob_lookup(&blob, git, id) < 0) {
+	if (rc < 0) {
 		char hex[GIT_OID_HEXSZ + 1];
 		git_oid_tostr(hex, sizeof(hex), id);
 		return cb_fail(err, CB_ECORRUPT,
