@@ -58,6 +58,11 @@ run() {
 	[ "$got" = "$want" ] || fail "coboard $*: exit $got, expected $want; stderr: $ERR"
 }
 
+# loose_object GITDIR OID: the file git keeps object OID in when it is not packed.
+loose_object() {
+	printf '%s/objects/%.2s/%s' "$1" "$2" "${2#??}"
+}
+
 # The subject of the newest commit.
 last_subject() {
 	git --git-dir="$BOARD" log -1 --format=%s main

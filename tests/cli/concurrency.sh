@@ -6,6 +6,18 @@ before=$(commits)
 columns="todo in-progress blocked done"
 leads="MOE MOH MIA AKM"
 
+# at_once FN WHAT: workers 1 to 4 run FN at once (FN WORKER WORKER); a worker that fails
+# leaves $T/failed.WORKER, named here.
+at_once() {
+	for w in 1 2 3 4; do
+		"$1" $w $w &
+	done
+	wait
+	for w in 1 2 3 4; do
+		[ ! -f "$T/failed.$w" ] || fail "$2 $w: $(cat "$T/failed.$w")"
+	done
+}
+
 writer() { # worker card
 	i=1
 	while [ $i -le 50 ]; do
@@ -22,13 +34,7 @@ writer() { # worker card
 
 # Each worker owns one card and every op changes it (the sequences are chosen so), so each
 # op is one commit and the last write to each card is known.
-for w in 1 2 3 4; do
-	writer $w $w &
-done
-wait
-for w in 1 2 3 4; do
-	[ ! -f "$T/failed.$w" ] || fail "worker $w: $(cat "$T/failed.$w")"
-done
+at_once writer worker
 expect_eq "$(commits)" $((before + 200)) "exactly 200 new commits"
 run 0 fsck
 expect_contains "$OUT" "fsck: ok" "fsck clean after concurrent writers"
@@ -61,13 +67,7 @@ noter() {
 		i=$((i + 1))
 	done
 }
-for w in 1 2 3 4; do
-	noter $w &
-done
-wait
-for w in 1 2 3 4; do
-	[ ! -f "$T/failed.$w" ] || fail "noter $w: $(cat "$T/failed.$w")"
-done
+at_once noter noter
 expect_eq "$(commits)" $((before + 100)) "one commit per note on the shared card"
 card4=$(git --git-dir="$BOARD" show "main:$(card_file 4)")
 for w in 1 2 3 4; do
@@ -79,14 +79,10 @@ done
 tip=$(git --git-dir="$BOARD" rev-parse main)
 flock "$BOARD/coboard-commit.lock" sleep 3 &
 sleep 0.5
-set +e
-COBOARD_LOCK_TIMEOUT=500 cb move 4 done >"$T/stdout" 2>"$T/stderr"
-got=$?
-set -e
+COBOARD_LOCK_TIMEOUT=500 run 1 move 4 done # a writer kept waiting fails
 wait
-expect_eq "$got" 1 "a writer kept waiting fails"
-expect_contains "$(cat "$T/stderr")" "did not finish in time" "and says why"
-expect_contains "$(cat "$T/stderr")" "coboard-commit.lock" "naming the lock"
+expect_contains "$ERR" "did not finish in time" "and says why"
+expect_contains "$ERR" "coboard-commit.lock" "naming the lock"
 expect_eq "$(git --git-dir="$BOARD" rev-parse main)" "$tip" "nothing was committed"
 run 0 move 4 done
 echo ok

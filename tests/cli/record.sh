@@ -162,32 +162,21 @@ expect_contains "$OUT" "After the absurd id" "add allocates an id that shows"
 # --- 10. A corrupt git object ---------------------------------------------------------------
 blob=$(git_b rev-parse "main:cards/00/3.card")
 cp -r "$BOARD" "$T/damaged.git"
-rm -f "$T/damaged.git/objects/$(printf %s "$blob" | cut -c1-2)/$(printf %s "$blob" | cut -c3-)"
-set +e
-"$COBOARD_BIN" --board "$T/damaged.git" --user sec reindex >"$T/out" 2>"$T/err"
-status=$?
-set -e
-expect_eq "$status" 1 "reindex fails on a missing object"
-expect_contains "$(cat "$T/err")" "cards/00/3.card" "and names the card"
+rm -f "$(loose_object "$T/damaged.git" "$blob")"
+BOARD="$T/damaged.git" run 1 reindex # fails on a missing object
+expect_contains "$ERR" "cards/00/3.card" "and names the card"
 
 # An object whose file holds another object, whole and inflatable: ordinary reads do not hash
 # objects again (as git does not), fsck does and names the card.
-other=$(git_b rev-parse "main:cards/00/5.card")
 cp -r "$BOARD" "$T/swapped.git"
-swapped="$T/swapped.git/objects/$(printf %s "$blob" | cut -c1-2)/$(printf %s "$blob" | cut -c3-)"
-if [ -f "$swapped" ] && [ -f "$T/swapped.git/objects/$(printf %s "$other" | cut -c1-2)/$(printf %s "$other" | cut -c3-)" ]; then
-	chmod u+w "$swapped"
-	cp "$T/swapped.git/objects/$(printf %s "$other" | cut -c1-2)/$(printf %s "$other" | cut -c3-)" "$swapped"
-	set +e
-	"$COBOARD_BIN" --board "$T/swapped.git" --user sec fsck >"$T/out" 2>"$T/err"
-	status=$?
-	set -e
-	expect_eq "$status" 1 "fsck fails on an object that is not what its id says"
-	expect_contains "$(cat "$T/err")" "cards/00/3.card" "and names the card"
-	expect_contains "$(cat "$T/err")" "hash mismatch" "and says why"
-else
-	fail "the test board keeps cards 3 and 5 as loose objects"
-fi
+swapped=$(loose_object "$T/swapped.git" "$blob")
+other=$(loose_object "$T/swapped.git" "$(git_b rev-parse "main:cards/00/5.card")")
+[ -f "$swapped" ] && [ -f "$other" ] || fail "the test board keeps cards 3 and 5 as loose objects"
+chmod u+w "$swapped"
+cp "$other" "$swapped"
+BOARD="$T/swapped.git" run 1 fsck # fails on an object that is not what its id says
+expect_contains "$ERR" "cards/00/3.card" "and names the card"
+expect_contains "$ERR" "hash mismatch" "and says why"
 
 # --- 12. Minutes tagged even when the writer dies between commit and tag --------------------
 cb meeting start "Interrupted" >/dev/null
