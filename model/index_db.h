@@ -41,6 +41,8 @@ int step_done(struct index *idx, sqlite3_stmt *st, struct cb_error *err);
 int db_exec(struct index *idx, const char *sql, struct cb_error *err);
 const char *col_text(sqlite3_stmt *st, int i);
 void close_db(struct index *idx);
+/* SQLite's page cache: small for what a command reads once, larger for a long catch-up. */
+void use_catch_up_cache(struct index *idx, bool on);
 int read_meta(struct index *idx, const char *key, struct strbuf *out, struct cb_error *err);
 int write_meta(struct index *idx, const char *key, const char *value, struct cb_error *err);
 /* Reads the commit the index reflects into idx->tip. */

@@ -40,8 +40,29 @@ static void list_push_parsed(struct card_list *out, int id, const char *text)
 	out->v[out->n++] = card;
 }
 
-int index_cards(struct index *idx, const struct board *board, const struct card_filter *f,
-		struct card_list *out, struct cb_error *err)
+/* What a list shows of a card, from the row's own columns: no card text is parsed. */
+static void list_push_row(struct card_list *out, sqlite3_stmt *st)
+{
+	struct card *card;
+
+	out->v = xgrow(out->v, out->n, sizeof(*out->v));
+	card = &out->v[out->n++];
+	memset(card, 0, sizeof(*card));
+	card->id = sqlite3_column_int(st, 0);
+	card->title = xstrdup(col_text(st, 2));
+	card->column = xstrdup(col_text(st, 3));
+	card->rank = xstrdup(col_text(st, 4));
+	card->lead = xstrdup(col_text(st, 5));
+	sv_split_list(&card->co, col_text(st, 6));
+	card->due = xstrdup(col_text(st, 7));
+	sv_split_list(&card->labels, col_text(st, 8));
+	card->archived = sqlite3_column_int(st, 9) != 0;
+	card->description = xstrdup("");
+}
+
+static int cards_matching(struct index *idx, const struct board *board,
+			  const struct card_filter *f, bool whole, struct card_list *out,
+			  struct cb_error *err)
 {
 	char today[11];
 	const struct column_def *done = board_column_of_kind(board, COLUMN_DONE);
@@ -50,7 +71,8 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 	int rc;
 	sqlite3_stmt *st = db_stmt(
 		idx,
-		"SELECT id, text FROM cards WHERE (?1 = '' OR col = ?1)"
+		"SELECT id, text, title, col, rank, lead, co, due, labels, archived FROM cards"
+		" WHERE (?1 = '' OR col = ?1)"
 		" AND (?2 = '' OR id IN (SELECT card FROM card_agencies WHERE agency = ?2))"
 		" AND (?3 = 0 OR (due <> '' AND due < ?4 AND col <> ?5))"
 		" AND (?6 = 1 OR archived = 0)"
@@ -80,8 +102,12 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 	sqlite3_bind_int(st, 6, f->archived);
 	bind_text(st, 7, sb_str(&label));
 	sqlite3_bind_int(st, 8, f->conflicted);
-	while ((rc = step_row(idx, st, err)) > 0)
-		list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
+	while ((rc = step_row(idx, st, err)) > 0) {
+		if (whole)
+			list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
+		else
+			list_push_row(out, st);
+	}
 	sqlite3_reset(st);
 	sb_free(&label);
 	if (rc < 0) {
@@ -90,6 +116,18 @@ int index_cards(struct index *idx, const struct board *board, const struct card_
 	}
 	card_list_sort(out, board);
 	return 0;
+}
+
+int index_cards(struct index *idx, const struct board *board, const struct card_filter *f,
+		struct card_list *out, struct cb_error *err)
+{
+	return cards_matching(idx, board, f, true, out, err);
+}
+
+int index_card_rows(struct index *idx, const struct board *board, const struct card_filter *f,
+		    struct card_list *out, struct cb_error *err)
+{
+	return cards_matching(idx, board, f, false, out, err);
 }
 
 int index_card(struct index *idx, int id, struct card *out, struct cb_error *err)

@@ -87,16 +87,17 @@ static int rewrite_search_text(struct index *idx, struct cb_error *err)
 static int insert_card_rows(struct index *idx, const struct card *c, const char *text,
 			    struct cb_error *err)
 {
-	struct strbuf labels = {0};
+	struct strbuf labels = {0}, co = {0};
 	sqlite3_stmt *st;
 	int rc = -1;
 
 	if (delete_card_rows(idx, c->id, err) < 0)
 		return -1;
 	sv_join(&c->labels, ",", &labels);
+	sv_join(&c->co, ",", &co);
 	st = db_stmt(idx,
-		     "INSERT INTO cards(id, text, title, col, rank, lead, due, labels, archived)"
-		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		     "INSERT INTO cards(id, text, title, col, rank, lead, due, labels, archived, co)"
+		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		     err);
 	if (!st)
 		goto out;
@@ -115,6 +116,7 @@ static int insert_card_rows(struct index *idx, const struct card *c, const char 
 	}
 	bind_text(st, 8, sb_str(&labels));
 	sqlite3_bind_int(st, 9, c->archived);
+	bind_text(st, 10, sb_str(&co));
 	if (step_done(idx, st, err) < 0)
 		goto out;
 	for (size_t i = 0; i <= c->co.n; i++) {
@@ -130,6 +132,7 @@ static int insert_card_rows(struct index *idx, const struct card *c, const char 
 	rc = idx->fts_deferred ? 0 : insert_search_text(idx, c, err);
 out:
 	sb_free(&labels);
+	sb_free(&co);
 	return rc;
 }
 
@@ -525,6 +528,7 @@ int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_er
 			goto out;
 	}
 	idx->fts_deferred = n > FTS_DEFER_COMMITS;
+	use_catch_up_cache(idx, idx->fts_deferred);
 	for (size_t i = n; i-- > 0;) {
 		struct commit_info info;
 
@@ -544,6 +548,8 @@ int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_er
 	snprintf(idx->tip, sizeof(idx->tip), "%s", hex);
 	rc = 0;
 out:
+	if (idx->fts_deferred)
+		use_catch_up_cache(idx, false);
 	idx->fts_deferred = false;
 	free(chain);
 	return rc;

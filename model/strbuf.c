@@ -103,15 +103,21 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	va_list ap, copy;
 	int n;
 
+	/* Formatted straight into the room left, and a second time only when it did not fit:
+	 * a list formats a number or two for each of thousands of cards. */
+	sb_grow(sb, 32);
 	va_start(ap, fmt);
 	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
+	n = vsnprintf(sb->buf + sb->len, sb->cap - sb->len, fmt, copy);
 	va_end(copy);
-	if (n > 0) {
+	if (n > 0 && (size_t)n >= sb->cap - sb->len) {
 		sb_grow(sb, (size_t)n);
 		vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
-		sb->len += (size_t)n;
 	}
+	if (n > 0)
+		sb->len += (size_t)n;
+	else
+		sb->buf[sb->len] = '\0';
 	va_end(ap);
 }
 

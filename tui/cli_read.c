@@ -32,8 +32,8 @@ static int check_filters(const struct board *board, const char *column, const ch
 	return 0;
 }
 
-/* The cards to show: from the index, or with --at from git as the board stood then. The
- * board printed with them is the one of that time too. */
+/* The cards to show, as a list shows them: from the index, or with --at from git as the
+ * board stood then. The board printed with them is the one of that time too. */
 static int load_cards(struct cmd *c, const struct card_filter *filter, struct card_list *cards,
 		      struct strbuf *heading)
 {
@@ -43,7 +43,7 @@ static int load_cards(struct cmd *c, const struct card_filter *filter, struct ca
 
 	if (!at) {
 		warn_broken(c->s);
-		return index_cards(c->s->index, &c->board, filter, cards, &c->err);
+		return index_card_rows(c->s->index, &c->board, filter, cards, &c->err);
 	}
 	if (asof_resolve(c->s, at, &oid, &c->err) < 0 || asof_load(c->s, &oid, &state, &c->err) < 0)
 		return -1;

@@ -63,43 +63,60 @@ void print_slippage(const struct slippage *sl, struct strbuf *out)
 			  sl->moves ? "; " : "", sl->meetings);
 }
 
-void print_due_note(const struct card *card, const struct board *board, struct strbuf *out)
+/* The words of a due note in the language of the messages, looked up once for a list of
+ * thousands of cards rather than once for each. */
+struct due_words {
+	const char *overdue, *today, *due_in;
+};
+
+static struct due_words due_words(void)
+{
+	/* TRANSLATORS: d is days */
+	return (struct due_words){_("overdue %ldd"), _("due today"), _("due in %ldd")};
+}
+
+static void due_note(const struct card *card, const struct board *board,
+		     const struct due_words *words, struct strbuf *out)
 {
 	long days;
 
 	switch (card_due_state(card, board)) {
 	case DUE_OVERDUE:
-		days = -date_days_until(card->due);
-		/* TRANSLATORS: d is days */
-		sb_printf(out, _("overdue %ldd"), days);
+		sb_printf(out, words->overdue, -date_days_until(card->due));
 		break;
 	case DUE_SOON:
 		days = date_days_until(card->due);
 		if (days == 0)
-			sb_puts(out, _("due today"));
+			sb_puts(out, words->today);
 		else
-			sb_printf(out, _("due in %ldd"), days);
+			sb_printf(out, words->due_in, days);
 		break;
 	default:
 		break;
 	}
 }
 
-/* "MOH, MIA" when it fits, else "MOE +24". */
-static void co_summary(const struct card *card, int width, struct strbuf *out)
+void print_due_note(const struct card *card, const struct board *board, struct strbuf *out)
 {
-	struct strbuf all = {0};
+	struct due_words words = due_words();
 
-	sv_join(&card->co, ", ", &all);
-	if (text_width(sb_str(&all)) <= width || card->co.n == 0)
-		text_fit(sb_str(&all), width, true, out);
-	else {
-		struct strbuf s = {0};
-		sb_printf(&s, "%s +%zu", card->co.v[0], card->co.n - 1);
-		text_fit(sb_str(&s), width, true, out);
-		sb_free(&s);
-	}
-	sb_free(&all);
+	due_note(card, board, &words, out);
+}
+
+/* "MOH, MIA" when it fits, else "MOE +24"; put together in scratch, then fitted. */
+static void co_summary(const struct card *card, int width, struct strbuf *scratch,
+		       struct strbuf *out)
+{
+	int used = 0;
+
+	sb_reset(scratch);
+	for (size_t i = 0; i < card->co.n; i++)
+		used += (i ? 2 : 0) + text_width(card->co.v[i]);
+	if (used <= width || card->co.n == 0)
+		sv_join(&card->co, ", ", scratch);
+	else
+		sb_printf(scratch, "%s +%zu", card->co.v[0], card->co.n - 1);
+	text_fit(sb_str(scratch), width, true, out);
 }
 
 static void trim_trailing_spaces(struct strbuf *out)
@@ -119,38 +136,51 @@ void print_cut_titles(bool cut)
  * text goes on (a file, a pipe), so that nothing is cut and the columns still line up. */
 static int title_width(const struct card_list *cards)
 {
+	struct strbuf clean = {0};
 	int w = ROW_TITLE_WIDTH;
 
 	for (size_t i = 0; !cut_titles && i < cards->n; i++) {
-		struct strbuf clean = {0};
+		sb_reset(&clean);
 		text_sanitize(cards->v[i].title, &clean);
-		if (text_width(sb_str(&clean)) > w)
-			w = text_width(sb_str(&clean));
-		sb_free(&clean);
+		int title_w = text_width(sb_str(&clean));
+		if (title_w > w)
+			w = title_w;
 	}
+	sb_free(&clean);
 	return w;
 }
 
-static void card_row(const struct card *card, const struct board *board, bool show_column,
-		     int title_w, struct strbuf *out)
-{
-	char id[16];
-	int n = snprintf(id, sizeof(id), "#%-5d", card->id);
+/* How the rows of one list are laid out. */
+struct row_layout {
+	const struct board *board;
+	bool show_column;
+	int title_w;
+	struct due_words words;
+	struct strbuf scratch;
+};
 
-	sb_add(out, id, (size_t)n);
-	if (show_column) {
+static struct row_layout row_layout(const struct board *board, const struct card_list *cards,
+				    bool show_column)
+{
+	return (struct row_layout){board, show_column, title_width(cards), due_words(), {0}};
+}
+
+static void card_row(const struct card *card, struct row_layout *layout, struct strbuf *out)
+{
+	sb_printf(out, "#%-5d", card->id);
+	if (layout->show_column) {
 		text_fit(card->column, 12, true, out);
 		sb_putc(out, ' ');
 	}
-	text_fit(card->title, title_w, true, out);
+	text_fit(card->title, layout->title_w, true, out);
 	sb_puts(out, "  ");
 	text_fit(card->lead, 5, true, out);
 	sb_putc(out, ' ');
-	co_summary(card, ROW_CO_WIDTH, out);
+	co_summary(card, ROW_CO_WIDTH, &layout->scratch, out);
 	sb_putc(out, ' ');
 	text_fit(card->due, 10, true, out);
 	sb_putc(out, ' ');
-	print_due_note(card, board, out);
+	due_note(card, layout->board, &layout->words, out);
 	if (card->archived)
 		sb_puts(out, " [archived]");
 	trim_trailing_spaces(out);
@@ -160,7 +190,7 @@ static void card_row(const struct card *card, const struct board *board, bool sh
 void print_board_text(const struct board *board, const struct card_list *cards,
 		      struct strbuf *out)
 {
-	int title_w = title_width(cards);
+	struct row_layout layout = row_layout(board, cards, false);
 
 	text_sanitize(board->title, out);
 	sb_putc(out, '\n');
@@ -180,9 +210,10 @@ void print_board_text(const struct board *board, const struct card_list *cards,
 		for (size_t i = 0; i < cards->n; i++)
 			if (strcmp(cards->v[i].column, col->key) == 0) {
 				sb_puts(out, "  ");
-				card_row(&cards->v[i], board, false, title_w, out);
+				card_row(&cards->v[i], &layout, out);
 			}
 	}
+	sb_free(&layout.scratch);
 }
 
 static void json_list(const struct strvec *list, struct strbuf *out)
@@ -277,10 +308,11 @@ void print_cards(const struct card_list *cards, const struct board *board, enum 
 		}
 		return;
 	}
-	int title_w = title_width(cards);
+	struct row_layout layout = row_layout(board, cards, true);
 
 	for (size_t i = 0; i < cards->n; i++)
-		card_row(&cards->v[i], board, true, title_w, out);
+		card_row(&cards->v[i], &layout, out);
+	sb_free(&layout.scratch);
 }
 
 static void indent_lines(const char *text, const char *indent, struct strbuf *out)
