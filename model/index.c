@@ -33,7 +33,7 @@ static const char schema[] =
 	"CREATE TABLE cards(id INTEGER PRIMARY KEY, text TEXT NOT NULL, title TEXT NOT NULL,"
 	" col TEXT NOT NULL, rank TEXT NOT NULL, lead TEXT NOT NULL, co TEXT NOT NULL,"
 	" due TEXT NOT NULL,"
-	" labels TEXT NOT NULL, archived INTEGER NOT NULL);"
+	" labels TEXT NOT NULL, archived INTEGER NOT NULL, set_aside INTEGER NOT NULL);"
 	"CREATE INDEX cards_col ON cards(col, rank, id);"
 	"CREATE TABLE card_agencies(card INTEGER NOT NULL, agency TEXT NOT NULL);"
 	"CREATE UNIQUE INDEX card_agencies_by_agency ON card_agencies(agency, card);"

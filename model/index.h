@@ -54,9 +54,9 @@ bool index_behind(struct index *idx);
 /* Cards matching filter, in board order: by column as board.conf lists them, then rank. */
 int index_cards(struct index *idx, const struct board *board, const struct card_filter *filter,
 		struct card_list *out, struct cb_error *err);
-/* The same cards with what a list shows of them (id, title, column, rank, agencies, due,
- * labels, archived), read without parsing any card: description, notes and set-aside values
- * are left empty. */
+/* The same cards with what a list or the board shows of them (id, title, column, rank,
+ * agencies, due, labels, archived, values set aside), read without parsing a card that has
+ * no value set aside: its description and notes are left empty. */
 int index_card_rows(struct index *idx, const struct board *board,
 		    const struct card_filter *filter, struct card_list *out, struct cb_error *err);
 int index_card(struct index *idx, int id, struct card *out, struct cb_error *err);

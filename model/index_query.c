@@ -71,13 +71,14 @@ static int cards_matching(struct index *idx, const struct board *board,
 	int rc;
 	sqlite3_stmt *st = db_stmt(
 		idx,
-		"SELECT id, text, title, col, rank, lead, co, due, labels, archived FROM cards"
+		"SELECT id, text, title, col, rank, lead, co, due, labels, archived, set_aside"
+		" FROM cards"
 		" WHERE (?1 = '' OR col = ?1)"
 		" AND (?2 = '' OR id IN (SELECT card FROM card_agencies WHERE agency = ?2))"
 		" AND (?3 = 0 OR (due <> '' AND due < ?4 AND col <> ?5))"
 		" AND (?6 = 1 OR archived = 0)"
 		" AND (?7 = '' OR labels LIKE ?7 ESCAPE '\\')"
-		" AND (?8 = 0 OR instr(text, char(10) || '--- conflict ') > 0)",
+		" AND (?8 = 0 OR set_aside = 1)",
 		err);
 
 	memset(out, 0, sizeof(*out));
@@ -103,7 +104,8 @@ static int cards_matching(struct index *idx, const struct board *board,
 	bind_text(st, 7, sb_str(&label));
 	sqlite3_bind_int(st, 8, f->conflicted);
 	while ((rc = step_row(idx, st, err)) > 0) {
-		if (whole)
+		/* A card with values set aside is read whole: they are shown on the board. */
+		if (whole || sqlite3_column_int(st, 10))
 			list_push_parsed(out, sqlite3_column_int(st, 0), col_text(st, 1));
 		else
 			list_push_row(out, st);

@@ -96,8 +96,8 @@ static int insert_card_rows(struct index *idx, const struct card *c, const char 
 	sv_join(&c->labels, ",", &labels);
 	sv_join(&c->co, ",", &co);
 	st = db_stmt(idx,
-		     "INSERT INTO cards(id, text, title, col, rank, lead, due, labels, archived, co)"
-		     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		     "INSERT INTO cards(id, text, title, col, rank, lead, due, labels, archived, co,"
+		     " set_aside) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		     err);
 	if (!st)
 		goto out;
@@ -117,6 +117,7 @@ static int insert_card_rows(struct index *idx, const struct card *c, const char 
 	bind_text(st, 8, sb_str(&labels));
 	sqlite3_bind_int(st, 9, c->archived);
 	bind_text(st, 10, sb_str(&co));
+	sqlite3_bind_int(st, 11, c->nconflicts > 0);
 	if (step_done(idx, st, err) < 0)
 		goto out;
 	for (size_t i = 0; i <= c->co.n; i++) {

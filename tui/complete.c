@@ -43,7 +43,7 @@ static void print_board_words(struct session *s, const char *kind)
 	if (strcmp(kind, "cards") == 0) {
 		struct card_filter all = {0};
 		struct card_list cards;
-		if (index_cards(s->index, &board, &all, &cards, &err) == 0) {
+		if (index_card_rows(s->index, &board, &all, &cards, &err) == 0) {
 			for (size_t i = 0; i < cards.n; i++)
 				printf("%d\n", cards.v[i].id);
 			card_list_free(&cards);

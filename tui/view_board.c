@@ -109,7 +109,7 @@ static void load_cards(struct board_view_state *st, struct app *app)
 	} else {
 		app->past[0] = '\0';
 		date_set_today(NULL);
-		if (index_cards(app->s->index, &app->board, &filter, &st->cards, &err) < 0 ||
+		if (index_card_rows(app->s->index, &app->board, &filter, &st->cards, &err) < 0 ||
 		    index_column_counts(app->s->index, &app->board, st->real, &err) < 0)
 			app_message(app, C_ERROR, "%s", err.msg);
 	}
@@ -228,7 +228,7 @@ static void pick_label(struct board_view_state *st, struct app *app)
 	int choice, initial = 0;
 
 	sv_push(&labels, _("(all)"));
-	if (index_cards(app->s->index, &app->board, &all, &cards, &err) == 0)
+	if (index_card_rows(app->s->index, &app->board, &all, &cards, &err) == 0)
 		for (size_t i = 0; i < cards.n; i++)
 			for (size_t j = 0; j < cards.v[i].labels.n; j++)
 				if (!sv_contains(&labels, cards.v[i].labels.v[j]))
