@@ -201,8 +201,8 @@ static void face_dates(struct face *f, struct app *app, const struct card *card,
 	sb_free(&labels);
 }
 
-/* Why a blocked card is blocked: the reason given when it was moved there (read with the
- * cards, NULL for a card that is not blocked). */
+/* Why a blocked card is blocked: the reason given when it was moved there (NULL for a card
+ * that is not blocked). */
 static void face_blocked(struct face *f, const char *reason, int w, bool sel)
 {
 	struct strbuf text = {0};
@@ -237,7 +237,7 @@ static void card_face(struct face *f, struct board_view_state *st, struct app *a
 	face_title(f, card, w, sel);
 	face_people(f, card, w);
 	face_dates(f, app, card, w, sel);
-	face_blocked(f, st->reasons ? st->reasons[card - st->cards.v] : NULL, w, sel);
+	face_blocked(f, board_blocked_reason(st, app, card), w, sel);
 	face_conflicts(f, card, w);
 }
 

@@ -59,24 +59,34 @@ static void free_reasons(struct board_view_state *st)
 	for (size_t i = 0; st->reasons && i < st->cards.n; i++)
 		free(st->reasons[i]);
 	free(st->reasons);
+	free(st->reason_read);
 	st->reasons = NULL;
+	st->reason_read = NULL;
 }
 
-/* The reasons blocked cards were blocked, read once per reload rather than at every draw. */
-static void load_reasons(struct board_view_state *st, struct app *app)
+/* Room for the reasons; each is read when its card is first drawn. */
+static void load_reasons(struct board_view_state *st)
 {
 	st->reasons = xcalloc(st->cards.n + 1, sizeof(*st->reasons));
-	for (size_t i = 0; i < st->cards.n; i++) {
-		const struct column_def *col = board_column(&app->board, st->cards.v[i].column);
-		struct cb_error ignored = {0};
+	st->reason_read = xcalloc(st->cards.n + 1, sizeof(*st->reason_read));
+}
 
-		if (col && col->kind == COLUMN_BLOCKED &&
-		    index_move_reason(app->s->index, st->cards.v[i].id, col->key, &st->reasons[i],
-				      &ignored) < 0) {
-			free(st->reasons[i]);
-			st->reasons[i] = NULL;
-		}
+const char *board_blocked_reason(struct board_view_state *st, struct app *app,
+				 const struct card *card)
+{
+	size_t i = (size_t)(card - st->cards.v);
+	const struct column_def *col = board_column(&app->board, card->column);
+	struct cb_error ignored = {0};
+
+	if (!st->reasons || i >= st->cards.n)
+		return NULL;
+	if (!st->reason_read[i] && col && col->kind == COLUMN_BLOCKED &&
+	    index_move_reason(app->s->index, card->id, col->key, &st->reasons[i], &ignored) < 0) {
+		free(st->reasons[i]);
+		st->reasons[i] = NULL;
 	}
+	st->reason_read[i] = true;
+	return st->reasons[i];
 }
 
 static void load_cards(struct board_view_state *st, struct app *app)
@@ -124,7 +134,7 @@ static void load_cards(struct board_view_state *st, struct app *app)
 		st->cards.n = n;
 	}
 	card_list_free(&found);
-	load_reasons(st, app);
+	load_reasons(st);
 	st->hidden = -(int)st->cards.n;
 	for (size_t c = 0; c < app->board.ncolumns; c++)
 		st->hidden += st->real[c];

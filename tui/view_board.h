@@ -29,7 +29,10 @@ struct board_view_state {
 	bool select_first; /* after a filter or a search: select the first card shown */
 	int *real;  /* each column's cards without the filters, for the headers and WIP limits */
 	int hidden; /* cards the filters and the search leave out */
-	char **reasons; /* per card of cards: why it is blocked, NULL when it is not */
+	/* Per card of cards: why it is blocked (NULL when it is not), read when the card is
+	 * first drawn: a column of thousands of blocked cards shows a screenful of them. */
+	char **reasons;
+	bool *reason_read;
 	char *agency, *label, *search;
 	struct listview lanes_lv; /* the swimlanes' lines */
 	int back;            /* > 0: the board as it stood this many commits ago, read-only */
@@ -65,5 +68,9 @@ static inline int lane_of(const struct app *app, const struct card *card)
 
 /* Draws the board: the frame, the column headers, and the columns or the swimlanes. */
 void board_draw(struct view *view, struct app *app);
+/* Why card (one of st->cards) is blocked: the reason given when it was moved to its blocked
+ * column, "" when none was given, NULL when it is not in a blocked column. */
+const char *board_blocked_reason(struct board_view_state *st, struct app *app,
+				 const struct card *card);
 
 #endif
