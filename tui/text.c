@@ -63,6 +63,19 @@ int text_width(const char *s)
 	return width;
 }
 
+static int pad_to(struct strbuf *out, int used, int width)
+{
+	static const char spaces[] = "                                ";
+
+	while (used < width) {
+		int n = width - used < (int)sizeof(spaces) - 1 ? width - used : (int)sizeof(spaces) - 1;
+
+		sb_add(out, spaces, (size_t)n);
+		used += n;
+	}
+	return used;
+}
+
 int text_fit(const char *s, int width, bool pad, struct strbuf *out)
 {
 	size_t start = out->len;
@@ -70,6 +83,18 @@ int text_fit(const char *s, int width, bool pad, struct strbuf *out)
 
 	if (width <= 0)
 		return 0;
+	size_t ascii = 0;
+	while ((unsigned char)s[ascii] >= 0x20 && (unsigned char)s[ascii] < 0x7f)
+		ascii++;
+	if (!s[ascii]) {
+		/* Printable ASCII, most of what a board holds: a byte is a column, nothing to
+		 * sanitize or decode. */
+		used = ascii <= (size_t)width ? (int)ascii : width;
+		sb_add(out, s, ascii <= (size_t)width ? ascii : (size_t)width - 1);
+		if (ascii > (size_t)width)
+			sb_puts(out, "…");
+		return pad ? pad_to(out, used, width) : used;
+	}
 	/* Sanitized straight into out: most fields fit, and only one that does not is copied
 	 * aside to be cut. */
 	utf8_sanitize(s, false, out);
@@ -97,11 +122,7 @@ int text_fit(const char *s, int width, bool pad, struct strbuf *out)
 		used++;
 		free(clean);
 	}
-	while (pad && used < width) {
-		sb_putc(out, ' ');
-		used++;
-	}
-	return used;
+	return pad ? pad_to(out, used, width) : used;
 }
 
 size_t text_break(const char *s, int width)
