@@ -510,6 +510,7 @@ int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_er
 	if (repo_first_parents(idx->repo, &tip, is_indexed, idx, &chain, &n, &base, &has_base,
 			       err) < 0)
 		return -1;
+	bool walked_to_root = !has_base;
 	if (has_base) {
 		git_oid_tostr(base_hex, sizeof(base_hex), &base);
 		if (strcmp(base_hex, idx->tip) != 0) {
@@ -521,12 +522,17 @@ int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_er
 		}
 	}
 	if (!has_base) {
-		free(chain);
-		chain = NULL;
-		if (clear_all(idx, err) < 0 ||
-		    repo_first_parents(idx->repo, &tip, is_indexed, idx, &chain, &n, &base,
-				       &has_base, err) < 0)
+		if (clear_all(idx, err) < 0)
 			goto out;
+		/* A walk that met no indexed commit already holds the whole history; one that
+		 * stopped at a base the index could not go back to is walked again to the root. */
+		if (!walked_to_root) {
+			free(chain);
+			chain = NULL;
+			if (repo_first_parents(idx->repo, &tip, is_indexed, idx, &chain, &n, &base,
+					       &has_base, err) < 0)
+				goto out;
+		}
 	}
 	idx->fts_deferred = n > FTS_DEFER_COMMITS;
 	use_catch_up_cache(idx, idx->fts_deferred);
