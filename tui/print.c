@@ -136,17 +136,13 @@ void print_cut_titles(bool cut)
  * text goes on (a file, a pipe), so that nothing is cut and the columns still line up. */
 static int title_width(const struct card_list *cards)
 {
-	struct strbuf clean = {0};
 	int w = ROW_TITLE_WIDTH;
 
 	for (size_t i = 0; !cut_titles && i < cards->n; i++) {
-		sb_reset(&clean);
-		text_sanitize(cards->v[i].title, &clean);
-		int title_w = text_width(sb_str(&clean));
+		int title_w = text_shown_width(cards->v[i].title);
 		if (title_w > w)
 			w = title_w;
 	}
-	sb_free(&clean);
 	return w;
 }
 

@@ -63,6 +63,30 @@ int text_width(const char *s)
 	return width;
 }
 
+/* The length of s when it is all printable ASCII, most of what a board holds: a byte is a
+ * column and nothing needs sanitizing or decoding. -1 otherwise. */
+static long printable_ascii_len(const char *s)
+{
+	size_t n = 0;
+
+	while ((unsigned char)s[n] >= 0x20 && (unsigned char)s[n] < 0x7f)
+		n++;
+	return s[n] ? -1 : (long)n;
+}
+
+int text_shown_width(const char *s)
+{
+	long ascii = printable_ascii_len(s);
+
+	if (ascii >= 0)
+		return (int)ascii;
+	struct strbuf clean = {0};
+	text_sanitize(s, &clean);
+	int width = text_width(sb_str(&clean));
+	sb_free(&clean);
+	return width;
+}
+
 static int pad_to(struct strbuf *out, int used, int width)
 {
 	static const char spaces[] = "                                ";
@@ -83,15 +107,11 @@ int text_fit(const char *s, int width, bool pad, struct strbuf *out)
 
 	if (width <= 0)
 		return 0;
-	size_t ascii = 0;
-	while ((unsigned char)s[ascii] >= 0x20 && (unsigned char)s[ascii] < 0x7f)
-		ascii++;
-	if (!s[ascii]) {
-		/* Printable ASCII, most of what a board holds: a byte is a column, nothing to
-		 * sanitize or decode. */
-		used = ascii <= (size_t)width ? (int)ascii : width;
-		sb_add(out, s, ascii <= (size_t)width ? ascii : (size_t)width - 1);
-		if (ascii > (size_t)width)
+	long ascii = printable_ascii_len(s);
+	if (ascii >= 0) {
+		used = ascii <= width ? (int)ascii : width;
+		sb_add(out, s, ascii <= width ? (size_t)ascii : (size_t)width - 1);
+		if (ascii > width)
 			sb_puts(out, "…");
 		return pad ? pad_to(out, used, width) : used;
 	}

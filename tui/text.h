@@ -18,6 +18,8 @@ void text_sanitize_lines(const char *s, struct strbuf *out); /* keeps '\n' */
 
 /* Display width of already-sanitized text. */
 int text_width(const char *s);
+/* Display width of s as text_sanitize shows it. */
+int text_shown_width(const char *s);
 
 /* Appends s (sanitized here) cut to at most width columns, ending in "…" when cut, and with
  * pad, padded with spaces to exactly width. Returns the columns used. */

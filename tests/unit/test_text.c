@@ -48,6 +48,12 @@ static void test_width(void **state)
 	assert_int_equal(text_width("Қазақ"), 5);
 	assert_int_equal(text_width("儿童"), 4);
 	assert_int_equal(text_width("e\xcc\x81"), 1); /* combining accent */
+	/* As shown: a control character takes the columns of its ^X form. */
+	assert_int_equal(text_shown_width("abc"), 3);
+	assert_int_equal(text_shown_width(""), 0);
+	assert_int_equal(text_shown_width("a\x01" "b"), 4);
+	assert_int_equal(text_shown_width("Қазақ"), 5);
+	assert_int_equal(text_shown_width("儿童"), 4);
 }
 
 static void expect_fit(const char *in, int width, bool pad, const char *want)
@@ -73,6 +79,11 @@ static void test_fit(void **state)
 	expect_fit("儿童权利", 6, true, "儿童… ");
 	expect_fit("a\x1b[2J", 6, true, "a^[[2J");
 	expect_fit("a\x1b[2Jbcdef", 6, false, "a^[[2…");
+	expect_fit("ab", 1, true, "…");
+	expect_fit("", 3, true, "   ");
+	/* Padding wider than one run of spaces. */
+	expect_fit("x", 70, true,
+		   "x                                                                     ");
 }
 
 static void test_json_csv(void **state)
