@@ -74,20 +74,20 @@ void date_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* Today's day number. The clock's answer is kept for the second it was read in: a list of
- * ten thousand cards asks once a card, and the local time costs a time zone lookup. */
+/* Today's day number. What date_today answers is kept for the second it was read in: a list
+ * of ten thousand cards asks once a card, and the local time costs a time zone lookup, as
+ * looking $COBOARD_TODAY up in the environment costs a walk of it. */
 static long today_days(void)
 {
 	static time_t read_at = -1;
 	static long days;
-	char today[11];
 
-	if (today_override[0] || getenv("COBOARD_TODAY")) {
-		date_today(today);
-		return date_to_days(today);
-	}
+	if (today_override[0])
+		return date_to_days(today_override);
 	time_t now = time(NULL);
 	if (now != read_at) {
+		char today[11];
+
 		date_today(today);
 		days = date_to_days(today);
 		read_at = now;

@@ -18,7 +18,7 @@ const char *date_canonical(const char *typed, char buf[11]);
 long date_to_days(const char *s);
 
 /* Today as YYYY-MM-DD in out[11]: $COBOARD_TODAY when set (for tests and demos), else the
- * local date. */
+ * local date. Days until a date (date_days_until) read it at most once a second. */
 void date_today(char out[11]);
 
 /* Makes date_today answer day (YYYY-MM-DD) until called again with NULL: the board as it
