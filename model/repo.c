@@ -488,6 +488,15 @@ static int write_commit(struct repo *repo, const git_oid *parent, const git_oid 
 enum { OBJECT_LOST = -2 }; /* write_commit: written, yet not on disk: write again */
 enum { OBJECT_WRITE_TRIES = 5 };
 
+/* Whether an object write that just failed is made again: git's prune can take an object's
+ * directory away between libgit2 making it and writing into it, an error of the system's. */
+static bool write_again(int attempt)
+{
+	const git_error *e = git_error_last();
+
+	return attempt < OBJECT_WRITE_TRIES && e && e->klass == GIT_ERROR_OS;
+}
+
 int repo_write_commit(struct repo *repo, const git_oid *parent, const git_oid *second,
 		      const struct file_update *updates, size_t nupdates, const struct identity *who,
 		      const char *message, git_oid *out, struct cb_error *err)
@@ -496,12 +505,10 @@ int repo_write_commit(struct repo *repo, const git_oid *parent, const git_oid *s
 		struct cb_error attempt_err = {0};
 		int rc = write_commit(repo, parent, second, updates, nupdates, who, message, out,
 				      &attempt_err);
-		const git_error *e = git_error_last();
 
 		if (rc == 0)
 			return 0;
-		if (attempt == OBJECT_WRITE_TRIES ||
-		    (rc != OBJECT_LOST && (!e || e->klass != GIT_ERROR_OS))) {
+		if (rc == OBJECT_LOST ? attempt == OBJECT_WRITE_TRIES : !write_again(attempt)) {
 			*err = attempt_err;
 			return -1;
 		}
@@ -520,8 +527,7 @@ int repo_store_files(struct repo *repo, const struct file_update *updates, size_
 			if (git_blob_create_from_buffer(&id, repo_git(repo), updates[i].content,
 							updates[i].len) == 0)
 				break;
-			const git_error *e = git_error_last();
-			if (attempt == OBJECT_WRITE_TRIES || !e || e->klass != GIT_ERROR_OS)
+			if (!write_again(attempt))
 				return repo_git_fail(err, "cannot write a blob");
 		}
 	}
