@@ -57,18 +57,15 @@ static void say_past(struct board_view_state *st, struct app *app)
 static void free_reasons(struct board_view_state *st)
 {
 	for (size_t i = 0; st->reasons && i < st->cards.n; i++)
-		free(st->reasons[i]);
+		free(st->reasons[i].text);
 	free(st->reasons);
-	free(st->reason_read);
 	st->reasons = NULL;
-	st->reason_read = NULL;
 }
 
 /* Room for the reasons; each is read when its card is first drawn. */
 static void load_reasons(struct board_view_state *st)
 {
 	st->reasons = xcalloc(st->cards.n + 1, sizeof(*st->reasons));
-	st->reason_read = xcalloc(st->cards.n + 1, sizeof(*st->reason_read));
 }
 
 const char *board_blocked_reason(struct board_view_state *st, struct app *app,
@@ -80,13 +77,14 @@ const char *board_blocked_reason(struct board_view_state *st, struct app *app,
 
 	if (!st->reasons || i >= st->cards.n)
 		return NULL;
-	if (!st->reason_read[i] && col && col->kind == COLUMN_BLOCKED &&
-	    index_move_reason(app->s->index, card->id, col->key, &st->reasons[i], &ignored) < 0) {
-		free(st->reasons[i]);
-		st->reasons[i] = NULL;
+	struct blocked_reason *r = &st->reasons[i];
+	if (!r->read && col && col->kind == COLUMN_BLOCKED &&
+	    index_move_reason(app->s->index, card->id, col->key, &r->text, &ignored) < 0) {
+		free(r->text);
+		r->text = NULL;
 	}
-	st->reason_read[i] = true;
-	return st->reasons[i];
+	r->read = true;
+	return r->text;
 }
 
 static void load_cards(struct board_view_state *st, struct app *app)

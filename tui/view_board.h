@@ -31,8 +31,10 @@ struct board_view_state {
 	int hidden; /* cards the filters and the search leave out */
 	/* Per card of cards: why it is blocked (NULL when it is not), read when the card is
 	 * first drawn: a column of thousands of blocked cards shows a screenful of them. */
-	char **reasons;
-	bool *reason_read;
+	struct blocked_reason {
+		bool read;
+		char *text;
+	} *reasons;
 	char *agency, *label, *search;
 	struct listview lanes_lv; /* the swimlanes' lines */
 	int back;            /* > 0: the board as it stood this many commits ago, read-only */
