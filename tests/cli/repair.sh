@@ -28,6 +28,13 @@ expect_contains "$OUT" "fsck: ok" "fsck after a corrupt index"
 sqlite3 "$IDX" "PRAGMA user_version = 0; DROP TABLE changes;"
 run 0 list
 expect_eq "$OUT" "$listed" "list after an old-schema index"
+# The shape of the index the release before wrote (schema 5: no co-executors or set-aside
+# mark beside each card), as an upgrade finds it: rebuilt, and the co-executors listed.
+sqlite3 "$IDX" "PRAGMA user_version = 5; ALTER TABLE cards DROP COLUMN co;
+	ALTER TABLE cards DROP COLUMN set_aside;"
+run 0 list
+expect_eq "$OUT" "$listed" "list after a schema-5 index"
+expect_eq "$(sqlite3 "$IDX" 'PRAGMA user_version')" 6 "the index is rebuilt at schema 6"
 
 # Killed between the git commit and the index update.
 before=$(commits)
