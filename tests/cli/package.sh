@@ -55,7 +55,7 @@ if [ "$(id -u)" -ne 0 ]; then
 	exit 0
 fi
 [ ! -e /usr/bin/coboard ] || fail "/usr/bin/coboard exists already; the test would replace it"
-make -s -C "$top" deb BUILD="$build" >"$T/deb.out" 2>&1 || fail "make deb failed: $(cat "$T/deb.out")"
+make -s --no-print-directory -C "$top" deb BUILD="$build" >"$T/deb.out" 2>&1 || fail "make deb failed: $(cat "$T/deb.out")"
 deb=$(tail -1 "$T/deb.out")
 case $deb in /*) ;; *) deb="$top/$deb" ;; esac
 [ -f "$deb" ] || fail "make deb made no package: $(cat "$T/deb.out")"
