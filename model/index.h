@@ -127,6 +127,10 @@ int index_meetings_since(struct index *idx, long long since, int *count, struct 
 /* When card was created (its first change), 0 when unknown. */
 long long index_card_created(struct index *idx, int card);
 
+/* Each change of card's due date after its creation, as (old, new) in pairs: old values at
+ * even places of out, new ones at odd. Reads only the card's change rows. */
+int index_due_moves(struct index *idx, int card, struct strvec *out, struct cb_error *err);
+
 /* Cards whose file does not parse at the indexed commit: "cards/7.card: line 3: ..." */
 int index_broken(struct index *idx, struct strvec *messages, struct cb_error *err);
 

@@ -432,6 +432,28 @@ long long index_card_created(struct index *idx, int card)
 	return t;
 }
 
+int index_due_moves(struct index *idx, int card, struct strvec *out, struct cb_error *err)
+{
+	/* The due date set with the card is its baseline, not a move: a row of the commit that
+	 * made the card (its "created" row) is left out. */
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT ch.old, ch.new FROM changes ch WHERE ch.card = ?1"
+				   " AND ch.field = 'due' AND NOT EXISTS (SELECT 1 FROM changes k"
+				   " WHERE k.card = ?1 AND k.seq = ch.seq AND k.field = 'created')",
+				   err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, card);
+	while ((rc = step_row(idx, st, err)) > 0) {
+		sv_push(out, col_text(st, 0));
+		sv_push(out, col_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
 /* The WHERE clause holds only the filters that are set, so SQLite can use the index that
  * fits (a card's rows, the newest rows) instead of scanning every change. */
 int index_log(struct index *idx, const struct log_filter *f, struct log_list *out,

@@ -7,31 +7,22 @@
 int slippage_of(struct index *idx, const struct card *card, const struct board *board,
 		struct slippage *out, struct cb_error *err)
 {
-	struct log_filter filter = {.card = card->id};
-	struct log_list log = {0};
+	struct strvec moves = {0};
 	bool done = board_column_is_done(board, card->column);
 
 	memset(out, 0, sizeof(*out));
-	if (index_log(idx, &filter, &log, err) < 0)
+	if (index_due_moves(idx, card->id, &moves, err) < 0) {
+		sv_free(&moves);
 		return -1;
-	for (size_t i = 0; i < log.n; i++) {
-		const struct log_entry *e = &log.v[i];
-		bool creation = false;
-
-		if (strcmp(e->field, "due") != 0)
-			continue;
-		/* The due date set with the card is the baseline, not a slip. */
-		for (size_t j = 0; j < log.n; j++)
-			if (strcmp(log.v[j].commit, e->commit) == 0 &&
-			    strcmp(log.v[j].field, "created") == 0)
-				creation = true;
-		if (creation)
-			continue;
-		out->moves++;
-		if (date_valid(e->old_value) && date_valid(e->new_value))
-			out->days += date_to_days(e->new_value) - date_to_days(e->old_value);
 	}
-	log_list_free(&log);
+	for (size_t i = 0; i + 1 < moves.n; i += 2) {
+		const char *old_due = moves.v[i], *new_due = moves.v[i + 1];
+
+		out->moves++;
+		if (date_valid(old_due) && date_valid(new_due))
+			out->days += date_to_days(new_due) - date_to_days(old_due);
+	}
+	sv_free(&moves);
 	if (!done && !card->archived)
 		index_meetings_since(idx, index_card_created(idx, card->id), &out->meetings, err);
 	return 0;
