@@ -88,8 +88,7 @@ int asof_load(struct session *s, const git_oid *commit, struct board_state *st,
 			continue;
 		}
 		card.id = id;
-		st->cards.v = xgrow(st->cards.v, st->cards.n, sizeof(card));
-		st->cards.v[st->cards.n++] = card;
+		*card_list_add(&st->cards) = card;
 	}
 	{
 		struct card_filter all = {.archived = true};

@@ -9,7 +9,22 @@ void card_list_free(struct card_list *list)
 		card_free(&list->v[i]);
 	free(list->v);
 	list->v = NULL;
-	list->n = 0;
+	list->n = list->cap = 0;
+}
+
+void card_list_reserve(struct card_list *list, size_t n)
+{
+	if (n <= list->cap)
+		return;
+	list->v = xrealloc(list->v, n * sizeof(*list->v));
+	list->cap = n;
+}
+
+struct card *card_list_add(struct card_list *list)
+{
+	if (list->n == list->cap)
+		card_list_reserve(list, list->cap ? 2 * list->cap : 16);
+	return &list->v[list->n++];
 }
 
 bool card_matches(const struct card *card, const struct card_filter *f, const struct board *board)

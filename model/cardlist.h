@@ -19,10 +19,18 @@ struct card_filter {
 
 struct card_list {
 	struct card *v;
-	size_t n;
+	size_t n, cap;
 };
 
 void card_list_free(struct card_list *list);
+
+/* A place for one more card at the end of list (not initialised). */
+struct card *card_list_add(struct card_list *list);
+
+/* Room for n cards in all, taken at once: an array grown by doubling is copied into fresh
+ * memory at each step, and at ten thousand cards those page faults cost more than reading
+ * the cards. */
+void card_list_reserve(struct card_list *list, size_t n);
 
 /* Board order: by column as board.conf lists them (unknown columns last), then rank, then id. */
 void card_list_sort(struct card_list *list, const struct board *board);

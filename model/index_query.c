@@ -36,17 +36,14 @@ static void list_push_parsed(struct card_list *out, int id, const char *text)
 		return;
 	}
 	card.id = id;
-	out->v = xgrow(out->v, out->n, sizeof(*out->v));
-	out->v[out->n++] = card;
+	*card_list_add(out) = card;
 }
 
 /* What a list shows of a card, from the row's own columns: no card text is parsed. */
 static void list_push_row(struct card_list *out, sqlite3_stmt *st)
 {
-	struct card *card;
+	struct card *card = card_list_add(out);
 
-	out->v = xgrow(out->v, out->n, sizeof(*out->v));
-	card = &out->v[out->n++];
 	memset(card, 0, sizeof(*card));
 	card->id = sqlite3_column_int(st, 0);
 	card->title = xstrdup(col_text(st, 2));
@@ -58,6 +55,19 @@ static void list_push_row(struct card_list *out, sqlite3_stmt *st)
 	sv_split_list(&card->labels, col_text(st, 8));
 	card->archived = sqlite3_column_int(st, 9) != 0;
 	card->description = xstrdup("");
+}
+
+/* How many cards the index holds: as many as any filter can match. */
+static size_t cards_indexed(struct index *idx)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT count(*) FROM cards", NULL);
+	size_t n = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return n;
 }
 
 static int cards_matching(struct index *idx, const struct board *board,
@@ -84,6 +94,7 @@ static int cards_matching(struct index *idx, const struct board *board,
 	memset(out, 0, sizeof(*out));
 	if (!st)
 		return -1;
+	card_list_reserve(out, cards_indexed(idx));
 	date_today(today);
 	if (!str_empty(f->label)) {
 		/* The label is matched as it is written: % and _ are no wildcards here. */
