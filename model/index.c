@@ -121,6 +121,18 @@ int step_row(struct index *idx, sqlite3_stmt *st, struct cb_error *err)
 	return -1;
 }
 
+int step_texts(struct index *idx, sqlite3_stmt *st, int ncols, struct strvec *out,
+	       struct cb_error *err)
+{
+	int rc;
+
+	while ((rc = step_row(idx, st, err)) > 0)
+		for (int i = 0; i < ncols; i++)
+			sv_push(out, col_text(st, i));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
 int step_done(struct index *idx, sqlite3_stmt *st, struct cb_error *err)
 {
 	int rc = sqlite3_step(st);

@@ -164,13 +164,9 @@ int index_meeting_ends(struct index *idx, bool last_only, struct strvec *oids,
 				   "SELECT oid FROM commits WHERE op = 'meeting-end' ORDER BY seq DESC"
 				   " LIMIT CASE WHEN ? THEN 1 ELSE -1 END",
 				   err);
-	int rc;
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, last_only);
-	while ((rc = step_row(idx, st, err)) > 0)
-		sv_push(oids, col_text(st, 0));
-	sqlite3_reset(st);
-	return rc < 0 ? -1 : 0;
+	return step_texts(idx, st, 1, oids, err);
 }

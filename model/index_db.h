@@ -38,6 +38,10 @@ void bind_text(sqlite3_stmt *st, int i, const char *s);
  * so a busy or corrupt index is an error and never a short answer. */
 int step_row(struct index *idx, sqlite3_stmt *st, struct cb_error *err);
 int step_done(struct index *idx, sqlite3_stmt *st, struct cb_error *err);
+/* Every row of a query, its first ncols columns as text appended to out in turn; st is
+ * reset. -1 (err set) when SQLite failed. */
+int step_texts(struct index *idx, sqlite3_stmt *st, int ncols, struct strvec *out,
+	       struct cb_error *err);
 int db_exec(struct index *idx, const char *sql, struct cb_error *err);
 const char *col_text(sqlite3_stmt *st, int i);
 void close_db(struct index *idx);

@@ -452,17 +452,11 @@ int index_due_moves(struct index *idx, int card, struct strvec *out, struct cb_e
 				   " AND ch.field = 'due' AND NOT EXISTS (SELECT 1 FROM changes k"
 				   " WHERE k.card = ?1 AND k.seq = ch.seq AND k.field = 'created')",
 				   err);
-	int rc;
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, card);
-	while ((rc = step_row(idx, st, err)) > 0) {
-		sv_push(out, col_text(st, 0));
-		sv_push(out, col_text(st, 1));
-	}
-	sqlite3_reset(st);
-	return rc < 0 ? -1 : 0;
+	return step_texts(idx, st, 2, out, err);
 }
 
 /* The WHERE clause holds only the filters that are set, so SQLite can use the index that
@@ -518,11 +512,7 @@ int index_broken(struct index *idx, struct strvec *messages, struct cb_error *er
 
 	if (!st)
 		return -1;
-	int rc;
-	while ((rc = step_row(idx, st, err)) > 0)
-		sv_push(messages, col_text(st, 0));
-	sqlite3_reset(st);
-	return rc < 0 ? -1 : 0;
+	return step_texts(idx, st, 1, messages, err);
 }
 
 int index_check(struct index *idx, struct strvec *problems, struct cb_error *err)
