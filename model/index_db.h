@@ -1,5 +1,6 @@
-/* Inside the index (index.c: the SQLite plumbing; index_write.c: commits into rows;
- * index_query.c: the queries). Nothing outside those three files includes this. */
+/* Inside the index (index.c: the SQLite plumbing; index_write.c and index_commits.c:
+ * commits into rows; index_merge.c: merges; index_query.c: the queries). Nothing outside
+ * the index_*.c files includes this. */
 #ifndef COBOARD_INDEX_DB_H
 #define COBOARD_INDEX_DB_H
 
