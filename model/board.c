@@ -351,6 +351,18 @@ int board_parse(struct board *board, const char *text, size_t len, struct cb_err
 	return board_validate(board, err);
 }
 
+void board_format_member(const struct member *m, struct strbuf *out)
+{
+	sb_printf(out, "member: %s | %s | %s | %s |", m->login, m->name, m->email,
+		  role_name(m->role));
+	if (!str_empty(m->agency))
+		sb_printf(out, " %s", m->agency);
+	if (!str_empty(m->key) || !str_empty(m->language))
+		sb_printf(out, " | %s", m->key);
+	if (!str_empty(m->language))
+		sb_printf(out, " | %s", m->language);
+}
+
 void board_format(const struct board *board, struct strbuf *out)
 {
 	sb_puts(out, "# coboard board definition: see README.md, \"board.conf\".\n");
@@ -367,16 +379,7 @@ void board_format(const struct board *board, struct strbuf *out)
 	if (board->nmembers)
 		sb_putc(out, '\n');
 	for (size_t i = 0; i < board->nmembers; i++) {
-		const struct member *m = &board->members[i];
-
-		sb_printf(out, "member: %s | %s | %s | %s |", m->login, m->name, m->email,
-			  role_name(m->role));
-		if (!str_empty(m->agency))
-			sb_printf(out, " %s", m->agency);
-		if (!str_empty(m->key) || !str_empty(m->language))
-			sb_printf(out, " | %s", m->key);
-		if (!str_empty(m->language))
-			sb_printf(out, " | %s", m->language);
+		board_format_member(&board->members[i], out);
 		sb_putc(out, '\n');
 	}
 	if (board->nsites)
@@ -564,6 +567,34 @@ void board_set_member(struct board *board, const struct member *member)
 	}
 	board->members = xgrow(board->members, board->nmembers, sizeof(copy));
 	board->members[board->nmembers++] = copy;
+}
+
+void board_copy_authority(struct board *dst, const struct board *src)
+{
+	for (size_t i = 0; i < dst->nmembers; i++)
+		member_free(&dst->members[i]);
+	free(dst->members);
+	dst->members = NULL;
+	dst->nmembers = 0;
+	for (size_t i = 0; i < src->nmembers; i++) {
+		const struct member *m = &src->members[i];
+		dst->members = xgrow(dst->members, dst->nmembers, sizeof(*dst->members));
+		dst->members[dst->nmembers++] =
+			(struct member){xstrdup(m->login), xstrdup(m->name), xstrdup(m->email),
+					xstrdup(m->agency), xstrdup(m->key), xstrdup(m->language),
+					m->role};
+	}
+	for (size_t i = 0; i < dst->nsites; i++)
+		free(dst->sites[i].name);
+	free(dst->sites);
+	dst->sites = NULL;
+	dst->nsites = 0;
+	for (size_t i = 0; i < src->nsites; i++) {
+		dst->sites = xgrow(dst->sites, dst->nsites, sizeof(*dst->sites));
+		dst->sites[dst->nsites++] = (struct site){xstrdup(src->sites[i].name),
+							  src->sites[i].number};
+	}
+	dst->default_role = src->default_role;
 }
 
 bool board_remove_member(struct board *board, const char *login)

@@ -76,6 +76,8 @@ struct board {
 /* Parses and validates (board_validate): a board that parses keeps the rules. */
 int board_parse(struct board *board, const char *text, size_t len, struct cb_error *err);
 void board_format(const struct board *board, struct strbuf *out);
+/* One member's line, "member: login | name | ...", without the newline. */
+void board_format_member(const struct member *m, struct strbuf *out);
 void board_free(struct board *board);
 
 const struct column_def *board_column(const struct board *board, const char *key);
@@ -123,6 +125,8 @@ const char *board_may_transport(const struct board *board, const char *login);
 /* Adds, replaces (same login) or removes members; used by member commands and by init. */
 void board_set_member(struct board *board, const struct member *member);
 bool board_remove_member(struct board *board, const char *login);
+/* Makes dst's members, sites and default role copies of src's (who may do what). */
+void board_copy_authority(struct board *dst, const struct board *src);
 
 /* A login is a name, as Unix logins are: 1-64 of letters, digits, '.', '_', '-', not
  * starting with '-'. */

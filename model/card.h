@@ -20,6 +20,8 @@ enum { CARD_TITLE_MAX = 200, CARD_TEXT_MAX = 65536, CARD_LABEL_MAX = 32 };
 /* A card file with its notes is at most CARD_FILE_MAX bytes: a bigger blob pushed from
  * outside is reported and skipped, never loaded. Ids run from 1 to CARD_ID_MAX. */
 enum { CARD_FILE_MAX = 1 << 20, CARD_ID_MAX = 999999 };
+/* Any other file of the board (board.conf, minutes) is at most BOARD_FILE_MAX bytes. */
+enum { BOARD_FILE_MAX = 4 << 20 };
 
 struct note {
 	char *time;   /* UTC, YYYY-MM-DDTHH:MM:SSZ */

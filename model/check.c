@@ -96,3 +96,148 @@ int check_tree(struct repo *repo, const git_oid *commit, struct board *board,
 	sv_free(&paths);
 	return 0;
 }
+
+/* A new card id may be at most this far above the highest id before it. */
+enum { ID_JUMP_MAX = 100000 };
+
+static const struct {
+	const char *name;
+	bool dir;
+} board_layout[] = {{"board.conf", false}, {".gitattributes", false}, {"cards", true},
+		    {"meetings", true}};
+
+static bool in_layout(const char *path)
+{
+	size_t len = strcspn(path, "/");
+
+	for (size_t i = 0; i < sizeof(board_layout) / sizeof(*board_layout); i++)
+		if (strlen(board_layout[i].name) == len &&
+		    strncmp(path, board_layout[i].name, len) == 0)
+			return board_layout[i].dir == (path[len] == '/');
+	return false;
+}
+
+static void push_once(struct strvec *problems, const char *commit, const char *what)
+{
+	struct strbuf line = {0};
+
+	sb_printf(&line, "commit %.7s: %s", commit, what);
+	if (!sv_contains(problems, sb_str(&line)))
+		sv_push(problems, sb_str(&line));
+	sb_free(&line);
+}
+
+static int highest_id(struct repo *repo, const git_oid *commit, int *max, struct cb_error *err)
+{
+	struct strvec paths = {0};
+
+	*max = 0;
+	if (commit && repo_list_cards(repo, commit, &paths, err) < 0)
+		return -1;
+	for (size_t i = 0; i < paths.n; i++) {
+		int id = card_id_from_path(paths.v[i]);
+		if (id > *max)
+			*max = id;
+	}
+	sv_free(&paths);
+	return 0;
+}
+
+/* The problems a commit's board.conf change brings: those of its whole tree that its first
+ * parent's tree did not have. */
+static int conf_change_problems(struct repo *repo, const git_oid *commit, const char *parent_hex,
+				struct strvec *out, struct cb_error *err)
+{
+	struct strvec before = {0}, after = {0};
+	struct board board;
+	git_oid parent;
+	int rc = check_tree(repo, commit, &board, &after, NULL, NULL, err);
+
+	board_free(&board);
+	if (rc == 0 && *parent_hex && git_oid_fromstr(&parent, parent_hex) == 0) {
+		rc = check_tree(repo, &parent, &board, &before, NULL, NULL, err);
+		board_free(&board);
+	}
+	for (size_t i = 0; rc == 0 && i < after.n; i++)
+		if (!sv_contains(&before, after.v[i]))
+			sv_push(out, after.v[i]);
+	sv_free(&before);
+	sv_free(&after);
+	return rc;
+}
+
+static int check_one_commit(struct repo *repo, const git_oid *id, int *max_id,
+			    struct strvec *problems, struct cb_error *err)
+{
+	struct commit_info info;
+	struct strvec found = {0};
+	struct strbuf conf = {0};
+	struct board board = {0};
+	struct cb_error perr = {0};
+	bool conf_changed = false, has_conf = false;
+	char what[256];
+	int rc;
+
+	if (repo_commit_info(repo, id, &info, err) < 0)
+		return -1;
+	for (size_t i = 0; i < info.nchanges; i++)
+		conf_changed |= strcmp(info.changes[i].path, "board.conf") == 0;
+	char parent_hex[GIT_OID_HEXSZ + 1] = "";
+	if (git_commit_parentcount(info.commit))
+		git_oid_tostr(parent_hex, sizeof(parent_hex), git_commit_parent_id(info.commit, 0));
+	rc = conf_changed ? conf_change_problems(repo, id, parent_hex, &found, err)
+			  : repo_read(repo, id, "board.conf", &conf, &has_conf, &perr);
+	if (!conf_changed && rc == 0 && has_conf)
+		has_conf = board_parse(&board, sb_str(&conf), conf.len, &perr) == 0;
+	rc = rc < 0 && !conf_changed ? 0 : rc; /* an unreadable board.conf was reported before */
+	for (size_t i = 0; rc == 0 && i < info.nchanges; i++) {
+		const struct file_change *c = &info.changes[i];
+		int card = card_id_from_path(c->path);
+
+		if (!c->new_text && !c->too_big)
+			continue; /* removed */
+		if (!in_layout(c->path)) {
+			snprintf(what, sizeof(what), "%.160s: not part of a board (it holds only "
+				 "board.conf, .gitattributes, cards/ and meetings/); remove it", c->path);
+			sv_push(&found, what);
+		} else if (c->too_big && !card) {
+			snprintf(what, sizeof(what), "%.160s: %zu bytes, over the limit of %d KiB for "
+				 "a file of the board", c->path, c->too_big, BOARD_FILE_MAX / 1024);
+			sv_push(&found, what);
+		} else if (strncmp(c->path, "cards/", 6) == 0 && !conf_changed) {
+			check_card(repo, id, c->path, has_conf ? &board : &(struct board){0}, &found,
+				   NULL, NULL);
+		}
+		if (card > *max_id + ID_JUMP_MAX) {
+			snprintf(what, sizeof(what), "%.160s: card #%d is far above the board's highest "
+				 "id (#%d): `coboard add` goes on from the highest, so give it an id "
+				 "near the others", c->path, card, *max_id);
+			sv_push(&found, what);
+		} else if (card > *max_id) {
+			*max_id = card;
+		}
+	}
+	for (size_t i = 0; i < found.n; i++)
+		push_once(problems, info.oid, found.v[i]);
+	sv_free(&found);
+	sb_free(&conf);
+	board_free(&board);
+	commit_info_free(&info);
+	return rc;
+}
+
+int check_commits(struct repo *repo, const git_oid *from, const git_oid *to,
+		  struct strvec *problems, struct cb_error *err)
+{
+	git_oid *ids = NULL;
+	size_t n = 0;
+	int max_id = 0, rc;
+
+	rc = repo_new_commits(repo, from, to, &ids, &n, err);
+	if (rc == 0 && n)
+		rc = highest_id(repo, from, &max_id, err);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = check_one_commit(repo, &ids[i], &max_id, problems, err);
+	free(ids);
+	return rc;
+}

@@ -19,4 +19,15 @@ typedef void (*good_card_fn)(const struct card *card, const char *path, const ch
 int check_tree(struct repo *repo, const git_oid *commit, struct board *board,
 	       struct strvec *problems, good_card_fn good, void *ctx, struct cb_error *err);
 
+/* Every commit that to brings (commits neither from, NULL for none, nor the board's branch
+ * holds), each checked as the change it makes to its first parent: only the board's own
+ * layout (board.conf, .gitattributes, cards/, meetings/), every file within its limit, each
+ * card it adds or changes parses and keeps the rules of board.conf at that commit, a
+ * board.conf it changes parses (and the cards still keep it), and no id jumps so far
+ * that `coboard add` could not go on from it. Problems are appended once each, as
+ * "commit ABCDEF1: PATH: what". This is the one check of everything that comes in: a push
+ * (the pre-receive hook) and a sync, merged or fast-forwarded. */
+int check_commits(struct repo *repo, const git_oid *from, const git_oid *to,
+		  struct strvec *problems, struct cb_error *err);
+
 #endif

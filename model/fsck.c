@@ -1,6 +1,10 @@
 #include "fsck.h"
 
+#include <dirent.h>
+#include <stdio.h>
 #include <string.h>
+
+#include <time.h>
 
 #include "check.h"
 #include "meeting.h"
@@ -75,6 +79,62 @@ static void fsck_count(struct session *s, const struct board *board, size_t ncar
 	card_list_free(&cards);
 }
 
+/* History only grows: a branch found moved backwards is named until the commits are back. */
+static void fsck_history_kept(struct session *s, struct strvec *problems)
+{
+	struct strvec lost = {0};
+
+	repo_rewound_commits(s->repo, &lost);
+	for (size_t i = 0; i < lost.n; i++) {
+		char had[64], now[64];
+		long long when;
+		struct strbuf msg = {0};
+		char day[32];
+		time_t t = (time_t)when;
+		struct tm tm;
+
+		if (sscanf(lost.v[i], "%63s %63s %lld", had, now, &when) != 3)
+			continue;
+		strftime(day, sizeof(day), "%Y-%m-%d %H:%M", gmtime_r(&t, &tm));
+		sb_printf(&msg, "main moved backwards: it no longer holds %.7s, which this board had "
+			  "(seen %s, when main had become %.7s); a forced push or a reset took "
+			  "history away. If the objects are still here, `git --git-dir=%s branch "
+			  "rescued %s` keeps them; merge them back with `coboard` or plain git",
+			  had, day, now, s->board_path, had);
+		sv_push(problems, sb_str(&msg));
+		sb_free(&msg);
+	}
+	sv_free(&lost);
+}
+
+/* Only the board's own pre-receive hook belongs in hooks/ (git's *.sample files do no harm):
+ * anything else would run as whoever pushes or packs. */
+static void fsck_hooks(struct session *s, struct strvec *problems)
+{
+	struct strbuf dir = {0}, msg = {0};
+	DIR *d;
+	struct dirent *e;
+
+	sb_printf(&dir, "%shooks", repo_gitdir(s->repo));
+	if (!(d = opendir(sb_str(&dir)))) {
+		sb_free(&dir);
+		return;
+	}
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || strcmp(e->d_name, "pre-receive") == 0 ||
+		    (len > 7 && strcmp(e->d_name + len - 7, ".sample") == 0))
+			continue;
+		sb_reset(&msg);
+		sb_printf(&msg, "hooks/%s: coboard did not put it there, and git would run it; "
+			  "remove it unless this server's administrator did", e->d_name);
+		sv_push(problems, sb_str(&msg));
+	}
+	closedir(d);
+	sb_free(&dir);
+	sb_free(&msg);
+}
+
 int fsck_board(struct session *s, struct strvec *problems, size_t *ncards, struct cb_error *err)
 {
 	struct fsck_ctx ctx = {s, problems, 0};
@@ -94,6 +154,8 @@ int fsck_board(struct session *s, struct strvec *problems, size_t *ncards, struc
 	if (index_check(s->index, problems, &perr) < 0)
 		sv_push(problems, perr.msg);
 	fsck_meeting_tags(s, problems);
+	fsck_history_kept(s, problems);
+	fsck_hooks(s, problems);
 	cb_error_clear(&perr);
 	if (repo_tip(s->repo, &tip, &perr) < 0 ||
 	    check_tree(s->repo, &tip, &board, problems, fsck_card, &ctx, &perr) < 0) {

@@ -40,6 +40,7 @@
 	X(git_diff_print) \
 	X(git_diff_tree_to_tree) \
 	X(git_error_last) \
+	X(git_graph_descendant_of) \
 	X(git_libgit2_init) \
 	X(git_libgit2_opts) \
 	X(git_libgit2_shutdown) \
@@ -191,6 +192,7 @@ static inline int coboard_oid_is_zero(const git_oid *id)
 #define git_diff_print (git_api()->git_diff_print)
 #define git_diff_tree_to_tree (git_api()->git_diff_tree_to_tree)
 #define git_error_last (git_api()->git_error_last)
+#define git_graph_descendant_of (git_api()->git_graph_descendant_of)
 #define git_libgit2_init (git_api()->git_libgit2_init)
 #define git_libgit2_opts (git_api()->git_libgit2_opts)
 #define git_libgit2_shutdown (git_api()->git_libgit2_shutdown)

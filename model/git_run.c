@@ -3,20 +3,41 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-static void child(const char *gitdir, const char *const argv[], int out_fd, int err_fd)
+/* Nothing in the repository's config makes git run a program of someone else's choosing:
+ * no hooks, no file-system monitor, no credential helper or password prompt, no ext::
+ * transport; and objects that come in are checked by git itself. */
+static const char *const safe_config[] = {
+	"core.hooksPath=/dev/null", "core.fsmonitor=false", "credential.helper=",
+	"core.askPass=", "protocol.ext.allow=never", "transfer.fsckObjects=true",
+	"http.lowSpeedLimit=1", NULL};
+
+static void child(const char *gitdir, const char *const argv[], int out_fd, int err_fd,
+		  int timeout_s)
 {
-	size_t n = 0;
+	size_t n = 0, k = 1, nsafe = sizeof(safe_config) / sizeof(*safe_config) - 1;
+	char low_speed_time[64], ssh[160];
 
 	while (argv[n])
 		n++;
-	const char **args = xcalloc(n + 2, sizeof(*args));
+	const char **args = xcalloc(n + 2 * nsafe + 4, sizeof(*args));
 	args[0] = "git";
-	memcpy(args + 1, argv, n * sizeof(*args));
+	for (size_t i = 0; i < nsafe; i++) {
+		args[k++] = "-c";
+		args[k++] = safe_config[i];
+	}
+	snprintf(low_speed_time, sizeof(low_speed_time), "http.lowSpeedTime=%d", timeout_s);
+	args[k++] = "-c";
+	args[k++] = low_speed_time;
+	memcpy(args + k, argv, n * sizeof(*args));
+	setpgid(0, 0);
 	int devnull = open("/dev/null", O_RDONLY);
 	if (devnull >= 0)
 		dup2(devnull, 0);
@@ -27,20 +48,35 @@ static void child(const char *gitdir, const char *const argv[], int out_fd, int 
 	/* Its messages are read here ("fetch first"): git's own, untranslated, words. */
 	setenv("LC_ALL", "C", 1);
 	/* An unattended sync must fail, not wait for a passphrase or a host key answer. */
-	if (!getenv("GIT_SSH_COMMAND") && !getenv("GIT_SSH"))
-		setenv("GIT_SSH_COMMAND", "ssh -o BatchMode=yes", 1);
+	if (!getenv("GIT_SSH_COMMAND") && !getenv("GIT_SSH")) {
+		snprintf(ssh, sizeof(ssh), "ssh -o BatchMode=yes -o ConnectTimeout=%d "
+			 "-o ServerAliveInterval=%d -o ServerAliveCountMax=2", timeout_s,
+			 timeout_s);
+		setenv("GIT_SSH_COMMAND", ssh, 1);
+	}
 	execvp("git", (char *const *)args);
 	_exit(127);
 }
 
-static void drain(int fds[2], struct strbuf *sinks[2])
+/* Reads both pipes to their end; false when git said nothing for timeout_s seconds (it is
+ * then stopped). */
+static bool drain(int fds[2], struct strbuf *sinks[2], pid_t pid, int timeout_s)
 {
 	struct pollfd p[2] = {{fds[0], POLLIN, 0}, {fds[1], POLLIN, 0}};
 	int open_fds = 2;
 	char buf[4096];
 
 	while (open_fds > 0) {
-		if (poll(p, 2, -1) < 0) {
+		int ready = poll(p, 2, timeout_s * 1000);
+		if (ready == 0) {
+			kill(-pid, SIGKILL);
+			kill(pid, SIGKILL);
+			for (int i = 0; i < 2; i++)
+				if (p[i].fd >= 0)
+					close(p[i].fd);
+			return false;
+		}
+		if (ready < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
@@ -58,12 +94,21 @@ static void drain(int fds[2], struct strbuf *sinks[2])
 			}
 		}
 	}
+	return true;
+}
+
+int git_timeout_seconds(void)
+{
+	const char *env = getenv("COBOARD_NET_TIMEOUT");
+	int t = env ? atoi(env) : 0;
+
+	return t > 0 ? t : GIT_TIMEOUT_DEFAULT;
 }
 
 int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
 	    struct strbuf *errors)
 {
-	int out_pipe[2], err_pipe[2], status;
+	int out_pipe[2], err_pipe[2], status, timeout_s = git_timeout_seconds();
 	pid_t pid;
 
 	if (pipe(out_pipe) < 0)
@@ -77,7 +122,7 @@ int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
 	if (pid == 0) {
 		close(out_pipe[0]);
 		close(err_pipe[0]);
-		child(gitdir, argv, out_pipe[1], err_pipe[1]);
+		child(gitdir, argv, out_pipe[1], err_pipe[1], timeout_s);
 	}
 	close(out_pipe[1]);
 	close(err_pipe[1]);
@@ -86,10 +131,17 @@ int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
 		close(err_pipe[0]);
 		return -1;
 	}
-	drain((int[2]){out_pipe[0], err_pipe[0]}, (struct strbuf *[2]){out, errors});
+	bool answered = drain((int[2]){out_pipe[0], err_pipe[0]}, (struct strbuf *[2]){out, errors},
+			      pid, timeout_s);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -1;
+	if (!answered) {
+		if (errors)
+			sb_printf(errors, "\nfatal: no answer for %d seconds (the other server or the "
+				  "network is down; COBOARD_NET_TIMEOUT sets the wait)\n", timeout_s);
+		return GIT_TIMED_OUT;
+	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
 		return -1;
 	return WEXITSTATUS(status);

@@ -7,8 +7,12 @@
 #include "strbuf.h"
 
 /* Runs `git ARGS...` (argv NULL-terminated, without "git") on the repository gitdir, never
- * asking at a terminal. Its output is appended to out and its errors to errors (either may
- * be NULL: dropped). Returns git's exit status, or -1 when git cannot be started. */
+ * asking at a terminal and never running hooks or programs named in the repository's config.
+ * Its output is appended to out and its errors to errors (either may be NULL: dropped).
+ * Returns git's exit status, -1 when git cannot be started, GIT_TIMED_OUT when it said
+ * nothing for git_timeout_seconds() (ssh gets the same connect and keep-alive limits). */
+enum { GIT_TIMED_OUT = 124, GIT_TIMEOUT_DEFAULT = 60 };
+int git_timeout_seconds(void);
 int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
 	    struct strbuf *errors);
 

@@ -11,10 +11,12 @@
 int hook_install(const char *path, const char *program, struct cb_error *err);
 
 /* The pre-receive check of a push to the board at path: updates holds git's lines
- * "OLD NEW REF". An update of main may not delete it, nor add a problem to the board's tree
- * (check_tree): each new problem is appended to problems, naming the file and the line. A
- * problem the board already had does not block a push. */
-int hook_check_push(const char *path, const struct strvec *updates, struct strvec *problems,
-		    struct cb_error *err);
+ * "OLD NEW REF". Only main and meeting/ tags may be pushed; main only grows (never deleted,
+ * never rewound) and every commit a push brings passes check_commits; a meeting tag is made
+ * once, on the commit that wrote its minutes. Each problem is appended to problems. pusher
+ * (NULL: unknown) is the member pushing: when it is an admin here, the board.conf it pushes
+ * is in force at once (model/authority.h). */
+int hook_check_push(const char *path, const struct strvec *updates, const char *pusher,
+		    struct strvec *problems, struct cb_error *err);
 
 #endif

@@ -41,8 +41,15 @@ int index_refresh(struct index *idx, struct cb_error *err);
 /* Drops everything and indexes the whole history again (takes the lock itself). */
 int index_rebuild(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err);
 
-/* The board.conf at the indexed commit, parsed. */
+/* The board in force here: board.conf at the indexed commit, parsed, with the members, roles,
+ * keys and sites this office accepted (model/authority.h) in place of git's. */
 int index_board(struct index *idx, struct board *board, struct cb_error *err);
+/* Who last wrote or removed line of board.conf, and when: member login, author name and
+ * YYYY-MM-DD appended to out (nothing when no change has it). */
+int index_board_line_origin(struct index *idx, const char *line, struct strvec *out,
+			    struct cb_error *err);
+/* board.conf at the indexed commit as git has it, with the other offices' proposals. */
+int index_board_in_git(struct index *idx, struct board *board, struct cb_error *err);
 
 /* The commit id the index reflects ("" when empty), and a cheap change counter that moves
  * whenever another connection commits (PRAGMA data_version). */

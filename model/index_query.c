@@ -4,11 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "authority.h"
 #include "date.h"
 
 /* --- reading ------------------------------------------------------------------------ */
 
-int index_board(struct index *idx, struct board *board, struct cb_error *err)
+int index_board_in_git(struct index *idx, struct board *board, struct cb_error *err)
 {
 	struct strbuf text = {0};
 	int rc = read_meta(idx, "board", &text, err);
@@ -37,6 +38,26 @@ static void list_push_parsed(struct card_list *out, int id, const char *text)
 	}
 	card.id = id;
 	*card_list_add(out) = card;
+}
+
+int index_board(struct index *idx, struct board *board, struct cb_error *err)
+{
+	struct board accepted;
+	bool found;
+	const char *gitdir = repo_gitdir(idx->repo);
+
+	if (index_board_in_git(idx, board, err) < 0)
+		return -1;
+	if (authority_read(gitdir, &accepted, NULL, &found, err) < 0) {
+		board_free(board);
+		return -1;
+	}
+	if (found)
+		authority_overlay(board, &accepted);
+	else
+		authority_create_if_missing(gitdir, board);
+	board_free(&accepted);
+	return 0;
 }
 
 /* What a list shows of a card, from the row's own columns: no card text is parsed. */
@@ -441,6 +462,22 @@ long long index_card_created(struct index *idx, int card)
 		t = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return t;
+}
+
+int index_board_line_origin(struct index *idx, const char *line, struct strvec *out,
+			    struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT m.member, m.author, date(m.time, 'unixepoch') FROM changes ch"
+				   " JOIN commits m ON m.seq = ch.seq WHERE ch.card = 0"
+				   " AND ch.field = 'board.conf' AND (ch.new = ?1 OR ch.old = ?1)"
+				   " ORDER BY ch.seq DESC LIMIT 1",
+				   err);
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, line);
+	return step_texts(idx, st, 3, out, err);
 }
 
 int index_due_moves(struct index *idx, int card, struct strvec *out, struct cb_error *err)

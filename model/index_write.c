@@ -494,6 +494,19 @@ static int index_side_commits(struct index *idx, const git_oid *merge, struct cb
 	return rc;
 }
 
+/* The branch no longer holds the commit the index reflected: someone took history away
+ * (a forced push, a reset). The index follows the branch, but the fact is kept for fsck. */
+static void note_if_rewound(struct index *idx, const git_oid *tip)
+{
+	git_oid had;
+	char tip_hex[GIT_OID_HEXSZ + 1];
+
+	if (git_oid_fromstr(&had, idx->tip) < 0 || repo_descends_from(idx->repo, tip, &had))
+		return;
+	git_oid_tostr(tip_hex, sizeof(tip_hex), tip);
+	repo_note_rewound(idx->repo, idx->tip, tip_hex);
+}
+
 int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_error *err)
 {
 	char hex[GIT_OID_HEXSZ + 1], base_hex[GIT_OID_HEXSZ + 1];
@@ -511,6 +524,9 @@ int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_er
 			       err) < 0)
 		return -1;
 	bool walked_to_root = !has_base;
+	if (*idx->tip && (!has_base || strcmp((git_oid_tostr(base_hex, sizeof(base_hex), &base),
+					       base_hex), idx->tip) != 0))
+		note_if_rewound(idx, &tip);
 	if (has_base) {
 		git_oid_tostr(base_hex, sizeof(base_hex), &base);
 		if (strcmp(base_hex, idx->tip) != 0) {

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "authority.h"
 #include "history.h"
 #include "meeting.h"
 #include "rank.h"
@@ -449,6 +450,9 @@ static int try_file_op(struct session *s, file_op_fn fn, void *arg, struct op_re
 	if (rc != 0)
 		goto fail;
 	rc = finish_commit(s, res, err);
+	if (rc == 0 && op.authority && authority_save(repo_gitdir(s->repo), op.authority,
+							&op.authority_refused, err) < 0)
+		cb_error_prefix(err, "committed, but ");
 	if (rc == 0 && op.tag)
 		fault_point("before-tag");
 	if (rc == 0 && op.tag && repo_ensure_tag(s->repo, op.tag, &commit, NULL, err) < 0)
@@ -496,6 +500,8 @@ void file_op_free(struct file_op *op)
 	free(op->contents);
 	free(op->updates);
 	free(op->tag);
+	free(op->authority);
+	sv_free(&op->authority_refused);
 	sb_free(&op->message);
 }
 
@@ -512,11 +518,25 @@ static int apply_board_edit(struct session *s, struct board *board, const git_oi
 	struct strbuf text = {0};
 	const char *denied;
 
+	struct board before = {0}, in_git;
+
 	(void)tip;
 	if ((denied = board_may_admin(board, s->login)))
 		return cb_fail(err, CB_EDENIED, "%s: %s", s->login, denied);
-	if (e->fn(board, e->arg, err) < 0 || board_validate(board, err) < 0)
+	authority_overlay(&before, board);
+	if (e->fn(board, e->arg, err) < 0 || board_validate(board, err) < 0 ||
+	    index_board_in_git(s->index, &in_git, err) < 0) {
+		board_free(&before);
 		return -1;
+	}
+	/* The admin's change is in force here at once; git gets the change itself, and keeps
+	 * what other offices proposed there. */
+	board_format(board, &text);
+	op->authority = sb_detach(&text);
+	authority_carry(&before, board, &in_git);
+	authority_overlay(board, &in_git);
+	board_free(&before);
+	board_free(&in_git);
 	board_format(board, &text);
 	file_op_add(op, "board.conf", text.buf, text.len);
 	sb_free(&text);

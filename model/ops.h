@@ -72,6 +72,10 @@ struct file_op {
 	struct strbuf message;
 	const char *op;
 	char *tag;
+	/* board.conf with the members and sites now in force here, saved as this office's
+	 * authority once the commit is made (model/authority.h); NULL: unchanged. */
+	char *authority;
+	struct strvec authority_refused; /* proposals refused, kept with it */
 };
 typedef int (*file_op_fn)(struct session *s, struct board *board, const git_oid *tip, void *arg,
 			  struct file_op *op, struct cb_error *err);

@@ -68,6 +68,24 @@ static void read_record(const char *gitdir, struct sync_remote *remote)
 	}
 }
 
+char *sync_url_shown(const char *url)
+{
+	const char *scheme = strstr(url, "://");
+	const char *start = scheme ? scheme + 3 : url;
+	const char *at = strchr(start, '@'), *slash = strchr(start, '/');
+	const char *colon = strchr(start, ':');
+	struct strbuf out = {0};
+
+	/* user:password@host: the password is left out wherever the URL is written or shown */
+	if (at && (!slash || at < slash) && colon && colon < at) {
+		sb_add(&out, url, (size_t)(colon - url));
+		sb_puts(&out, at);
+	} else {
+		sb_puts(&out, url);
+	}
+	return sb_detach(&out);
+}
+
 char *sync_remote_url(struct session *s, const char *name)
 {
 	struct strvec names = {0}, urls = {0};
@@ -92,7 +110,7 @@ void sync_remote_list(struct session *s, struct sync_remotes *list)
 	for (size_t i = 0; i < names.n; i++) {
 		struct sync_remote *r = &list->v[list->n++];
 		r->name = xstrdup(names.v[i]);
-		r->url = xstrdup(urls.v[i]);
+		r->url = sync_url_shown(urls.v[i]);
 		read_record(repo_gitdir(s->repo), r);
 	}
 	sv_free(&names);
@@ -192,14 +210,16 @@ static int add_site(struct board *board, void *arg, struct cb_error *err)
 	return 0;
 }
 
-int sync_set_site(struct session *s, const char *name, int number, struct op_result *res,
-		  struct cb_error *err)
+int sync_set_site(struct session *s, const char *name, int number, bool this_server,
+		  bool *reserved, struct op_result *res, struct cb_error *err)
 {
 	struct board board;
+	struct strbuf here = {0};
 	const char *denied;
 	bool known;
 
 	memset(res, 0, sizeof(*res));
+	*reserved = false;
 	if (sync_check_name(name, err) < 0 || index_board(s->index, &board, err) < 0)
 		return -1;
 	denied = board_may_admin(&board, s->login);
@@ -213,16 +233,21 @@ int sync_set_site(struct session *s, const char *name, int number, struct op_res
 	board_free(&board);
 	if (denied)
 		return cb_fail(err, CB_EDENIED, "%s may not name the site: %s", s->login, denied);
+	/* A server that has its site keeps it: another name is a number reserved for that
+	 * office, unless the admin says this server is renamed. */
+	*reserved = !this_server && repo_config_get(s->repo, "coboard.site", &here) &&
+		    strcmp(sb_str(&here), name) != 0;
+	sb_free(&here);
 	if (!known) {
 		struct new_site site = {name, number};
 		struct strbuf subject = {0};
-		sb_printf(&subject, "Add site %s", name);
+		sb_printf(&subject, *reserved ? "Reserve site %s" : "Add site %s", name);
 		int rc = ops_edit_board(s, add_site, &site, sb_str(&subject), "site", res, err);
 		sb_free(&subject);
 		if (rc < 0)
 			return -1;
 	}
-	return repo_config_set(s->repo, "coboard.site", name, err);
+	return *reserved ? 0 : repo_config_set(s->repo, "coboard.site", name, err);
 }
 
 void sync_last(const char *gitdir, char **name, long long *when)

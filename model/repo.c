@@ -407,6 +407,11 @@ int repo_read(struct repo *repo, const git_oid *commit_id, const char *path, str
 	}
 	if (repo_blob_text(repo_git(repo), git_tree_entry_id(entry), path, &text, &len, &too_big, err) < 0)
 		goto out;
+	if (too_big && strncmp(path, "cards/", 6) != 0) {
+		cb_fail(err, CB_EINVALID, "%zu bytes, over the limit of %d KiB for a file of the "
+			"board", too_big, BOARD_FILE_MAX / 1024);
+		goto out;
+	}
 	if (too_big) {
 		cb_fail(err, CB_EINVALID, "%zu bytes, over the limit of %d KiB for a card with its "
 			"notes", too_big, CARD_FILE_MAX / 1024);
@@ -623,6 +628,42 @@ out:
 	return rc;
 }
 
+int repo_new_commits(struct repo *repo, const git_oid *from, const git_oid *to, git_oid **ids,
+		     size_t *n, struct cb_error *err)
+{
+	git_revwalk *walk = NULL;
+	git_oid id, tip;
+	int rc = -1;
+
+	*ids = NULL;
+	*n = 0;
+	if (git_revwalk_new(&walk, repo_git(repo)) < 0)
+		goto fail;
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	if (git_revwalk_push(walk, to) < 0 || (from && git_revwalk_hide(walk, from) < 0))
+		goto fail;
+	if (git_reference_name_to_id(&tip, repo_git(repo), REPO_BRANCH) == 0 &&
+	    git_revwalk_hide(walk, &tip) < 0)
+		goto fail;
+	while (git_revwalk_next(&id, walk) == 0) {
+		*ids = xgrow(*ids, *n, sizeof(**ids));
+		(*ids)[(*n)++] = id;
+	}
+	rc = 0;
+	goto out;
+fail:
+	repo_git_fail(err, "cannot walk the pushed history");
+out:
+	git_revwalk_free(walk);
+	return rc;
+}
+
+bool repo_descends_from(struct repo *repo, const git_oid *commit, const git_oid *ancestor)
+{
+	return git_oid_equal(commit, ancestor) ||
+	       git_graph_descendant_of(repo_git(repo), commit, ancestor) == 1;
+}
+
 int repo_side_commits(struct repo *repo, const git_oid *merge, git_oid **ids, size_t *n,
 		      struct cb_error *err)
 {
@@ -778,7 +819,8 @@ int repo_blob_text(git_repository *git, const git_oid *id, const char *path, cha
 			return repo_git_fail(err, "cannot open the object database");
 		rc = git_odb_read_header(&size, &type, odb, id);
 		git_odb_free(odb);
-		if (rc == 0 && strncmp(path, "cards/", 6) == 0 && size > CARD_FILE_MAX) {
+		if (rc == 0 && size > (strncmp(path, "cards/", 6) == 0 ? CARD_FILE_MAX
+								     : BOARD_FILE_MAX)) {
 			if (too_big)
 				*too_big = size;
 			return 0;
@@ -825,12 +867,82 @@ int repo_install_hook(struct repo *repo, const char *name, const char *script,
 	snprintf(path, sizeof(path), "%shooks/%s", repo->gitdir, name);
 	snprintf(tmp, sizeof(tmp), "%s.tmp%ld", path, (long)getpid());
 	bool written = (f = fopen(tmp, "w")) != NULL && fwrite(script, 1, len, f) == len;
-	if ((f && fclose(f) != 0) || !written || chmod(tmp, shared ? 0775 : 0755) < 0 ||
+	(void)shared; /* a group member may run the hook, never rewrite it */
+	if ((f && fclose(f) != 0) || !written || chmod(tmp, 0755) < 0 ||
 	    rename(tmp, path) < 0) {
 		int saved = errno;
 		unlink(tmp);
 		return cb_fail(err, CB_EFAIL, "cannot install the %s hook at %s: %s", name, path,
 			       strerror(saved));
+	}
+	return 0;
+}
+
+static void rewound_path(const struct repo *repo, char *path, size_t size)
+{
+	snprintf(path, size, "%scoboard-rewound", repo->gitdir);
+}
+
+void repo_note_rewound(struct repo *repo, const char *had, const char *now)
+{
+	char path[4096];
+
+	rewound_path(repo, path, sizeof(path));
+	FILE *f = fopen(path, "a");
+	if (f) {
+		fprintf(f, "%s %s %lld\n", had, now, (long long)time(NULL));
+		fclose(f);
+	}
+}
+
+void repo_rewound_commits(struct repo *repo, struct strvec *lost)
+{
+	char path[4096], line[256], had[64], now[64];
+	long long when;
+	git_oid had_id, tip;
+
+	rewound_path(repo, path, sizeof(path));
+	FILE *f = fopen(path, "r");
+	if (!f || git_reference_name_to_id(&tip, repo->git, REPO_BRANCH) < 0) {
+		if (f)
+			fclose(f);
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%63s %63s %lld", had, now, &when) != 3 ||
+		    git_oid_fromstr(&had_id, had) < 0 || repo_descends_from(repo, &tip, &had_id))
+			continue;
+		char entry[200];
+		snprintf(entry, sizeof(entry), "%s %s %lld", had, now, when);
+		if (!sv_contains(lost, entry))
+			sv_push(lost, entry);
+	}
+	fclose(f);
+}
+
+/* Drops group and other write permission from path, keeping the rest of its mode. */
+static int drop_shared_write(const char *path, struct cb_error *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return errno == ENOENT ? 0 : cb_fail(err, CB_EFAIL, "cannot read %s: %s", path,
+						     strerror(errno));
+	if ((st.st_mode & 022) && chmod(path, st.st_mode & 07755) < 0)
+		return cb_fail(err, CB_EFAIL, "cannot make %s writable by its owner only: %s", path,
+			       strerror(errno));
+	return 0;
+}
+
+int repo_protect_code(struct repo *repo, struct cb_error *err)
+{
+	static const char *const names[] = {"hooks", "hooks/pre-receive", "config"};
+	char path[4096];
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		snprintf(path, sizeof(path), "%s%s", repo->gitdir, names[i]);
+		if (drop_shared_write(path, err) < 0)
+			return -1;
 	}
 	return 0;
 }

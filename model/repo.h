@@ -113,6 +113,12 @@ int repo_count_between(struct repo *repo, const git_oid *from, const git_oid *to
 int repo_arrivals(struct repo *repo, const git_oid *from, const git_oid *to, size_t *count,
 		  struct strbuf *author, struct strbuf *subject, struct strbuf *merge_message,
 		  struct cb_error *err);
+/* The commits to holds that neither from (NULL: none) nor the board's branch holds, oldest
+ * first: what a push or a sync brings. Caller frees *ids. */
+int repo_new_commits(struct repo *repo, const git_oid *from, const git_oid *to, git_oid **ids,
+		     size_t *n, struct cb_error *err);
+/* Whether commit is ancestor or holds it in its history. */
+bool repo_descends_from(struct repo *repo, const git_oid *commit, const git_oid *ancestor);
 /* The commits a merge brought in (reachable from its other parents, not from its first),
  * oldest first. Caller frees *ids. */
 int repo_side_commits(struct repo *repo, const git_oid *merge, git_oid **ids, size_t *n,
@@ -178,6 +184,17 @@ bool repo_mirror_of(struct repo *repo, struct strbuf *url);
  * board), replacing any hook of that name. */
 int repo_install_hook(struct repo *repo, const char *name, const char *script,
 		      struct cb_error *err);
+
+/* The branch was found moved backwards: from had (a commit the board held) to now, which
+ * does not hold it. Kept in <gitdir>coboard-rewound for fsck. */
+void repo_note_rewound(struct repo *repo, const char *had, const char *now);
+/* Those records whose commit the branch still does not hold: "HAD NOW EPOCH" lines. */
+void repo_rewound_commits(struct repo *repo, struct strvec *lost);
+
+/* On a board shared by a group, what makes git run code (hooks/ and config) stays writable
+ * by the board's owner only: a member of the group cannot plant a hook another member's
+ * git would run. */
+int repo_protect_code(struct repo *repo, struct cb_error *err);
 
 /* Inside a pre-receive hook, git keeps the pushed objects in a quarantine directory
  * ($GIT_OBJECT_DIRECTORY) that libgit2 does not look in by itself: adds it. */

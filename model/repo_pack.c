@@ -82,8 +82,10 @@ static void start_packer(const char *gitdir, const char *lock)
 		dup2(null, STDERR_FILENO);
 	}
 	execlp("sh", "sh", "-c",
-	       "git --git-dir=\"$1\" repack --geometric=2 -d -l -q; "
-	       "git --git-dir=\"$1\" -c gc.autoDetach=false gc --auto --quiet; rm -f \"$2\"",
+	       "safe='-c core.hooksPath=/dev/null -c core.fsmonitor=false'; "
+	       "git $safe --git-dir=\"$1\" repack --geometric=2 -d -l -q; "
+	       "git $safe --git-dir=\"$1\" -c gc.autoDetach=false gc --auto --quiet; "
+	       "rm -f \"$2\"",
 	       "sh", gitdir, lock, (char *)NULL);
 	unlink(lock);
 	_exit(127);

@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include <stdio.h>
+
 #include <pwd.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -36,6 +38,23 @@ char *session_unix_login(void)
 	return xstrdup(getenv("USER") ? getenv("USER") : "unknown");
 }
 
+/* Whether the caller owns the board itself, not only a folder leading to it: the
+ * repository's parts are followed to where they really are (a folder of symlinks to another
+ * account's board is not that board's owner). */
+static bool owns_board(const char *board_path)
+{
+	static const char *const parts[] = {"", "/objects", "/refs", "/config", "/HEAD"};
+	char path[4096];
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++) {
+		snprintf(path, sizeof(path), "%s%s", board_path, parts[i]);
+		if (stat(path, &st) == 0 && st.st_uid != getuid())
+			return false;
+	}
+	return true;
+}
+
 int session_acting_login(const char *board_path, const char *requested, char **login,
 			 struct cb_error *err)
 {
@@ -55,7 +74,7 @@ int session_acting_login(const char *board_path, const char *requested, char **l
 	/* The board's owner is the service account the SSH forced command runs as; a board not
 	 * created yet will be the caller's own. */
 	if (strcmp(requested, me) == 0 || getuid() == 0 || stat(board_path, &st) < 0 ||
-	    st.st_uid == getuid()) {
+	    owns_board(board_path)) {
 		free(me);
 		*login = xstrdup(requested);
 		return 0;

@@ -3,17 +3,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "git_run.h"
 #include "i18n.h"
 #include "history.h"
-#include "hook.h"
+#include "check.h"
 #include "merge_tree.h"
 
-enum { SYNC_ATTEMPTS = 8 };
+/* A sync that meets a board being written to tries again, a little later each time, for
+ * about a minute in all. */
+enum { SYNC_ATTEMPTS = 40 };
 void sync_result_free(struct sync_result *r)
 {
 	sv_free(&r->conflicts);
+}
+
+/* Up to 50 ms more each attempt, at a random point, so two offices retrying do not meet
+ * again in step. */
+static void wait_before_retry(int attempt)
+{
+	long max_us = 50000L * (attempt + 1);
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	long us = (long)((unsigned long)(ts.tv_nsec ^ (long)getpid() * 2654435761UL) % (unsigned long)max_us);
+	ts = (struct timespec){us / 1000000, (us % 1000000) * 1000};
+	nanosleep(&ts, NULL);
 }
 
 static char *tracking_ref(const char *name)
@@ -31,6 +48,9 @@ static int fetch(struct session *s, const char *name, git_oid *theirs, struct cb
 	struct strbuf refspec = {0}, errors = {0};
 	int rc = 0;
 
+	git_oid before;
+	bool had = repo_resolve(s->repo, ref, &before, &(struct cb_error){0}) == 0;
+
 	sb_printf(&refspec, "+refs/heads/main:%s", ref);
 	const char *argv[] = {"fetch", "--quiet", "--no-tags", "--", name, sb_str(&refspec), NULL};
 	int status = git_run(repo_gitdir(s->repo), argv, NULL, &errors);
@@ -44,6 +64,17 @@ static int fetch(struct session *s, const char *name, git_oid *theirs, struct cb
 				     name, why);
 	} else if (repo_resolve(s->repo, ref, theirs, err) < 0) {
 		rc = -1;
+	} else if (had && !repo_descends_from(s->repo, theirs, &before)) {
+		char had_hex[GIT_OID_HEXSZ + 1], now_hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(had_hex, sizeof(had_hex), &before);
+		git_oid_tostr(now_hex, sizeof(now_hex), theirs);
+		/* Keep what was taken, so that every later sync refuses too. */
+		const char *back[] = {"update-ref", ref, had_hex, NULL};
+		git_run(repo_gitdir(s->repo), back, NULL, NULL);
+		rc = cb_fail(err, CB_EINVALID, "%s rewrote its history: its main (%.7s) no longer "
+			     "holds %.7s, the last commit this board took from it; nothing changed "
+			     "here. Ask that office what happened; once agreed, `coboard remote "
+			     "remove %s` and add it again", name, now_hex, had_hex, name);
 	}
 	free(ref);
 	sb_free(&refspec);
@@ -82,8 +113,10 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 			  struct strbuf *msg)
 {
 	char hex[GIT_OID_HEXSZ + 1];
-	char *url = sync_remote_url(s, name);
+	char *full = sync_remote_url(s, name);
+	char *url = full ? sync_url_shown(full) : NULL;
 
+	free(full);
 	git_oid_tostr(hex, sizeof(hex), theirs);
 	sb_printf(msg, "Sync with %s: %zu change%s in, %zu out\n\n", name, r->in,
 		  r->in == 1 ? "" : "s", r->out);
@@ -124,30 +157,25 @@ static int prepare_target(struct session *s, const char *name, const git_oid *ou
 	r->merged = plan.kind == MERGE_COMMIT;
 	if (plan.kind == MERGE_COMMIT) {
 		struct identity who = {s->login, s->name, s->email};
-		struct strvec problems = {0}, update = {0};
-		char ours_hex[GIT_OID_HEXSZ + 1], target_hex[GIT_OID_HEXSZ + 1];
 
 		merge_message(s, name, theirs, r, &plan, &msg);
 		if (repo_write_commit(s->repo, ours, theirs, plan.updates, plan.n, &who, sb_str(&msg),
 				      target, err) < 0)
 			goto out;
-		git_oid_tostr(ours_hex, sizeof(ours_hex), ours);
-		git_oid_tostr(target_hex, sizeof(target_hex), target);
-		/* Checked as the pre-receive hook checks a push: "OLD NEW REF". */
-		char line[2 * GIT_OID_HEXSZ + sizeof(REPO_BRANCH) + 3];
-		snprintf(line, sizeof(line), "%s %s %s", ours_hex, target_hex, REPO_BRANCH);
-		sv_push(&update, line);
-		int checked = hook_check_push(s->board_path, &update, &problems, err);
+		for (size_t i = 0; i < plan.conflicts.n; i++)
+			sv_push(&r->conflicts, plan.conflicts.v[i]);
+	}
+	/* Merged or fast-forwarded, what comes in is checked as a push to this board is. */
+	if (plan.kind != MERGE_UP_TO_DATE) {
+		struct strvec problems = {0};
+		int checked = check_commits(s->repo, ours, target, &problems, err);
 		if (checked == 0 && problems.n)
-			cb_fail(err, CB_EINVALID, "the merge with %s would break the board (%s%s); "
+			cb_fail(err, CB_EINVALID, "what %s brings would break the board (%s%s); "
 				"nothing changed here", name, problems.v[0],
 				problems.n > 1 ? ", ..." : "");
 		sv_free(&problems);
-		sv_free(&update);
 		if (checked < 0 || err->code)
 			goto out;
-		for (size_t i = 0; i < plan.conflicts.n; i++)
-			sv_push(&r->conflicts, plan.conflicts.v[i]);
 	}
 	rc = 0;
 out:
@@ -170,8 +198,11 @@ static int push(struct session *s, const char *name, const git_oid *target, stru
 	int status = git_run(repo_gitdir(s->repo), argv, NULL, &errors);
 	if (status != 0) {
 		if (status > 0 && (strstr(sb_str(&errors), "fetch first") ||
-				   strstr(sb_str(&errors), "non-fast-forward")))
-			rc = 1;
+				   strstr(sb_str(&errors), "non-fast-forward") ||
+				   strstr(sb_str(&errors), "cannot lock ref") ||
+				   strstr(sb_str(&errors), "failed to update ref") ||
+				   strstr(sb_str(&errors), "failed to lock")))
+			rc = 1; /* the other board moved, or was being written: again */
 		else {
 			/* The remote's own words (its hook's "remote: ..." lines) say why. */
 			struct strbuf why = {0};
@@ -224,20 +255,23 @@ int sync_with(struct session *s, const char *name, struct sync_result *r, struct
 		if (!git_oid_equal(&target, &theirs) && (rc = push(s, name, &target, err)) != 0) {
 			if (rc < 0)
 				return -1;
+			wait_before_retry(attempt);
 			continue;
 		}
 		if (!git_oid_equal(&target, &ours) && ops_advance(s, &ours, &target, &res, err) < 0) {
 			if (err->code != CB_ECONFLICT)
 				return -1;
 			cb_error_clear(err); /* a local change meanwhile: merge it too */
+			wait_before_retry(attempt);
 			continue;
 		}
 		git_oid_tostr(r->tip, sizeof(r->tip), &target);
 		sync_record(repo_gitdir(s->repo), name, r);
 		return 0;
 	}
-	return cb_fail(err, CB_ECONFLICT, "both boards kept changing during the sync with %s; "
-		       "try again", name);
+	return cb_fail(err, CB_ECONFLICT, "both boards kept changing during the sync with %s "
+		       "(%d tries in about a minute); try again when they are quieter", name,
+		       SYNC_ATTEMPTS);
 }
 
 /* The first word of a trailer's value ("Merged-From: astana URL" gives astana), in out. */

@@ -40,10 +40,12 @@ int sync_remote_remove(struct session *s, const char *name, struct cb_error *err
 /* This server's site: the office it is in board.conf's site lines (the repository's
  * coboard.site). Appends the name to out; 0 when none is set. */
 int sync_site_name(struct session *s, struct strbuf *out);
-/* Names this server's site (admins): sets coboard.site and, when board.conf has no such
- * site, adds it with number (0: the lowest free one) as a commit. */
-int sync_set_site(struct session *s, const char *name, int number, struct op_result *res,
-		  struct cb_error *err);
+/* An admin names a site: adds it to board.conf with number (0: the lowest free one) as a
+ * commit when it is not there. A server without a site (or with this_server) becomes that
+ * site (coboard.site); a server that has another site keeps it, and the number is only
+ * reserved for that office (*reserved). */
+int sync_set_site(struct session *s, const char *name, int number, bool this_server,
+		  bool *reserved, struct op_result *res, struct cb_error *err);
 
 /* The remote this board synced with last, and when (0 when never); *name NULL then. For the
  * app's top line: read from the records `sync` leaves, without running git. */

@@ -11,6 +11,10 @@ int sync_check_name(const char *name, struct cb_error *err);
 /* The URL of remote name, NULL when the board has no such remote. Caller frees. */
 char *sync_remote_url(struct session *s, const char *name);
 
+/* url as it may be written into a commit or shown: without a password
+ * (https://user:secret@host/x gives https://user@host/x). Caller frees. */
+char *sync_url_shown(const char *url);
+
 /* Records that this board synced with name now (coboard-sync/NAME in the repository). */
 void sync_record(const char *gitdir, const char *name, const struct sync_result *r);
 

@@ -205,6 +205,58 @@ int cmd_member(struct cmd *c)
 	return members_remove(c->s, change.login, &res, &c->err);
 }
 
+/* --- authority: what other offices propose ------------------------------------------ */
+
+int check_authority(struct cmd *c)
+{
+	const char *verb = c->a.npos ? c->a.pos[0] : "list";
+
+	if (strcmp(verb, "list") == 0)
+		return c->a.npos <= 1 ? 0 : usage_fail(c, "authority list takes nothing more");
+	if (strcmp(verb, "accept") != 0 && strcmp(verb, "refuse") != 0)
+		return usage_fail(c, "unknown authority command '%s' (list, accept, refuse)", verb);
+	if (c->a.npos != 2)
+		return usage_fail(c, "name what to decide: authority %s LOGIN|site:NAME|default-role|all",
+				  verb);
+	return 0;
+}
+
+int cmd_authority(struct cmd *c)
+{
+	const char *verb = c->a.npos ? c->a.pos[0] : "list";
+	struct proposals props;
+	struct op_result res;
+	size_t decided = 0;
+
+	if (strcmp(verb, "list") != 0) {
+		bool accept = strcmp(verb, "accept") == 0;
+		if (members_decide(c->s, c->a.pos[1], accept, opt(c, "reason"), &decided, &res,
+				   &c->err) < 0)
+			return -1;
+		sb_printf(&c->out, accept ? P_("accepted %zu proposed change; it is in force here\n",
+					      "accepted %zu proposed changes; they are in force here\n",
+					      decided)
+					  : P_("refused %zu proposed change; what is in force here stays\n",
+					       "refused %zu proposed changes; what is in force here stays\n",
+					       decided),
+			  decided);
+		return 0;
+	}
+	if (members_proposals(c->s, &props, &c->err) < 0)
+		return -1;
+	if (props.n == 0)
+		sb_puts(&c->out, _("nothing proposed: who may do what here is as this office's admins "
+				   "decided\n"));
+	for (size_t i = 0; i < props.n; i++) {
+		struct strbuf who = {0};
+		members_proposal_origin(c->s, &props.v[i], &who);
+		print_proposal(&props.v[i], sb_str(&who), &c->out);
+		sb_free(&who);
+	}
+	proposals_free(&props);
+	return 0;
+}
+
 /* --- serving over SSH ------------------------------------------------------------ */
 
 /* sshd hands the forced command to the account's shell, inside the option's double quotes:
@@ -276,7 +328,25 @@ static int install_hook(struct cmd *c)
 {
 	char exe[4096], *path = c->cli->board_path ? xstrdup(c->cli->board_path)
 						   : session_default_board_path();
-	int rc = hook_install(path, self_program(exe, sizeof(exe)), &c->err);
+	struct session *s = NULL;
+	struct board board;
+	char *login = acting_login(c->cli, path);
+	int rc = login ? session_open(&s, path, login, true, &c->err) : -1;
+	const char *denied = NULL;
+
+	free(login);
+	if (rc == 0 && index_board(s->index, &board, &c->err) == 0) {
+		denied = board_may_admin(&board, s->login);
+		if (denied)
+			rc = cb_fail(&c->err, CB_EDENIED, "%s may not install the board's hook: %s",
+				     s->login, denied);
+		board_free(&board);
+	} else {
+		rc = -1;
+	}
+	session_close(s);
+	if (rc == 0)
+		rc = hook_install(path, self_program(exe, sizeof(exe)), &c->err);
 
 	if (rc == 0)
 		sb_printf(&c->out, _("installed the pre-receive hook in %s\n"), path);
@@ -295,8 +365,15 @@ int cmd_hook(struct cmd *c)
 		return install_hook(c);
 	while (fgets(line, sizeof(line), stdin))
 		sv_push(&updates, line);
-	rc = hook_check_push(c->cli->board_path ? c->cli->board_path : ".", &updates, &problems,
-			     &c->err);
+	/* Over SSH the forced command names the pusher (restricted.c); a local push is by the
+	 * Unix login, as every local command is. */
+	const char *board = c->cli->board_path ? c->cli->board_path : ".";
+	char *login = NULL;
+	struct cb_error ignored = {0};
+	if (session_acting_login(board, getenv("COBOARD_PUSHER"), &login, &ignored) < 0)
+		login = session_unix_login();
+	rc = hook_check_push(board, &updates, login, &problems, &c->err);
+	free(login);
 	for (size_t i = 0; i < problems.n; i++)
 		cli_error("push refused: %s", problems.v[i]);
 	if (problems.n)

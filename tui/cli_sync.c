@@ -242,14 +242,27 @@ int cmd_site(struct cmd *c)
 		int number = c->a.npos == 2 ? atoi(c->a.pos[1]) : 0;
 		if (c->a.npos == 2 && (number < 1 || number > BOARD_SITE_MAX))
 			return usage_fail(c, "a site number runs from 1 to %d", BOARD_SITE_MAX);
-		if (sync_set_site(c->s, c->a.pos[0], number, &res, &c->err) < 0)
+		bool reserved;
+		if (sync_set_site(c->s, c->a.pos[0], number, flag(c, "this-server"), &reserved, &res,
+				  &c->err) < 0)
 			return -1;
 		struct board board;
 		if (index_board(c->s->index, &board, &c->err) < 0)
 			return -1;
 		const struct site *site = board_site(&board, c->a.pos[0]);
-		sb_printf(&c->out, _("this server is site %s: cards added here get ids ending in %02d\n"),
-			  c->a.pos[0], site ? site->number : 0);
+		if (reserved) {
+			sync_site_name(c->s, &name);
+			sb_printf(&c->out, _("reserved number %02d for site %s: cards added there get ids "
+					     "ending in %02d; this server stays site %s (to rename it: "
+					     "coboard site %s --this-server)\n"),
+				  site ? site->number : 0, c->a.pos[0], site ? site->number : 0,
+				  sb_str(&name), c->a.pos[0]);
+			sb_free(&name);
+		} else {
+			sb_printf(&c->out, _("this server is site %s: cards added here get ids ending "
+					     "in %02d\n"),
+				  c->a.pos[0], site ? site->number : 0);
+		}
 		board_free(&board);
 		return 0;
 	}

@@ -120,6 +120,8 @@ int check_member(struct cmd *c);
 int cmd_member(struct cmd *c);
 int check_admin(struct cmd *c);
 int cmd_admin(struct cmd *c);
+int check_authority(struct cmd *c);
+int cmd_authority(struct cmd *c);
 int check_hook(struct cmd *c);
 int cmd_hook(struct cmd *c);
 /* cli_sync.c */

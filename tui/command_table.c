@@ -100,6 +100,14 @@ const struct command command_table[] = {
 	 "that member in restricted mode (admins only). Append them to the shared account's\n"
 	 "~/.ssh/authorized_keys."),
 	 CMD_BOARD | CMD_LOCAL, 1, 1, "command=", 0},
+	{"authority", check_authority, cmd_authority,
+	 "authority [list] | authority accept|refuse LOGIN|site:NAME|default-role|all "
+	 "[--reason TEXT]",
+	 N_("What other offices propose about who may do what here: members, roles, SSH keys,\n"
+	 "the default role and sites that came in by sync or a push. Nothing of it is in force\n"
+	 "until an admin of this office accepts it; refuse keeps what is in force. Each\n"
+	 "decision is a commit."),
+	 CMD_SESSION, 0, 2, "reason=", 0},
 	{"fsck", NULL, cmd_fsck, "fsck",
 	 N_("Check that git and the index agree and that every card and board.conf parse."),
 	 CMD_SESSION, 0, 0, "", 0},
@@ -120,11 +128,13 @@ const struct command command_table[] = {
 	 "one line what came in and what went out. --every repeats it, for a service.\n"
 	 "Secretaries and admins."),
 	 CMD_SESSION | CMD_LOCAL, 0, 1, "every=", 0},
-	{"site", NULL, cmd_site, "site [NAME [NUMBER]]",
+	{"site", NULL, cmd_site, "site [NAME [NUMBER]] [--this-server]",
 	 N_("The office this server is (admins name it once): cards added here get ids ending in\n"
-	 "the site's number (01-99), so offices that sync never make the same id. Without\n"
-	 "NAME, shows this server's site and the board's sites."),
-	 CMD_BOARD | CMD_LOCAL, 0, 2, "", 0},
+	 "the site's number (01-99), so offices that sync never make the same id. On a server\n"
+	 "that already has its site, NAME NUMBER reserves the number for another office;\n"
+	 "--this-server renames this server instead. Without NAME, shows this server's site\n"
+	 "and the board's sites."),
+	 CMD_BOARD | CMD_LOCAL, 0, 2, "this-server", 0},
 	{"conflicts", check_conflicts, cmd_conflicts,
 	 "conflicts | conflicts resolve ID FIELD keep|take [--value V] [--reason TEXT] | "
 	 "conflicts resolve board.conf",

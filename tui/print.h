@@ -47,6 +47,10 @@ void print_digest(const struct digest *d, const char *since, enum format format,
 		  struct strbuf *out);
 void print_meeting_status(const struct meeting *m, bool open, struct strbuf *out);
 void print_members(const struct board *board, struct strbuf *out);
+/* One change of who may do what that another office proposed, who being its author and
+ * date ("" when unknown), and how to decide it. */
+struct proposal;
+void print_proposal(const struct proposal *p, const char *who, struct strbuf *out);
 /* print_report.c: format is FORMAT_MD, FORMAT_CSV or FORMAT_JSON. */
 void print_report(const struct report *r, const struct board *board, enum format format,
 		  struct strbuf *out);

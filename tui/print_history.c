@@ -8,6 +8,7 @@
 #include "../model/history.h"
 #include "../model/meeting.h"
 #include "print.h"
+#include "../model/authority.h"
 #include "text.h"
 
 static void blame_json(const struct blame *b, int id, struct strbuf *out)
@@ -162,4 +163,21 @@ void print_members(const struct board *board, struct strbuf *out)
 		sb_puts(out, str_empty(m->key) ? "\n" : "  [key]\n");
 	}
 	sb_printf(out, _("others: %s\n"), role_name(board->default_role));
+}
+
+void print_proposal(const struct proposal *p, const char *who, struct strbuf *out)
+{
+	struct strbuf line = {0};
+
+	if (*who)
+		sb_printf(&line, _("%s proposes: %s"), who, p->what);
+	else
+		sb_printf(&line, _("board.conf in git proposes: %s"), p->what);
+	text_sanitize(sb_str(&line), out);
+	sb_puts(out, "\n  ");
+	sb_reset(&line);
+	sb_printf(&line, _("decide: coboard authority accept|refuse %s"), p->key);
+	text_sanitize(sb_str(&line), out);
+	sb_putc(out, '\n');
+	sb_free(&line);
 }

@@ -60,9 +60,15 @@ static int run_transport(const struct cli *cli, int n, char **words)
 		session_close(s);
 		return EXIT_FAIL;
 	}
+	/* The board's pre-receive hook learns who pushes; only the board's own hook runs. */
+	setenv("COBOARD_PUSHER", s->login, 1);
 	session_close(s);
 	fflush(NULL);
-	execlp("git", "git", words[0] + 4, have, (char *)NULL);
+	struct strbuf hooks = {0};
+	sb_printf(&hooks, "core.hooksPath=%s/hooks", have);
+	execlp("git", "git", "-c", sb_str(&hooks), "-c", "core.fsmonitor=false", words[0] + 4,
+	       have, (char *)NULL);
+	sb_free(&hooks);
 	cli_error("cannot run git: is it installed?");
 	return EXIT_FAIL;
 }

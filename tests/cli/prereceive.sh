@@ -4,7 +4,10 @@
 new_board
 [ -x "$BOARD/hooks/pre-receive" ] || fail "init installs an executable pre-receive hook"
 rm "$BOARD/hooks/pre-receive"
-run 0 hook install
+run 1 hook install
+expect_contains "$ERR" "sec may not install the board's hook" "only an admin installs the hook"
+[ ! -e "$BOARD/hooks/pre-receive" ] || fail "a refused install writes nothing"
+CB_USER=admin run 0 hook install
 expect_contains "$OUT" "installed the pre-receive hook" "a board made without it gets it"
 [ -x "$BOARD/hooks/pre-receive" ] || fail "hook install makes it executable"
 git clone -q "$BOARD" "$T/clerk"

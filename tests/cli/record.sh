@@ -129,16 +129,41 @@ expect_contains "$(card_at main 2)" "lead: MIA" "a following write keeps the mer
 expect_contains "$(card_at main 2)" "due: 2026-05-05" "and the due date"
 run 0 fsck
 
-# A forced push that rewrites the last change: the index follows the branch.
+# A forced push that rewrites the last change is refused at the door; one made behind the
+# door's back (by whoever can write the repository's files): the index follows the branch,
+# and fsck names the history taken away.
 rm -rf "$T/clerk"
 git clone -q "$BOARD" "$T/clerk"
 git -C "$T/clerk" reset -q --hard HEAD~1
 sed -i 's/^title: .*/title: Rewritten/' "$T/clerk/cards/00/4.card"
 git -C "$T/clerk" -c user.name=Clerk -c user.email=clerk@example.kz commit -qam "Rewrite"
+dropped=$(git --git-dir="$BOARD" rev-parse main)
+if git -C "$T/clerk" push -q -f origin main 2>"$T/force.err"; then fail "a forced push went through"; fi
+expect_contains "$(cat "$T/force.err")" "main only grows" "a forced push is refused, naming the rule"
+expect_eq "$(git --git-dir="$BOARD" rev-parse main)" "$dropped" "and the board did not move"
+git --git-dir="$BOARD" config receive.denyNonFastForwards false
+mv "$BOARD/hooks/pre-receive" "$T/pre-receive.off"
 git -C "$T/clerk" push -q -f origin main
+mv "$T/pre-receive.off" "$BOARD/hooks/pre-receive"
+git --git-dir="$BOARD" config receive.denyNonFastForwards true
 expect_contains "$(cb show 4)" "Rewritten" "a forced push is followed"
 expect_not_contains "$(cb show 2)" "After the merge" "the dropped change is gone from the board"
 expect_not_contains "$(cb history 2)" "After the merge" "and from the history"
+run 1 fsck
+expect_contains "$ERR" "main moved backwards: it no longer holds $(printf %.7s "$dropped")" \
+	"fsck names the commit the branch lost"
+expect_contains "$(cb fsck 2>&1 || true)" "main moved backwards" "and goes on naming it"
+# Put back (merged in), the history is whole again and fsck is quiet about it.
+git --git-dir="$BOARD" update-ref refs/heads/rescued "$dropped"
+rm -rf "$T/clerk"
+git clone -q "$BOARD" "$T/clerk"
+git -C "$T/clerk" fetch -q origin rescued
+git -C "$T/clerk" -c user.name=Clerk -c user.email=clerk@example.kz merge -q -s ours \
+	-m "Keep the history the forced push dropped" FETCH_HEAD
+git --git-dir="$BOARD" update-ref -d refs/heads/rescued
+git -C "$T/clerk" push -q origin main
+expect_not_contains "$(cb fsck 2>&1 || true)" "main moved backwards" "history back, fsck is quiet"
+expect_contains "$(cb show 4)" "Rewritten" "and the board is as the merge keeps it"
 run 0 fsck
 
 # --- 6. A malformed card fixed later --------------------------------------------------------

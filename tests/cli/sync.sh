@@ -123,8 +123,24 @@ CB_USER=admin cbb member add akm2 --role viewer >/dev/null
 CB_USER=akm cbb sync astana >/dev/null
 m=$(CB_USER=admin ca member list)
 expect_contains "$m" "ast2" "a member added on one side stays"
-expect_contains "$m" "akm2" "and one added on the other"
-expect_contains "$m" "view             member     MOH" "the member line changed on both keeps one (the later in byte order)"
+# Who may do what here is this office's to decide: the other's changes wait as proposals.
+expect_not_contains "$m" "akm2" "one added on the other office is not in force here by itself"
+expect_contains "$m" "view             member     MOE" "nor is the other office's change of a member"
+conf=$(git --git-dir="$A" show main:board.conf)
+expect_contains "$conf" "member: akm2 |" "the member added on the other side is in board.conf"
+expect_contains "$conf" "member: view | Viktor Viewer | view@example.kz | member | MOH" "the member line changed on both keeps one (the later in byte order)"
+p=$(CB_USER=admin ca authority)
+expect_contains "$p" "proposes: akm2 joins as viewer" "authority lists the member the other office added"
+expect_contains "$p" "proposes: view moves to agency MOH (now MOE)" "and the change of a member"
+expect_contains "$p" "coboard authority accept|refuse akm2" "with the way to decide"
+CB_USER=sec ca authority accept akm2 >"$T/acc.out" 2>&1 && fail "a secretary accepted a proposal"
+expect_contains "$(cat "$T/acc.out")" "may not decide who may do what here" "only an admin decides"
+expect_contains "$(CB_USER=admin ca authority accept akm2)" "accepted 1 proposed change" "an admin accepts"
+expect_contains "$(CB_USER=admin ca member list)" "akm2" "and the member is in force here"
+expect_contains "$(git --git-dir="$A" log -1 --format=%B main)" "Decision: accepted" "the decision is a commit"
+expect_contains "$(CB_USER=admin ca authority refuse view --reason "MOE leads here")" "refused 1" "an admin refuses"
+expect_not_contains "$(CB_USER=admin ca authority)" "view" "a refused proposal is not listed again"
+expect_contains "$(CB_USER=admin ca member list)" "view             member     MOE" "and what is in force stays"
 expect_contains "$(ca conflicts)" "# conflict: member: view" "the other line is set aside in board.conf"
 expect_eq "$(tree "$A")" "$(tree "$B")" "board.conf merges to the same tree"
 run 1 conflicts resolve board.conf
@@ -133,16 +149,23 @@ expect_contains "$(CB_USER=admin ca conflicts resolve board.conf)" "decided boar
 expect_not_contains "$(git --git-dir="$A" show main:board.conf)" "# conflict:" "the line set aside is gone"
 expect_eq "$(ca conflicts)" "no conflicts: no value is set aside" "nothing left to decide"
 
-# --- files other than cards, kept in the board with plain git, merge too --------------------
+# --- minutes written with plain git merge too; files outside the board's layout never come in
 git clone -q "$A" "$T/docs"
 mkdir -p "$T/docs/docs/2026"
 echo "agenda of the Astana office" >"$T/docs/docs/2026/agenda.txt"
 git -C "$T/docs" add docs
 git -C "$T/docs" -c user.name=Clerk -c user.email=clerk@example.kz commit -qm "The agenda"
+if git -C "$T/docs" push -q origin HEAD:main 2>"$T/docs.err"; then fail "a folder outside the board's layout was pushed"; fi
+expect_contains "$(cat "$T/docs.err")" "docs/2026/agenda.txt: not part of a board" "the push is refused, naming the file"
+git -C "$T/docs" reset -q --hard origin/main
+mkdir -p "$T/docs/meetings"
+echo "agenda of the Astana office" >"$T/docs/meetings/agenda-2026.md"
+git -C "$T/docs" add meetings
+git -C "$T/docs" -c user.name=Clerk -c user.email=clerk@example.kz commit -qm "The agenda"
 git -C "$T/docs" push -q origin HEAD:main
 CB_USER=akm cbb note 2 "meanwhile in Akmola" >/dev/null
 CB_USER=akm cbb sync astana >/dev/null
-expect_eq "$(git --git-dir="$B" show main:docs/2026/agenda.txt)" "agenda of the Astana office" "a file in a folder of the other side is merged"
+expect_eq "$(git --git-dir="$B" show main:meetings/agenda-2026.md)" "agenda of the Astana office" "a file in a folder of the other side is merged"
 expect_eq "$(tree "$A")" "$(tree "$B")" "and both boards agree"
 
 # --- bad remotes: a clear message, nothing changed here -----------------------------------
