@@ -64,9 +64,15 @@ int check_tree(struct repo *repo, const git_oid *commit, struct board *board,
 	bool found;
 
 	memset(board, 0, sizeof(*board));
-	if (repo_read(repo, commit, "board.conf", &conf, &found, err) < 0)
-		return -1;
-	if (!found) {
+	if (repo_read(repo, commit, "board.conf", &conf, &found, &perr) < 0) {
+		if (perr.code != CB_EINVALID) {
+			*err = perr;
+			sb_free(&conf);
+			return -1;
+		}
+		problem(problems, "board.conf", perr.msg); /* over the size limit */
+		cb_error_clear(&perr);
+	} else if (!found) {
 		problem(problems, "board.conf", "missing");
 	} else if (board_parse(board, sb_str(&conf), conf.len, &perr) < 0) {
 		problem(problems, "board.conf", perr.msg);
@@ -166,6 +172,30 @@ static int conf_change_problems(struct repo *repo, const git_oid *commit, const 
 	return rc;
 }
 
+/* A card is in one place: its folder, or (on a board made before folders) cards/<id>.card. */
+static void check_one_copy(struct repo *repo, const git_oid *commit, int card,
+			   struct strvec *found)
+{
+	char home[32], flat[32], what[160];
+	struct strbuf text = {0};
+	struct cb_error ignored = {0};
+	bool in_home = false, in_flat = false;
+
+	if (!card)
+		return;
+	card_path(card, home);
+	snprintf(flat, sizeof(flat), "cards/%d.card", card);
+	repo_read(repo, commit, home, &text, &in_home, &ignored);
+	sb_reset(&text);
+	repo_read(repo, commit, flat, &text, &in_flat, &ignored);
+	sb_free(&text);
+	if (in_home && in_flat) {
+		snprintf(what, sizeof(what), "%s: card #%d is here and in its folder; remove %s",
+			 flat, card, flat);
+		sv_push(found, what);
+	}
+}
+
 static int check_one_commit(struct repo *repo, const git_oid *id, int *max_id,
 			    struct strvec *problems, struct cb_error *err)
 {
@@ -207,6 +237,7 @@ static int check_one_commit(struct repo *repo, const git_oid *id, int *max_id,
 		} else if (strncmp(c->path, "cards/", 6) == 0 && !conf_changed) {
 			check_card(repo, id, c->path, has_conf ? &board : &(struct board){0}, &found,
 				   NULL, NULL);
+			check_one_copy(repo, id, card, &found);
 		}
 		if (card > *max_id + ID_JUMP_MAX) {
 			snprintf(what, sizeof(what), "%.160s: card #%d is far above the board's highest "

@@ -123,4 +123,42 @@ status=$?
 set -e
 [ "$status" -ne 0 ] || fail "the sync key read another path"
 expect_contains "$(cat "$T/ls.err")" "this key serves the board" "a path other than the board is refused"
+# --- another office's key brings work, never authority, never a rewritten history ---------
+push_as_akmola() { GIT_SSH_COMMAND="ssh $OPTS -i $S/akmola_server" git -C "$T/evil" "$@"; }
+URL_A="ssh://$(id -un)@127.0.0.1:$PORT_A$A"
+ssh-keygen -q -t ed25519 -N '' -C intruder -f "$S/intruder"
+rm -rf "$T/evil"
+GIT_SSH_COMMAND="ssh $OPTS -i $S/akmola_server" git clone -q "$URL_A" "$T/evil"
+printf 'member: intruder | Intruder | i@example.kz | admin | | %s\n' "$(cat "$S/intruder.pub")" >>"$T/evil/board.conf"
+sed -i 's/^member: ast | \(.*\) | secretary |/member: ast | \1 | viewer |/' "$T/evil/board.conf"
+git -C "$T/evil" -c user.name=Akmola -c user.email=a@example.kz commit -qam "Make ourselves admin"
+push_as_akmola push -q origin main
+expect_contains "$(git --git-dir="$A" show main:board.conf)" "member: intruder" "the push came in as work"
+expect_not_contains "$(CB_USER=admin ca member list)" "intruder" "but the intruder is no member here"
+expect_contains "$(CB_USER=admin ca member list)" "ast              secretary" "and Astana's secretary keeps her role"
+expect_not_contains "$(CB_USER=admin ca admin authorized-keys)" "intruder" "ssh-setup writes no key nobody here accepted"
+p=$(CB_USER=admin ca authority)
+expect_contains "$p" "proposes: intruder joins as admin, with an SSH key" "the admin sees what was proposed"
+expect_contains "$p" "proposes: ast becomes viewer (now secretary)" "including the demotion"
+set +e
+GIT_SSH_COMMAND="ssh $OPTS -i $S/intruder" git ls-remote "$URL_A" >"$T/ls.out" 2>&1
+status=$?
+set -e
+[ "$status" -ne 0 ] || fail "the intruder's key opened the board"
+
+tip=$(git --git-dir="$A" rev-parse main)
+git -C "$T/evil" checkout -q --orphan forged
+git -C "$T/evil" -c user.name=Akmola -c user.email=a@example.kz commit -qm "A forged root"
+if push_as_akmola push -q -f origin forged:main 2>"$T/force.err"; then fail "a forced push with the sync key went through"; fi
+expect_contains "$(cat "$T/force.err")" "main only grows" "a forced push is refused"
+if push_as_akmola push -q origin :main 2>"$T/del.err"; then fail "the sync key deleted main"; fi
+expect_contains "$(cat "$T/del.err")" "cannot be deleted" "so is deleting the branch"
+if push_as_akmola push -q origin forged:refs/heads/other 2>"$T/branch.err"; then fail "another branch was pushed"; fi
+expect_contains "$(cat "$T/branch.err")" "only main (and the meeting/ tags coboard makes)" "and any other branch"
+git -C "$T/evil" checkout -q main
+git -C "$T/evil" tag meeting/2026-01-01 HEAD
+if push_as_akmola push -q origin meeting/2026-01-01 2>"$T/tag.err"; then fail "a forged meeting tag was pushed"; fi
+expect_contains "$(cat "$T/tag.err")" "must name the commit that wrote meetings/2026-01-01.md" "and a meeting tag on anything but its minutes"
+expect_eq "$(git --git-dir="$A" rev-parse main)" "$tip" "the board did not move"
+expect_eq "$(git --git-dir="$A" for-each-ref --format=x refs/heads refs/tags | wc -l)" 1 "and holds no ref it did not make"
 echo "ok ssh sync"
