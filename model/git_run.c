@@ -17,7 +17,7 @@
 static const char *const safe_config[] = {
 	"core.hooksPath=/dev/null", "core.fsmonitor=false", "credential.helper=",
 	"core.askPass=", "protocol.ext.allow=never", "transfer.fsckObjects=true",
-	"http.lowSpeedLimit=1", NULL};
+	"core.gitProxy=", "core.alternateRefsCommand=", "http.lowSpeedLimit=1", NULL};
 
 static void child(const char *gitdir, const char *const argv[], int out_fd, int err_fd,
 		  int timeout_s)

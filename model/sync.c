@@ -52,7 +52,8 @@ static int fetch(struct session *s, const char *name, git_oid *theirs, struct cb
 	bool had = repo_resolve(s->repo, ref, &before, &(struct cb_error){0}) == 0;
 
 	sb_printf(&refspec, "+refs/heads/main:%s", ref);
-	const char *argv[] = {"fetch", "--quiet", "--no-tags", "--", name, sb_str(&refspec), NULL};
+	const char *argv[] = {"fetch", "--quiet", "--no-tags", "--upload-pack=git-upload-pack", "--",
+			      name, sb_str(&refspec), NULL};
 	int status = git_run(repo_gitdir(s->repo), argv, NULL, &errors);
 	if (status != 0) {
 		const char *why = status < 0 ? _("git is not installed") : git_error_line(&errors);
@@ -194,7 +195,9 @@ static int push(struct session *s, const char *name, const git_oid *target, stru
 
 	git_oid_tostr(hex, sizeof(hex), target);
 	sb_printf(&refspec, "%s:refs/heads/main", hex);
-	const char *argv[] = {"push", "--quiet", "--", name, sb_str(&refspec), NULL};
+	/* The program run for the other side is git's own, whatever the config names. */
+	const char *argv[] = {"push", "--quiet", "--receive-pack=git-receive-pack", "--", name,
+			      sb_str(&refspec), NULL};
 	int status = git_run(repo_gitdir(s->repo), argv, NULL, &errors);
 	if (status != 0) {
 		if (status > 0 && (strstr(sb_str(&errors), "fetch first") ||
