@@ -57,6 +57,8 @@ _coboard() {
 			sync:0) words=$(_coboard_words remotes) ;;
 			hook:0) words="pre-receive install" ;;
 			admin:0) words="authorized-keys" ;;
+			authority:0) words="list accept refuse" ;;
+			authority:1) words="all default-role $(_coboard_words members)" ;;
 			conflicts:0) words="resolve" ;;
 			conflicts:1) words=$(_coboard_words cards) ;;
 			conflicts:2) words="title column lead due description" ;;
@@ -71,7 +73,7 @@ _coboard() {
 # Options that take a value: the next word is theirs, not a positional argument.
 _coboard_takes_value() { # COMMAND OPTION
 	case $2 in
-	--force | --overdue | --archived | --shared | --help) return 1 ;;
+	--force | --overdue | --archived | --shared | --this-server | --help) return 1 ;;
 	*) return 0 ;;
 	esac
 }
