@@ -333,6 +333,20 @@ static int index_board_change(struct index *idx, sqlite3_int64 seq, const struct
 	return rc;
 }
 
+/* Where a merge's other parent keeps card id: at its own path, or, for a card the merge
+ * brought in under a new id ("Renumbered: #102 #202"), at the id it had there. */
+static void other_parent_path(const struct commit_info *info, const char *path, int id,
+			      char out[32])
+{
+	snprintf(out, 32, "%s", path);
+	for (const char *p = info->message; p && (p = strstr(p, "\nRenumbered: #")); p++) {
+		int was = 0, now = 0;
+		if (sscanf(p, "\nRenumbered: #%d #%d", &was, &now) == 2 && now == id) {
+			card_path(was, out);
+		}
+	}
+}
+
 /* Applies the files of one change to the current state; seq > 0 also records history. */
 static int index_files(struct index *idx, sqlite3_int64 seq, const struct commit_info *info,
 		       enum take take, struct cb_error *err)
@@ -345,8 +359,11 @@ static int index_files(struct index *idx, sqlite3_int64 seq, const struct commit
 		int rc = 0;
 
 		if (id > 0) {
+			char there[32];
+			if (info->merge)
+				other_parent_path(info, fc->path, id, there);
 			if (info->merge &&
-			    index_other_parent_card(idx, info, fc->path, id, &other, &present, err) < 0)
+			    index_other_parent_card(idx, info, there, id, &other, &present, err) < 0)
 				return -1;
 			rc = index_card_change(idx, seq, fc, id, take, info->merge,
 					       present ? &other : NULL, err);
@@ -474,8 +491,28 @@ static int rewind_to(struct index *idx, const git_oid *base, struct cb_error *er
 	return step_done(idx, st, err);
 }
 
+/* A merge that brought the other office's card in under a new id (model/merge_tree.h) says
+ * so in its message ("Renumbered: #102 #202"): that card's history is the new id's. */
+static void follow_renumbered(const char *merge_message, struct commit_info *info)
+{
+	for (const char *p = merge_message; p && (p = strstr(p, "\nRenumbered: #")); p++) {
+		int was = 0, now = 0;
+		if (sscanf(p, "\nRenumbered: #%d #%d", &was, &now) != 2)
+			continue;
+		for (size_t i = 0; i < info->nchanges; i++) {
+			if (card_id_from_path(info->changes[i].path) != was)
+				continue;
+			char home[32];
+			card_path(now, home);
+			free(info->changes[i].path);
+			info->changes[i].path = xstrdup(home);
+		}
+	}
+}
+
 /* The commits a merge brought in, each recorded as the change it was, by its author. */
-static int index_side_commits(struct index *idx, const git_oid *merge, struct cb_error *err)
+static int index_side_commits(struct index *idx, const git_oid *merge, const char *message,
+			      struct cb_error *err)
 {
 	git_oid *ids;
 	size_t n;
@@ -486,6 +523,8 @@ static int index_side_commits(struct index *idx, const git_oid *merge, struct cb
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		struct commit_info info;
 		rc = repo_commit_info(idx->repo, &ids[i], &info, err);
+		if (rc == 0)
+			follow_renumbered(message, &info);
 		if (rc == 0)
 			rc = index_one_commit(idx, &info, true, err);
 		commit_info_free(&info);
@@ -556,7 +595,7 @@ int index_sync(struct index *idx, progress_fn progress, void *pctx, struct cb_er
 		struct commit_info info;
 
 		if (repo_commit_info(idx->repo, &chain[i], &info, err) < 0 ||
-		    (info.merge && index_side_commits(idx, &chain[i], err) < 0) ||
+		    (info.merge && index_side_commits(idx, &chain[i], info.message, err) < 0) ||
 		    index_one_commit(idx, &info, false, err) < 0) {
 			commit_info_free(&info);
 			goto out;

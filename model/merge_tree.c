@@ -1,7 +1,9 @@
 #include "merge_tree.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "card.h"
 #include "merge.h"
@@ -53,12 +55,85 @@ static int too_big(const struct file_change *fc, struct cb_error *err)
 		       fc->path, fc->too_big);
 }
 
+/* Whether ours and theirs, made apart under one id, are two different cards: another title
+ * or another lead. Versions that do not parse are left to the merge, which names them. */
+static bool different_cards(const struct file_change *ours, const struct file_change *theirs)
+{
+	struct card a, b;
+	struct cb_error ignored = {0};
+	bool differ = false;
+
+	if (card_parse(&a, ours->new_text, ours->new_len, &ignored) == 0) {
+		if (card_parse(&b, theirs->new_text, theirs->new_len, &ignored) == 0)
+			differ = strcmp(a.title, b.title) != 0 || strcmp(a.lead, b.lead) != 0;
+		card_free(&b);
+	}
+	card_free(&a);
+	return differ;
+}
+
+static int highest_card(struct repo *repo, const git_oid *commit, int *max, struct cb_error *err)
+{
+	struct strvec paths = {0};
+
+	if (repo_list_cards(repo, commit, &paths, err) < 0)
+		return -1;
+	for (size_t i = 0; i < paths.n; i++) {
+		int id = card_id_from_path(paths.v[i]);
+		if (id > *max)
+			*max = id;
+	}
+	sv_free(&paths);
+	return 0;
+}
+
+/* Theirs' card t comes in under the next id above both boards' that ends in the same two
+ * digits (the same office's number), with a note saying where it came from. */
+static int renumber_theirs(struct repo *repo, const git_oid *ours, const git_oid *theirs,
+			   const struct file_change *t, int *highest, struct merge_plan *plan,
+			   struct cb_error *err)
+{
+	int id = card_id_from_path(t->path), fresh;
+	struct card card;
+	struct strbuf text = {0}, said = {0};
+	char home[32], when[32], pair[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (*highest == 0 && (highest_card(repo, ours, highest, err) < 0 ||
+			      highest_card(repo, theirs, highest, err) < 0))
+		return -1;
+	fresh = *highest + 1 + ((id % 100) - (*highest + 1) % 100 + 100) % 100;
+	if (fresh > CARD_ID_MAX)
+		return cb_fail(err, CB_EINVALID, "two different cards came as #%d and no id is left "
+			       "for the second; nothing changed here", id);
+	*highest = fresh;
+	if (card_parse(&card, t->new_text, t->new_len, err) < 0) {
+		cb_error_prefix(err, "%s: ", t->path);
+		card_free(&card);
+		return -1;
+	}
+	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+	sb_printf(&said, "Came from another office as #%d, which here is another card; it is "
+		  "#%d here.", id, fresh);
+	card_insert_note(&card, &(struct note){when, "coboard", (char *)sb_str(&said)});
+	card.id = fresh;
+	card_format(&card, &text);
+	card_path(fresh, home);
+	plan_update(plan, home, &text, true);
+	snprintf(pair, sizeof(pair), "%d %d", id, fresh);
+	sv_push(&plan->renumbered, pair);
+	card_free(&card);
+	sb_free(&said);
+	return 0;
+}
+
 /* The updates that turn ours' tree into the merge of ours and theirs against base. */
 static int plan_files(struct repo *repo, const git_oid *base, const git_oid *ours,
 		      const git_oid *theirs, struct merge_plan *plan, struct cb_error *err)
 {
 	struct commit_info mine, other;
-	int rc = -1;
+	int rc = -1, highest = 0;
 
 	memset(&mine, 0, sizeof(mine));
 	memset(&other, 0, sizeof(other));
@@ -76,6 +151,13 @@ static int plan_files(struct repo *repo, const git_oid *base, const git_oid *our
 		if (t->too_big || (o && o->too_big)) {
 			too_big(t->too_big ? t : o, err);
 			goto out;
+		}
+		/* Never fuse two cards: ours keeps the id, theirs comes in under a new one. */
+		if (card_id_from_path(t->path) && !t->old_text && o && o->new_text && t->new_text &&
+		    different_cards(o, t)) {
+			if (renumber_theirs(repo, ours, theirs, t, &highest, plan, err) < 0)
+				goto out;
+			continue;
 		}
 		count = merge_file(t->path, b, ou, th, &merged, &present, err);
 		if (count < 0) {
@@ -183,5 +265,6 @@ void merge_plan_free(struct merge_plan *plan)
 	free(plan->updates);
 	free(plan->texts);
 	sv_free(&plan->conflicts);
+	sv_free(&plan->renumbered);
 	memset(plan, 0, sizeof(*plan));
 }

@@ -11,6 +11,9 @@ struct merge_plan {
 	char **texts;                /* the updates' contents, owned here */
 	size_t n;
 	struct strvec conflicts;     /* "#12", "board.conf": where values were set aside */
+	/* Two different cards made under one id on each side (offices that named their sites
+	 * apart): ours keeps the id, theirs comes in under a new one. "102 1102" each. */
+	struct strvec renumbered;
 };
 
 /* Plans the merge of theirs into ours: nothing to do (theirs is in ours' history), a

@@ -18,6 +18,7 @@ enum { SYNC_ATTEMPTS = 40 };
 void sync_result_free(struct sync_result *r)
 {
 	sv_free(&r->conflicts);
+	sv_free(&r->renumbered);
 }
 
 /* Up to 50 ms more each attempt, at a random point, so two offices retrying do not meet
@@ -127,6 +128,16 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 			sb_printf(msg, "%s %s", i ? "," : "", plan->conflicts.v[i]);
 		sb_puts(msg, "\n\n");
 	}
+	if (plan->renumbered.n) {
+		sb_puts(msg, "Both offices made a card under one id; the other office's card came in "
+			     "under a new id:");
+		for (size_t i = 0; i < plan->renumbered.n; i++) {
+			int was = 0, now = 0;
+			sscanf(plan->renumbered.v[i], "%d %d", &was, &now);
+			sb_printf(msg, "%s #%d as #%d", i ? "," : "", was, now);
+		}
+		sb_puts(msg, "\n\n");
+	}
 	sb_printf(msg, "Merged-From: %s %s\nMerged-Commit: %s\n", name, url ? url : "", hex);
 	struct strbuf site = {0};
 	if (repo_config_get(s->repo, "coboard.site", &site))
@@ -134,6 +145,11 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 	sb_free(&site);
 	for (size_t i = 0; i < plan->conflicts.n; i++)
 		sb_printf(msg, "Conflict: %s\n", plan->conflicts.v[i]);
+	for (size_t i = 0; i < plan->renumbered.n; i++) {
+		int was = 0, now = 0;
+		sscanf(plan->renumbered.v[i], "%d %d", &was, &now);
+		sb_printf(msg, "Renumbered: #%d #%d\n", was, now);
+	}
 	sb_printf(msg, "Op: sync\nMember: %s\n", s->login);
 	free(url);
 }
@@ -165,6 +181,7 @@ static int prepare_target(struct session *s, const char *name, const git_oid *ou
 			goto out;
 		for (size_t i = 0; i < plan.conflicts.n; i++)
 			sv_push(&r->conflicts, plan.conflicts.v[i]);
+		sv_copy(&r->renumbered, &plan.renumbered);
 	}
 	/* Merged or fast-forwarded, what comes in is checked as a push to this board is. */
 	if (plan.kind != MERGE_UP_TO_DATE) {

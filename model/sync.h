@@ -16,6 +16,7 @@ struct sync_result {
 	bool merged;           /* a merge commit was made (else a fast-forward or nothing) */
 	char tip[41];          /* the board's branch afterwards */
 	struct strvec conflicts; /* cards (and board.conf) where values were set aside */
+	struct strvec renumbered; /* "102 1102": theirs' card of an id ours also made */
 };
 void sync_result_free(struct sync_result *r);
 

@@ -1,4 +1,5 @@
 /* What the commands that join offices print: remotes, a sync's one line, values set aside. */
+#include <stdio.h>
 #include <string.h>
 
 #include "../model/i18n.h"
@@ -40,6 +41,12 @@ void print_sync_result(const char *name, const struct sync_result *r, struct str
 		for (size_t i = 0; i < r->conflicts.n; i++)
 			sb_printf(out, "%s %s", i ? "," : "", r->conflicts.v[i]);
 		sb_puts(out, " (`coboard conflicts`)");
+	}
+	for (size_t i = 0; i < r->renumbered.n; i++) {
+		int was = 0, now = 0;
+		sscanf(r->renumbered.v[i], "%d %d", &was, &now);
+		sb_printf(out, _("; two different cards came as #%d: the other office's is #%d here"),
+			  was, now);
 	}
 	sb_putc(out, '\n');
 }

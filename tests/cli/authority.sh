@@ -26,6 +26,28 @@ out=$(CB_USER=admin ca site astana-2 --this-server)
 expect_contains "$out" "this server is site astana-2" "renaming the server is its own, explicit form"
 CB_USER=admin ca site astana --this-server >/dev/null
 
+# Two offices that named their sites apart both made #102: sync keeps both cards.
+git clone -q --bare "$A" "$T/x.git"
+git clone -q --bare "$A" "$T/y.git"
+for b in x y; do git --git-dir="$T/$b.git" config coboard.site akmola; done
+cx() { "$COBOARD_BIN" --board "$T/x.git" --user sec "$@"; }
+cy() { "$COBOARD_BIN" --board "$T/y.git" --user sec "$@"; }
+expect_eq "$(cx add --title "Hotline in X" --lead MOE)" 102 "X makes #102"
+expect_eq "$(cy add --title "Shelter in Y" --lead MOH)" 102 "and Y makes #102 too"
+git --git-dir="$T/x.git" remote add y "$T/y.git"
+out=$(CB_USER=sec cx sync y)
+expect_contains "$out" "two different cards came as #102: the other office's is #202 here" "sync says both are kept"
+expect_contains "$(cx show 102)" "Hotline in X" "ours keeps the id"
+s=$(cx show 202)
+expect_contains "$s" "Shelter in Y" "theirs comes in under a new id ending in the same number"
+expect_contains "$s" "MOH" "with its own lead"
+expect_contains "$s" "Came from another office as #102" "and a note saying where it came from"
+expect_not_contains "$(cx show 102)" "Shelter in Y" "nothing of theirs is fused into ours"
+expect_contains "$(git --git-dir="$T/x.git" log -1 --format=%B main)" "Renumbered: #102 #202" "the merge says so in a trailer"
+expect_eq "$(git --git-dir="$T/y.git" rev-parse 'main^{tree}')" "$(git --git-dir="$T/x.git" rev-parse 'main^{tree}')" "both boards agree"
+expect_contains "$(cy show 202)" "Shelter in Y" "Y finds its card under the new id"
+expect_eq "$(cx add --title "Next in X" --lead MOE)" 302 "and the next id goes on above both"
+
 # --- authority: the other office's roles wait for an admin here ------------------------------
 CB_USER=admin cbb remote add astana "$A" >/dev/null
 CB_USER=admin cbb member add mallory --role admin --name Mallory >/dev/null
