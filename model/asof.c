@@ -42,7 +42,14 @@ int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_er
 	    (strchr(spec, '.') && strspn(spec, "0123456789.") == strlen(spec)))
 		return cb_fail(err, CB_EINVALID,
 			       "'%s' is not a real date; write it as YYYY-MM-DD or DD.MM.YYYY", spec);
-	return repo_resolve(s->repo, spec, out, err);
+	git_oid tip;
+	if (repo_resolve(s->repo, spec, out, err) < 0 || repo_tip(s->repo, &tip, err) < 0)
+		return -1;
+	/* Only the board's own history is how it stood: a commit of another branch never was. */
+	if (!repo_descends_from(s->repo, &tip, out))
+		return cb_fail(err, CB_ENOTFOUND, "'%s' is not in the board's history (its branch "
+			       "main); give a date, a commit of main or last-meeting", spec);
+	return 0;
 }
 
 int asof_load(struct session *s, const git_oid *commit, struct board_state *st,

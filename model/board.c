@@ -676,10 +676,25 @@ static bool has_bar(const char *s)
 	return strchr(s, '|') != NULL;
 }
 
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int members_valid(const struct board *board, const char **codes, struct cb_error *err);
+static int title_valid(const struct board *board, struct cb_error *err);
+
 int board_validate(const struct board *board, struct cb_error *err)
 {
 	if (board->ncolumns == 0)
 		return cb_fail(err, CB_ECORRUPT, "board.conf defines no columns");
+	/* Bounds that keep every command quick whatever board.conf is pushed. */
+	if (board->ncolumns > BOARD_COLUMNS_MAX || board->nagencies > BOARD_AGENCIES_MAX ||
+	    board->nmembers > BOARD_MEMBERS_MAX)
+		return cb_fail(err, CB_EINVALID, "board.conf defines %zu columns, %zu agencies and "
+			       "%zu members; at most %d, %d and %d", board->ncolumns,
+			       board->nagencies, board->nmembers, BOARD_COLUMNS_MAX,
+			       BOARD_AGENCIES_MAX, BOARD_MEMBERS_MAX);
 	for (size_t i = 0; i < board->ncolumns; i++) {
 		const struct column_def *c = &board->columns[i];
 
@@ -697,11 +712,27 @@ int board_validate(const struct board *board, struct cb_error *err)
 		if (!all_chars(a->code, agency_chars, 2, 12))
 			return cb_fail(err, CB_EINVALID,
 				       "agency code '%s' must be 2-12 of A-Z, 0-9 and '-'", a->code);
-		if (board_agency(board, a->code) != a)
-			return cb_fail(err, CB_EINVALID, "agency '%s' is defined twice", a->code);
 		if (text_validate("an agency name", a->name, false, err) < 0)
 			return -1;
 	}
+	/* Codes sorted once, so that checking thousands of agencies and members stays quick. */
+	const char **codes = xcalloc(board->nagencies + 1, sizeof(*codes));
+	for (size_t i = 0; i < board->nagencies; i++)
+		codes[i] = board->agencies[i].code;
+	qsort(codes, board->nagencies, sizeof(*codes), compare_strings);
+	for (size_t i = 1; i < board->nagencies; i++)
+		if (strcmp(codes[i - 1], codes[i]) == 0) {
+			int rc = cb_fail(err, CB_EINVALID, "agency '%s' is defined twice", codes[i]);
+			free(codes);
+			return rc;
+		}
+	int rc = members_valid(board, codes, err);
+	free(codes);
+	return rc < 0 ? -1 : title_valid(board, err);
+}
+
+static int members_valid(const struct board *board, const char **codes, struct cb_error *err)
+{
 	if (members_unique(board, err) < 0)
 		return -1;
 	for (size_t i = 0; i < board->nmembers; i++) {
@@ -715,7 +746,8 @@ int board_validate(const struct board *board, struct cb_error *err)
 		if (strpbrk(m->email, "<>"))
 			return cb_fail(err, CB_EINVALID, "the email of '%s' may not contain '<' or '>'",
 				       m->login);
-		if (!str_empty(m->agency) && !board_agency(board, m->agency))
+		if (!str_empty(m->agency) &&
+		    !bsearch(&m->agency, codes, board->nagencies, sizeof(*codes), compare_strings))
 			return cb_fail(err, CB_ENOTFOUND, "member '%s' names unknown agency '%s'",
 				       m->login, m->agency);
 		if (has_bar(m->name) || has_bar(m->email) || has_bar(m->key))
@@ -730,6 +762,11 @@ int board_validate(const struct board *board, struct cb_error *err)
 		    text_validate("a member key", m->key, false, err) < 0)
 			return -1;
 	}
+	return 0;
+}
+
+static int title_valid(const struct board *board, struct cb_error *err)
+{
 	if (has_bar(board->title))
 		return cb_fail(err, CB_EINVALID, "the board title may not contain '|'");
 	return text_validate("the board title", board->title, false, err);

@@ -48,6 +48,7 @@ struct member {
 };
 
 enum { BOARD_SITE_MAX = 99 };
+enum { BOARD_COLUMNS_MAX = 64, BOARD_AGENCIES_MAX = 2000, BOARD_MEMBERS_MAX = 50000 };
 /* board.conf lines a merge set aside start so (model/merge.c writes them). */
 #define BOARD_CONFLICT_PREFIX "# conflict: "
 

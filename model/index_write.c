@@ -285,6 +285,20 @@ out:
 	return rc;
 }
 
+static int compare_lines(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **sorted_lines(const struct strvec *lines)
+{
+	char **v = xcalloc(lines->n + 1, sizeof(*v));
+
+	memcpy(v, lines->v, lines->n * sizeof(*v));
+	qsort(v, lines->n, sizeof(*v), compare_lines);
+	return v;
+}
+
 /* board.conf changes are recorded line by line (card 0), so who granted what is history.
  * A board.conf that does not parse is not taken: the board keeps working with the last one
  * that did, and the problem is kept for every command to warn about. */
@@ -310,12 +324,16 @@ static int index_board_change(struct index *idx, sqlite3_int64 seq, const struct
 			p = nl ? nl + 1 : NULL;
 		}
 	}
+	/* Looked up in sorted copies: a board.conf of thousands of members stays quick. */
+	char **old_sorted = sorted_lines(&old_lines), **new_sorted = sorted_lines(&new_lines);
 	for (size_t i = 0; i < old_lines.n && rc == 0; i++)
-		if (!sv_contains(&new_lines, old_lines.v[i]))
+		if (!bsearch(&old_lines.v[i], new_sorted, new_lines.n, sizeof(char *), compare_lines))
 			rc = insert_change(idx, seq, 0, "board.conf", old_lines.v[i], "", err);
 	for (size_t i = 0; i < new_lines.n && rc == 0; i++)
-		if (!sv_contains(&old_lines, new_lines.v[i]))
+		if (!bsearch(&new_lines.v[i], old_sorted, old_lines.n, sizeof(char *), compare_lines))
 			rc = insert_change(idx, seq, 0, "board.conf", "", new_lines.v[i], err);
+	free(old_sorted);
+	free(new_sorted);
 	if (rc == 0 && fc->new_text) {
 		if (board_parse(&parsed, fc->new_text, fc->new_len, &perr) == 0) {
 			rc = write_meta(idx, "board", fc->new_text, err);

@@ -123,6 +123,9 @@ cp "$T/clerk/cards/00/2.card" "$T/clerk/cards/99/999999.card" 2>/dev/null || {
 clerk add cards
 clerk commit -qm "An id that ends every later add"
 refused "an id far above the others" "far above the board's highest id"
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "agency: X%05d | Agency %d\n", i, i }' >>"$T/clerk/board.conf"
+clerk commit -qam "Three thousand agencies"
+refused "more agencies than a board may have" "at most 64, 2000 and 50000"
 clerk checkout -q -b other
 refused "another branch" "only main" other
 clerk checkout -q main
@@ -156,6 +159,10 @@ set -e
 expect_eq "$status" 1 "a fast-forward that brings a broken card fails"
 expect_contains "$(cat "$T/s.err")" "unknown agency 'XYZ'" "naming the problem"
 expect_eq "$(git --git-dir="$A" rev-parse main)" "$tip" "and nothing changed here"
+
+# The board "as it stood" is only ever a commit of its own history.
+run 1 board --at refs/remotes/akmola/main
+expect_contains "$ERR" "is not in the board's history" "--at refuses another branch's commit"
 
 # A remote that rewrote its history is refused, naming the commits.
 git --git-dir="$B" update-ref refs/heads/main "$(git --git-dir="$B" rev-parse 'main~1')"
