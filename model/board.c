@@ -79,7 +79,8 @@ static void rebuild_lists(struct board *board)
 }
 
 static const char *const column_kind_names[] = {
-	[COLUMN_WORK] = "", [COLUMN_BLOCKED] = "blocked", [COLUMN_DONE] = "done"};
+	[COLUMN_WORK] = "", [COLUMN_BLOCKED] = "blocked", [COLUMN_DONE] = "done",
+	[COLUMN_REVIEW] = "review"};
 
 static int parse_column(struct board *board, const char *value, int lineno, struct cb_error *err)
 {
@@ -102,14 +103,15 @@ static int parse_column(struct board *board, const char *value, int lineno, stru
 			       lineno);
 	}
 	if (n == 4 && f[3][0]) {
-		int k = COLUMN_DONE;
+		int k = COLUMN_REVIEW;
 
 		while (k > COLUMN_WORK && strcmp(f[3], column_kind_names[k]) != 0)
 			k--;
 		if (k == COLUMN_WORK) {
 			free_fields(f, n);
 			return cb_fail(err, CB_ECORRUPT,
-				       "line %d: a column's kind is 'blocked', 'done' or nothing",
+				       "line %d: a column's kind is 'blocked', 'review', 'done' or "
+				       "nothing",
 				       lineno);
 		}
 		c.kind = (enum column_kind)k;
@@ -231,6 +233,16 @@ static int parse_line(struct board *board, const char *key, const char *value, i
 				       lineno, value);
 		return 0;
 	}
+	if (strcmp(key, "dispute-days") == 0) {
+		char *end;
+		long days = strtol(value, &end, 10);
+		if (!*value || *end || days < 0 || days > 365)
+			return cb_fail(err, CB_ECORRUPT, "line %d: dispute-days is a number of days "
+				       "from 0 to 365", lineno);
+		board->dispute_days = (int)days;
+		board->dispute_days_given = true;
+		return 0;
+	}
 	if (strcmp(key, "column") == 0)
 		return parse_column(board, value, lineno, err);
 	if (strcmp(key, "agency") == 0)
@@ -304,6 +316,7 @@ int board_parse(struct board *board, const char *text, size_t len, struct cb_err
 	memset(board, 0, sizeof(*board));
 	board->title = xstrdup("");
 	board->default_role = ROLE_VIEWER;
+	board->dispute_days = 3;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
@@ -367,7 +380,10 @@ void board_format(const struct board *board, struct strbuf *out)
 {
 	sb_puts(out, "# coboard board definition: see README.md, \"board.conf\".\n");
 	sb_printf(out, "title: %s\n", board->title);
-	sb_printf(out, "default-role: %s\n\n", role_name(board->default_role));
+	sb_printf(out, "default-role: %s\n", role_name(board->default_role));
+	if (board->dispute_days_given)
+		sb_printf(out, "dispute-days: %d\n", board->dispute_days);
+	sb_putc(out, '\n');
 	for (size_t i = 0; i < board->ncolumns; i++)
 		sb_printf(out, "column: %s | %s | %d%s%s\n", board->columns[i].key,
 			  board->columns[i].name, board->columns[i].limit,

@@ -4,8 +4,10 @@
  *   title: Children of Kazakhstan
  *   default-role: viewer
  *   column: todo | To do | 0            key, name, WIP limit (0 = none), and a kind:
- *   column: done | Done | 0 | done      "blocked" (moving there asks why) or "done" (work
+ *   column: done | Done | 0 | done      "blocked" (moving there asks why), "review" (reports
+ *                                       wait there for the coordinator) or "done" (work
  *                                       ends there: nothing in it is overdue)
+ *   dispute-days: 3                     days after an assignment the lead may dispute it
  *   agency: MOE | Ministry of Education code, full name
  *   member: alice | Alice A. | alice@example.kz | secretary | MOE | ssh-ed25519 AAAA... | kk
  *           login, name, email, role, agency (may be empty), public key (optional), the
@@ -28,7 +30,8 @@ struct card;
 /* sync: another office's server, which may fetch and push the board and nothing else. */
 enum role { ROLE_VIEWER, ROLE_SYNC, ROLE_MEMBER, ROLE_SECRETARY, ROLE_ADMIN };
 
-enum column_kind { COLUMN_WORK, COLUMN_BLOCKED, COLUMN_DONE };
+/* review: reports of execution wait there for the coordinator (model/control.h). */
+enum column_kind { COLUMN_WORK, COLUMN_BLOCKED, COLUMN_DONE, COLUMN_REVIEW };
 
 struct column_def {
 	char *key, *name;
@@ -60,6 +63,9 @@ struct site {
 struct board {
 	char *title;
 	enum role default_role;
+	/* How long after an assignment the lead may dispute it (dispute-days: N, default 3). */
+	int dispute_days;
+	bool dispute_days_given;
 	struct column_def *columns;
 	size_t ncolumns;
 	struct agency *agencies;
@@ -118,6 +124,15 @@ const char *board_may_edit_card(const struct board *board, const char *login,
 const char *board_may_add_card(const struct board *board, const char *login, const char *lead);
 const char *board_may_admin(const struct board *board, const char *login);
 const char *board_may_run_meeting(const struct board *board, const char *login);
+/* Execution control (rules_control.c): whether login may make the change before -> after
+ * (before NULL: a new card) by op, given reason. Members report and ask, never move an item
+ * into review or Done, set a deadline, or change the lead or co-executors; secretaries and
+ * admins do, with a reason for a move into review or Done and for moving a deadline.
+ * Requests and decisions come only from the control ops (board_op_is_control) or an undo. */
+bool board_op_is_control(const char *op);
+const char *board_may_change_card(const struct board *board, const char *login, const char *op,
+				  const char *reason, const struct card *before,
+				  const struct card *after);
 /* Merging another office's board in (sync): secretaries and admins; fetching and pushing the
  * board over SSH (git's own transport): admins and the sync role. */
 const char *board_may_sync(const struct board *board, const char *login);

@@ -56,6 +56,9 @@ void card_free(struct card *card)
 		free(card->conflicts[i].value);
 	}
 	free(card->conflicts);
+	for (size_t i = 0; i < card->nsteps; i++)
+		step_free(&card->steps[i]);
+	free(card->steps);
 	memset(card, 0, sizeof(*card));
 }
 
@@ -85,6 +88,8 @@ void card_copy(struct card *dst, const struct card *src)
 		add_note(dst, src->notes[i].time, src->notes[i].author, src->notes[i].text);
 	for (size_t i = 0; i < src->nconflicts; i++)
 		card_add_conflict(dst, src->conflicts[i].field, src->conflicts[i].value);
+	for (size_t i = 0; i < src->nsteps; i++)
+		card_insert_step(dst, &src->steps[i]);
 }
 
 /* A body line that reads as a note marker once any leading backslashes are removed. */
@@ -95,7 +100,8 @@ static bool looks_like_marker(const char *line, size_t len)
 	while (i < len && line[i] == '\\')
 		i++;
 	return starts_with(line + i, len - i, note_marker) ||
-	       starts_with(line + i, len - i, conflict_marker);
+	       starts_with(line + i, len - i, conflict_marker) ||
+	       step_starts_marker(line + i, len - i);
 }
 
 /* Appends text line by line, escaping lines that would read as note markers. */
@@ -149,6 +155,12 @@ void card_format(const struct card *card, struct strbuf *out)
 	for (size_t i = 0; i < card->nconflicts; i++) {
 		sb_printf(out, "\n%s%s\n", conflict_marker, card->conflicts[i].field);
 		format_body_text(card->conflicts[i].value, out);
+	}
+	for (size_t i = 0; i < card->nsteps; i++) {
+		sb_putc(out, '\n');
+		step_format_marker(&card->steps[i], out);
+		if (*card->steps[i].text)
+			format_body_text(card->steps[i].text, out);
 	}
 	sb_free(&co);
 	sb_free(&labels);
@@ -265,8 +277,9 @@ static int parse_note_marker(struct line line, int lineno, char **time, char **a
 
 /* The part of the body being read: the description, a note or a conflict. */
 struct section {
-	enum { SECTION_DESCRIPTION, SECTION_NOTE, SECTION_CONFLICT } kind;
+	enum { SECTION_DESCRIPTION, SECTION_NOTE, SECTION_CONFLICT, SECTION_STEP } kind;
 	char *time, *author, *field;
+	struct step step;
 	struct strbuf text;
 };
 
@@ -278,7 +291,12 @@ static void finish_section(struct card *card, struct section *sec)
 		str_set(&card->description, body);
 	else if (sec->kind == SECTION_NOTE)
 		add_note(card, sec->time, sec->author, body);
-	else
+	else if (sec->kind == SECTION_STEP) {
+		free(sec->step.text);
+		sec->step.text = xstrdup(body);
+		card_insert_step(card, &sec->step);
+		step_free(&sec->step);
+	} else
 		card_add_conflict(card, sec->field, body);
 	free(body);
 	free(sec->time);
@@ -292,10 +310,15 @@ static int start_section(struct card *card, struct section *sec, struct line lin
 			 struct cb_error *err)
 {
 	bool note = starts_with(line.s, line.len, note_marker);
+	bool step = step_starts_marker(line.s, line.len);
 
-	if (!note && !starts_with(line.s, line.len, conflict_marker))
+	if (!note && !step && !starts_with(line.s, line.len, conflict_marker))
 		return 1;
 	finish_section(card, sec);
+	if (step) {
+		sec->kind = SECTION_STEP;
+		return step_parse_marker(line.s, line.len, lineno, &sec->step, err);
+	}
 	if (note) {
 		sec->kind = SECTION_NOTE;
 		return parse_note_marker(line, lineno, &sec->time, &sec->author, err);
@@ -313,7 +336,7 @@ int card_parse(struct card *card, const char *text, size_t len, struct cb_error 
 {
 	const char *p = text, *end = text + len;
 	bool seen[F_COUNT] = {0}, in_header = true;
-	struct section sec = {SECTION_DESCRIPTION, NULL, NULL, NULL, {0}};
+	struct section sec = {SECTION_DESCRIPTION, NULL, NULL, NULL, {0}, {0}};
 	struct line line;
 	int lineno = 0, rc = 0;
 
@@ -350,6 +373,7 @@ out:
 	free(sec.time);
 	free(sec.author);
 	free(sec.field);
+	step_free(&sec.step);
 	sb_free(&sec.text);
 	return rc;
 }
@@ -468,6 +492,9 @@ int card_validate(const struct card *card, const struct board *board, struct cb_
 	if (strlen(card->description) > CARD_TEXT_MAX)
 		return on_field(err, "description", cb_fail(err, CB_EINVALID, "the description is longer than %d bytes",
 			       CARD_TEXT_MAX));
+	for (size_t i = 0; i < card->nsteps; i++)
+		if (step_validate(&card->steps[i], err) < 0)
+			return -1;
 	return 0;
 }
 

@@ -36,6 +36,23 @@ struct card_conflict {
 	char *value; /* the value not taken */
 };
 
+/* A step of execution control (model/control.h): a request an agency files, or the
+ * coordinator's decision on one. Kept on the card as a section like a note:
+ *   --- request NUMBER KIND TIME AUTHOR AGENCY [VALUE]     then the text
+ *   --- decision NUMBER VERDICT TIME AUTHOR [VALUE]        then the reason */
+struct step {
+	int number;   /* the request's number on the board; a decision: the request it decides */
+	char *kind;   /* request: report, part, extension, dispute; decision: accepted, returned,
+			 granted, refused */
+	char *time;   /* UTC, YYYY-MM-DDTHH:MM:SSZ */
+	char *author; /* member login */
+	char *agency; /* the agency filing a request; "" for a decision */
+	char *value;  /* extension: the date asked; dispute: the agency proposed; report: the
+			 column the card left for review; a granted extension's decision: the
+			 deadline it replaced; else "" */
+	char *text;   /* the report, or the reasons */
+};
+
 struct card {
 	int id;
 	char *title;
@@ -51,6 +68,8 @@ struct card {
 	size_t nnotes;
 	struct card_conflict *conflicts; /* sorted by field, then value; no two alike */
 	size_t nconflicts;
+	struct step *steps; /* in time order; no two alike */
+	size_t nsteps;
 };
 
 /* Sets every string of an empty card to "" so callers never meet NULL. */
@@ -90,6 +109,30 @@ bool card_has_note(const struct card *card, const struct note *note);
 void card_insert_note(struct card *card, const struct note *note);
 /* Removes the note with note's identity; false when the card has none. */
 bool card_remove_note(struct card *card, const struct note *note);
+
+/* Steps (card_step.c): a set with identity (every field), like notes. */
+bool step_kind_is_request(const char *kind);
+bool step_kind_is_decision(const char *kind);
+bool step_is_request(const struct step *s);
+bool step_same(const struct step *a, const struct step *b);
+void step_copy(struct step *dst, const struct step *src);
+void step_free(struct step *s);
+bool card_has_step(const struct card *card, const struct step *s);
+/* Inserts a copy of s in time order, unless the card has it. */
+void card_insert_step(struct card *card, const struct step *s);
+bool card_remove_step(struct card *card, const struct step *s);
+/* The request numbered number on the card (NULL: none), and the latest decision on it. */
+const struct step *card_request(const struct card *card, int number);
+const struct step *card_decision(const struct card *card, int number);
+/* Two offices decided request number differently (both decisions came in by sync). */
+bool card_decided_twice(const struct card *card, int number);
+/* A step's fields are well formed: time, author, the value its kind needs, its text. */
+int step_validate(const struct step *s, struct cb_error *err);
+/* The marker line of a step, for the card's text; parsing one (the text is set later). */
+bool step_starts_marker(const char *line, size_t len);
+void step_format_marker(const struct step *s, struct strbuf *out);
+int step_parse_marker(const char *line, size_t len, int lineno, struct step *out,
+		      struct cb_error *err);
 
 /* The slot of a text field that a merge may set a value aside for (title, column, lead,
  * due, description), by its name; NULL for any other name. */

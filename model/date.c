@@ -155,3 +155,12 @@ long long date_note_epoch(const char *iso)
 	tm.tm_mon -= 1;
 	return (long long)timegm(&tm);
 }
+
+void date_utc_now(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -34,6 +34,8 @@ long long date_day_end(const char *day);
 /* Seconds since the epoch of a note's time as stored (2026-01-20T10:00:00Z), -1 when it is
  * not one. */
 long long date_note_epoch(const char *iso);
+/* Now, as a note's time is stored: UTC, YYYY-MM-DDTHH:MM:SSZ. */
+void date_utc_now(char out[21]);
 
 /* Days from today to due (negative when overdue). due must be valid. */
 long date_days_until(const char *due);

@@ -1,8 +1,10 @@
 #include "history.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "repo.h"
 
 static void push(struct change_list *out, const char *field, const char *old_value,
@@ -56,6 +58,38 @@ static void compare_conflicts(struct change_list *out, const struct card *old,
 			push_conflict(out, &new->conflicts[i], true);
 }
 
+/* A step as one value: its marker's words, then its text on the lines after. */
+void history_step_value(const struct step *s, struct strbuf *out)
+{
+	if (step_is_request(s))
+		sb_printf(out, "%d %s %s%s%s", s->number, s->kind, s->agency, *s->value ? " " : "",
+			  s->value);
+	else
+		sb_printf(out, "%d %s", s->number, s->kind);
+	if (*s->text)
+		sb_printf(out, "\n%s", s->text);
+}
+
+static void compare_steps(struct change_list *out, const struct card *old,
+			  const struct card *new)
+{
+	struct strbuf v = {0};
+
+	for (int side = 0; side < 2; side++) {
+		const struct card *from = side ? new : old, *other = side ? old : new;
+		for (size_t i = 0; i < from->nsteps; i++) {
+			const struct step *s = &from->steps[i];
+			if (card_has_step(other, s))
+				continue;
+			sb_reset(&v);
+			history_step_value(s, &v);
+			push(out, step_is_request(s) ? "request" : "decision", side ? "" : sb_str(&v),
+			     side ? sb_str(&v) : "");
+		}
+	}
+	sb_free(&v);
+}
+
 void history_diff(const struct card *old, const struct card *new, struct change_list *out)
 {
 	struct card empty;
@@ -104,6 +138,7 @@ void history_diff(const struct card *old, const struct card *new, struct change_
 			push(out, "note", "", new->notes[j].text);
 	free(matched);
 	compare_conflicts(out, old, new);
+	compare_steps(out, old, new);
 	card_free(&empty);
 }
 
@@ -259,6 +294,35 @@ void history_word_list_change(const char *old_value, const char *new_value, valu
 	}
 }
 
+/* A request or decision row ("7 extension MOE 2026-06-30\nreason"), in words. */
+static void word_step(const char *field, const char *v, bool taken_back, value_writer value,
+		      struct strbuf *out)
+{
+	char kind[16] = "", agency[16] = "", extra[64] = "";
+	int number = 0;
+	size_t head = strcspn(v, "\n");
+	char *line = xstrndup(v, head);
+
+	sscanf(line, "%d %15s %15s %63s", &number, kind, agency, extra);
+	if (taken_back)
+		sb_puts(out, _("withdrawn: "));
+	if (strcmp(field, "decision") == 0)
+		sb_printf(out, _("#%d %s"), number, kind);
+	else if (strcmp(kind, "extension") == 0)
+		sb_printf(out, _("extension #%d asked by %s to %s"), number, agency, extra);
+	else if (strcmp(kind, "dispute") == 0)
+		sb_printf(out, _("dispute #%d by %s: lead to %s"), number, agency, extra);
+	else if (strcmp(kind, "part") == 0)
+		sb_printf(out, _("part #%d by %s"), number, agency);
+	else
+		sb_printf(out, _("report #%d by %s"), number, agency);
+	if (v[head]) {
+		sb_putc(out, ' ');
+		quote_note(v + head + 1, value, out);
+	}
+	free(line);
+}
+
 void history_word_change(const char *field, const char *old_value, const char *new_value,
 			 value_writer value, struct strbuf *out)
 {
@@ -273,6 +337,8 @@ void history_word_change(const char *field, const char *old_value, const char *n
 	} else if (strcmp(field, "note") == 0) {
 		sb_puts(out, *new_value ? "added " : "removed ");
 		quote_note(*new_value ? new_value : old_value, value, out);
+	} else if (strcmp(field, "request") == 0 || strcmp(field, "decision") == 0) {
+		word_step(field, *new_value ? new_value : old_value, !*new_value, value, out);
 	} else if (strcmp(field, "conflict") == 0) {
 		/* "due: 2026-04-01": the field, then the value set aside. */
 		const char *v = *new_value ? new_value : old_value;

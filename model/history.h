@@ -24,6 +24,8 @@ struct change_list {
  * title, then its column, lead, co-executors and due date); new NULL: the card file was
  * removed ("removed"). A move within a column (rank only) produces no row. */
 void history_diff(const struct card *old, const struct card *new, struct change_list *out);
+/* A request or decision as the value of its history row. */
+void history_step_value(const struct step *s, struct strbuf *out);
 void change_list_free(struct change_list *list);
 
 /* The unified diff commit made to card id's file (against its first parent), appended to

@@ -11,7 +11,7 @@
 #include "date.h"
 #include "history.h"
 
-enum { SCHEMA_VERSION = 6, WAL_CHECKPOINT_FRAMES = 256 };
+enum { SCHEMA_VERSION = 7, WAL_CHECKPOINT_FRAMES = 256 };
 
 /* SQLite's page cache in KiB. A command reads each page about once, so a cache bigger than
  * a few hundred pages only hands it fresh memory to fault in, a page at a time: at 10,000
@@ -35,6 +35,14 @@ static const char schema[] =
 	" due TEXT NOT NULL,"
 	" labels TEXT NOT NULL, archived INTEGER NOT NULL, set_aside INTEGER NOT NULL);"
 	"CREATE INDEX cards_col ON cards(col, rank, id);"
+	/* Requests of execution control on the cards (model/control.h), with the latest
+	 * decision on each ("" while it waits): the coordinator's queue and the figures. */
+	"CREATE TABLE requests(number INTEGER NOT NULL, card INTEGER NOT NULL, kind TEXT NOT NULL,"
+	" time TEXT NOT NULL, author TEXT NOT NULL, agency TEXT NOT NULL, value TEXT NOT NULL,"
+	" text TEXT NOT NULL, decision TEXT NOT NULL, decided_by TEXT NOT NULL,"
+	" decided_at TEXT NOT NULL);"
+	"CREATE INDEX requests_by_card ON requests(card);"
+	"CREATE INDEX requests_by_number ON requests(number);"
 	"CREATE TABLE card_agencies(card INTEGER NOT NULL, agency TEXT NOT NULL);"
 	"CREATE UNIQUE INDEX card_agencies_by_agency ON card_agencies(agency, card);"
 	"CREATE INDEX card_agencies_by_card ON card_agencies(card);"

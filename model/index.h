@@ -41,6 +41,31 @@ int index_refresh(struct index *idx, struct cb_error *err);
 /* Drops everything and indexes the whole history again (takes the lock itself). */
 int index_rebuild(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err);
 
+/* A request of execution control as the index holds it (model/control.h). */
+struct request_row {
+	int number, card;
+	char *title; /* the card's */
+	char *kind, *time, *author, *agency, *value, *text;
+	char *decision, *decided_by, *decided_at; /* "" while it waits */
+};
+struct request_list {
+	struct request_row *v;
+	size_t n;
+};
+void request_list_free(struct request_list *list);
+/* Requests oldest first: those waiting for a decision (open), else all; reports' parts are
+ * never waiting (the lead's report is decided). Cards archived are left out. */
+int index_requests(struct index *idx, bool open_only, struct request_list *out,
+		   struct cb_error *err);
+/* The cards that hold a request numbered number (two offices may have numbered one each). */
+int index_request_cards(struct index *idx, int number, int **cards, size_t *n,
+			struct cb_error *err);
+/* The number the next request gets: one above every number on the board. */
+int index_next_request_number(struct index *idx, int *number, struct cb_error *err);
+/* When card's lead was last set (its creation or the last change of lead), seconds since
+ * the epoch; 0 when the index has no such change. */
+int index_lead_since(struct index *idx, int card, long long *when, struct cb_error *err);
+
 /* The board in force here: board.conf at the indexed commit, parsed, with the members, roles,
  * keys and sites this office accepted (model/authority.h) in place of git's. */
 int index_board(struct index *idx, struct board *board, struct cb_error *err);

@@ -572,3 +572,103 @@ int index_board_problem(struct index *idx, struct strbuf *out, struct cb_error *
 {
 	return read_meta(idx, "board_problem", out, err);
 }
+
+/* --- execution control ------------------------------------------------------------- */
+
+void request_list_free(struct request_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		struct request_row *r = &list->v[i];
+		free(r->title);
+		free(r->kind);
+		free(r->time);
+		free(r->author);
+		free(r->agency);
+		free(r->value);
+		free(r->text);
+		free(r->decision);
+		free(r->decided_by);
+		free(r->decided_at);
+	}
+	free(list->v);
+	memset(list, 0, sizeof(*list));
+}
+
+int index_requests(struct index *idx, bool open_only, struct request_list *out,
+		   struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT r.number, r.card, c.title, r.kind, r.time, r.author, r.agency,"
+				   " r.value, r.text, r.decision, r.decided_by, r.decided_at"
+				   " FROM requests r JOIN cards c ON c.id = r.card WHERE c.archived = 0"
+				   " AND (?1 = 0 OR (r.decision = '' AND r.kind != 'part'))"
+				   " ORDER BY r.time, r.number",
+				   err);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, open_only);
+	while ((rc = step_row(idx, st, err)) > 0) {
+		out->v = xgrow(out->v, out->n, sizeof(*out->v));
+		struct request_row *r = &out->v[out->n++];
+		r->number = sqlite3_column_int(st, 0);
+		r->card = sqlite3_column_int(st, 1);
+		char **fields[] = {&r->title, &r->kind, &r->time, &r->author, &r->agency, &r->value,
+				   &r->text, &r->decision, &r->decided_by, &r->decided_at};
+		for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
+			*fields[i] = xstrdup(col_text(st, (int)i + 2));
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_request_cards(struct index *idx, int number, int **cards, size_t *n,
+			struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT DISTINCT card FROM requests WHERE number = ?", err);
+	int rc;
+
+	*cards = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, number);
+	while ((rc = step_row(idx, st, err)) > 0) {
+		*cards = xgrow(*cards, *n, sizeof(**cards));
+		(*cards)[(*n)++] = sqlite3_column_int(st, 0);
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_next_request_number(struct index *idx, int *number, struct cb_error *err)
+{
+	int max = 0;
+
+	if (max_of(idx, "SELECT MAX(number) FROM requests", &max, err) < 0)
+		return -1;
+	*number = max + 1;
+	return 0;
+}
+
+int index_lead_since(struct index *idx, int card, long long *when, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT m.time FROM changes ch JOIN commits m ON m.seq = ch.seq"
+				   " WHERE ch.card = ?1 AND ch.field IN ('lead', 'created')"
+				   " ORDER BY ch.seq DESC LIMIT 1",
+				   err);
+	int rc;
+
+	*when = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, card);
+	rc = step_row(idx, st, err);
+	if (rc > 0)
+		*when = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}

@@ -18,6 +18,7 @@ static int delete_card_rows(struct index *idx, int id, struct cb_error *err)
 	static const char *const sqls[] = {
 		"DELETE FROM cards WHERE id = ?",
 		"DELETE FROM card_agencies WHERE card = ?",
+		"DELETE FROM requests WHERE card = ?",
 		"DELETE FROM cards_fts WHERE rowid = ?",
 	};
 	size_t n = sizeof(sqls) / sizeof(*sqls) - (idx->fts_deferred ? 1 : 0);
@@ -27,6 +28,37 @@ static int delete_card_rows(struct index *idx, int id, struct cb_error *err)
 		if (!st)
 			return -1;
 		sqlite3_bind_int(st, 1, id);
+		if (step_done(idx, st, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int insert_requests(struct index *idx, const struct card *c, struct cb_error *err)
+{
+	for (size_t i = 0; i < c->nsteps; i++) {
+		const struct step *r = &c->steps[i], *d;
+		if (!step_is_request(r))
+			continue;
+		d = card_decision(c, r->number);
+		sqlite3_stmt *st = db_stmt(idx,
+					   "INSERT INTO requests(number, card, kind, time, author, agency,"
+					   " value, text, decision, decided_by, decided_at) VALUES (?, ?, ?,"
+					   " ?, ?, ?, ?, ?, ?, ?, ?)",
+					   err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int(st, 1, r->number);
+		sqlite3_bind_int(st, 2, c->id);
+		bind_text(st, 3, r->kind);
+		bind_text(st, 4, r->time);
+		bind_text(st, 5, r->author);
+		bind_text(st, 6, r->agency);
+		bind_text(st, 7, r->value);
+		bind_text(st, 8, r->text);
+		bind_text(st, 9, d ? d->kind : "");
+		bind_text(st, 10, d ? d->author : "");
+		bind_text(st, 11, d ? d->time : "");
 		if (step_done(idx, st, err) < 0)
 			return -1;
 	}
@@ -130,7 +162,9 @@ static int insert_card_rows(struct index *idx, const struct card *c, const char 
 		if (step_done(idx, st, err) < 0)
 			goto out;
 	}
-	rc = idx->fts_deferred ? 0 : insert_search_text(idx, c, err);
+	rc = insert_requests(idx, c, err);
+	if (rc == 0)
+		rc = idx->fts_deferred ? 0 : insert_search_text(idx, c, err);
 out:
 	sb_free(&labels);
 	sb_free(&co);
@@ -440,7 +474,7 @@ static int clear_all(struct index *idx, struct cb_error *err)
 {
 	idx->tip[0] = '\0';
 	return db_exec(idx,
-		       "DELETE FROM meta; DELETE FROM cards; DELETE FROM card_agencies;"
+		       "DELETE FROM meta; DELETE FROM cards; DELETE FROM card_agencies; DELETE FROM requests;"
 		       "DELETE FROM broken; DELETE FROM commits; DELETE FROM changes;"
 		       "DELETE FROM cards_fts;",
 		       err);

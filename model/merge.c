@@ -83,6 +83,20 @@ static void merge_notes(const struct card *base, const struct card *ours,
 			card_insert_note(out, &theirs->notes[i]);
 }
 
+/* Requests and decisions are a set, as notes are: what either side filed or decided is
+ * kept, what one side took back (an undo) is gone. Two decisions of one request stay both,
+ * and `coboard conflicts` names them. */
+static void merge_steps(const struct card *base, const struct card *ours,
+			const struct card *theirs, struct card *out)
+{
+	for (size_t i = 0; i < ours->nsteps; i++)
+		if (!card_has_step(base, &ours->steps[i]) || card_has_step(theirs, &ours->steps[i]))
+			card_insert_step(out, &ours->steps[i]);
+	for (size_t i = 0; i < theirs->nsteps; i++)
+		if (!card_has_step(ours, &theirs->steps[i]) && !card_has_step(base, &theirs->steps[i]))
+			card_insert_step(out, &theirs->steps[i]);
+}
+
 static void merge_conflicts(const struct card *base, const struct card *ours,
 			    const struct card *theirs, struct card *out)
 {
@@ -125,6 +139,7 @@ int card_merge(const struct card *base, const struct card *ours, const struct ca
 			sv_remove_at(&out->co, i--);
 	out->archived = ours->archived == base->archived ? theirs->archived : ours->archived;
 	merge_notes(base, ours, theirs, out);
+	merge_steps(base, ours, theirs, out);
 	card_free(&empty);
 	return count;
 }

@@ -346,6 +346,13 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 		cb_fail(err, CB_EDENIED, "%s may not add this card: %s", s->login, denied);
 		goto fail;
 	}
+	if ((denied = board_may_change_card(&board, s->login, op, reason, st.before, &st.after))) {
+		if (id == 0)
+			cb_fail(err, CB_EDENIED, "%s may not add this card: %s", s->login, denied);
+		else
+			cb_fail(err, CB_EDENIED, "%s may not change #%d: %s", s->login, id, denied);
+		goto fail;
+	}
 	history_diff(st.before, &st.after, &changes);
 	if (changes.n == 0 && st.before && strcmp(st.before->rank, st.after.rank) == 0) {
 		res->changed = false;

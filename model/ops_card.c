@@ -231,15 +231,6 @@ int ops_edit(struct session *s, int id, const struct edit_args *args, const char
 	return ops_run_card_op(s, id, "edit", reason, apply_edit, (void *)args, res, err);
 }
 
-static void utc_now(char out[21])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 static int apply_note(struct op_state *st, void *arg, struct cb_error *err)
 {
 	const char *text = arg;
@@ -258,7 +249,7 @@ static int apply_note(struct op_state *st, void *arg, struct cb_error *err)
 		free(norm);
 		return cb_fail(err, CB_EINVALID, "the note is longer than %d bytes", CARD_TEXT_MAX);
 	}
-	utc_now(now);
+	date_utc_now(now);
 	c->notes = xrealloc(c->notes, (c->nnotes + 1) * sizeof(*c->notes));
 	c->notes[c->nnotes].time = xstrdup(now);
 	c->notes[c->nnotes].author = xstrdup(st->s->login);

@@ -9,7 +9,7 @@
 /* What a write says: add prints the new id (for scripts); the others say in one line what
  * they did, as the commit's subject says it; a change that changed nothing says so, as it
  * made no commit. */
-static int report_write(struct cmd *c, int rc, const struct op_result *res)
+int report_write(struct cmd *c, int rc, const struct op_result *res)
 {
 	char *subject = NULL, *member = NULL;
 	struct cb_error ignored = {0};

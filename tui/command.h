@@ -93,6 +93,9 @@ int check_log(struct cmd *c);
 int cmd_log(struct cmd *c);
 int cmd_search(struct cmd *c);
 /* cli_write.c */
+/* What a write says: the commit's subject and id (add: the new id), or that nothing changed. */
+struct op_result;
+int report_write(struct cmd *c, int rc, const struct op_result *res);
 int check_add(struct cmd *c);
 int cmd_add(struct cmd *c);
 int check_move(struct cmd *c);
@@ -103,6 +106,18 @@ int check_edit(struct cmd *c);
 int cmd_edit(struct cmd *c);
 int cmd_note(struct cmd *c);
 int cmd_archive(struct cmd *c);
+/* cli_control.c */
+int cmd_submit(struct cmd *c);
+int cmd_accept(struct cmd *c);
+int cmd_return(struct cmd *c);
+int check_extend(struct cmd *c);
+int cmd_extend(struct cmd *c);
+int check_dispute(struct cmd *c);
+int cmd_dispute(struct cmd *c);
+int cmd_requests(struct cmd *c);
+int check_decide(struct cmd *c);
+int cmd_grant(struct cmd *c);
+int cmd_refuse(struct cmd *c);
 /* cli_history.c */
 int cmd_blame(struct cmd *c);
 int cmd_revert(struct cmd *c);

@@ -52,6 +52,39 @@ const struct command command_table[] = {
 	{"archive", NULL, cmd_archive, "archive ID [--reason TEXT]",
 	 N_("Withdraw a card from the board; its history stays."),
 	 CMD_SESSION | CMD_CARD, 1, 1, "reason=", 0},
+	{"submit", NULL, cmd_submit, "submit ID TEXT",
+	 N_("File a report of execution on a card (a member of the lead agency: what was done,\n"
+	 "with the document's number and date): the card goes to review for the coordinator. A\n"
+	 "co-executor's member files its part the same way; the card counts the parts."),
+	 CMD_SESSION | CMD_CARD, 2, MANY, "", 0},
+	{"accept", NULL, cmd_accept, "accept ID [--reason TEXT]",
+	 N_("Accept the report waiting on a card: it is taken off control (Done), naming who\n"
+	 "and when (secretaries and admins)."),
+	 CMD_SESSION | CMD_CARD, 1, 1, "reason=", 0},
+	{"return", NULL, cmd_return, "return ID --reason TEXT",
+	 N_("Return the report waiting on a card, saying why: it goes back to work."),
+	 CMD_SESSION | CMD_CARD, 1, 1, "reason=", 0},
+	{"extend", check_extend, cmd_extend, "extend ID --to DATE --reason TEXT",
+	 N_("Ask for a new deadline (the lead agency), with reasons; a request after the deadline\n"
+	 "is still taken, and counts as late. A secretary grants or refuses it."),
+	 CMD_SESSION | CMD_CARD, 1, 1, "to= reason=", 0},
+	{"dispute", check_dispute, cmd_dispute, "dispute ID --propose AGENCY --reason TEXT",
+	 N_("Propose another lead (the agency made lead, within dispute-days of the assignment,\n"
+	 "default 3). A secretary grants (the lead changes) or refuses."),
+	 CMD_SESSION | CMD_CARD, 1, 1, "propose= reason=", 0},
+	{"requests", NULL, cmd_requests, "requests [--all] [--format text|csv|json]",
+	 N_("The coordinator's queue: every report, extension request and dispute waiting for a\n"
+	 "decision, oldest first, with the agency and how long it has waited. --all lists the\n"
+	 "decided ones and the co-executors' parts too."),
+	 CMD_READS | CMD_SESSION | CMD_BOARD, 0, 0, "all", TEXT | CSV | JSON},
+	{"grant", check_decide, cmd_grant, "grant N [--card ID] [--reason TEXT]",
+	 N_("Decide request N for it: a report is accepted, an extension moves the deadline, a\n"
+	 "dispute changes the lead (secretaries and admins; never one's own request)."),
+	 CMD_SESSION, 1, 1, "card= reason=", 0},
+	{"refuse", check_decide, cmd_refuse, "refuse N --reason TEXT [--card ID]",
+	 N_("Decide request N against it, saying why: a report goes back to work, the deadline\n"
+	 "or the lead stays."),
+	 CMD_SESSION, 1, 1, "card= reason=", 0},
 	{"log", check_log, cmd_log,
 	 "log [ID] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--agency CODE] [--author NAME] "
 	 "[--field responsibility] [--limit N] [--format text|csv|json]",

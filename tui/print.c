@@ -395,10 +395,20 @@ void print_card(const struct card *card, const struct board *board, const struct
 			  card->conflicts[i].field, (int)strcspn(v, "\n"), v);
 		field_line(_("Set aside:"), sb_str(&line), out);
 	}
+	sb_reset(&line);
+	print_control_state(card, &line);
+	for (const char *p = sb_str(&line); *p;) {
+		size_t n = strcspn(p, "\n");
+		char *one = xstrndup(p, n);
+		field_line(_("Control:"), one, out);
+		free(one);
+		p += n + (p[n] == '\n');
+	}
 	if (!str_empty(card->description)) {
 		sb_putc(out, '\n');
 		indent_lines(card->description, "  ", out);
 	}
+	print_register(card, out);
 	if (card->nnotes)
 		sb_puts(out, _("\nNotes\n"));
 	for (size_t i = 0; i < card->nnotes; i++) {

@@ -47,6 +47,13 @@ void print_digest(const struct digest *d, const char *since, enum format format,
 		  struct strbuf *out);
 void print_meeting_status(const struct meeting *m, bool open, struct strbuf *out);
 void print_members(const struct board *board, struct strbuf *out);
+/* print_control.c: the coordinator's queue; a card's state of control, one line each, for
+ * the card view; its register of requests and decisions. */
+struct request_list;
+void print_requests(const struct request_list *list, const struct board *board,
+		    enum format format, struct strbuf *out);
+void print_control_state(const struct card *card, struct strbuf *lines);
+void print_register(const struct card *card, struct strbuf *out);
 /* One change of who may do what that another office proposed, who being its author and
  * date ("" when unknown), and how to decide it. */
 struct proposal;

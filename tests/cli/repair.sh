@@ -34,7 +34,13 @@ sqlite3 "$IDX" "PRAGMA user_version = 5; ALTER TABLE cards DROP COLUMN co;
 	ALTER TABLE cards DROP COLUMN set_aside;"
 run 0 list
 expect_eq "$OUT" "$listed" "list after a schema-5 index"
-expect_eq "$(sqlite3 "$IDX" 'PRAGMA user_version')" 6 "the index is rebuilt at schema 6"
+expect_eq "$(sqlite3 "$IDX" 'PRAGMA user_version')" 7 "the index is rebuilt at schema 7"
+# Schema 6 had no table of requests: rebuilt as well.
+sqlite3 "$IDX" "PRAGMA user_version = 6; DROP TABLE requests;"
+run 0 list
+expect_eq "$OUT" "$listed" "list after a schema-6 index"
+expect_eq "$(sqlite3 "$IDX" "SELECT count(*) FROM sqlite_master WHERE name = 'requests'")" 1 \
+	"the rebuilt index has the requests"
 
 # Killed between the git commit and the index update.
 before=$(commits)
