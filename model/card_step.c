@@ -72,16 +72,25 @@ bool card_has_step(const struct card *card, const struct step *s)
 	return false;
 }
 
+static int step_order(const struct step *a, const struct step *b)
+{
+	int by_time = strcmp(a->time, b->time);
+
+	if (by_time)
+		return by_time;
+	if (a->number != b->number)
+		return a->number < b->number ? -1 : 1;
+	return (int)step_is_request(b) - (int)step_is_request(a);
+}
+
 void card_insert_step(struct card *card, const struct step *s)
 {
 	size_t at = card->nsteps;
 
 	if (card_has_step(card, s))
 		return;
-	/* In time order, a request before the decision of the same moment. */
-	while (at > 0 && (strcmp(card->steps[at - 1].time, s->time) > 0 ||
-			  (strcmp(card->steps[at - 1].time, s->time) == 0 &&
-			   step_is_request(s) && !step_is_request(&card->steps[at - 1]))))
+	/* In time order; within one second by request number, a request before its decision. */
+	while (at > 0 && step_order(&card->steps[at - 1], s) > 0)
 		at--;
 	card->steps = xrealloc(card->steps, (card->nsteps + 1) * sizeof(*card->steps));
 	memmove(&card->steps[at + 1], &card->steps[at], (card->nsteps - at) * sizeof(*card->steps));

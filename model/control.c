@@ -102,7 +102,7 @@ static int apply_submit(struct op_state *st, void *arg, struct cb_error *err)
 			st->after.id);
 	} else if (!part && !review) {
 		cb_fail(err, CB_EINVALID,
-			"this board has no review column, so the report step is off; a secretary "
+			"this board has no review column, so the report step is off; an admin "
 			"turns it on by adding 'column: review | Under review | 0 | review' to "
 			"board.conf (README, \"Execution control\")");
 	} else if (!part && waiting(&st->after, "report")) {
@@ -134,12 +134,15 @@ int control_submit(struct session *s, int id, const char *text, struct op_result
 /* --- asking: a new deadline, another lead ---------------------------------------------- */
 
 /* Only the lead agency asks (a secretary may file for it). */
-static int must_lead(const struct op_state *st, const char *what, struct cb_error *err)
+static int must_lead(const struct op_state *st, bool dispute, struct cb_error *err)
 {
-	if (strcmp(acting_agency(st), st->after.lead) != 0)
-		return cb_fail(err, CB_EDENIED, "%s may not %s #%d: the lead agency (%s) asks",
-			       st->s->login, what, st->after.id, st->after.lead);
-	return 0;
+	if (strcmp(acting_agency(st), st->after.lead) == 0)
+		return 0;
+	if (dispute)
+		return cb_fail(err, CB_EDENIED, "%s may not dispute the lead of #%d: the lead "
+			       "agency (%s) does", st->s->login, st->after.id, st->after.lead);
+	return cb_fail(err, CB_EDENIED, "%s may not ask to extend #%d: the lead agency (%s) asks",
+		       st->s->login, st->after.id, st->after.lead);
 }
 
 struct ask_args {
@@ -152,7 +155,7 @@ static int apply_extend(struct op_state *st, void *arg, struct cb_error *err)
 	char day[11];
 	int number;
 
-	if (must_lead(st, "ask to extend", err) < 0)
+	if (must_lead(st, false, err) < 0)
 		return -1;
 	if (!date_parse(a->value, day))
 		return cb_fail(err, CB_EINVALID, "'%s' is not a real date; write it as YYYY-MM-DD "
@@ -194,7 +197,7 @@ static int apply_dispute(struct op_state *st, void *arg, struct cb_error *err)
 	long long since;
 	int number;
 
-	if (must_lead(st, "dispute", err) < 0)
+	if (must_lead(st, true, err) < 0)
 		return -1;
 	if (board_role(st->board, st->s->login) >= ROLE_SECRETARY)
 		return cb_fail(err, CB_EINVALID, "the coordinator's office changes the lead itself: "

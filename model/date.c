@@ -156,6 +156,21 @@ long long date_note_epoch(const char *iso)
 	return (long long)timegm(&tm);
 }
 
+void date_from_days(long days, char out[11])
+{
+	long z = days + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	long y = yoe + era * 400 + (m <= 2);
+
+	snprintf(out, 11, "%04ld-%02ld-%02ld", y, m, d);
+}
+
 void date_utc_now(char out[21])
 {
 	time_t now = time(NULL);

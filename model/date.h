@@ -34,6 +34,8 @@ long long date_day_end(const char *day);
 /* Seconds since the epoch of a note's time as stored (2026-01-20T10:00:00Z), -1 when it is
  * not one. */
 long long date_note_epoch(const char *iso);
+/* The day date_to_days counted (days since 1970-01-01), as YYYY-MM-DD in out[11]. */
+void date_from_days(long days, char out[11]);
 /* Now, as a note's time is stored: UTC, YYYY-MM-DDTHH:MM:SSZ. */
 void date_utc_now(char out[21]);
 

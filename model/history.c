@@ -306,8 +306,14 @@ static void word_step(const char *field, const char *v, bool taken_back, value_w
 	sscanf(line, "%d %15s %15s %63s", &number, kind, agency, extra);
 	if (taken_back)
 		sb_puts(out, _("withdrawn: "));
-	if (strcmp(field, "decision") == 0)
-		sb_printf(out, _("#%d %s"), number, kind);
+	if (strcmp(field, "decision") == 0 && strcmp(kind, "accepted") == 0)
+		sb_printf(out, _("#%d accepted: taken off control"), number);
+	else if (strcmp(field, "decision") == 0 && strcmp(kind, "returned") == 0)
+		sb_printf(out, _("#%d returned"), number);
+	else if (strcmp(field, "decision") == 0 && strcmp(kind, "granted") == 0)
+		sb_printf(out, _("#%d granted"), number);
+	else if (strcmp(field, "decision") == 0)
+		sb_printf(out, _("#%d refused"), number);
 	else if (strcmp(kind, "extension") == 0)
 		sb_printf(out, _("extension #%d asked by %s to %s"), number, agency, extra);
 	else if (strcmp(kind, "dispute") == 0)

@@ -34,6 +34,15 @@ static int delete_card_rows(struct index *idx, int id, struct cb_error *err)
 	return 0;
 }
 
+/* A request two offices decided differently is a conflict to settle, as a value set aside. */
+static bool decided_twice(const struct card *c)
+{
+	for (size_t i = 0; i < c->nsteps; i++)
+		if (step_is_request(&c->steps[i]) && card_decided_twice(c, c->steps[i].number))
+			return true;
+	return false;
+}
+
 static int insert_requests(struct index *idx, const struct card *c, struct cb_error *err)
 {
 	for (size_t i = 0; i < c->nsteps; i++) {
@@ -149,7 +158,7 @@ static int insert_card_rows(struct index *idx, const struct card *c, const char 
 	bind_text(st, 8, sb_str(&labels));
 	sqlite3_bind_int(st, 9, c->archived);
 	bind_text(st, 10, sb_str(&co));
-	sqlite3_bind_int(st, 11, c->nconflicts > 0);
+	sqlite3_bind_int(st, 11, c->nconflicts > 0 || decided_twice(c));
 	if (step_done(idx, st, err) < 0)
 		goto out;
 	for (size_t i = 0; i <= c->co.n; i++) {

@@ -172,8 +172,17 @@ static int apply_revert(struct op_state *st, void *arg, struct cb_error *err)
 	} else {
 		history_diff(&r->old, &r->new, &changes);
 		for (size_t i = 0; i < changes.n && rc == 0; i++)
-			if (strcmp(changes.v[i].field, "note") != 0)
+			if (strcmp(changes.v[i].field, "note") != 0 &&
+			    strcmp(changes.v[i].field, "request") != 0 &&
+			    strcmp(changes.v[i].field, "decision") != 0)
 				rc = revert_field(st, r, &changes.v[i], err);
+		/* A request or a decision undone is withdrawn; one the change removed comes back. */
+		for (size_t i = 0; rc == 0 && i < r->new.nsteps; i++)
+			if (!card_has_step(&r->old, &r->new.steps[i]))
+				card_remove_step(c, &r->new.steps[i]);
+		for (size_t i = 0; rc == 0 && i < r->old.nsteps; i++)
+			if (!card_has_step(&r->new, &r->old.steps[i]))
+				card_insert_step(c, &r->old.steps[i]);
 		/* Notes by identity: the ones the change added go, the ones it removed come back;
 		 * every other note, later ones included, stays as it is. */
 		if (rc == 0)

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +80,22 @@ int report_build(struct session *s, const struct board *board, const char *agenc
 			return -1;
 		collect_changes(out, ar);
 	}
+	return 0;
+}
+
+int report_discipline(struct session *s, const struct board *board, struct report *r,
+		      const char *since_day, const char *until_day, struct cb_error *err)
+{
+	struct request_list requests;
+
+	snprintf(r->since_day, sizeof(r->since_day), "%s", since_day);
+	snprintf(r->until_day, sizeof(r->until_day), "%s", until_day);
+	if (index_requests(s->index, false, &requests, err) < 0)
+		return -1;
+	for (size_t i = 0; i < r->n; i++)
+		discipline_of(&requests, &r->cards, board, r->v[i].agency->code, since_day, until_day,
+			      &r->v[i].discipline);
+	request_list_free(&requests);
 	return 0;
 }
 

@@ -17,6 +17,18 @@ struct report_card {
 	struct slippage slippage;
 };
 
+/* Executive discipline of an agency over a period (discipline.c). */
+struct discipline {
+	int on_time, late;        /* items taken off control in the period */
+	int extensions_asked, extensions_granted;
+	int returned;             /* reports returned in the period */
+	int open_overdue;         /* items it leads still on control, overdue at the period's end */
+	double mean_days_late;    /* over the late ones */
+};
+void discipline_of(const struct request_list *requests, const struct card_list *cards,
+		   const struct board *board, const char *agency, const char *since,
+		   const char *until, struct discipline *out);
+
 struct agency_report {
 	const struct agency *agency;
 	int *per_column;             /* the agency's cards in each column, in board order */
@@ -25,11 +37,13 @@ struct agency_report {
 	int noverdue;                /* how many of cards are overdue */
 	const struct log_entry **changes; /* responsibility changes it gained or lost, newest first */
 	size_t nchanges;
+	struct discipline discipline;     /* over since .. until */
 };
 
 struct report {
 	char today[11];
 	long long since;
+	char since_day[11], until_day[11]; /* the period of the discipline figures */
 	struct card_list cards;
 	struct log_list log;
 	struct agency_report *v;
@@ -40,6 +54,9 @@ struct report {
  * card's slippage only when asked (a history query per card). */
 int report_build(struct session *s, const struct board *board, const char *agency,
 		 long long since, bool slippage, struct report *out, struct cb_error *err);
+/* The discipline figures of every agency of r over since_day .. until_day (YYYY-MM-DD). */
+int report_discipline(struct session *s, const struct board *board, struct report *r,
+		      const char *since_day, const char *until_day, struct cb_error *err);
 void report_free(struct report *r);
 
 /* order[0..r->n): indexes into r->v, the most overdue first (board order among equals). */

@@ -65,7 +65,9 @@ const char *board_may_change_card(const struct board *board, const char *login, 
 				 "AGENCY --reason TEXT`");
 		return NULL;
 	}
-	if (role >= ROLE_SECRETARY && before && strcmp(op, "revert") != 0 && !given) {
+	/* An undo, and the decision between two offices' values, each had their reasons. */
+	if (role >= ROLE_SECRETARY && before && strcmp(op, "revert") != 0 &&
+	    strcmp(op, "resolve") != 0 && !given) {
 		if (strcmp(before->column, after->column) != 0 &&
 		    column_closes(board, after->column))
 			return _("moving an item into review or Done by hand takes a reason (--reason "

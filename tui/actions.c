@@ -54,6 +54,23 @@ static bool save_from(struct app *app, const struct card *base, const struct car
 {
 	struct cb_error err = {0};
 	struct op_result res;
+	char *asked = NULL;
+
+	/* A move into review or Done, or a deadline moved, takes a reason (the rule in the
+	 * model): asked for here, as the CLI asks for --reason. */
+	if (str_empty(reason) &&
+	    board_may_change_card(&app->board, app->s->login, op, NULL, base, edited) &&
+	    !board_may_change_card(&app->board, app->s->login, op, "-", base, edited)) {
+		if (!prompt_line(app, _("Reason for this change (required, Esc cancels): "), "",
+				 NULL, NULL, NULL, &asked))
+			return false;
+		if (str_empty(asked)) {
+			free(asked);
+			app_message(app, C_ERROR, _("not saved: this change takes a reason"));
+			return false;
+		}
+		reason = asked;
+	}
 	int rc = ops_save_card(app->s, base, edited, op, reason, &res, &err);
 
 	if (rc < 0 && err.code == CB_ECONFLICT) {
@@ -63,15 +80,20 @@ static bool save_from(struct app *app, const struct card *base, const struct car
 		snprintf(question, sizeof(question), "%s. Overwrite with yours?", err.msg);
 		if (!prompt_yes_no(app, question)) {
 			app_message(app, C_NOTICE, "kept their changes; yours were not saved");
+			free(asked);
 			return false;
 		}
-		if (!load_card(app, edited->id, &now))
+		if (!load_card(app, edited->id, &now)) {
+			free(asked);
 			return false;
+		}
 		cb_error_clear(&err);
 		rc = ops_save_card(app->s, &now, edited, op, reason, &res, &err);
 		card_free(&now);
 	}
-	return report(app, rc, &res, &err, done);
+	bool ok = report(app, rc, &res, &err, done);
+	free(asked);
+	return ok;
 }
 
 /* How full column col would be with one more card: "; In progress is now over its limit

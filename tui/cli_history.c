@@ -1,4 +1,5 @@
 /* The history and meeting commands: blame, revert, meeting, changes, report. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -107,28 +108,37 @@ int cmd_changes(struct cmd *c)
 
 int check_report(struct cmd *c)
 {
-	const char *since = opt(c, "since");
+	const char *names[] = {"since", "until"};
 	char day[11];
 
-	if (since && !date_parse(since, day))
-		return usage_fail(c, "'%s' is not a real date; write it as YYYY-MM-DD or DD.MM.YYYY",
-				  since);
+	for (size_t i = 0; i < 2; i++)
+		if (opt(c, names[i]) && !date_parse(opt(c, names[i]), day))
+			return usage_fail(c, "'%s' is not a real date; write it as YYYY-MM-DD or "
+					  "DD.MM.YYYY", opt(c, names[i]));
+	if (opt(c, "table") && strcmp(opt(c, "table"), "cards") != 0 &&
+	    strcmp(opt(c, "table"), "discipline") != 0)
+		return usage_fail(c, "--table is cards or discipline");
 	return 0;
 }
 
 int cmd_report(struct cmd *c)
 {
-	const char *since = opt(c, "since");
-	char day[11];
-	long long from = since && date_parse(since, day)
-				 ? date_day_start(day)
-				 : (long long)time(NULL) - DEFAULT_PERIOD_DAYS * 24 * 3600;
+	char since[11], until[11], today[11];
 	struct report r;
-	int rc = report_build(c->s, &c->board, board_agency_code_of(&c->board, opt(c, "agency")),
-			      from, true, &r, &c->err);
 
+	/* The period follows "today" (COBOARD_TODAY in tests), as every date does. */
+	date_today(today);
+	if (!opt(c, "until") || !date_parse(opt(c, "until"), until))
+		snprintf(until, sizeof(until), "%s", today);
+	if (!opt(c, "since") || !date_parse(opt(c, "since"), since))
+		date_from_days(date_to_days(until) - DEFAULT_PERIOD_DAYS, since);
+	int rc = report_build(c->s, &c->board, board_agency_code_of(&c->board, opt(c, "agency")),
+			      date_day_start(since), true, &r, &c->err);
 	if (rc == 0)
-		print_report(&r, &c->board, c->format, &c->out);
+		rc = report_discipline(c->s, &c->board, &r, since, until, &c->err);
+	if (rc == 0)
+		print_report(&r, &c->board, c->format,
+			     opt(c, "table") && strcmp(opt(c, "table"), "discipline") == 0, &c->out);
 	report_free(&r);
 	return rc;
 }

@@ -116,10 +116,14 @@ const struct command command_table[] = {
 	 "deadlines changed, now overdue."),
 	 CMD_READS | CMD_BOARD, 0, 0, "since=", TEXT | JSON},
 	{"report", check_report, cmd_report,
-	 "report [--agency CODE] [--since YYYY-MM-DD] [--format md|csv|json]",
+	 "report [--agency CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format md|csv|json] "
+	 "[--table cards|discipline]",
 	 N_("Per agency: cards by column, overdue items, deadlines in the next two weeks,\n"
-	 "deadline slippage and responsibility changes since --since (default: 30 days ago)."),
-	 CMD_READS | CMD_BOARD, 0, 0, "agency= since=", MD | CSV | JSON},
+	 "deadline slippage, responsibility changes, and executive discipline (items taken off\n"
+	 "control on time and late, extensions asked and granted, reports returned, open items\n"
+	 "overdue, mean days late) from --since (default: 30 days before --until) to --until\n"
+	 "(default: today). In CSV, --table discipline gives the figures per agency."),
+	 CMD_READS | CMD_BOARD, 0, 0, "agency= since= until= table=", MD | CSV | JSON},
 	{"search", NULL, cmd_search, "search QUERY [--format text|csv|json]",
 	 N_("Full-text search over titles, descriptions and notes (each word matches as a prefix)."),
 	 CMD_READS | CMD_BOARD, 1, MANY, "", TEXT | CSV | JSON},

@@ -60,7 +60,7 @@ struct proposal;
 void print_proposal(const struct proposal *p, const char *who, struct strbuf *out);
 /* print_report.c: format is FORMAT_MD, FORMAT_CSV or FORMAT_JSON. */
 void print_report(const struct report *r, const struct board *board, enum format format,
-		  struct strbuf *out);
+		  bool discipline_table, struct strbuf *out);
 
 /* print_sync.c: remotes with when each last synced, a sync's one line, values set aside. */
 struct sync_remotes;

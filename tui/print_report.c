@@ -106,6 +106,47 @@ static void md_summary(const struct report *r, const struct board *board, struct
 	free(order);
 }
 
+/* Executive discipline, one row per agency. */
+static void md_discipline(const struct report *r, struct strbuf *out)
+{
+	char from[16], to[16];
+
+	sb_printf(out, _("\n## Executive discipline, %s to %s\n\n"), print_day(r->since_day, from),
+		  print_day(r->until_day, to));
+	sb_puts(out, _("| Agency | Off control on time | Late | Mean days late | Extensions asked "
+		       "| Granted | Reports returned | Open overdue |\n"));
+	sb_puts(out, "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+	for (size_t i = 0; i < r->n; i++) {
+		const struct discipline *d = &r->v[i].discipline;
+		sb_puts(out, "| ");
+		md_text(r->v[i].agency->code, out);
+		sb_printf(out, " | %d | %d | %.1f | %d | %d | %d | %d |\n", d->on_time, d->late,
+			  d->mean_days_late, d->extensions_asked, d->extensions_granted, d->returned,
+			  d->open_overdue);
+	}
+}
+
+static void csv_discipline(const struct report *r, struct strbuf *out)
+{
+	sb_puts(out, "agency,since,until,on_time,late,mean_days_late,extensions_asked,"
+		     "extensions_granted,reports_returned,open_overdue\n");
+	for (size_t i = 0; i < r->n; i++) {
+		const struct discipline *d = &r->v[i].discipline;
+		char nums[6][24];
+		snprintf(nums[0], sizeof(nums[0]), "%d", d->on_time);
+		snprintf(nums[1], sizeof(nums[1]), "%d", d->late);
+		snprintf(nums[2], sizeof(nums[2]), "%.1f", d->mean_days_late);
+		snprintf(nums[3], sizeof(nums[3]), "%d", d->extensions_asked);
+		snprintf(nums[4], sizeof(nums[4]), "%d", d->extensions_granted);
+		snprintf(nums[5], sizeof(nums[5]), "%d", d->returned);
+		char open[24];
+		snprintf(open, sizeof(open), "%d", d->open_overdue);
+		const char *row[] = {r->v[i].agency->code, r->since_day, r->until_day, nums[0],
+				     nums[1], nums[2], nums[3], nums[4], nums[5], open};
+		text_csv_row(out, row, sizeof(row) / sizeof(*row));
+	}
+}
+
 static void csv_agency(const struct agency_report *ar, struct strbuf *out)
 {
 	for (size_t i = 0; i < ar->ncards; i++) {
@@ -175,12 +216,21 @@ static void json_agency(const struct agency_report *ar, const struct board *boar
 		text_json(e->author, out);
 		sb_printf(out, ", \"commit\": \"%s\"}", e->commit);
 	}
-	sb_puts(out, "]}");
+	const struct discipline *d = &ar->discipline;
+	sb_printf(out, "],\n    \"discipline\": {\"on_time\": %d, \"late\": %d, "
+		       "\"mean_days_late\": %.1f, \"extensions_asked\": %d, "
+		       "\"extensions_granted\": %d, \"reports_returned\": %d, \"open_overdue\": %d}}",
+		  d->on_time, d->late, d->mean_days_late, d->extensions_asked, d->extensions_granted,
+		  d->returned, d->open_overdue);
 }
 
 void print_report(const struct report *r, const struct board *board, enum format format,
-		  struct strbuf *out)
+		  bool discipline_table, struct strbuf *out)
 {
+	if (format == FORMAT_CSV && discipline_table) {
+		csv_discipline(r, out);
+		return;
+	}
 	if (format == FORMAT_MD) {
 		sb_puts(out, _("# Report: "));
 		md_text(board->title, out);
@@ -188,13 +238,15 @@ void print_report(const struct report *r, const struct board *board, enum format
 		print_time(r->since, out);
 		sb_puts(out, ".\n");
 		md_summary(r, board, out);
+		md_discipline(r, out);
 	} else if (format == FORMAT_CSV) {
 		sb_printf(out, "agency,card,title,column,role,due,overdue,due_within_%d_days,"
 			       "deadline_moves,deadline_shift_days,meetings_open\n",
 			  DUE_SOON_DAYS);
 	} else {
-		sb_printf(out, "{\"today\": \"%s\", \"since\": %lld, \"agencies\": [\n", r->today,
-			  r->since);
+		sb_printf(out, "{\"today\": \"%s\", \"since\": %lld, \"period\": [\"%s\", \"%s\"], "
+			       "\"agencies\": [\n",
+			  r->today, r->since, r->since_day, r->until_day);
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		if (format == FORMAT_MD)

@@ -88,6 +88,22 @@ void print_conflicts(const struct card_list *cards, const struct board *board,
 			print_value(field, c->conflicts[j].value, out);
 			sb_putc(out, '\n');
 		}
+		/* Two offices decided one request differently: both decisions are kept. */
+		for (size_t j = 0; j < c->nsteps; j++) {
+			const struct step *r = &c->steps[j];
+			if (!step_is_request(r) || !card_decided_twice(c, r->number))
+				continue;
+			sb_printf(out, _("  request %d decided twice:"), r->number);
+			for (size_t k = 0; k < c->nsteps; k++)
+				if (c->steps[k].number == r->number && !step_is_request(&c->steps[k])) {
+					sb_putc(out, ' ');
+					text_sanitize(c->steps[k].kind, out);
+					sb_puts(out, _(" by "));
+					text_sanitize(c->steps[k].author, out);
+					sb_printf(out, " (%.10s)", c->steps[k].time);
+				}
+			sb_putc(out, '\n');
+		}
 	}
 	if (*conf) {
 		sb_puts(out, _("board.conf (set the line you want with `coboard member`, then `coboard conflicts resolve board.conf`):\n"));

@@ -15,9 +15,9 @@ check() { # status message args...
 }
 
 check 1 "no card #99 on this board"            show 99
-check 1 "no card #99 on this board"            move 99 done
+check 1 "no card #99 on this board"            move 99 done --reason "work done"
 check 1 "no card #99 on this board"            history 99
-check 2 "'abc' is not a card id"               move abc done
+check 2 "'abc' is not a card id"               move abc done --reason "work done"
 check 2 "'0' is not a card id"                 show 0
 check 1 "unknown column 'finished'; the columns are: todo, in-progress, blocked, done" move 1 finished
 check 1 "unknown column 'nowhere'"             add --title T --lead MOE --column nowhere
@@ -28,9 +28,9 @@ check 1 "unknown agency 'XYZ' for the lead"    add --title T --lead XYZ
 check 1 "unknown agency 'NOPE'"                list --agency NOPE
 check 1 "MOH is the lead and cannot also be a co-executor" assign 1 --co MOH
 check 1 "co-executor MIA is listed twice"      assign 1 --co MIA,MIA
-check 1 "'2026-02-30' is not a real date"      edit 1 --due 2026-02-30
+check 1 "'2026-02-30' is not a real date"      edit 1 --due 2026-02-30 --reason "new deadline"
 check 1 "'2026-13-01' is not a real date"      add --title T --lead MOE --due 2026-13-01
-check 1 "'tomorrow' is not a real date"        edit 1 --due tomorrow
+check 1 "'tomorrow' is not a real date"        edit 1 --due tomorrow --reason "new deadline"
 check 2 "'2026-02-30' is not a real date"      log --since 2026-02-30
 check 1 "the title is empty"                   add --title "" --lead MOE
 check 1 "the title is empty"                   edit 1 --title "   "
@@ -44,7 +44,7 @@ check 1 "the reason contains a control character" move 1 done --reason "$(printf
 check 1 "the title is not valid UTF-8"         add --title "$(printf 'bad \377 byte')" --lead MOE
 check 1 "the note is empty"                    note 1 "   "
 check 1 "label 'a b' may not contain spaces"   edit 1 --label "a b"
-check 1 "#4 is not in column 'done'"           move 1 done --before 4
+check 1 "#4 is not in column 'done'"           move 1 done --reason "work done" --before 4
 check 1 "give --before or --after, not both"   move 1 todo --before 4 --after 4
 check 2 "--title is required"                  add --lead MOE
 check 2 "--lead is required"                   add --title T
@@ -90,7 +90,7 @@ CB_USER=admin check 2 "unknown admin command 'keys'" admin keys
 check 1 "only an admin may change board.conf"  admin authorized-keys
 
 # Roles: a viewer and a member outside the card's agencies are refused, nothing written.
-CB_USER=view check 1 "view may not change #1: viewers can read the board" move 1 done
+CB_USER=view check 1 "view may not change #1: viewers can read the board" move 1 done --reason "work done"
 CB_USER=moe check 1 "moe may not change #3: members may change only cards their agency" move 3 todo
 CB_USER=moe check 1 "members may add only cards their own agency leads" add --title T --lead MOH
 CB_USER=sec check 1 "only an admin may change board.conf" member add bob --role viewer
@@ -109,7 +109,7 @@ expect_contains "$(cat "$T/e")" "coboard init" "missing board names the way out"
 cp -r "$BOARD" "$T/unopenable.git"
 echo /nonexistent >"$T/unopenable.git/commondir"
 set +e
-"$COBOARD_BIN" --board "$T/unopenable.git" --user sec move 1 done >"$T/o" 2>"$T/e"
+"$COBOARD_BIN" --board "$T/unopenable.git" --user sec move 1 done --reason "work done" >"$T/o" 2>"$T/e"
 status=$?
 set -e
 expect_eq "$status" 1 "a write to a repository that will not open exits 1"
@@ -131,9 +131,9 @@ expect_contains "$(cat "$T/e")" "already holds a repository" "init message"
 holder=$!
 sleep 0.5
 export COBOARD_LOCK_TIMEOUT=300
-check 1 "another writer holds the board" move 1 done
+check 1 "another writer holds the board" move 1 done --reason "work done"
 unset COBOARD_LOCK_TIMEOUT
 wait $holder
-run 0 move 1 done
+run 0 move 1 done --reason "work done"
 expect_eq "$(last_subject)" "Move #1 from To do to Done" "works once the lock is gone"
 echo ok

@@ -82,12 +82,12 @@ run 0 assign 1 --lead MOH
 expect_eq "$(last_subject)" "Reassign #1 lead from MOE to MOH" "issue's subject form"
 
 # edit: a one-field change is a one-line diff
-run 0 edit 1 --due 2026-02-15
+run 0 edit 1 --due 2026-02-15 --reason "new deadline"
 expect_eq "$(last_subject)" "Change #1 due date from 2026-01-30 to 2026-02-15" "due subject"
 expect_eq "$(git --git-dir="$BOARD" show --format= --numstat main)" "1	1	cards/00/1.card" "one-line diff"
 run 0 edit 1 --title "Form the register of special-control facilities" --label safety,register
 expect_eq "$(last_subject)" "Edit #1: title, labels" "edit subject"
-run 0 edit 1 --due none
+run 0 edit 1 --due none --reason "new deadline"
 expect_eq "$(git --git-dir="$BOARD" show main:cards/00/1.card | sed -n 6p)" "due:" "due cleared"
 
 # note

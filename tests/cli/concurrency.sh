@@ -23,7 +23,7 @@ writer() { # worker card
 	while [ $i -le 50 ]; do
 		if [ $((i % 2)) = 1 ]; then
 			col=$(echo $columns | cut -d' ' -f$(( (i / 2 + $1 + 1) % 4 + 1 )))
-			cb move "$2" "$col" >/dev/null 2>"$T/err.$1" || { echo "move failed: $(cat "$T/err.$1")" >"$T/failed.$1"; return; }
+			cb move "$2" "$col" --reason "turn" >/dev/null 2>"$T/err.$1" || { echo "move failed: $(cat "$T/err.$1")" >"$T/failed.$1"; return; }
 		else
 			lead=$(echo $leads | cut -d' ' -f$(( (i / 2 + $1) % 4 + 1 )))
 			cb assign "$2" --lead "$lead" --co "" >/dev/null 2>"$T/err.$1" || { echo "assign failed: $(cat "$T/err.$1")" >"$T/failed.$1"; return; }
@@ -79,10 +79,10 @@ done
 tip=$(git --git-dir="$BOARD" rev-parse main)
 flock "$BOARD/coboard-commit.lock" sleep 3 &
 sleep 0.5
-COBOARD_LOCK_TIMEOUT=500 run 1 move 4 done # a writer kept waiting fails
+COBOARD_LOCK_TIMEOUT=500 run 1 move 4 done --reason "work done" # a writer kept waiting fails
 wait
 expect_contains "$ERR" "did not finish in time" "and says why"
 expect_contains "$ERR" "coboard-commit.lock" "naming the lock"
 expect_eq "$(git --git-dir="$BOARD" rev-parse main)" "$tip" "nothing was committed"
-run 0 move 4 done
+run 0 move 4 done --reason "work done"
 echo ok

@@ -54,7 +54,7 @@ awk -v n="$steps" 'BEGIN {
 while read -r op o x y; do
 	case $op in
 	note) on "$o" sec note "$x" "$y" >/dev/null && echo "$y" >>"$T/notes" ;;
-	move) on "$o" sec move "$x" "$y" >/dev/null ;;
+	move) on "$o" sec move "$x" "$y" --reason "step" >/dev/null ;;
 	due) on "$o" sec edit "$x" --due "$y" --reason "step" >/dev/null ;;
 	add) on "$o" sec add --title "$x" --lead MOE >/dev/null ;;
 	member) on "$o" admin member add "$x" --role viewer >/dev/null && echo "$o $x" >>"$T/members" ;;

@@ -29,7 +29,7 @@ while [ $i -le 100 ]; do
 	i=$((i + 1))
 done
 run 0 move 4 todo
-run 0 move 4 done
+run 0 move 4 done --reason "work done"
 expect_eq "$(last_subject)" "Move #4 from To do to Done" "the board works after 100 kills"
 
 # A full disk, as a file size limit: the write fails with a message, nothing is committed,
@@ -51,7 +51,7 @@ expect_eq "$(commits)" $((before + 1)) "the write works once there is room"
 if [ "$(id -u)" -ne 0 ]; then
 	chmod -R a-w "$BOARD"
 	set +e
-	cb move 1 done >"$T/o" 2>"$T/e"
+	cb move 1 done --reason "work done" >"$T/o" 2>"$T/e"
 	status=$?
 	set -e
 	chmod -R u+w "$BOARD"

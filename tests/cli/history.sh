@@ -20,14 +20,14 @@ as() { # user args...
 }
 as sec move 1 in-progress
 as moe assign 1 --lead MOE --co MIA --reason "MOE takes the register"
-as sec edit 1 --due 2026-02-15
+as sec edit 1 --due 2026-02-15 --reason "new deadline"
 as moe note 1 "Schools list received"
 as sec add --title "Summer camps inspection" --lead MOH --co AKM --due 2026-06-01 --label safety
 as moe move 5 in-progress
 as sec edit 5 --title "Summer camps: unannounced inspection"
 as sec assign 4 --lead MIA --co ""
-as moe edit 4 --due 2026-04-01
-as sec move 2 done
+as moe edit 4 --due 2026-04-01 --reason "new deadline"
+as sec move 2 done --reason "work done"
 as moe edit 1 --due 2026-03-10 --reason "waiting for akimats"
 as sec archive 3 --reason "done before the Concept"
 as moe move 1 blocked --reason "data missing"
@@ -40,7 +40,7 @@ meeting_start=$(git --git-dir="$BOARD" rev-parse main)
 CB_USER=sec cb meeting start "Weekly coordination" >/dev/null
 record
 as sec move 1 in-progress --reason "data arrived"
-as moe edit 4 --due 2026-05-01
+as moe edit 4 --due 2026-05-01 --reason "new deadline"
 as sec note 1 "Decision: MOE reports at the next meeting"
 as sec assign 4 --lead MOE
 CB_USER=sec cb meeting end >"$T/end.out"

@@ -58,7 +58,7 @@ run 0 reindex
 run 0 history 3
 expect_contains "$(printf '%s\n' "$OUT" | head -1)" "-> in-progress" "a rebuilt index reads both layouts"
 expect_eq "$(printf '%s\n' "$OUT" | tail -n +2)" "$history_before" "and records nothing for the move"
-run 0 move 4 done
+run 0 move 4 done --reason "work done"
 expect_eq "$(git_b log -1 --format=%s main^)" "Move #3 from Done to In progress" "the move into folders happens once"
 
 # --- a card in two places, or in the wrong folder ------------------------------------------

@@ -36,7 +36,7 @@ undo_twice "reorder" move 4 todo --before 1
 undo_twice "reassign" assign 1 --lead MOE --co MIA --reason "MOE takes it"
 undo_twice "co-executors" assign 2 --co AKM
 undo_twice "title" edit 1 --title "Register of facilities"
-undo_twice "due" edit 1 --due 2026-04-01
+undo_twice "due" edit 1 --due 2026-04-01 --reason "new deadline"
 undo_twice "labels" edit 1 --label safety,register
 undo_twice "description" edit 1 --description "Two lines
 of description"
@@ -98,14 +98,14 @@ expect_eq "$(card_at main 1 | grep -c '^--- note')" "$(card_at "$first" 1 | grep
 # --- 3. A move undone goes back to its place ------------------------------------------------
 cb add --title "Third in To do" --lead MOE >/dev/null
 order_before=$(cb list --column todo | cut -c1-6)
-cb move 1 done >/dev/null
+cb move 1 done --reason "work done" >/dev/null
 run 0 revert main
 expect_eq "$(cb list --column todo | cut -c1-6)" "$order_before" "the card is back where it was"
 
 # --- 5. A merge made with plain git ---------------------------------------------------------
 rm -rf "$T/clerk"
 git clone -q "$BOARD" "$T/clerk"
-cb edit 2 --due 2026-05-05 >/dev/null                   # the board's side: a due date
+cb edit 2 --due 2026-05-05 --reason "new deadline" >/dev/null                   # the board's side: a due date
 sed -i 's/^lead: .*/lead: MIA/' "$T/clerk/cards/00/2.card" # the clerk's side: the lead
 git -C "$T/clerk" -c user.name=Clerk -c user.email=clerk@example.kz commit -qam "Interior leads #2"
 git -C "$T/clerk" -c user.name=Clerk -c user.email=clerk@example.kz pull -q --no-rebase --no-edit
@@ -230,7 +230,7 @@ day() { # DATE args...: the CLI on that day at noon
 faketime "2026-03-01 09:00:00" "$COBOARD_BIN" --user admin init "$BOARD" --from "$FIXTURE" >/dev/null
 day 2026-03-02 move 1 in-progress
 day 2026-03-03 assign 1 --lead AKM
-day 2026-03-04 edit 1 --due 2026-05-01
+day 2026-03-04 edit 1 --due 2026-05-01 --reason "new deadline"
 # A clerk's commit made on 2026-03-05 with an author date of January and a clock a year slow.
 rm -rf "$T/clerk"
 git clone -q "$BOARD" "$T/clerk"

@@ -45,7 +45,7 @@ expect_eq "$(sqlite3 "$IDX" "SELECT count(*) FROM sqlite_master WHERE name = 're
 # Killed between the git commit and the index update.
 before=$(commits)
 set +e
-COBOARD_FAULT=after-commit cb move 2 done >/dev/null 2>&1
+COBOARD_FAULT=after-commit cb move 2 done --reason "work done" >/dev/null 2>&1
 status=$?
 set -e
 expect_eq "$status" 70 "the fault switch kills the writer"

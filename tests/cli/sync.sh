@@ -44,8 +44,8 @@ CB_USER=admin ca member add ast --role secretary --name "Aigerim Astana" >/dev/n
 CB_USER=admin cbb member add akm --role secretary --name "Askar Akmola" >/dev/null
 CB_USER=ast ca move 1 in-progress >/dev/null
 CB_USER=akm cbb assign 1 --lead AKM >/dev/null
-CB_USER=ast ca edit 2 --due 2026-05-01 >/dev/null
-CB_USER=akm cbb edit 2 --due 2026-04-01 >/dev/null
+CB_USER=ast ca edit 2 --due 2026-05-01 --reason "new deadline" >/dev/null
+CB_USER=akm cbb edit 2 --due 2026-04-01 --reason "new deadline" >/dev/null
 CB_USER=ast ca note 3 "said in Astana" >/dev/null
 CB_USER=akm cbb note 3 "said in Akmola" >/dev/null
 CB_USER=ast ca assign 4 --co MIA,MOH >/dev/null
@@ -254,9 +254,9 @@ cbb fsck >/dev/null
 git clone -q --bare "$A" "$T/x.git"
 git clone -q --bare "$A" "$T/y.git"
 for b in "$T/x.git" "$T/y.git"; do git --git-dir="$b" config coboard.site akmola; done
-"$COBOARD_BIN" --board "$T/x.git" --user akm edit 1 --due 2026-07-01 >/dev/null
+"$COBOARD_BIN" --board "$T/x.git" --user akm edit 1 --due 2026-07-01 --reason "new deadline" >/dev/null
 "$COBOARD_BIN" --board "$T/x.git" --user akm note 1 "x note" >/dev/null
-"$COBOARD_BIN" --board "$T/y.git" --user akm edit 1 --due 2026-06-01 --title "Renamed in y" >/dev/null
+"$COBOARD_BIN" --board "$T/y.git" --user akm edit 1 --due 2026-06-01 --reason "new deadline" --title "Renamed in y" >/dev/null
 "$COBOARD_BIN" --board "$T/y.git" --user akm note 1 "y note" >/dev/null
 git clone -q "$T/x.git" "$T/clerk"
 git -C "$T/clerk" config merge.coboard.driver "$COBOARD_BIN merge-card %O %A %B %P"
@@ -285,7 +285,7 @@ for side in p q; do
 	git -C "$T/${side}w" -c user.name=Clerk -c user.email=clerk@example.kz pull -q --no-rebase --no-edit $other
 	git -C "$T/${side}w" push -q origin HEAD:main
 done
-"$COBOARD_BIN" --board "$T/p.git" --user akm edit 3 --due 2026-10-01 >/dev/null
+"$COBOARD_BIN" --board "$T/p.git" --user akm edit 3 --due 2026-10-01 --reason "new deadline" >/dev/null
 "$COBOARD_BIN" --board "$T/q.git" --user akm assign 3 --co MOE >/dev/null
 git --git-dir="$T/p.git" remote add q "$T/q.git"
 git --git-dir="$T/p.git" fetch -q q +refs/heads/main:refs/remotes/q/main

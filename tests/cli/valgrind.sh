@@ -16,7 +16,7 @@ vg() {
 }
 vg add --title "Checked by valgrind" --lead MOE --co MOH --due 2026-04-01 --label a,b
 expect_eq "$(cat "$T/vg.out")" 5 "add under valgrind"
-vg move 5 done
+vg move 5 done --reason "work done"
 vg assign 5 --lead MIA
 vg note 5 "a note"
 vg log
@@ -46,9 +46,9 @@ set -e
 expect_eq "$status" 1 "a failing move under valgrind exits 1, with no leak"
 # A refused revert (a later change stands in the way), an undo of an add, and a revert
 # of the board's creation.
-vg edit 5 --due 2026-05-01
+vg edit 5 --due 2026-05-01 --reason "new deadline"
 due_commit=$(git --git-dir="$BOARD" rev-parse main)
-vg edit 5 --due 2026-06-01
+vg edit 5 --due 2026-06-01 --reason "new deadline"
 for commit in "$due_commit" "$(git --git-dir="$BOARD" rev-list --max-parents=0 main)"; do
 	set +e
 	valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 \
@@ -65,8 +65,8 @@ vg reindex
 VG_USER=admin vg site astana
 git clone -q --bare "$BOARD" "$T/other.git"
 "$COBOARD_BIN" --board "$T/other.git" --user admin site akmola >/dev/null
-"$COBOARD_BIN" --board "$T/other.git" --user sec edit 5 --due 2026-08-01 >/dev/null
-vg edit 5 --due 2026-07-01
+"$COBOARD_BIN" --board "$T/other.git" --user sec edit 5 --due 2026-08-01 --reason "new deadline" >/dev/null
+vg edit 5 --due 2026-07-01 --reason "new deadline"
 VG_USER=admin vg remote add other "$T/other.git"
 vg sync other
 expect_contains "$(cat "$T/vg.out")" "values set aside on #5" "a merging sync under valgrind"

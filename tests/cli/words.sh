@@ -5,7 +5,7 @@
 new_board
 
 # Dates: 31.12.2026 as well as 2026-12-31, in the CLI and in history queries.
-run 0 edit 1 --due 31.12.2026
+run 0 edit 1 --due 31.12.2026 --reason "new deadline"
 expect_eq "$OUT" "Change #1 due date from 2026-01-30 to 2026-12-31 ($(git --git-dir="$BOARD" rev-parse --short=7 main))" \
 	"a write says what it did in one line"
 run 0 show 1

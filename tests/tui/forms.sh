@@ -35,7 +35,19 @@ expect_eq "$(commits)" "$before" "a bad date commits nothing"
 keys C-u
 keys -l "2026-04-15"
 keys Enter
+wait_for "Reason for this change (required" "moving a deadline asks why"
+keys Enter
+wait_for "not saved: this change takes a reason" "an empty reason saves nothing"
+expect_eq "$(commits)" "$before" "and commits nothing"
+keys d
+keys C-u
+keys -l "2026-04-15"
+keys Enter
+wait_for "Reason for this change (required" "the reason is asked again"
+keys -l "the ministry asked for two more weeks"
+keys Enter
 wait_for "due date of #1 set" "a good date is saved"
+expect_contains "$(git --git-dir="$BOARD" log -1 --format=%B main)" "Reason: the ministry asked for two more weeks" "with its reason in the commit"
 expect_eq "$(last_subject)" "Change #1 due date from 2026-01-30 to 2026-04-15" "the due date commit"
 
 # The edit form: a bad date is shown beside the field, Esc cancels at once.

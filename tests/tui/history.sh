@@ -3,7 +3,9 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../tmux.sh"
 new_board
-cb edit 1 --due 2026-02-15 >/dev/null
+cb edit 1 --due 2026-02-15 --reason "new deadline" >/dev/null
+# Leads and co-executors are the coordinator's to change: Marat acts as a secretary here.
+CB_USER=admin cb member set moe --role secretary >/dev/null
 CB_USER=moe cb assign 4 --lead MOE --co AKM --reason "akimat joins" >/dev/null
 start_app 120 40
 

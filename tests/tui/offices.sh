@@ -12,8 +12,8 @@ git --git-dir="$B" remote remove origin
 cbb() { "$COBOARD_BIN" --board "$B" --user "${CB_USER:-sec}" "$@"; }
 CB_USER=admin cbb site akmola >/dev/null
 CB_USER=admin cbb remote add astana "$A" >/dev/null
-cb edit 2 --due 2026-05-01 >/dev/null
-cbb edit 2 --due 2026-04-01 >/dev/null
+cb edit 2 --due 2026-05-01 --reason "new deadline" >/dev/null
+cbb edit 2 --due 2026-04-01 --reason "new deadline" >/dev/null
 cbb sync astana >/dev/null
 
 shot() { # COLSxLINES KEYS [USER]

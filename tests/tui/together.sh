@@ -64,6 +64,9 @@ wait_on two "reassigned #1 to MOH" "the reassignment saved"
 on app C-u
 on app -l 2026-04-01
 on app Enter
+wait_on app "Reason for this change" "a moved deadline asks why"
+on app -l "agreed at the meeting"
+on app Enter
 wait_on app "due date of #1 set" "the due date saved"
 expect_contains "$(card)" "lead: MOH" "the reassignment stands"
 expect_contains "$(card)" "due: 2026-04-01" "and the due date"

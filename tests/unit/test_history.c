@@ -7,6 +7,7 @@
 
 #include "../../model/history.h"
 #include "fixture.h"
+#include "../../model/members.h"
 
 static const char *worded(const char *field, const char *old_value, const char *new_value,
 			  struct strbuf *out)
@@ -74,6 +75,9 @@ static void test_blame(void **state)
 	struct card c;
 
 	(void)state;
+	/* Co-executors are the coordinator's to change: Bob is made a secretary first. */
+	struct member_change promote = {.login = "bob", .role = "secretary"};
+	assert_int_equal(members_set(s, &promote, &res, &err), 0);
 	bob = fixture_as(&f, "bob");
 	assert_int_equal(ops_assign(bob, 1, NULL, "MOE,AKM", NULL, &res, &err), 0);
 	session_close(bob);

@@ -46,7 +46,7 @@ static void test_card_filters(void **state)
 	date_set_today("2026-03-01");
 	assert_int_equal(count_cards(s, &board, &(struct card_filter){.overdue = true}, &first), 1);
 	assert_int_equal(first, 2);
-	assert_int_equal(ops_move(s, 2, "done", 0, 0, NULL, &res, &err), 0);
+	assert_int_equal(ops_move(s, 2, "done", 0, 0, "work done", &res, &err), 0);
 	assert_int_equal(count_cards(s, &board, &(struct card_filter){.overdue = true}, &first), 0);
 	date_set_today(NULL);
 	/* Archived cards are left out unless asked for. */

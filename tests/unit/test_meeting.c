@@ -64,8 +64,8 @@ static void test_slippage(void **state)
 
 	(void)state;
 	assert_int_equal(index_board(s->index, &board, &err), 0);
-	assert_int_equal(ops_edit(s, 1, &later, NULL, &res, &err), 0);
-	assert_int_equal(ops_edit(s, 1, &much_later, NULL, &res, &err), 0);
+	assert_int_equal(ops_edit(s, 1, &later, "new deadline", &res, &err), 0);
+	assert_int_equal(ops_edit(s, 1, &much_later, "new deadline", &res, &err), 0);
 	assert_int_equal(meeting_start(s, "Review", &res, &err), 0);
 	assert_int_equal(meeting_end(s, &res, &path, &err), 0);
 	c = fixture_card(s, 1);
@@ -75,7 +75,7 @@ static void test_slippage(void **state)
 	assert_int_equal(sl.meetings, 1);
 	card_free(&c);
 	/* A card in the done column is no longer open at meetings. */
-	assert_int_equal(ops_move(s, 1, "done", 0, 0, NULL, &res, &err), 0);
+	assert_int_equal(ops_move(s, 1, "done", 0, 0, "work done", &res, &err), 0);
 	c = fixture_card(s, 1);
 	assert_int_equal(slippage_of(s->index, &c, &board, &sl, &err), 0);
 	assert_int_equal(sl.meetings, 0);

@@ -104,8 +104,8 @@ static void test_revert_restores_the_field(void **state)
 	struct card c;
 
 	(void)state;
-	assert_int_equal(ops_move(s, 1, "done", 0, 0, NULL, &moved, &err), 0);
-	assert_int_equal(ops_edit(s, 1, &e, NULL, &res, &err), 0);
+	assert_int_equal(ops_move(s, 1, "done", 0, 0, "work done", &moved, &err), 0);
+	assert_int_equal(ops_edit(s, 1, &e, "new deadline", &res, &err), 0);
 	assert_int_equal(ops_revert(s, moved.commit, false, &res, &err), 0);
 	c = fixture_card(s, 1);
 	assert_string_equal(c.column, "todo");
