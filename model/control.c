@@ -59,7 +59,8 @@ static int file_request(struct op_state *st, const char *kind, const char *agenc
 {
 	char now[21];
 
-	if (index_next_request_number(st->s->index, number, err) < 0)
+	if (index_next_request_number(st->s->index, number, err) < 0 ||
+	    ops_on_site(st->s, st->board, number, err) < 0)
 		return -1;
 	date_utc_now(now);
 	card_insert_step(&st->after, &(struct step){*number, (char *)kind, now, st->s->login,

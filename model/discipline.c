@@ -29,6 +29,37 @@ static const struct card *card_of(const struct card_list *cards, int id)
 	return NULL;
 }
 
+/* Whether card, led by agency, was on control and overdue at the end of day until: its
+ * deadline then (before any extension granted later) had passed, and no report of it had
+ * been accepted by then. */
+static bool overdue_at(const struct request_list *requests, const struct board *board,
+		       const struct card *c, const char *agency, const char *until)
+{
+	const char *due = c->due, *later_grant = NULL;
+	bool accepted_by = false, accepted_later = false;
+
+	if (strcmp(c->lead, agency) != 0 || c->archived)
+		return false;
+	for (size_t i = 0; i < requests->n; i++) {
+		const struct request_row *r = &requests->v[i];
+		char decided[11];
+		if (r->card != c->id || !*r->decided_at)
+			continue;
+		day_of(r->decided_at, decided);
+		bool after = strcmp(decided, until) > 0;
+		if (strcmp(r->kind, "extension") == 0 && strcmp(r->decision, "granted") == 0 &&
+		    after && (!later_grant || strcmp(r->decided_at, later_grant) < 0)) {
+			later_grant = r->decided_at;
+			due = r->decided_value;
+		} else if (strcmp(r->kind, "report") == 0 && strcmp(r->decision, "accepted") == 0) {
+			accepted_by |= !after;
+			accepted_later |= after;
+		}
+	}
+	bool off = accepted_by || (board_column_is_done(board, c->column) && !accepted_later);
+	return !off && !str_empty(due) && strcmp(due, until) < 0;
+}
+
 void discipline_of(const struct request_list *requests, const struct card_list *cards,
 		   const struct board *board, const char *agency, const char *since,
 		   const char *until, struct discipline *out)
@@ -64,11 +95,7 @@ void discipline_of(const struct request_list *requests, const struct card_list *
 			}
 		}
 	}
-	for (size_t i = 0; i < cards->n; i++) {
-		const struct card *c = &cards->v[i];
-		if (strcmp(c->lead, agency) == 0 && !c->archived && !str_empty(c->due) &&
-		    strcmp(c->due, until) < 0 && !board_column_is_done(board, c->column))
-			out->open_overdue++;
-	}
+	for (size_t i = 0; i < cards->n; i++)
+		out->open_overdue += overdue_at(requests, board, &cards->v[i], agency, until);
 	out->mean_days_late = out->late ? (double)late_days / out->late : 0;
 }

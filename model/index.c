@@ -40,7 +40,7 @@ static const char schema[] =
 	"CREATE TABLE requests(number INTEGER NOT NULL, card INTEGER NOT NULL, kind TEXT NOT NULL,"
 	" time TEXT NOT NULL, author TEXT NOT NULL, agency TEXT NOT NULL, value TEXT NOT NULL,"
 	" text TEXT NOT NULL, decision TEXT NOT NULL, decided_by TEXT NOT NULL,"
-	" decided_at TEXT NOT NULL);"
+	" decided_at TEXT NOT NULL, decided_value TEXT NOT NULL);"
 	"CREATE INDEX requests_by_card ON requests(card);"
 	"CREATE INDEX requests_by_number ON requests(number);"
 	"CREATE TABLE card_agencies(card INTEGER NOT NULL, agency TEXT NOT NULL);"

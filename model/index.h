@@ -47,6 +47,7 @@ struct request_row {
 	char *title; /* the card's */
 	char *kind, *time, *author, *agency, *value, *text;
 	char *decision, *decided_by, *decided_at; /* "" while it waits */
+	char *decided_value; /* a granted extension: the deadline it replaced */
 };
 struct request_list {
 	struct request_row *v;

@@ -589,6 +589,7 @@ void request_list_free(struct request_list *list)
 		free(r->decision);
 		free(r->decided_by);
 		free(r->decided_at);
+		free(r->decided_value);
 	}
 	free(list->v);
 	memset(list, 0, sizeof(*list));
@@ -599,7 +600,7 @@ int index_requests(struct index *idx, bool open_only, struct request_list *out,
 {
 	sqlite3_stmt *st = db_stmt(idx,
 				   "SELECT r.number, r.card, c.title, r.kind, r.time, r.author, r.agency,"
-				   " r.value, r.text, r.decision, r.decided_by, r.decided_at"
+				   " r.value, r.text, r.decision, r.decided_by, r.decided_at, r.decided_value"
 				   " FROM requests r JOIN cards c ON c.id = r.card WHERE c.archived = 0"
 				   " AND (?1 = 0 OR (r.decision = '' AND r.kind != 'part'))"
 				   " ORDER BY r.time, r.number",
@@ -615,8 +616,9 @@ int index_requests(struct index *idx, bool open_only, struct request_list *out,
 		struct request_row *r = &out->v[out->n++];
 		r->number = sqlite3_column_int(st, 0);
 		r->card = sqlite3_column_int(st, 1);
-		char **fields[] = {&r->title, &r->kind, &r->time, &r->author, &r->agency, &r->value,
-				   &r->text, &r->decision, &r->decided_by, &r->decided_at};
+		char **fields[] = {&r->title,	 &r->kind,	 &r->time,	  &r->author,
+				   &r->agency,	 &r->value,	 &r->text,	  &r->decision,
+				   &r->decided_by, &r->decided_at, &r->decided_value};
 		for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
 			*fields[i] = xstrdup(col_text(st, (int)i + 2));
 	}

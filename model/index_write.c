@@ -52,8 +52,8 @@ static int insert_requests(struct index *idx, const struct card *c, struct cb_er
 		d = card_decision(c, r->number);
 		sqlite3_stmt *st = db_stmt(idx,
 					   "INSERT INTO requests(number, card, kind, time, author, agency,"
-					   " value, text, decision, decided_by, decided_at) VALUES (?, ?, ?,"
-					   " ?, ?, ?, ?, ?, ?, ?, ?)",
+					   " value, text, decision, decided_by, decided_at, decided_value)"
+					   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					   err);
 		if (!st)
 			return -1;
@@ -68,6 +68,7 @@ static int insert_requests(struct index *idx, const struct card *c, struct cb_er
 		bind_text(st, 9, d ? d->kind : "");
 		bind_text(st, 10, d ? d->author : "");
 		bind_text(st, 11, d ? d->time : "");
+		bind_text(st, 12, d ? d->value : "");
 		if (step_done(idx, st, err) < 0)
 			return -1;
 	}

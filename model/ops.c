@@ -245,11 +245,16 @@ static int finish_commit(struct session *s, struct op_result *res, struct cb_err
 static int new_card_id(struct session *s, const struct board *board, int *id,
 		       struct cb_error *err)
 {
+	if (index_next_id(s->index, id, err) < 0)
+		return -1;
+	return ops_on_site(s, board, id, err);
+}
+
+int ops_on_site(struct session *s, const struct board *board, int *id, struct cb_error *err)
+{
 	struct strbuf name = {0};
 	const struct site *site;
 
-	if (index_next_id(s->index, id, err) < 0)
-		return -1;
 	if (board->nsites == 0 && !repo_has_remotes(s->repo))
 		return 0;
 	repo_config_get(s->repo, "coboard.site", &name);

@@ -22,6 +22,11 @@ typedef int (*card_fn)(struct op_state *st, void *arg, struct cb_error *err);
 int ops_run_card_op(struct session *s, int id, const char *op, const char *reason, card_fn fn,
 		    void *arg, struct op_result *res, struct cb_error *err);
 
+/* On a board shared by offices (sites or git remotes), moves *id up to the next number that
+ * ends in this server's site number, as card ids and request numbers do, so two offices
+ * never make the same one; fails when the site is not named yet. */
+int ops_on_site(struct session *s, const struct board *board, int *id, struct cb_error *err);
+
 /* Gives st->after a rank in its column: next to before or after (ids, 0 for none), else at
  * the bottom. */
 int ops_place_card(struct op_state *st, int before, int after, struct cb_error *err);

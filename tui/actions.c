@@ -11,7 +11,7 @@
 #include "form.h"
 
 /* Reports an op's outcome on the status line; true when it committed. */
-static bool report(struct app *app, int rc, const struct op_result *res,
+bool action_report(struct app *app, int rc, const struct op_result *res,
 		   const struct cb_error *err, const char *done)
 {
 	if (rc < 0) {
@@ -91,7 +91,7 @@ static bool save_from(struct app *app, const struct card *base, const struct car
 		rc = ops_save_card(app->s, &now, edited, op, reason, &res, &err);
 		card_free(&now);
 	}
-	bool ok = report(app, rc, &res, &err, done);
+	bool ok = action_report(app, rc, &res, &err, done);
 	free(asked);
 	return ok;
 }
@@ -191,7 +191,7 @@ bool action_reorder(struct app *app, int id, int before, int after)
 	if (!load_card(app, id, &card))
 		return false;
 	snprintf(done, sizeof(done), _("moved #%d %s"), id, before ? _("up") : _("down"));
-	ok = report(app, ops_move(app->s, id, card.column, before, after, NULL, &res, &err), &res,
+	ok = action_report(app, ops_move(app->s, id, card.column, before, after, NULL, &res, &err), &res,
 		    &err, done);
 	card_free(&card);
 	return ok;
@@ -223,7 +223,7 @@ bool action_add(struct app *app, const char *column, int *new_id)
 					sb_str(&labels), card.description};
 		int rc = ops_add(app->s, &args, &res, &err);
 		snprintf(done, sizeof(done), _("added #%d"), res.card);
-		ok = report(app, rc, &res, &err, done);
+		ok = action_report(app, rc, &res, &err, done);
 		if (ok)
 			*new_id = res.card;
 	}
@@ -302,7 +302,7 @@ static bool add_note(struct app *app, int id)
 	snprintf(label, sizeof(label), _("Note on #%d: "), id);
 	snprintf(done, sizeof(done), _("noted on #%d"), id);
 	if (prompt_line(app, label, "", check_note, NULL, NULL, &text))
-		ok = report(app, ops_note(app->s, id, text, &res, &err), &res, &err, done);
+		ok = action_report(app, ops_note(app->s, id, text, &res, &err), &res, &err, done);
 	free(text);
 	return ok;
 }
@@ -368,7 +368,7 @@ static bool archive_card(struct app *app, int id)
 	snprintf(question, sizeof(question), _("Archive #%d \"%.200s\"?"), id, card.title);
 	if (prompt_yes_no(app, question) && ask_reason(app, _("archiving"), &reason)) {
 		snprintf(done, sizeof(done), _("archived #%d"), id);
-		ok = report(app, ops_archive(app->s, id, reason, &res, &err), &res, &err, done);
+		ok = action_report(app, ops_archive(app->s, id, reason, &res, &err), &res, &err, done);
 	}
 	free(reason);
 	card_free(&card);
@@ -390,7 +390,7 @@ bool action_undo(struct app *app)
 	snprintf(question, sizeof(question), _("Undo your last change, \"%.300s\"?"), subject);
 	if (prompt_yes_no(app, question)) {
 		snprintf(done, sizeof(done), _("undone \"%.300s\""), subject);
-		ok = report(app, ops_revert(app->s, oid, false, &res, &err), &res, &err, done);
+		ok = action_report(app, ops_revert(app->s, oid, false, &res, &err), &res, &err, done);
 	}
 	free(subject);
 	free(member);
@@ -415,10 +415,10 @@ bool action_meeting(struct app *app)
 		if (prompt_yes_no(app, question)) {
 			int rc = meeting_end(app->s, &res, &minutes, &err);
 			snprintf(done, sizeof(done), _("meeting ended; minutes in %s"), minutes ? minutes : "");
-			ok = report(app, rc, &res, &err, done);
+			ok = action_report(app, rc, &res, &err, done);
 		}
 	} else if (prompt_line(app, _("Meeting title: "), "", NULL, NULL, NULL, &title)) {
-		ok = report(app, meeting_start(app->s, title, &res, &err), &res, &err, _("meeting started"));
+		ok = action_report(app, meeting_start(app->s, title, &res, &err), &res, &err, _("meeting started"));
 	}
 	free(title);
 	free(minutes);
@@ -469,7 +469,7 @@ static bool decide_conflict(struct app *app, int id)
 	if (choice >= 0) {
 		bool take = *values.v[choice] != '\0';
 		snprintf(done, sizeof(done), _("decided #%d %.40s"), id, fields.v[choice]);
-		ok = report(app, ops_resolve_conflict(app->s, id, fields.v[choice], take,
+		ok = action_report(app, ops_resolve_conflict(app->s, id, fields.v[choice], take,
 						      take ? values.v[choice] : NULL, NULL, &res, &err),
 			    &res, &err, done);
 	}
@@ -507,6 +507,9 @@ bool action_on_card(struct app *app, enum action action, int id, bool *changed)
 	case ACT_MOVE_LEFT: case ACT_MOVE_RIGHT: case ACT_MOVE_TO: case ACT_EDIT: case ACT_REASSIGN:
 	case ACT_NOTE: case ACT_DUE: case ACT_ARCHIVE: case ACT_DECIDE:
 		break;
+	case ACT_SUBMIT: case ACT_EXTEND: case ACT_DISPUTE:
+		*changed = may_change(app, id) && action_control(app, action, id);
+		return true;
 	case ACT_UNDO:
 		*changed = action_undo(app);
 		return true;

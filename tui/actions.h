@@ -15,6 +15,18 @@ struct app;
  * the card is said before any form opens. */
 bool action_on_card(struct app *app, enum action action, int id, bool *changed);
 
+/* Says on the status line what a write did (done, with the commit) or why it failed: true
+ * when the board changed. */
+struct op_result;
+struct cb_error;
+bool action_report(struct app *app, int rc, const struct op_result *res,
+		   const struct cb_error *err, const char *done);
+/* Execution control from the app (actions_control.c): report, ask for more time, propose
+ * another lead on card id; decide request number on card (grant false: refuse, asking
+ * why). True when the board changed. */
+bool action_control(struct app *app, enum action action, int id);
+bool action_decide(struct app *app, int number, int card, bool grant);
+
 /* Each returns true when the board changed. */
 bool action_reorder(struct app *app, int id, int before, int after);
 bool action_add(struct app *app, const char *column, int *new_id);

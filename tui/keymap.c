@@ -17,6 +17,7 @@
 #define CHANGING N_("Changing the board")
 #define VIEWING N_("Viewing")
 #define HISTORY N_("History")
+#define CONTROL N_("Execution control")
 
 static const struct key_binding board_keys[] = {
 	{ACT_LEFT, {K(KEY_LEFT), 'h'}, N_("select the column to the left"), NULL, 0, MOVING},
@@ -34,6 +35,10 @@ static const struct key_binding board_keys[] = {
 	{ACT_DUE, {'d'}, N_("set or clear the due date"), N_("d:due"), 8, CHANGING},
 	{ACT_ARCHIVE, {'x'}, N_("archive the card (asks first)"), N_("x:archive"), 12, CHANGING},
 	{ACT_DECIDE, {'!'}, N_("decide a value a sync set aside (two offices changed one field)"), NULL, 0, CHANGING},
+	{ACT_SUBMIT, {'S'}, N_("report on the card: the lead's report of execution, or a co-executor's part"), NULL, 0, CONTROL},
+	{ACT_EXTEND, {'E'}, N_("ask for a new deadline, with reasons (the lead agency)"), NULL, 0, CONTROL},
+	{ACT_DISPUTE, {'P'}, N_("propose another lead, with reasons (soon after the assignment)"), NULL, 0, CONTROL},
+	{ACT_REQUESTS, {'Q'}, N_("the coordinator's queue: reports and requests waiting for a decision"), N_("Q:requests"), 25, CONTROL},
 	{ACT_UNDO, {'u'}, N_("undo your own last change (asks first)"), N_("u:undo"), 13, CHANGING},
 	{ACT_MEETING, {'M'}, N_("start a meeting, or end it and commit its minutes"), N_("M:meeting"), 16, CHANGING},
 	{ACT_SEARCH, {'/'}, N_("search titles, descriptions and notes as you type"), N_("/:search"), 9, VIEWING},
@@ -61,6 +66,9 @@ static const struct key_binding card_keys[] = {
 	{ACT_DUE, {'d'}, N_("set or clear the due date"), N_("d:due"), 7},
 	{ACT_ARCHIVE, {'x'}, N_("archive the card (asks first)"), N_("x:archive"), 9},
 	{ACT_DECIDE, {'!'}, N_("decide a value a sync set aside (two offices changed one field)"), N_("!:decide"), 11},
+	{ACT_SUBMIT, {'S'}, N_("report on the card: the lead's report of execution, or a co-executor's part"), N_("S:report"), 12},
+	{ACT_EXTEND, {'E'}, N_("ask for a new deadline, with reasons (the lead agency)"), N_("E:more time"), 13},
+	{ACT_DISPUTE, {'P'}, N_("propose another lead, with reasons (soon after the assignment)"), NULL, 0},
 	{ACT_UNDO, {'u'}, N_("undo your own last change (asks first)"), N_("u:undo"), 10},
 	{ACT_HISTORY, {'h'}, N_("the card's whole history, field by field"), N_("h:history"), 2},
 };
@@ -96,17 +104,23 @@ static const struct key_binding dashboard_keys[] = {
 };
 
 const struct keymap keymap_dashboard = {N_("In the dashboard"), dashboard_keys, COUNT(dashboard_keys)};
+static const struct key_binding requests_keys[] = {
+	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, N_("open the card of the selected request"), N_("Enter:card"), 2, NULL},
+	{ACT_GRANT, {'y'}, N_("grant the request: accept a report, move the deadline, change the lead"), N_("y:grant"), 3, NULL},
+	{ACT_REFUSE, {'N'}, N_("refuse the request, or return a report, saying why"), N_("N:refuse"), 4, NULL},
+};
+const struct keymap keymap_requests = {N_("In the requests"), requests_keys, COUNT(requests_keys)};
 const struct keymap keymap_diff = {N_("In a diff"), NULL, 0};
 const struct keymap keymap_help = {N_("In the help"), NULL, 0};
 const struct keymap keymap_generic = {N_("Everywhere"), generic_keys, COUNT(generic_keys)};
 
-const struct keymap *const keymaps[] = {&keymap_board, &keymap_card, &keymap_log,
-					&keymap_dashboard, &keymap_generic};
+const struct keymap *const keymaps[] = {&keymap_board, &keymap_card,	  &keymap_log,
+					&keymap_dashboard, &keymap_requests, &keymap_generic};
 const unsigned keymap_count = COUNT(keymaps);
 
 bool action_writes(enum action a)
 {
-	return (a >= ACT_MOVE_LEFT && a <= ACT_MOVE_DOWN) || (a >= ACT_ADD && a <= ACT_DECIDE) ||
+	return (a >= ACT_MOVE_LEFT && a <= ACT_MOVE_DOWN) || (a >= ACT_ADD && a <= ACT_REFUSE) ||
 	       a == ACT_UNDO || a == ACT_MEETING;
 }
 

@@ -15,12 +15,12 @@ enum action {
 	ACT_LEFT, ACT_RIGHT, ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_MOVE_LEFT, ACT_MOVE_RIGHT, ACT_MOVE_UP, ACT_MOVE_DOWN,
 	ACT_OPEN, ACT_ADD, ACT_MOVE_TO, ACT_EDIT, ACT_REASSIGN, ACT_NOTE, ACT_DUE, ACT_ARCHIVE,
-	ACT_DECIDE,
+	ACT_DECIDE, ACT_SUBMIT, ACT_EXTEND, ACT_DISPUTE, ACT_GRANT, ACT_REFUSE,
 	ACT_SEARCH, ACT_LANES, ACT_FILTER_AGENCY, ACT_FILTER_LABEL, ACT_FILTER_OVERDUE,
 	ACT_FILTER_MINE, ACT_FILTER_CLEAR,
 	ACT_LOG, ACT_HISTORY, ACT_FILTER_RESPONSIBILITY, ACT_FILTER_PERSON, ACT_FILTER_SINCE,
 	ACT_UNDO, ACT_TIME_BACK, ACT_TIME_FORWARD, ACT_TIME_GOTO, ACT_MEETING,
-	ACT_COMPACT, ACT_DASHBOARD,
+	ACT_COMPACT, ACT_DASHBOARD, ACT_REQUESTS,
 	ACT_HELP, ACT_BACK, ACT_QUIT, ACT_REDRAW,
 	ACT_COUNT
 };
@@ -48,7 +48,7 @@ struct keymap {
 };
 
 extern const struct keymap keymap_board, keymap_card, keymap_log, keymap_diff, keymap_help,
-	keymap_dashboard, keymap_generic;
+	keymap_dashboard, keymap_requests, keymap_generic;
 /* Every keymap, in the order the help screen shows them. */
 extern const struct keymap *const keymaps[];
 extern const unsigned keymap_count;

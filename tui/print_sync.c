@@ -109,6 +109,15 @@ void print_conflicts(const struct card_list *cards, const struct board *board,
 		sb_puts(out, _("board.conf (set the line you want with `coboard member`, then `coboard conflicts resolve board.conf`):\n"));
 		text_sanitize(conf, out);
 	}
-	if (cards->n)
+	bool values = false, decisions = false;
+	for (size_t i = 0; i < cards->n; i++) {
+		values |= cards->v[i].nconflicts > 0;
+		for (size_t j = 0; j < cards->v[i].nsteps; j++)
+			decisions |= card_decided_twice(&cards->v[i], cards->v[i].steps[j].number);
+	}
+	if (values)
 		sb_puts(out, _("decide with: coboard conflicts resolve ID FIELD keep|take\n"));
+	if (decisions)
+		sb_puts(out, _("settle a request decided twice by undoing the decision not kept: "
+			       "coboard revert COMMIT (coboard history ID names it)\n"));
 }

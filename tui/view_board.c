@@ -465,6 +465,9 @@ static bool board_input(struct view *view, struct app *app, enum action action, 
 	} else if (action == ACT_DASHBOARD) {
 		app_push(app, dashboard_view_new(app));
 		return true;
+	} else if (action == ACT_REQUESTS) {
+		app_push(app, requests_view_new(app));
+		return true;
 	} else if (board_filter(view, app, action)) {
 		return true;
 	} else if (!board_navigate(st, action) && !board_write(st, app, action, card, &changed)) {

@@ -115,6 +115,16 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 		sb_puts(&s, _("  (two offices changed it; ! decides)"));
 		add_line(st, _("Set aside"), sb_str(&s), C_OVERDUE, 0);
 	}
+	/* Execution control: reported, returned, asked, taken off control. */
+	sb_reset(&s);
+	print_control_state(card, &s);
+	for (const char *p = sb_str(&s); *p;) {
+		size_t n = strcspn(p, "\n");
+		char *one = xstrndup(p, n);
+		add_line(st, _("Control"), one, C_RESPONSIBILITY, 0);
+		free(one);
+		p += n + (p[n] == '\n');
+	}
 	sb_free(&s);
 }
 
@@ -139,6 +149,17 @@ static void add_text_parts(struct card_state *st, const struct card *card)
 		sb_printf(&s, "  %s", card->notes[i].author);
 		add_line(st, NULL, sb_str(&s), C_DIM, A_BOLD);
 		add_text(st, card->notes[i].text, "    ");
+	}
+	/* The register: every request and decision, in order, with who and when. */
+	sb_reset(&s);
+	print_register(card, &s);
+	if (s.len) {
+		const char *body = strchr(sb_str(&s) + 1, '\n');
+		add_line(st, NULL, "", C_NORMAL, 0);
+		add_line(st, NULL, _("Register (S: report, E: ask more time, P: propose a lead)"),
+			 C_COLUMN, 0);
+		if (body)
+			add_text(st, body + 1, "");
 	}
 	sb_free(&s);
 }

@@ -13,6 +13,8 @@ struct view *log_view_new(struct app *app, int card);
 /* Every agency's cards by column and its overdue count; Enter shows the board filtered to
  * the agency. */
 struct view *dashboard_view_new(struct app *app);
+/* The coordinator's queue of requests waiting for a decision (y grants, N refuses). */
+struct view *requests_view_new(struct app *app);
 /* The board view's agency filter, set from another view (the dashboard). */
 void board_view_filter_agency(struct view *board, struct app *app, const char *code);
 /* What one commit changed in a card's text, coloured as a diff. */
