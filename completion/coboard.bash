@@ -31,7 +31,9 @@ _coboard() {
 	case $prev in
 	--board | --from) COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	--user) words=$(_coboard_words members) ;;
-	--lead | --agency) words=$(_coboard_words agencies) ;;
+	--lead | --agency | --propose) words=$(_coboard_words agencies) ;;
+	--card) words=$(_coboard_words cards) ;;
+	--table) words="cards discipline" ;;
 	--co) _coboard_list agencies; return ;;
 	--column) words=$(_coboard_words columns) ;;
 	--before | --after) words=$(_coboard_words cards) ;;
@@ -46,7 +48,8 @@ _coboard() {
 			words=$(_coboard_words options "$command")
 		else
 			case $command:$positional in
-			show:0 | move:0 | assign:0 | edit:0 | note:0 | archive:0 | history:0 | blame:0 | log:0)
+			show:0 | move:0 | assign:0 | edit:0 | note:0 | archive:0 | history:0 | blame:0 | log:0 | \
+				submit:0 | accept:0 | return:0 | extend:0 | dispute:0)
 				words=$(_coboard_words cards) ;;
 			move:1) words=$(_coboard_words columns) ;;
 			member:0) words="add set remove list" ;;
@@ -73,7 +76,7 @@ _coboard() {
 # Options that take a value: the next word is theirs, not a positional argument.
 _coboard_takes_value() { # COMMAND OPTION
 	case $2 in
-	--force | --overdue | --archived | --shared | --this-server | --help) return 1 ;;
+	--force | --overdue | --archived | --shared | --this-server | --all | --help) return 1 ;;
 	*) return 0 ;;
 	esac
 }

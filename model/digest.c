@@ -63,6 +63,19 @@ static void compare_card(struct digest *d, const struct card *old, const struct 
 	}
 	if (!old->archived && c->archived)
 		add_item(d, "archived", c, "");
+	/* Reports, requests and the coordinator's decisions made meanwhile. */
+	for (size_t i = 0; i < c->nsteps; i++) {
+		const struct step *st = &c->steps[i];
+		struct strbuf value = {0};
+		if (card_has_step(old, st))
+			continue;
+		history_step_value(st, &value);
+		sb_reset(&detail);
+		history_word_change(step_is_request(st) ? "request" : "decision", "", sb_str(&value),
+				    NULL, &detail);
+		add_item(d, step_is_request(st) ? "request" : "decision", c, sb_str(&detail));
+		sb_free(&value);
+	}
 	sb_free(&detail);
 }
 

@@ -50,6 +50,7 @@ run 0 edit 2 --due 2026-04-01 --reason "the ministry's plan"
 expect_contains "$(git --git-dir="$BOARD" log -1 --format=%B main)" "Reason: the ministry's plan" "the reason is in the commit"
 
 # --- report: part, report, return, report again, accept -------------------------------------
+before_reports=$(git --git-dir="$BOARD" rev-parse main)
 CB_USER=akm run 0 submit 2 "Akmola: 40 schools inspected, order No. 5 of 01.03.2026"
 expect_contains "$OUT" "Part of the report on #2 from AKM" "a co-executor files its part"
 s=$(cb show 2)
@@ -89,6 +90,9 @@ expect_contains "$s" "taken off control by sec" "naming who"
 expect_contains "$(git --git-dir="$BOARD" log -1 --format=%B main)" "Decision: accepted" "the decision is a trailer plain git shows"
 CB_USER=moe run 1 move 2 in-progress
 expect_contains "$ERR" "an item taken off control stays there" "a member does not put it back on control"
+c=$(cb changes --since "$before_reports")
+expect_contains "$c" "accepted: taken off control" "changes --since shows the decisions"
+expect_contains "$c" "report #" "and the reports"
 h=$(cb history 2)
 expect_contains "$h" "part #" "history reads as a register: the part"
 expect_contains "$h" "returned" "the return"

@@ -161,4 +161,50 @@ ssh_as view "list"
 expect_eq "$STATUS" 0 "the board with an odd path answers over SSH: $ERR"
 expect_contains "$OUT" "Form the register" "its cards are listed"
 [ ! -e "$T/pwned" ] && [ ! -e "$T/pwned2" ] || fail "the board path ran a command"
+
+# Execution control over SSH, in Kazakh at 80x24: the lead's member reports in the app, the
+# secretary accepts it from the queue; the queue is a read command too.
+CTRL="$T/control.git"
+mkdir -p "$T/def"
+cp -r "$FIXTURE/cards" "$T/def/"
+sed 's/^column: done | Done | 0 | done/column: review | Under review | 0 | review\ncolumn: done | Done | 0 | done/' \
+	"$FIXTURE/board.conf" >"$T/def/board.conf"
+"$COBOARD_BIN" --user admin init "$CTRL" --from "$T/def" >/dev/null
+ssh-keygen -q -t ed25519 -N '' -C moe@test -f "$S/moe"
+"$COBOARD_BIN" --board "$CTRL" --user admin member set moe --language kk --key "$(cat "$S/moe.pub")" >/dev/null
+"$COBOARD_BIN" --board "$CTRL" --user admin member set sec --key "$(cat "$S/sec.pub")" >/dev/null
+"$COBOARD_BIN" --board "$CTRL" --user admin admin authorized-keys >"$S/authorized_keys"
+start_small_app() { # key
+	tm kill-server 2>/dev/null || true
+	APP_STARTS=$((APP_STARTS + 1))
+	TMUX_SOCKET="coboard-test-$$-$APP_STARTS"
+	tm -f /dev/null new-session -d -s app -x 80 -y 24 \
+		"ssh $SSH_OPTS -tt -i $S/$1 $(id -un)@127.0.0.1; echo \"EXITED \$?\"; sleep 600"
+	wait_for "(" "the board opens over SSH" 10
+}
+start_small_app moe
+wait_for "moe (" "the member's board over SSH"
+keys l
+keys Enter
+wait_for "Unannounced inspections" "the card opens"
+keys S
+wait_for "#2 бойынша есеп" "the report prompt, in Kazakh"
+keys -l "Тексерулер өткізілді: бұйрық № 12, 28.02.2026"
+keys Enter
+wait_for "#2 бойынша есеп берілді" "the report is filed over SSH, said in Kazakh"
+expect_eq "$(git --git-dir="$CTRL" log -1 --format='%s|%an' main)" "Report on #2 from MOE|Marat Educator" \
+	"committed as the member, the commit in English"
+keys q
+keys q
+wait_for "EXITED" "the member leaves"
+ssh_as sec "requests"
+expect_eq "$STATUS" 0 "the queue is a read command over SSH: $ERR"
+expect_contains "$OUT" "#2      report" "it lists the report"
+start_small_app sec
+keys Q
+wait_for "Тексерулер өткізілді" "the secretary's queue shows the Kazakh report"
+keys y
+wait_for "granted" "the secretary accepts it over SSH"
+expect_contains "$(git --git-dir="$CTRL" log -1 --format=%B main)" "Decision: accepted" "the decision is in git"
+expect_contains "$(git --git-dir="$CTRL" show main:cards/00/2.card)" "column: done" "the item is off control"
 echo ok
