@@ -338,8 +338,10 @@ static char **sorted_lines(const struct strvec *lines)
 {
 	char **v = xcalloc(lines->n + 1, sizeof(*v));
 
-	memcpy(v, lines->v, lines->n * sizeof(*v));
-	qsort(v, lines->n, sizeof(*v), compare_lines);
+	if (lines->n) {
+		memcpy(v, lines->v, lines->n * sizeof(*v));
+		qsort(v, lines->n, sizeof(*v), compare_lines);
+	}
 	return v;
 }
 

@@ -99,11 +99,18 @@ static void load_cards(struct board_view_state *st, struct app *app)
 	card_list_free(&st->cards);
 	free(st->real);
 	st->real = xcalloc(app->board.ncolumns + 1, sizeof(int));
-	if (st->back > 0 && (index_commit_back(app->s->index, st->back, &oid, &err) < 0 ||
-			     asof_load(app->s, &oid, &state, &err) < 0)) {
+	/* The past holds still: the commit chosen is shown, whatever is written meanwhile; only
+	 * how many changes ago it is moves on. */
+	st->back = 0;
+	if (st->anchor[0] &&
+	    (git_oid_fromstr(&oid, st->anchor) < 0 ||
+	     index_changes_since_commit(app->s->index, st->anchor, &st->back, &err) < 0 ||
+	     (st->back > 0 && asof_load(app->s, &oid, &state, &err) < 0))) {
 		app_message(app, C_ERROR, "%s", err.msg);
 		st->back = 0;
 	}
+	if (st->back == 0)
+		st->anchor[0] = '\0';
 	if (st->back > 0) {
 		date_set_today(state.day); /* overdue as judged that day */
 		count_columns(&state.cards, &app->board, st->real);
@@ -330,6 +337,21 @@ static const char *check_when(const char *text, void *ctx)
 	return *text ? NULL : _("give a date (YYYY-MM-DD), a commit, last-meeting or before-last-meeting");
 }
 
+/* Anchors the past at the commit back changes before the tip (0: the present). */
+static void step_in_time(struct board_view_state *st, struct app *app, int back)
+{
+	struct cb_error err = {0};
+	git_oid oid;
+
+	if (back <= 0) {
+		st->anchor[0] = '\0';
+	} else if (index_commit_back(app->s->index, back, &oid, &err) == 0) {
+		git_oid_tostr(st->anchor, sizeof(st->anchor), &oid);
+	} else {
+		app_message(app, C_ERROR, "%s", err.msg);
+	}
+}
+
 /* The board as it stood at a date, a commit, or just before the last meeting. */
 static void go_to_time(struct board_view_state *st, struct app *app)
 {
@@ -345,7 +367,7 @@ static void go_to_time(struct board_view_state *st, struct app *app)
 	if (asof_resolve(app->s, text, &oid, &err) == 0 &&
 	    index_changes_since_commit(app->s->index, git_oid_tostr(hex, sizeof(hex), &oid), &back,
 				       &err) == 0) {
-		st->back = back;
+		snprintf(st->anchor, sizeof(st->anchor), "%s", back ? hex : "");
 		if (back == 0)
 			app_message(app, C_NOTICE, "that is the board as it is now");
 	} else {
@@ -380,14 +402,14 @@ static bool board_filter(struct view *view, struct app *app, enum action action)
 		st->overdue = false;
 		break;
 	case ACT_COMPACT: st->compact = !st->compact; break;
-	case ACT_TIME_BACK: st->back++; break;
+	case ACT_TIME_BACK: step_in_time(st, app, st->back + 1); break;
 	case ACT_TIME_GOTO: go_to_time(st, app); break;
 	case ACT_TIME_FORWARD:
 	case ACT_BACK:
-		if (st->back == 0)
+		if (!st->anchor[0])
 			return action == ACT_TIME_FORWARD;
-		st->back = action == ACT_BACK ? 0 : st->back - 1;
-		if (st->back == 0)
+		step_in_time(st, app, action == ACT_BACK ? 0 : st->back - 1);
+		if (!st->anchor[0])
 			app_message(app, C_NOTICE, "back at the present: the board is live again");
 		break;
 	default:

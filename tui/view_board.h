@@ -37,6 +37,9 @@ struct board_view_state {
 	} *reasons;
 	char *agency, *label, *search;
 	struct listview lanes_lv; /* the swimlanes' lines */
+	/* The past: anchor is the commit shown ("" for the present, live), back how many changes
+	 * came after it (recounted as others write; the commit shown stays). */
+	char anchor[41];
 	int back;            /* > 0: the board as it stood this many commits ago, read-only */
 	char asof_oid[41];
 	long long asof_time;

@@ -55,6 +55,15 @@ before=$(commits)
 keys L
 wait_for "read-only: this is the board as it stood" "no writes in the past"
 expect_eq "$(commits)" "$before" "nothing committed while looking back"
+# The past holds still while others write: the same commit, one more change ago.
+shown=$(git --git-dir="$BOARD" rev-parse --short=7 main~1)
+wait_for "as it stood at $shown" "the past shows the commit chosen"
+cb note 4 "written while a reviewer looks back" >/dev/null
+wait_for "2 changes ago" "a live change only updates how long ago it is"
+expect_contains "$(screen)" "as it stood at $shown" "the commit shown stays"
+expect_contains "$(screen)" "2026-02-15" "and so does the board shown"
+keys ']'
+wait_for "as it stood at $(git --git-dir="$BOARD" rev-parse --short=7 main~1)" "] steps one change later"
 keys ']'
 wait_for "back at the present" "] returns to the present"
 wait_gone "2026-02-15" "the present state again"
