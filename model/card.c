@@ -437,6 +437,24 @@ static int validate_label(const char *label, struct cb_error *err)
 	return text_validate("a label", label, false, err);
 }
 
+/* Whether text has a line git writes into a file it could not merge. */
+static bool conflict_marker_line(const char *text)
+{
+	static const char *const markers[] = {"<<<<<<< ", "=======", ">>>>>>> "};
+
+	for (const char *p = text; p && *p;) {
+		size_t len = strcspn(p, "\n");
+		for (size_t i = 0; i < 3; i++) {
+			size_t m = strlen(markers[i]);
+			if (len >= m && memcmp(p, markers[i], m) == 0 &&
+			    (i != 1 || len == m))
+				return true;
+		}
+		p += len + (p[len] == '\n');
+	}
+	return false;
+}
+
 /* Names the field a validation failure is about, so a form can show it beside the field. */
 static int on_field(struct cb_error *err, const char *field, int rc)
 {
@@ -495,6 +513,18 @@ int card_validate(const struct card *card, const struct board *board, struct cb_
 	for (size_t i = 0; i < card->nsteps; i++)
 		if (step_validate(&card->steps[i], err) < 0)
 			return -1;
+	/* A merge left unfinished by hand: git's markers must not become the card's text. */
+	if (conflict_marker_line(card->description) ||
+	    conflict_marker_line(card->title))
+		return on_field(err, "description",
+				cb_fail(err, CB_EINVALID, "the text holds a git conflict marker (a "
+					"line starting '<<<<<<<', '=======' or '>>>>>>>'); finish "
+					"the merge by hand and remove it"));
+	for (size_t i = 0; i < card->nnotes; i++)
+		if (conflict_marker_line(card->notes[i].text))
+			return cb_fail(err, CB_EINVALID, "a note of %s holds a git conflict marker (a "
+				       "line starting '<<<<<<<', '=======' or '>>>>>>>'); finish the "
+				       "merge by hand and remove it", card->notes[i].author);
 	return 0;
 }
 

@@ -48,8 +48,9 @@ static bool concerns(const struct log_entry *e, const char *code)
 static void collect_changes(struct report *r, struct agency_report *ar)
 {
 	ar->changes = xcalloc(r->log.n + 1, sizeof(*ar->changes));
+	/* The board's creation assigns every card: not a change of responsibility. */
 	for (size_t i = 0; i < r->log.n; i++)
-		if (concerns(&r->log.v[i], ar->agency->code))
+		if (concerns(&r->log.v[i], ar->agency->code) && strcmp(r->log.v[i].op, "init") != 0)
 			ar->changes[ar->nchanges++] = &r->log.v[i];
 }
 

@@ -10,6 +10,8 @@ export HOME="$T/home" XDG_DATA_HOME="$T/xdg" COBOARD_TODAY=2026-03-01 LC_ALL=C.U
 # No background packer by default: a test's board is deleted when it ends, and a packer still
 # writing there would make that fail. tests/cli/pack.sh and gc.sh turn it on.
 export COBOARD_NO_PACK=1
+# faketime preloads its library ahead of AddressSanitizer's runtime: let the ASan build run.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 unset COBOARD_BOARD COBOARD_FAULT SSH_CONNECTION SSH_ORIGINAL_COMMAND || true
 mkdir -p "$HOME"
 BOARD="$T/b.git"

@@ -205,10 +205,19 @@ int cmd_merge_card(struct cmd *c)
 	const char *path = c->a.npos == 4 ? c->a.pos[3] : "cards/1.card";
 	int rc = -1;
 
+	/* git always hands the driver three files (an empty one for a side that has none): a
+	 * missing one is a mistyped driver line, and keeping ours silently would lose theirs. */
 	for (int i = 0; i < 3; i++) {
 		if (read_whole(c->a.pos[i], &text[i], &present[i], &c->err) < 0)
 			goto out;
-		v[i] = (struct version){present[i] ? sb_str(&text[i]) : NULL, text[i].len};
+		if (!present[i]) {
+			cb_fail(&c->err, CB_ENOTFOUND, "%s does not exist: the merge driver is given "
+				"three files (check the line: git config merge.coboard.driver "
+				"\"coboard merge-card %%O %%A %%B %%P\"); nothing was merged",
+				c->a.pos[i]);
+			goto out;
+		}
+		v[i] = (struct version){text[i].len ? sb_str(&text[i]) : NULL, text[i].len};
 	}
 	if (merge_file(path, v[0], v[1], v[2], &merged, &keep, &c->err) < 0)
 		goto out;

@@ -181,6 +181,32 @@ status=$?
 set -e
 expect_eq "$status" 1 "and the next sync refuses too"
 
+# --- git's merge driver never keeps ours silently -------------------------------------------
+git --git-dir="$A" show main:cards/00/2.card >"$T/ours.card"
+cp "$T/ours.card" "$T/ours.before"
+set +e
+"$COBOARD_BIN" merge-card "$T/no-such-base" "$T/ours.card" "$T/ours.card" cards/00/2.card 2>"$T/mc.err"
+status=$?
+set -e
+expect_eq "$status" 1 "a driver line naming a file that is not there fails"
+expect_contains "$(cat "$T/mc.err")" "no-such-base does not exist" "naming the file"
+expect_contains "$(cat "$T/mc.err")" "merge-card %O %A %B %P" "and the driver line to check"
+cmp -s "$T/ours.card" "$T/ours.before" || fail "nothing was written to ours"
+# Conflict markers a hand merge left are refused at the door and named by fsck.
+rm -rf "$T/clerk"
+git clone -q "$A" "$T/clerk"
+printf '\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> other\n' >>"$T/clerk/cards/00/3.card"
+git -C "$T/clerk" -c user.name=C -c user.email=c@x commit -qam "A half merge"
+if git -C "$T/clerk" push -q origin main 2>"$T/push.err"; then fail "conflict markers were pushed"; fi
+expect_contains "$(cat "$T/push.err")" "git conflict marker" "the hook names the conflict markers"
+mv "$A/hooks/pre-receive" "$T/hook.off"
+git -C "$T/clerk" push -q origin main
+mv "$T/hook.off" "$A/hooks/pre-receive"
+run 1 fsck
+expect_contains "$ERR" "cards/00/3.card: the text holds a git conflict marker" "fsck names them too"
+git -C "$T/clerk" -c user.name=C -c user.email=c@x revert --no-edit HEAD >/dev/null
+git -C "$T/clerk" push -q origin main
+
 # --- nobody runs code through the board -----------------------------------------------------
 printf '#!/bin/sh\ntouch "%s/pre-push-ran"\n' "$T" >"$A/hooks/pre-push"
 chmod +x "$A/hooks/pre-push"
