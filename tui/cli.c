@@ -331,7 +331,14 @@ bool cli_is_read_command(const char *name)
 {
 	const struct command *cmd = find_command(name);
 
-	return cmd && (cmd->flags & CMD_READS);
+	return cmd && (cmd->flags & CMD_READS) && !(cmd->flags & CMD_LOCAL);
+}
+
+void cli_read_commands(struct strbuf *out)
+{
+	for (size_t i = 0; i < command_count; i++)
+		if (cli_is_read_command(command_table[i].name))
+			sb_printf(out, "%s%s", out->len ? ", " : "", command_table[i].name);
 }
 
 void cli_usage(void)

@@ -3,6 +3,7 @@
 #define COBOARD_CLI_H
 
 #include <stdbool.h>
+#include "../model/strbuf.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
@@ -18,6 +19,8 @@ int cli_run(const struct cli *cli, int argc, char **argv);
 
 /* True when name is a command that only reads (allowed in SSH_ORIGINAL_COMMAND). */
 bool cli_is_read_command(const char *name);
+/* The commands served over a restricted SSH connection, "board, list, ...", appended. */
+void cli_read_commands(struct strbuf *out);
 
 /* Prints the program's usage to stdout. */
 void cli_usage(void);

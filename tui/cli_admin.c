@@ -198,11 +198,12 @@ int cmd_member(struct cmd *c)
 		print_members(&c->board, &c->out);
 		return 0;
 	}
+	/* Each says what it did, as every write does: the commit's subject and id. */
 	if (strcmp(verb, "add") == 0)
-		return members_add(c->s, &change, &res, &c->err);
+		return report_write(c, members_add(c->s, &change, &res, &c->err), &res);
 	if (strcmp(verb, "set") == 0)
-		return members_set(c->s, &change, &res, &c->err);
-	return members_remove(c->s, change.login, &res, &c->err);
+		return report_write(c, members_set(c->s, &change, &res, &c->err), &res);
+	return report_write(c, members_remove(c->s, change.login, &res, &c->err), &res);
 }
 
 /* --- authority: what other offices propose ------------------------------------------ */

@@ -104,8 +104,17 @@ int cmd_show(struct cmd *c)
 		rc = index_log(c->s->index, &recent_changes, &recent, &c->err);
 	if (rc == 0 && c->format == FORMAT_TEXT)
 		rc = slippage_of(c->s->index, &card, &c->board, &sl, &c->err);
+	/* A blocked card says why, as the board and the card view do. */
+	const struct column_def *col = rc == 0 ? board_column(&c->board, card.column) : NULL;
+	char *blocked = NULL;
+	if (col && col->kind == COLUMN_BLOCKED &&
+	    index_move_reason(c->s->index, card.id, card.column, &blocked, &c->err) < 0)
+		rc = -1;
+	if (col && col->kind == COLUMN_BLOCKED && !blocked)
+		blocked = xstrdup("");
 	if (rc == 0)
-		print_card(&card, &c->board, &recent, &sl, c->format, &c->out);
+		print_card(&card, &c->board, &recent, &sl, blocked, c->format, &c->out);
+	free(blocked);
 	card_free(&card);
 	log_list_free(&recent);
 	return rc;

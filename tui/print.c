@@ -354,7 +354,8 @@ static void short_value(const char *value, struct strbuf *out)
 }
 
 void print_card(const struct card *card, const struct board *board, const struct log_list *recent,
-		const struct slippage *sl, enum format format, struct strbuf *out)
+		const struct slippage *sl, const char *blocked, enum format format,
+		struct strbuf *out)
 {
 	struct strbuf line = {0};
 	char day[16];
@@ -363,6 +364,12 @@ void print_card(const struct card *card, const struct board *board, const struct
 
 	if (format == FORMAT_JSON) {
 		card_json(card, board, true, out);
+		if (blocked) { /* the object's closing brace becomes the reason's */
+			out->buf[--out->len] = '\0';
+			sb_puts(out, ", \"blocked_reason\": ");
+			text_json(blocked, out);
+			sb_putc(out, '}');
+		}
 		sb_putc(out, '\n');
 		return;
 	}
@@ -370,6 +377,8 @@ void print_card(const struct card *card, const struct board *board, const struct
 	text_sanitize(card->title, out);
 	sb_putc(out, '\n');
 	field_line(_("Column:"), col ? col->name : card->column, out);
+	if (blocked)
+		field_line(_("Blocked:"), *blocked ? blocked : _("no reason was given"), out);
 	sb_printf(&line, "%s%s%s", card->lead, lead ? "  " : "", lead ? lead->name : "");
 	field_line(_("Lead:"), sb_str(&line), out);
 	sb_reset(&line);

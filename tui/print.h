@@ -30,7 +30,8 @@ void print_cards(const struct card_list *cards, const struct board *board, enum 
 struct slippage;
 /* Every field, the notes, the recent changes and the slippage (sl may be NULL). */
 void print_card(const struct card *card, const struct board *board, const struct log_list *recent,
-		const struct slippage *sl, enum format format, struct strbuf *out);
+		const struct slippage *sl, const char *blocked, enum format format,
+		struct strbuf *out);
 void print_log(const struct log_list *log, enum format format, struct strbuf *out);
 
 /* "deadline moved 2 times, +30 days; open for 1 meeting", or nothing when neither. */

@@ -160,7 +160,13 @@ void print_members(const struct board *board, struct strbuf *out)
 		text_fit(m->name, 30, true, out);
 		sb_putc(out, ' ');
 		text_sanitize(m->email, out);
-		sb_puts(out, str_empty(m->key) ? "\n" : "  [key]\n");
+		if (!str_empty(m->key))
+			sb_puts(out, "  [key]");
+		if (!str_empty(m->language)) {
+			sb_puts(out, "  ");
+			text_sanitize(m->language, out);
+		}
+		sb_putc(out, '\n');
 	}
 	sb_printf(out, _("others: %s\n"), role_name(board->default_role));
 }

@@ -96,9 +96,12 @@ int restricted_run(const struct cli *cli)
 	} else if (is_transport(words[0])) {
 		status = run_transport(cli, n, words);
 	} else if (!cli_is_read_command(words[0])) {
-		cli_error("'%s' is refused over this connection; allowed: board, list, show, log, "
-			  "history, search (or no command for the full-screen board)",
-			  words[0]);
+		struct strbuf served = {0};
+		cli_read_commands(&served);
+		cli_error("'%s' is refused over this connection; allowed: %s (or no command for the "
+			  "full-screen board)",
+			  words[0], sb_str(&served));
+		sb_free(&served);
 		status = EXIT_USAGE;
 	} else {
 		status = cli_run(cli, n, words);

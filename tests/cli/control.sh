@@ -168,5 +168,16 @@ expect_contains "$s" "Column:       Under review" "undoing the acceptance puts t
 expect_not_contains "$s" "Control:      taken off control" "and the decision is withdrawn"
 expect_contains "$(cb requests)" "#2 " "the report waits again"
 run 0 accept 2
+
+# Small things users noticed: show says why a card is blocked; member changes say what they did.
+run 0 move "$sport" blocked --reason "waiting for the stadium's lease"
+expect_contains "$(cb show "$sport")" "Blocked:      waiting for the stadium's lease" "show says why a card is blocked"
+expect_contains "$(cb show "$sport" --format json)" '"blocked_reason": "waiting for the stadium'"'"'s lease"' "and so does its JSON"
+CB_USER=admin run 0 member add ayan --role viewer --language kk
+expect_contains "$OUT" "Add member ayan as viewer (" "member add says what it did"
+CB_USER=admin run 0 member set ayan --role member --agency MOE
+expect_contains "$OUT" "Change member ayan to member (" "member set too"
+CB_USER=admin run 0 member list
+expect_contains "$(printf '%s\n' "$OUT" | grep '^ayan')" " kk" "member list shows the language"
 run 0 fsck
 echo ok

@@ -78,6 +78,7 @@ before=$(commits)
 ssh_as view "sh -c id"
 expect_eq "$STATUS" 2 "a shell is refused"
 expect_contains "$ERR" "'sh' is refused over this connection" "the shell refusal says why"
+expect_contains "$ERR" "allowed: board, list, show, requests," "and lists the read commands really served"
 ssh_as view " --board /etc list" # the space keeps ssh from reading it as its own option
 expect_eq "$STATUS" 2 "--board is refused: $ERR"
 expect_contains "$ERR" "set by the administrator" "the --board refusal says why"
