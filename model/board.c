@@ -1,5 +1,7 @@
 #include "board.h"
 
+#include "date.h"
+
 #include "i18n.h"
 
 #include <stdio.h>
@@ -219,6 +221,34 @@ static int parse_member(struct board *board, const char *value, int lineno, stru
 	return 0;
 }
 
+static int parse_calendar_day(struct board *board, bool off, const char *value, int lineno,
+			      struct cb_error *err)
+{
+	char *f[4] = {0};
+	size_t n = split_fields(value, f, 2);
+	struct calendar_day **days = off ? &board->days_off : &board->work_days;
+	size_t *count = off ? &board->ndays_off : &board->nwork_days;
+
+	if (n < 1 || !date_valid(f[0]) || *count >= BOARD_CALENDAR_MAX) {
+		int rc = cb_fail(err, CB_ECORRUPT, "line %d: expected '%s: YYYY-MM-DD | name' with a "
+				 "real date (at most %d such lines)", lineno, off ? "day-off" : "work-day",
+				 BOARD_CALENDAR_MAX);
+		free_fields(f, n);
+		return rc;
+	}
+	*days = xgrow(*days, *count, sizeof(**days));
+	struct calendar_day *d = &(*days)[(*count)++];
+	snprintf(d->date, sizeof(d->date), "%s", f[0]);
+	d->name = n > 1 ? f[1] : xstrdup("");
+	free(f[0]);
+	return 0;
+}
+
+bool board_has_calendar(const struct board *board)
+{
+	return board->ndays_off || board->nwork_days;
+}
+
 static int parse_line(struct board *board, const char *key, const char *value, int lineno,
 		      struct cb_error *err)
 {
@@ -243,6 +273,8 @@ static int parse_line(struct board *board, const char *key, const char *value, i
 		board->dispute_days_given = true;
 		return 0;
 	}
+	if (strcmp(key, "day-off") == 0 || strcmp(key, "work-day") == 0)
+		return parse_calendar_day(board, key[0] == 'd', value, lineno, err);
 	if (strcmp(key, "column") == 0)
 		return parse_column(board, value, lineno, err);
 	if (strcmp(key, "agency") == 0)
@@ -402,6 +434,13 @@ void board_format(const struct board *board, struct strbuf *out)
 		sb_putc(out, '\n');
 	for (size_t i = 0; i < board->nsites; i++)
 		sb_printf(out, "site: %s | %d\n", board->sites[i].name, board->sites[i].number);
+	if (board_has_calendar(board))
+		sb_putc(out, '\n');
+	for (size_t i = 0; i < board->ndays_off; i++)
+		sb_printf(out, "day-off: %s | %s\n", board->days_off[i].date, board->days_off[i].name);
+	for (size_t i = 0; i < board->nwork_days; i++)
+		sb_printf(out, "work-day: %s | %s\n", board->work_days[i].date,
+			  board->work_days[i].name);
 	if (!str_empty(board->conflicts))
 		sb_printf(out, "\n%s", board->conflicts);
 }
@@ -425,6 +464,12 @@ void board_free(struct board *board)
 	for (size_t i = 0; i < board->nsites; i++)
 		free(board->sites[i].name);
 	free(board->sites);
+	for (size_t i = 0; i < board->ndays_off; i++)
+		free(board->days_off[i].name);
+	free(board->days_off);
+	for (size_t i = 0; i < board->nwork_days; i++)
+		free(board->work_days[i].name);
+	free(board->work_days);
 	free(board->conflicts);
 	free(board->column_keys);
 	free(board->agency_codes);

@@ -8,6 +8,8 @@
  *                                       wait there for the coordinator) or "done" (work
  *                                       ends there: nothing in it is overdue)
  *   dispute-days: 3                     days after an assignment the lead may dispute it
+ *   day-off: 2026-03-23 | Nauryz         a day not worked (besides Saturday and Sunday)
+ *   work-day: 2026-01-03 | moved          a Saturday or Sunday that is worked
  *   agency: MOE | Ministry of Education code, full name
  *   member: alice | Alice A. | alice@example.kz | secretary | MOE | ssh-ed25519 AAAA... | kk
  *           login, name, email, role, agency (may be empty), public key (optional), the
@@ -51,9 +53,16 @@ struct member {
 };
 
 enum { BOARD_SITE_MAX = 99 };
-enum { BOARD_COLUMNS_MAX = 64, BOARD_AGENCIES_MAX = 2000, BOARD_MEMBERS_MAX = 50000 };
+enum { BOARD_COLUMNS_MAX = 64, BOARD_AGENCIES_MAX = 2000, BOARD_MEMBERS_MAX = 50000,
+       BOARD_CALENDAR_MAX = 5000 };
 /* board.conf lines a merge set aside start so (model/merge.c writes them). */
 #define BOARD_CONFLICT_PREFIX "# conflict: "
+
+/* A day of the working calendar (day-off: 2026-03-23 | Nauryz; work-day: ...). */
+struct calendar_day {
+	char date[11];
+	char *name;
+};
 
 struct site {
 	char *name;
@@ -74,6 +83,10 @@ struct board {
 	size_t nmembers;
 	struct site *sites;
 	size_t nsites;
+	/* The working calendar (model/calendar.h): days off beside the weekend, and weekend days
+	 * worked. A board with neither counts plain calendar days. */
+	struct calendar_day *days_off, *work_days;
+	size_t ndays_off, nwork_days;
 	/* Lines a merge set aside ("# conflict: member: ..."), kept until an admin decides. */
 	char *conflicts;
 	/* "todo, in-progress, ..." and "MOE, MOH, ..." for messages, built at parse time. */
@@ -110,6 +123,8 @@ bool board_language_known(const char *language);
 /* "" when no line was set aside. */
 const char *board_conflicts(const struct board *board);
 const char *board_agency_codes(const struct board *board);
+/* Whether the board has a working calendar (any day-off or work-day line). */
+bool board_has_calendar(const struct board *board);
 
 const char *role_name(enum role role);
 int role_parse(const char *name, enum role *role);

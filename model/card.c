@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "board.h"
+#include "calendar.h"
 #include "date.h"
 #include "rank.h"
 #include "utf8.h"
@@ -583,7 +584,17 @@ enum due_state card_due_state(const struct card *card, const struct board *board
 	if (board_column_is_done(board, card->column))
 		return DUE_LATER;
 	days = date_days_until(card->due);
-	return days < 0 ? DUE_OVERDUE : days <= DUE_SOON_DAYS ? DUE_SOON : DUE_LATER;
+	if (days < 0)
+		return DUE_OVERDUE;
+	/* On a board with a working calendar, "soon" counts working days. */
+	if (board_has_calendar(board) && days <= 2 * DUE_SOON_DAYS) {
+		char today[11];
+		date_today(today);
+		return calendar_working_days_until(board, today, card->due) <= DUE_SOON_WORKING_DAYS
+			       ? DUE_SOON
+			       : DUE_LATER;
+	}
+	return days <= DUE_SOON_DAYS ? DUE_SOON : DUE_LATER;
 }
 
 bool note_same(const struct note *a, const struct note *b)

@@ -97,6 +97,7 @@ char *text_normalize(const char *text);
 
 enum due_state { DUE_NONE, DUE_LATER, DUE_SOON, DUE_OVERDUE };
 enum { DUE_SOON_DAYS = 14 }; /* "the next two weeks", on the board and in the report */
+enum { DUE_SOON_WORKING_DAYS = 10 }; /* the same two weeks on a board with a calendar */
 
 /* Whether the card is overdue (due date passed and not in the board's last column), due
  * within DUE_SOON_DAYS, or neither. */

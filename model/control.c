@@ -158,9 +158,8 @@ static int apply_extend(struct op_state *st, void *arg, struct cb_error *err)
 
 	if (must_lead(st, false, err) < 0)
 		return -1;
-	if (!date_parse(a->value, day))
-		return cb_fail(err, CB_EINVALID, "'%s' is not a real date; write it as YYYY-MM-DD "
-			       "or DD.MM.YYYY", a->value);
+	if (ops_take_deadline(st, a->value, day, err) < 0)
+		return -1;
 	if (str_empty(st->after.due))
 		return cb_fail(err, CB_EINVALID, "#%d has no deadline to extend", st->after.id);
 	if (strcmp(day, st->after.due) <= 0)

@@ -375,6 +375,7 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 	if (index_commit(s->index, err) < 0)
 		goto fail;
 	rc = commit_card(s, &st, &base, &text, &msg, res, err);
+	snprintf(res->note, sizeof(res->note), "%s", st.note);
 	if (hold) { /* never wait for the index's lock holding the commit lock */
 		repo_unlock_commits(s->repo);
 		hold = false;

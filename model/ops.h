@@ -15,13 +15,16 @@ struct op_result {
 	bool changed;      /* false when the op found nothing to change (no commit) */
 	int card;          /* the card the op touched (the new id for add) */
 	char commit[41];   /* the new commit */
+	char note[200];    /* what the user should know beside it ("" when nothing): a deadline
+			      moved off a day off */
 };
 
 struct add_args {
 	const char *title, *lead, *co, *column, *due, *labels, *description;
 };
 
-/* NULL fields are left as they are. due "none" or "" clears the date. */
+/* NULL fields are left as they are. due "none" or "" clears the date; a due date is a date
+ * or a relative deadline (model/calendar.h), from today or the open meeting's day. */
 struct edit_args {
 	const char *title, *due, *labels, *description;
 };

@@ -6,8 +6,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "date.h"
+#include "meeting.h"
 #include "history.h"
+#include "i18n.h"
 #include "rank.h"
 #include "utf8.h"
 
@@ -57,11 +60,47 @@ static int take_agencies(struct strvec *list, const struct board *board, const c
 	return 0;
 }
 
-static void take_due(struct card *card, const char *due)
+int ops_take_deadline(struct op_state *st, const char *typed, char out[11],
+		      struct cb_error *err)
+{
+	char base[11], moved[11];
+
+	date_today(base);
+	/* "Within two months" counts from the meeting that gave the instruction. */
+	if (*typed == '+' || strcmp(typed, "urgent") == 0 || strcmp(typed, "operational") == 0) {
+		struct meeting m;
+		bool open = false;
+		struct cb_error ignored = {0};
+		if (meeting_current(st->s, &m, &open, &ignored) == 0 && open && m.started) {
+			time_t t = (time_t)m.started;
+			struct tm tm;
+			strftime(base, sizeof(base), "%Y-%m-%d", localtime_r(&t, &tm));
+		}
+		meeting_free(&m);
+	}
+	if (calendar_deadline(st->board, typed, base, out, moved, err) < 0) {
+		err->field = "due";
+		return -1;
+	}
+	if (*moved)
+		snprintf(st->note, sizeof(st->note),
+			 _("%s is not a working day: the deadline is the working day before, %s"),
+			 moved, out);
+	return 0;
+}
+
+static int take_due(struct op_state *st, const char *due, struct cb_error *err)
 {
 	char day[11];
 
-	str_set(&card->due, strcmp(due, "none") == 0 ? "" : date_canonical(due, day));
+	if (strcmp(due, "none") == 0 || !*due) {
+		str_set(&st->after.due, "");
+		return 0;
+	}
+	if (ops_take_deadline(st, due, day, err) < 0)
+		return -1;
+	str_set(&st->after.due, day);
+	return 0;
 }
 
 /* Computes a rank for card in its column: next to `before`/`after` (ids), else at the end. */
@@ -128,8 +167,8 @@ static int apply_add(struct op_state *st, void *arg, struct cb_error *err)
 		return -1;
 	str_set(&c->column, !str_empty(a->column) ? board_column_key_of(st->board, a->column)
 			    : st->board->ncolumns ? st->board->columns[0].key : "");
-	if (a->due)
-		take_due(c, a->due);
+	if (a->due && take_due(st, a->due, err) < 0)
+		return -1;
 	if (a->labels && take_list(&c->labels, "the labels", a->labels, err) < 0)
 		return -1;
 	if (a->description && take_description(c, a->description, err) < 0)
@@ -213,8 +252,8 @@ static int apply_edit(struct op_state *st, void *arg, struct cb_error *err)
 		if (take_title(c, e->title, err) < 0)
 			return -1;
 	}
-	if (e->due)
-		take_due(c, e->due);
+	if (e->due && take_due(st, e->due, err) < 0)
+		return -1;
 	if (e->labels && take_list(&c->labels, "the labels", e->labels, err) < 0)
 		return -1;
 	if (e->description && take_description(c, e->description, err) < 0)

@@ -13,7 +13,14 @@ struct op_state {
 	struct card after;
 	char *subject;  /* set by an op that words its own subject (revert) */
 	char *trailers; /* extra trailer lines, e.g. "Reverts: <id>\n" */
+	char note[200]; /* for the user beside the commit (op_result.note) */
 };
+
+/* A deadline as typed (a date, or relative: model/calendar.h) into out[11], from today or
+ * the open meeting's day, moved to the working day before when it falls on a day off; a
+ * note of that move goes to st->note. */
+int ops_take_deadline(struct op_state *st, const char *typed, char out[11],
+		      struct cb_error *err);
 
 typedef int (*card_fn)(struct op_state *st, void *arg, struct cb_error *err);
 

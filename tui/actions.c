@@ -323,7 +323,7 @@ static const char *check_due(const char *text, void *ctx_)
 	char day[11];
 
 	card_copy(&copy, ctx->card);
-	str_set(&copy.due, strcmp(text, "none") == 0 ? "" : date_canonical(text, day));
+	str_set(&copy.due, form_deadline(&ctx->app->board, text, day));
 	card_validate(&copy, &ctx->app->board, &ctx->err);
 	card_free(&copy);
 	return ctx->err.code ? ctx->err.msg : NULL;
@@ -346,7 +346,7 @@ static bool set_due(struct app *app, int id)
 		char day[11];
 
 		card_copy(&dated, &card);
-		str_set(&dated.due, strcmp(text, "none") == 0 ? "" : date_canonical(text, day));
+		str_set(&dated.due, form_deadline(&app->board, text, day));
 		ok = save_from(app, &card, &dated, "edit", NULL, done);
 		card_free(&dated);
 	}

@@ -24,15 +24,17 @@ static const char *check_filled(const char *text, void *ctx)
 
 static const char *check_date(const char *text, void *ctx)
 {
+	struct app *app = ctx;
 	char day[11];
 
-	(void)ctx;
-	return date_parse(text, day) ? NULL : _("a date: YYYY-MM-DD or DD.MM.YYYY");
+	return date_valid(form_deadline(&app->board, text, day))
+		       ? NULL
+		       : _("a date (YYYY-MM-DD, DD.MM.YYYY) or +10d, +5wd, +2m, urgent, operational");
 }
 
 static bool ask(struct app *app, const char *label, prompt_check_fn check, char **out)
 {
-	return prompt_line(app, label, "", check, NULL, NULL, out);
+	return prompt_line(app, label, "", check, NULL, app, out);
 }
 
 static bool submit(struct app *app, int id)

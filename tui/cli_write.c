@@ -24,6 +24,8 @@ int report_write(struct cmd *c, int rc, const struct op_result *res)
 		text_sanitize(subject, &c->out);
 		sb_printf(&c->out, " (%.7s)\n", res->commit);
 	}
+	if (res->changed && res->note[0])
+		cli_error("%s", res->note);
 	free(subject);
 	free(member);
 	return 0;

@@ -6,6 +6,7 @@
 
 #include "../model/i18n.h"
 #include "../model/board.h"
+#include "../model/calendar.h"
 #include "../model/date.h"
 #include "app.h"
 #include "lineedit.h"
@@ -300,7 +301,20 @@ static int form_field(const char *field)
 	return -1;
 }
 
-static void form_to_card(struct form *form, struct card *card)
+const char *form_deadline(const struct board *board, const char *typed, char day[11])
+{
+	char today[11];
+	struct cb_error ignored = {0};
+
+	if (!*typed || strcmp(typed, "none") == 0)
+		return "";
+	date_today(today);
+	if (calendar_deadline(board, typed, today, day, NULL, &ignored) == 0)
+		return day;
+	return date_canonical(typed, day);
+}
+
+static void form_to_card(struct form *form, const struct board *board, struct card *card)
 {
 	char *text;
 
@@ -314,7 +328,7 @@ static void form_to_card(struct form *form, struct card *card)
 	text = lineedit_text(&form->edit[F_DUE]);
 	{
 		char day[11];
-		str_set(&card->due, date_canonical(text, day));
+		str_set(&card->due, form_deadline(board, text, day));
 	}
 	free(text);
 	text = lineedit_text(&form->edit[F_LABELS]);
@@ -405,7 +419,7 @@ static bool form_valid(struct app *app, struct form *form, struct card *card)
 	struct card check;
 
 	clear_errors(form);
-	form_to_card(form, card);
+	form_to_card(form, &app->board, card);
 	card_copy(&check, card);
 	if (str_empty(check.rank))
 		str_set(&check.rank, "V"); /* placed by the op; any valid key for the check */
@@ -511,7 +525,7 @@ bool card_form(struct app *app, const char *heading, struct card *card)
 		} else if ((is_key && (key == KEY_BTAB || key == KEY_UP))) {
 			form.cur = (form.cur + F_COUNT - 1) % F_COUNT;
 		} else if (!is_key && key == CTRL('e')) {
-			form_to_card(&form, card);
+			form_to_card(&form, &app->board, card);
 			char *text = xstrdup(card->description);
 			if (app_edit_in_editor(app, &text)) {
 				char *norm = text_normalize(text);
@@ -522,14 +536,14 @@ bool card_form(struct app *app, const char *heading, struct card *card)
 			free(text);
 		} else if ((is_enter(key, is_key) || (!is_key && key == ' ')) &&
 			   (form.cur == F_LEAD || form.cur == F_CO)) {
-			form_to_card(&form, card);
+			form_to_card(&form, &app->board, card);
 			if (form.cur == F_LEAD)
 				pick_lead(app, _("Lead agency"), card);
 			else
 				pick_co(app, _("Co-executors"), card);
 			clear_errors(&form);
 		} else if (is_enter(key, is_key) && multiline_desc) {
-			form_to_card(&form, card);
+			form_to_card(&form, &app->board, card);
 			char *text = xstrdup(card->description);
 			if (app_edit_in_editor(app, &text)) {
 				char *norm = text_normalize(text);

@@ -15,6 +15,12 @@ struct app;
 typedef const char *(*prompt_check_fn)(const char *text, void *ctx);
 typedef void (*prompt_change_fn)(const char *text, void *ctx);
 
+/* A deadline as typed in a form or prompt (a date, +10d, +5wd, +2m, urgent, operational;
+ * empty or "none" clears it) as the due date to store, in day[11] or "" (model/calendar.h);
+ * text that is none of these comes back as typed, for the validation to name. */
+struct board;
+const char *form_deadline(const struct board *board, const char *typed, char day[11]);
+
 /* Returns false on Esc. *out (caller frees) holds the text on Enter. */
 bool prompt_line(struct app *app, const char *label, const char *initial, prompt_check_fn check,
 		 prompt_change_fn on_change, void *ctx, char **out);
