@@ -105,9 +105,9 @@ int calendar_deadline(const struct board *board, const char *text, const char *b
 	if (moved_from)
 		moved_from[0] = '\0';
 	if (!date_parse(text, asked) && !relative(board, text, base, asked))
-		return cb_fail(err, CB_EINVALID, "'%s' is not a deadline: write a date (YYYY-MM-DD or "
-			       "DD.MM.YYYY), +10d (days), +5wd (working days), +2m (months), urgent "
-			       "(3 days) or operational (10 days)", text);
+		return cb_fail(err, CB_EINVALID, "'%s' is not a real date; write it as YYYY-MM-DD or "
+			       "DD.MM.YYYY, or as +10d (days), +5wd (working days), +2m (months), "
+			       "urgent (3 days) or operational (10 days)", text);
 	calendar_working_on_or_before(board, asked, out);
 	if (moved_from && strcmp(out, asked) != 0)
 		snprintf(moved_from, 11, "%s", asked);

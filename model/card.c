@@ -20,9 +20,12 @@ static bool starts_with(const char *s, size_t len, const char *prefix)
 	return len >= n && memcmp(s, prefix, n) == 0;
 }
 
-enum field { F_TITLE, F_COLUMN, F_RANK, F_LEAD, F_CO, F_DUE, F_LABELS, F_ARCHIVED, F_COUNT };
+/* item and source come last and only when set, so cards written before them stay as they
+ * were, byte for byte. */
+enum field { F_TITLE, F_COLUMN, F_RANK, F_LEAD, F_CO, F_DUE, F_LABELS, F_ARCHIVED, F_ITEM,
+	     F_SOURCE, F_COUNT };
 static const char *const field_names[F_COUNT] = {
-	"title", "column", "rank", "lead", "co", "due", "labels", "archived",
+	"title", "column", "rank", "lead", "co", "due", "labels", "archived", "item", "source",
 };
 
 void card_init(struct card *card)
@@ -34,6 +37,8 @@ void card_init(struct card *card)
 	card->lead = xstrdup("");
 	card->due = xstrdup("");
 	card->description = xstrdup("");
+	card->item = xstrdup("");
+	card->source = xstrdup("");
 }
 
 void card_free(struct card *card)
@@ -44,6 +49,8 @@ void card_free(struct card *card)
 	free(card->lead);
 	free(card->due);
 	free(card->description);
+	free(card->item);
+	free(card->source);
 	sv_free(&card->co);
 	sv_free(&card->labels);
 	for (size_t i = 0; i < card->nnotes; i++) {
@@ -82,6 +89,8 @@ void card_copy(struct card *dst, const struct card *src)
 	str_set(&dst->lead, src->lead);
 	str_set(&dst->due, src->due);
 	str_set(&dst->description, src->description);
+	str_set(&dst->item, src->item);
+	str_set(&dst->source, src->source);
 	sv_copy(&dst->co, &src->co);
 	sv_copy(&dst->labels, &src->labels);
 	dst->archived = src->archived;
@@ -139,7 +148,11 @@ void card_format(const struct card *card, struct strbuf *out)
 	values[F_DUE] = card->due;
 	values[F_LABELS] = sb_str(&labels);
 	values[F_ARCHIVED] = card->archived ? "yes" : "no";
+	values[F_ITEM] = card->item;
+	values[F_SOURCE] = card->source;
 	for (int f = 0; f < F_COUNT; f++) {
+		if (f >= F_ITEM && str_empty(values[f]))
+			continue;
 		if (str_empty(values[f]))
 			sb_printf(out, "%s:\n", field_names[f]);
 		else
@@ -230,6 +243,8 @@ static int parse_header_line(struct card *card, struct line line, int lineno, bo
 	case F_RANK: swap_str(&card->rank, &v); break;
 	case F_LEAD: swap_str(&card->lead, &v); break;
 	case F_DUE: swap_str(&card->due, &v); break;
+	case F_ITEM: swap_str(&card->item, &v); break;
+	case F_SOURCE: swap_str(&card->source, &v); break;
 	case F_CO: sv_split_list(&card->co, v); break;
 	case F_LABELS: sv_split_list(&card->labels, v); break;
 	case F_ARCHIVED:
@@ -514,6 +529,12 @@ int card_validate(const struct card *card, const struct board *board, struct cb_
 	for (size_t i = 0; i < card->nsteps; i++)
 		if (step_validate(&card->steps[i], err) < 0)
 			return -1;
+	if (utf8_length(card->item) > CARD_ITEM_MAX || utf8_length(card->source) > CARD_TITLE_MAX)
+		return on_field(err, "source", cb_fail(err, CB_EINVALID, "the item number is at most %d "
+			       "and the source at most %d characters", CARD_ITEM_MAX, CARD_TITLE_MAX));
+	if (text_validate("the item number", card->item, false, err) < 0 ||
+	    text_validate("the source", card->source, false, err) < 0)
+		return on_field(err, "source", -1);
 	/* A merge left unfinished by hand: git's markers must not become the card's text. */
 	if (conflict_marker_line(card->description) ||
 	    conflict_marker_line(card->title))
@@ -643,8 +664,9 @@ bool card_remove_note(struct card *card, const struct note *note)
 char **card_text_field(struct card *card, const char *field)
 {
 	char **const slots[] = {&card->title, &card->column, &card->lead, &card->due,
-				&card->description};
-	static const char *const names[] = {"title", "column", "lead", "due", "description"};
+				&card->description, &card->item, &card->source};
+	static const char *const names[] = {"title", "column", "lead", "due", "description",
+					    "item", "source"};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (strcmp(names[i], field) == 0)

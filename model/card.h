@@ -22,6 +22,7 @@ enum { CARD_TITLE_MAX = 200, CARD_TEXT_MAX = 65536, CARD_LABEL_MAX = 32 };
 enum { CARD_FILE_MAX = 1 << 20, CARD_ID_MAX = 999999 };
 /* Any other file of the board (board.conf, minutes) is at most BOARD_FILE_MAX bytes. */
 enum { BOARD_FILE_MAX = 4 << 20 };
+enum { CARD_ITEM_MAX = 32 }; /* characters of an item number ("4", "2.1.3") */
 
 struct note {
 	char *time;   /* UTC, YYYY-MM-DDTHH:MM:SSZ */
@@ -64,6 +65,9 @@ struct card {
 	struct strvec labels;
 	bool archived;
 	char *description; /* "" when none */
+	/* Where the instruction comes from: its number in the control matrix ("4", "2.1") and
+	 * the document ("Government meeting of January 2026"); "" when not given. */
+	char *item, *source;
 	struct note *notes;
 	size_t nnotes;
 	struct card_conflict *conflicts; /* sorted by field, then value; no two alike */

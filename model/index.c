@@ -33,7 +33,9 @@ static const char schema[] =
 	"CREATE TABLE cards(id INTEGER PRIMARY KEY, text TEXT NOT NULL, title TEXT NOT NULL,"
 	" col TEXT NOT NULL, rank TEXT NOT NULL, lead TEXT NOT NULL, co TEXT NOT NULL,"
 	" due TEXT NOT NULL,"
-	" labels TEXT NOT NULL, archived INTEGER NOT NULL, set_aside INTEGER NOT NULL);"
+	" labels TEXT NOT NULL, archived INTEGER NOT NULL, set_aside INTEGER NOT NULL,"
+	" item TEXT NOT NULL, source TEXT NOT NULL);"
+	"CREATE INDEX cards_item ON cards(item) WHERE item != '';"
 	"CREATE INDEX cards_col ON cards(col, rank, id);"
 	/* Requests of execution control on the cards (model/control.h), with the latest
 	 * decision on each ("" while it waits): the coordinator's queue and the figures. */

@@ -61,6 +61,10 @@ int index_requests(struct index *idx, bool open_only, struct request_list *out,
 /* The cards that hold a request numbered number (two offices may have numbered one each). */
 int index_request_cards(struct index *idx, int number, int **cards, size_t *n,
 			struct cb_error *err);
+/* The card with item number item (and source, when not ""), 0 when none: an imported row's
+ * card (model/import.h). */
+int index_card_by_item(struct index *idx, const char *item, const char *source, int *id,
+		       struct cb_error *err);
 /* The number the next request gets: one above every number on the board. */
 int index_next_request_number(struct index *idx, int *number, struct cb_error *err);
 /* When card's lead was last set (its creation or the last change of lead), seconds since

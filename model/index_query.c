@@ -76,6 +76,8 @@ static void list_push_row(struct card_list *out, sqlite3_stmt *st)
 	sv_split_list(&card->labels, col_text(st, 8));
 	card->archived = sqlite3_column_int(st, 9) != 0;
 	card->description = xstrdup("");
+	card->item = xstrdup("");
+	card->source = xstrdup("");
 }
 
 /* How many cards the index holds: as many as any filter can match. */
@@ -671,6 +673,27 @@ int index_lead_since(struct index *idx, int card, long long *when, struct cb_err
 	rc = step_row(idx, st, err);
 	if (rc > 0)
 		*when = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int index_card_by_item(struct index *idx, const char *item, const char *source, int *id,
+		       struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx,
+				   "SELECT id FROM cards WHERE item = ?1 AND (?2 = '' OR source = ?2)"
+				   " ORDER BY archived, id LIMIT 1",
+				   err);
+	int rc;
+
+	*id = 0;
+	if (!st)
+		return -1;
+	bind_text(st, 1, item);
+	bind_text(st, 2, source);
+	rc = step_row(idx, st, err);
+	if (rc > 0)
+		*id = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return rc < 0 ? -1 : 0;
 }

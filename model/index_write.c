@@ -83,6 +83,9 @@ static int insert_search_text(struct index *idx, const struct card *c, struct cb
 
 	for (size_t i = 0; i < c->nnotes; i++)
 		sb_printf(&notes, "%s\n", c->notes[i].text);
+	/* The source is searched with the notes: "item 4", "Government meeting". */
+	if (!str_empty(c->item) || !str_empty(c->source))
+		sb_printf(&notes, "item %s %s\n", c->item, c->source);
 	st = db_stmt(idx, "INSERT INTO cards_fts(rowid, title, description, notes) VALUES (?, ?, ?, ?)",
 		     err);
 	if (st) {
@@ -139,7 +142,7 @@ static int insert_card_rows(struct index *idx, const struct card *c, const char 
 	sv_join(&c->co, ",", &co);
 	st = db_stmt(idx,
 		     "INSERT INTO cards(id, text, title, col, rank, lead, due, labels, archived, co,"
-		     " set_aside) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		     " set_aside, item, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		     err);
 	if (!st)
 		goto out;
@@ -160,6 +163,8 @@ static int insert_card_rows(struct index *idx, const struct card *c, const char 
 	sqlite3_bind_int(st, 9, c->archived);
 	bind_text(st, 10, sb_str(&co));
 	sqlite3_bind_int(st, 11, c->nconflicts > 0 || decided_twice(c));
+	bind_text(st, 12, c->item);
+	bind_text(st, 13, c->source);
 	if (step_done(idx, st, err) < 0)
 		goto out;
 	for (size_t i = 0; i <= c->co.n; i++) {

@@ -131,6 +131,9 @@ int card_merge(const struct card *base, const struct card *ours, const struct ca
 	merge_scalar(out, "due", &out->due, base->due, ours->due, theirs->due, &count);
 	merge_scalar(out, "description", &out->description, base->description,
 		     ours->description, theirs->description, &count);
+	merge_scalar(out, "item", &out->item, base->item, ours->item, theirs->item, &count);
+	merge_scalar(out, "source", &out->source, base->source, ours->source, theirs->source,
+		     &count);
 	merge_list(&base->co, &ours->co, &theirs->co, &out->co);
 	merge_list(&base->labels, &ours->labels, &theirs->labels, &out->labels);
 	/* A lead taken from one side may be a co-executor the other side added. */

@@ -27,6 +27,7 @@ struct add_args {
  * or a relative deadline (model/calendar.h), from today or the open meeting's day. */
 struct edit_args {
 	const char *title, *due, *labels, *description;
+	const char *item, *source; /* where the instruction comes from */
 };
 
 int ops_add(struct session *s, const struct add_args *args, struct op_result *res,

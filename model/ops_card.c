@@ -258,15 +258,26 @@ static int apply_edit(struct op_state *st, void *arg, struct cb_error *err)
 		return -1;
 	if (e->description && take_description(c, e->description, err) < 0)
 		return -1;
+	if (e->item) {
+		char *norm = text_normalize(e->item);
+		str_set(&c->item, norm);
+		free(norm);
+	}
+	if (e->source) {
+		char *norm = text_normalize(e->source);
+		str_set(&c->source, norm);
+		free(norm);
+	}
 	return 0;
 }
 
 int ops_edit(struct session *s, int id, const struct edit_args *args, const char *reason,
 	     struct op_result *res, struct cb_error *err)
 {
-	if (!args->title && !args->due && !args->labels && !args->description)
-		return cb_fail(err, CB_EINVALID,
-			       "nothing to edit: give --title, --due, --label or --description");
+	if (!args->title && !args->due && !args->labels && !args->description && !args->item &&
+	    !args->source)
+		return cb_fail(err, CB_EINVALID, "nothing to edit: give --title, --due, --label, "
+			       "--description, --item or --source");
 	return ops_run_card_op(s, id, "edit", reason, apply_edit, (void *)args, res, err);
 }
 

@@ -23,6 +23,9 @@ bool utf8_is_control(uint32_t cp);
 struct strbuf;
 void utf8_sanitize(const char *s, bool keep_newlines, struct strbuf *out);
 
+/* Writes code point cp (valid, not UTF8_INVALID) to out; returns the bytes written, 1-4. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
 /* Number of code points, or -1 when s is not valid UTF-8. */
 long utf8_length(const char *s);
 

@@ -98,14 +98,17 @@ int cmd_assign(struct cmd *c)
 
 int check_edit(struct cmd *c)
 {
-	if (!opt(c, "title") && !opt(c, "due") && !opt(c, "label") && !opt(c, "description"))
-		return usage_fail(c, "give at least one of --title, --due, --label, --description");
+	if (!opt(c, "title") && !opt(c, "due") && !opt(c, "label") && !opt(c, "description") &&
+	    !opt(c, "item") && !opt(c, "source"))
+		return usage_fail(c, "give at least one of --title, --due, --label, --description, "
+				  "--item, --source");
 	return 0;
 }
 
 int cmd_edit(struct cmd *c)
 {
-	struct edit_args e = {opt(c, "title"), opt(c, "due"), opt(c, "label"), opt(c, "description")};
+	struct edit_args e = {opt(c, "title"),	 opt(c, "due"),	 opt(c, "label"),
+			      opt(c, "description"), opt(c, "item"), opt(c, "source")};
 	struct op_result res;
 
 	return report_write(c, ops_edit(c->s, c->id, &e, opt(c, "reason"), &res, &c->err), &res);

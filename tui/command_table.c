@@ -43,10 +43,11 @@ const struct command command_table[] = {
 	 N_("Change the lead agency or the co-executors of a card (--co \"\" clears them)."),
 	 CMD_SESSION | CMD_CARD, 1, 1, "lead= co= reason=", 0},
 	{"edit", check_edit, cmd_edit,
-	 "edit ID [--title T] [--due YYYY-MM-DD|none] [--label L,..] [--description TEXT] "
-	 "[--reason TEXT]",
-	 N_("Change a card's title, due date, labels or description."),
-	 CMD_SESSION | CMD_CARD, 1, 1, "title= due= label= description= reason=", 0},
+	 "edit ID [--title T] [--due DATE|+10d|+5wd|+2m|urgent|operational|none] [--label L,..] "
+	 "[--description TEXT] [--item N] [--source TEXT] [--reason TEXT]",
+	 N_("Change a card's title, due date, labels, description, or where its instruction\n"
+	 "comes from (item number and source document)."),
+	 CMD_SESSION | CMD_CARD, 1, 1, "title= due= label= description= item= source= reason=", 0},
 	{"note", NULL, cmd_note, "note ID TEXT", N_("Add a note to a card."),
 	 CMD_SESSION | CMD_CARD, 2, 2, "", 0},
 	{"archive", NULL, cmd_archive, "archive ID [--reason TEXT]",
@@ -85,6 +86,15 @@ const struct command command_table[] = {
 	 N_("Decide request N against it, saying why: a report goes back to work, the deadline\n"
 	 "or the lead stays."),
 	 CMD_SESSION, 1, 1, "card= reason=", 0},
+	{"import", NULL, cmd_import, "import FILE [--dry-run] [--update] [--source TEXT]",
+	 N_("Add a control matrix's rows as cards: a CSV or TSV file (UTF-8, as LibreOffice and\n"
+	 "Excel save it) whose first row names the columns in English, Russian or Kazakh (No.,\n"
+	 "instruction, lead, co-executors, deadline, labels, description, source). One commit,\n"
+	 "or nothing when a row is broken (each problem named by line and column). Rows whose\n"
+	 "item number a card has already are listed when they differ, and changed with\n"
+	 "--update. --dry-run shows what each row would become. --source names the document\n"
+	 "(default: the file's name). Secretaries and admins."),
+	 CMD_SESSION | CMD_BOARD | CMD_LOCAL, 1, 1, "dry-run update source=", 0},
 	{"log", check_log, cmd_log,
 	 "log [ID] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--agency CODE] [--author NAME] "
 	 "[--field responsibility] [--limit N] [--format text|csv|json]",

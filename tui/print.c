@@ -246,6 +246,12 @@ static void card_json(const struct card *card, const struct board *board, bool f
 	sb_printf(out, ", \"due_state\": \"%s\", \"labels\": ", states[card_due_state(card, board)]);
 	json_list(&card->labels, out);
 	sb_printf(out, ", \"archived\": %s", card->archived ? "true" : "false");
+	if (!str_empty(card->item) || !str_empty(card->source)) {
+		sb_puts(out, ", \"item\": ");
+		text_json(card->item ? card->item : "", out);
+		sb_puts(out, ", \"source\": ");
+		text_json(card->source ? card->source : "", out);
+	}
 	if (full) {
 		sb_puts(out, ", \"description\": ");
 		text_json(card->description, out);
@@ -353,6 +359,18 @@ static void short_value(const char *value, struct strbuf *out)
 	free(first);
 }
 
+void print_source(const struct card *card, struct strbuf *out)
+{
+	struct strbuf s = {0};
+
+	if (!str_empty(card->item))
+		sb_printf(&s, _("item %s"), card->item);
+	if (!str_empty(card->source))
+		sb_printf(&s, "%s%s", s.len ? ", " : "", card->source);
+	text_sanitize(sb_str(&s), out);
+	sb_free(&s);
+}
+
 void print_card(const struct card *card, const struct board *board, const struct log_list *recent,
 		const struct slippage *sl, const char *blocked, enum format format,
 		struct strbuf *out)
@@ -397,6 +415,11 @@ void print_card(const struct card *card, const struct board *board, const struct
 	field_line(_("Labels:"), line.len ? sb_str(&line) : _("none"), out);
 	if (card->archived)
 		field_line(_("Archived:"), _("yes"), out);
+	if (!str_empty(card->item) || !str_empty(card->source)) {
+		sb_reset(&line);
+		print_source(card, &line);
+		field_line(_("Source:"), sb_str(&line), out);
+	}
 	for (size_t i = 0; i < card->nconflicts; i++) {
 		const char *v = card->conflicts[i].value;
 		sb_reset(&line);

@@ -29,6 +29,8 @@ void print_cards(const struct card_list *cards, const struct board *board, enum 
 		 struct strbuf *out);
 struct slippage;
 /* Every field, the notes, the recent changes and the slippage (sl may be NULL). */
+/* Where the card's instruction comes from: "item 4, Government meeting of January 2026". */
+void print_source(const struct card *card, struct strbuf *out);
 void print_card(const struct card *card, const struct board *board, const struct log_list *recent,
 		const struct slippage *sl, const char *blocked, enum format format,
 		struct strbuf *out);

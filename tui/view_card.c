@@ -107,6 +107,11 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 	add_line(st, _("Labels"), s.len ? sb_str(&s) : _("none"), s.len ? C_LABEL : C_DIM, 0);
 	if (card->archived)
 		add_line(st, _("Archived"), _("yes"), C_DIM, 0);
+	if (!str_empty(card->item) || !str_empty(card->source)) {
+		sb_reset(&s);
+		print_source(card, &s);
+		add_line(st, _("Source"), sb_str(&s), C_NORMAL, 0);
+	}
 	for (size_t i = 0; i < card->nconflicts; i++) {
 		const char *v = card->conflicts[i].value;
 		sb_reset(&s);

@@ -20,7 +20,7 @@ expect_contains "$OUT" "to 2026-03-13" "urgent: three days"
 CB_USER=admin run 0 edit 10 --due operational --reason "operational"
 expect_contains "$OUT" "to 2026-03-20" "operational: ten days"
 CB_USER=admin run 1 edit 10 --due "+2 months" --reason "x"
-expect_contains "$ERR" "is not a deadline: write a date (YYYY-MM-DD or DD.MM.YYYY), +10d" "a form it does not know is named, with the ones it knows"
+expect_contains "$ERR" "is not a real date; write it as YYYY-MM-DD or DD.MM.YYYY, or as +10d" "a form it does not know is named, with the ones it knows"
 expect_contains "$(git --git-dir="$BOARD" show main:cards/00/10.card)" "due: 2026-03-20" "and nothing was written"
 # During a meeting, relative deadlines count from the meeting's day.
 COBOARD_TODAY=2026-03-02 faketime -f "@2026-03-02 10:00:00" "$COBOARD_BIN" --board "$BOARD" --user admin \

@@ -85,7 +85,9 @@ static void test_deadlines(void **state)
 	expect_deadline("+3d", "2026-12-30", "2027-01-01", "2027-01-02");
 	assert_int_equal(calendar_deadline(&board, "+3x", "2026-03-01", out, NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "+5wd (working days)"));
+	cb_error_clear(&err);
 	assert_int_equal(calendar_deadline(&board, "2026-02-30", "2026-03-01", out, NULL, &err), -1);
+	assert_non_null(strstr(err.msg, "is not a real date"));
 }
 
 static void test_days_round_trip(void **state)
