@@ -123,6 +123,7 @@ struct log_filter {
 	const char *agency; /* cards the agency leads or co-executes, or lead/co changes naming it */
 	const char *author; /* member login, author name or email */
 	bool responsibility_only;
+	const char *field; /* one field's changes only ("due"), NULL for all */
 	size_t limit; /* 0: no limit */
 };
 

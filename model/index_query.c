@@ -523,6 +523,8 @@ int index_log(struct index *idx, const struct log_filter *f, struct log_list *ou
 		sb_puts(&sql, " AND (m.author = :author OR m.email = :author OR m.member = :author)");
 	if (f->responsibility_only)
 		sb_puts(&sql, " AND ch.field IN ('lead', 'co')");
+	if (f->field)
+		sb_puts(&sql, " AND ch.field = :field");
 	sb_puts(&sql, " ORDER BY ch.seq DESC, ch.id");
 	if (f->limit)
 		sb_printf(&sql, " LIMIT %zu", f->limit);
@@ -538,6 +540,7 @@ int index_log(struct index *idx, const struct log_filter *f, struct log_list *ou
 	bind_text(st, sqlite3_bind_parameter_index(st, ":agency"), f->agency);
 	bind_text(st, sqlite3_bind_parameter_index(st, ":like"), sb_str(&like));
 	bind_text(st, sqlite3_bind_parameter_index(st, ":author"), f->author);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":field"), f->field);
 	int rc = read_log_rows(idx, st, out, err);
 	sqlite3_finalize(st);
 	sb_free(&sql);

@@ -89,6 +89,9 @@ int report_discipline(struct session *s, const struct board *board, struct repor
 {
 	struct request_list requests;
 
+	struct log_filter moves = {.field = "due", .since = date_day_start(since_day),
+				   .until = date_day_end(until_day)};
+
 	snprintf(r->since_day, sizeof(r->since_day), "%s", since_day);
 	snprintf(r->until_day, sizeof(r->until_day), "%s", until_day);
 	if (index_requests(s->index, false, &requests, err) < 0)
@@ -96,8 +99,10 @@ int report_discipline(struct session *s, const struct board *board, struct repor
 	for (size_t i = 0; i < r->n; i++)
 		discipline_of(&requests, &r->cards, board, r->v[i].agency->code, since_day, until_day,
 			      &r->v[i].discipline);
-	request_list_free(&requests);
-	return 0;
+	request_list_free(&r->requests);
+	r->requests = requests;
+	log_list_free(&r->due_moves);
+	return index_log(s->index, &moves, &r->due_moves, err);
 }
 
 void report_free(struct report *r)
@@ -110,6 +115,8 @@ void report_free(struct report *r)
 	free(r->v);
 	card_list_free(&r->cards);
 	log_list_free(&r->log);
+	request_list_free(&r->requests);
+	log_list_free(&r->due_moves);
 	memset(r, 0, sizeof(*r));
 }
 

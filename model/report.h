@@ -48,6 +48,10 @@ struct report {
 	struct log_list log;
 	struct agency_report *v;
 	size_t n;
+	/* For the page (report_discipline fills them): the requests, and the deadlines moved in
+	 * the period with their reasons, newest first. */
+	struct request_list requests;
+	struct log_list due_moves;
 };
 
 /* The report for one agency (code) or all (NULL), with changes since the epoch since; each

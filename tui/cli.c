@@ -202,12 +202,14 @@ int usage_fail(struct cmd *c, const char *fmt, ...)
 }
 
 static const char *const format_names[] = {
-	[FORMAT_TEXT] = "text", [FORMAT_MD] = "md", [FORMAT_CSV] = "csv", [FORMAT_JSON] = "json"};
+	[FORMAT_TEXT] = "text", [FORMAT_MD] = "md", [FORMAT_CSV] = "csv", [FORMAT_JSON] = "json",
+	[FORMAT_HTML] = "html"};
 
 /* "text, csv or json": the formats a command accepts, in the order people know them. */
 static void format_choices(unsigned allowed, struct strbuf *out)
 {
-	static const enum format order[] = {FORMAT_TEXT, FORMAT_MD, FORMAT_CSV, FORMAT_JSON};
+	static const enum format order[] = {FORMAT_TEXT, FORMAT_MD, FORMAT_CSV, FORMAT_JSON,
+					    FORMAT_HTML};
 	int total = __builtin_popcount(allowed), shown = 0;
 
 	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {

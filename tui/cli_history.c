@@ -136,7 +136,9 @@ int cmd_report(struct cmd *c)
 			      date_day_start(since), true, &r, &c->err);
 	if (rc == 0)
 		rc = report_discipline(c->s, &c->board, &r, since, until, &c->err);
-	if (rc == 0)
+	if (rc == 0 && c->format == FORMAT_HTML)
+		print_report_html(&r, &c->board, &c->out);
+	else if (rc == 0)
 		print_report(&r, &c->board, c->format,
 			     opt(c, "table") && strcmp(opt(c, "table"), "discipline") == 0, &c->out);
 	report_free(&r);

@@ -10,6 +10,7 @@
 #define CSV (1u << FORMAT_CSV)
 #define JSON (1u << FORMAT_JSON)
 #define MD (1u << FORMAT_MD)
+#define HTML (1u << FORMAT_HTML)
 #define MANY 8 /* ARGS_MAX_POSITIONAL */
 
 const struct command command_table[] = {
@@ -126,14 +127,15 @@ const struct command command_table[] = {
 	 "deadlines changed, now overdue."),
 	 CMD_READS | CMD_BOARD, 0, 0, "since=", TEXT | JSON},
 	{"report", check_report, cmd_report,
-	 "report [--agency CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format md|csv|json] "
-	 "[--table cards|discipline]",
+	 "report [--agency CODE] [--since YYYY-MM-DD] [--until YYYY-MM-DD] "
+	 "[--format md|csv|json|html] [--table cards|discipline]",
 	 N_("Per agency: cards by column, overdue items, deadlines in the next two weeks,\n"
 	 "deadline slippage, responsibility changes, and executive discipline (items taken off\n"
 	 "control on time and late, extensions asked and granted, reports returned, open items\n"
 	 "overdue, mean days late) from --since (default: 30 days before --until) to --until\n"
-	 "(default: today). In CSV, --table discipline gives the figures per agency."),
-	 CMD_READS | CMD_BOARD, 0, 0, "agency= since= until= table=", MD | CSV | JSON},
+	 "(default: today). In CSV, --table discipline gives the figures per agency; html is\n"
+	 "one self-contained page to print (A4) or forward."),
+	 CMD_READS | CMD_BOARD, 0, 0, "agency= since= until= table=", MD | CSV | JSON | HTML},
 	{"search", NULL, cmd_search, "search QUERY [--format text|csv|json]",
 	 N_("Full-text search over titles, descriptions and notes (each word matches as a prefix)."),
 	 CMD_READS | CMD_BOARD, 1, MANY, "", TEXT | CSV | JSON},

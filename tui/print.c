@@ -14,9 +14,9 @@ enum { ROW_TITLE_WIDTH = 50, ROW_CO_WIDTH = 16 };
 
 int format_parse(const char *name, unsigned allowed, enum format *out)
 {
-	static const char *const names[] = {"text", "csv", "json", "md"};
+	static const char *const names[] = {"text", "csv", "json", "md", "html"};
 
-	for (int f = FORMAT_TEXT; f <= FORMAT_MD; f++)
+	for (int f = FORMAT_TEXT; f <= FORMAT_HTML; f++)
 		if (strcmp(name, names[f]) == 0 && (allowed & (1u << f))) {
 			*out = (enum format)f;
 			return 0;

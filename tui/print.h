@@ -11,7 +11,7 @@
 #include "../model/index.h"
 #include "../model/strbuf.h"
 
-enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MD };
+enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MD, FORMAT_HTML };
 
 /* Parses "text", "csv", "json", "md" (allowed: a mask of 1 << FORMAT_*). -1 if not allowed. */
 int format_parse(const char *name, unsigned allowed, enum format *out);
@@ -61,7 +61,9 @@ void print_register(const struct card *card, struct strbuf *out);
  * date ("" when unknown), and how to decide it. */
 struct proposal;
 void print_proposal(const struct proposal *p, const char *who, struct strbuf *out);
-/* print_report.c: format is FORMAT_MD, FORMAT_CSV or FORMAT_JSON. */
+/* print_report.c: format is FORMAT_MD, FORMAT_CSV or FORMAT_JSON; FORMAT_HTML is the page
+ * (print_html.c, print_report_html). */
+void print_report_html(const struct report *r, const struct board *board, struct strbuf *out);
 void print_report(const struct report *r, const struct board *board, enum format format,
 		  bool discipline_table, struct strbuf *out);
 
