@@ -273,6 +273,31 @@ static int parse_line(struct board *board, const char *key, const char *value, i
 		board->dispute_days_given = true;
 		return 0;
 	}
+	if (strcmp(key, "reminder-days") == 0) {
+		struct strvec days = {0};
+		sv_split_list(&days, value);
+		board->nreminder_days = 0;
+		for (size_t i = 0; i < days.n; i++) {
+			char *end;
+			long d = strtol(days.v[i], &end, 10);
+			if (*end || d < 0 || d > 60 || board->nreminder_days >= 4) {
+				sv_free(&days);
+				return cb_fail(err, CB_ECORRUPT, "line %d: reminder-days is up to four numbers "
+					       "of working days from 0 to 60, as in 'reminder-days: 7, 1'",
+					       lineno);
+			}
+			board->reminder_days[board->nreminder_days++] = (int)d;
+		}
+		sv_free(&days);
+		return 0;
+	}
+	if (strcmp(key, "mail-from") == 0) {
+		if (!*value || strpbrk(value, "<>\"\r\n ,"))
+			return cb_fail(err, CB_ECORRUPT, "line %d: mail-from is one e-mail address, as in "
+				       "'mail-from: control@gov.kz'", lineno);
+		str_set(&board->mail_from, value);
+		return 0;
+	}
 	if (strcmp(key, "day-off") == 0 || strcmp(key, "work-day") == 0)
 		return parse_calendar_day(board, key[0] == 'd', value, lineno, err);
 	if (strcmp(key, "column") == 0)
@@ -415,6 +440,11 @@ void board_format(const struct board *board, struct strbuf *out)
 	sb_printf(out, "default-role: %s\n", role_name(board->default_role));
 	if (board->dispute_days_given)
 		sb_printf(out, "dispute-days: %d\n", board->dispute_days);
+	for (size_t i = 0; i < board->nreminder_days; i++)
+		sb_printf(out, "%s%d%s", i ? ", " : "reminder-days: ", board->reminder_days[i],
+			  i + 1 == board->nreminder_days ? "\n" : "");
+	if (!str_empty(board->mail_from))
+		sb_printf(out, "mail-from: %s\n", board->mail_from);
 	sb_putc(out, '\n');
 	for (size_t i = 0; i < board->ncolumns; i++)
 		sb_printf(out, "column: %s | %s | %d%s%s\n", board->columns[i].key,
@@ -470,6 +500,7 @@ void board_free(struct board *board)
 	for (size_t i = 0; i < board->nwork_days; i++)
 		free(board->work_days[i].name);
 	free(board->work_days);
+	free(board->mail_from);
 	free(board->conflicts);
 	free(board->column_keys);
 	free(board->agency_codes);

@@ -8,6 +8,8 @@
  *                                       wait there for the coordinator) or "done" (work
  *                                       ends there: nothing in it is overdue)
  *   dispute-days: 3                     days after an assignment the lead may dispute it
+ *   reminder-days: 7, 1                 working days before a deadline to remind at
+ *   mail-from: control@gov.kz           the From address of reminders
  *   day-off: 2026-03-23 | Nauryz         a day not worked (besides Saturday and Sunday)
  *   work-day: 2026-01-03 | moved          a Saturday or Sunday that is worked
  *   agency: MOE | Ministry of Education code, full name
@@ -75,6 +77,11 @@ struct board {
 	/* How long after an assignment the lead may dispute it (dispute-days: N, default 3). */
 	int dispute_days;
 	bool dispute_days_given;
+	/* Reminders (model/remind.h): working days before a deadline to remind at
+	 * (reminder-days: 7, 1), and the From address (mail-from: ...); 0 and NULL: defaults. */
+	int reminder_days[4];
+	size_t nreminder_days;
+	char *mail_from;
 	struct column_def *columns;
 	size_t ncolumns;
 	struct agency *agencies;

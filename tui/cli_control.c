@@ -5,8 +5,11 @@
 #include <string.h>
 
 #include "../model/control.h"
+#include "../model/i18n.h"
+#include "../model/remind.h"
 #include "command.h"
 #include "print.h"
+#include "text.h"
 
 int cmd_submit(struct cmd *c)
 {
@@ -127,4 +130,57 @@ int cmd_refuse(struct cmd *c)
 	if (!opt(c, "reason"))
 		return usage_fail(c, "say why: --reason TEXT");
 	return decide(c, false);
+}
+
+/* --- reminders by mail --------------------------------------------------------------- */
+
+int check_remind(struct cmd *c)
+{
+	if (c->a.npos == 1 && strcmp(c->a.pos[0], "off") != 0 && strcmp(c->a.pos[0], "on") != 0)
+		return usage_fail(c, "remind takes off or on (for yourself), or nothing (send them)");
+	return 0;
+}
+
+int cmd_remind(struct cmd *c)
+{
+	struct reminders r;
+	const char *denied;
+
+	if (c->a.npos == 1) {
+		bool off = strcmp(c->a.pos[0], "off") == 0;
+		if (remind_opt_out(c->s, c->s->login, off, &c->err) < 0)
+			return -1;
+		sb_printf(&c->out, off ? _("%s gets no reminders from this board any more\n")
+				       : _("%s gets reminders from this board again\n"),
+			  c->s->login);
+		return 0;
+	}
+	/* The service account's timer acts as the board's owner; people need the office's role. */
+	if ((denied = board_may_run_meeting(&c->board, c->s->login)))
+		return cb_fail(&c->err, CB_EDENIED, "%s may not send reminders: %s", c->s->login,
+			       denied);
+	if (remind_compose(c->s, opt(c, "agency"), &r, &c->err) < 0)
+		return -1;
+	if (flag(c, "dry-run")) {
+		for (size_t i = 0; i < r.n; i++) {
+			text_sanitize_lines(sb_str(&r.v[i].text), &c->out);
+			sb_puts(&c->out, "\n");
+		}
+		sb_printf(&c->out, P_("%zu message would be sent\n", "%zu messages would be sent\n",
+				      r.n),
+			  r.n);
+		reminders_free(&r);
+		return 0;
+	}
+	int rc = remind_send(c->s, &r, &c->err);
+	for (size_t i = 0; i < r.failed.n; i++)
+		cli_error(_("not sent: %s (the other agencies' went; this one is tried again next "
+			    "time)"),
+			  r.failed.v[i]);
+	if (rc == 0)
+		sb_printf(&c->out, P_("sent %zu reminder\n", "sent %zu reminders\n", r.sent), r.sent);
+	if (r.failed.n)
+		c->status = EXIT_FAIL;
+	reminders_free(&r);
+	return rc;
 }

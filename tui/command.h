@@ -118,6 +118,8 @@ int cmd_requests(struct cmd *c);
 int check_decide(struct cmd *c);
 int cmd_grant(struct cmd *c);
 int cmd_refuse(struct cmd *c);
+int check_remind(struct cmd *c);
+int cmd_remind(struct cmd *c);
 /* cli_import.c */
 int cmd_import(struct cmd *c);
 /* cli_history.c */

@@ -96,6 +96,14 @@ const struct command command_table[] = {
 	 "--update. --dry-run shows what each row would become. --source names the document\n"
 	 "(default: the file's name). Secretaries and admins."),
 	 CMD_SESSION | CMD_BOARD | CMD_LOCAL, 1, 1, "dry-run update source=", 0},
+	{"remind", check_remind, cmd_remind, "remind [--dry-run] [--agency CODE] | remind off|on",
+	 N_("Mail each agency's members (those with an e-mail address, in their language) what\n"
+	 "comes due within the board's reminder-days, what became overdue, reports returned,\n"
+	 "requests decided and items newly assigned, since the agency's last reminder. Through\n"
+	 "sendmail -t (the repository's coboard.sendmail); --dry-run prints the messages. For\n"
+	 "a daily timer (the board's service account, or a secretary). remind off|on: your own\n"
+	 "reminders."),
+	 CMD_SESSION | CMD_BOARD | CMD_LOCAL, 0, 1, "dry-run agency=", 0},
 	{"log", check_log, cmd_log,
 	 "log [ID] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--agency CODE] [--author NAME] "
 	 "[--field responsibility] [--limit N] [--format text|csv|json]",
