@@ -113,3 +113,24 @@ int calendar_deadline(const struct board *board, const char *text, const char *b
 		snprintf(moved_from, 11, "%s", asked);
 	return 0;
 }
+
+void calendar_next_period(const struct board *board, const char *due, const char *every,
+			  char out[11])
+{
+	char unit[8] = "", base[11], asked[11];
+	int day = 10, y, m, d;
+	static const int len[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	sscanf(every, "%7[a-z]:%d", unit, &day);
+	if (date_valid(due))
+		snprintf(base, sizeof(base), "%s", due);
+	else
+		date_today(base);
+	sscanf(base, "%d-%d-%d", &y, &m, &d);
+	long total = (long)y * 12 + (m - 1) + (strcmp(unit, "quarter") == 0 ? 3 : 1);
+	y = (int)(total / 12);
+	m = (int)(total % 12) + 1;
+	int last = len[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	snprintf(asked, sizeof(asked), "%04d-%02d-%02d", y, m, day > last ? last : day);
+	calendar_working_on_or_before(board, asked, out);
+}

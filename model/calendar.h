@@ -27,4 +27,10 @@ long calendar_working_days_until(const struct board *board, const char *today, c
 int calendar_deadline(const struct board *board, const char *text, const char *base,
 		      char out[11], char *moved_from, struct cb_error *err);
 
+/* The deadline of a periodic item's next period ("month:10", "quarter:10"): the day, in
+ * the month (or three months) after due (today when due is ""), on or before a working
+ * day, in out[11]. */
+void calendar_next_period(const struct board *board, const char *due, const char *every,
+			  char out[11]);
+
 #endif

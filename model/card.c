@@ -23,9 +23,10 @@ static bool starts_with(const char *s, size_t len, const char *prefix)
 /* item and source come last and only when set, so cards written before them stay as they
  * were, byte for byte. */
 enum field { F_TITLE, F_COLUMN, F_RANK, F_LEAD, F_CO, F_DUE, F_LABELS, F_ARCHIVED, F_ITEM,
-	     F_SOURCE, F_COUNT };
+	     F_SOURCE, F_EVERY, F_COUNT };
 static const char *const field_names[F_COUNT] = {
 	"title", "column", "rank", "lead", "co", "due", "labels", "archived", "item", "source",
+	"every",
 };
 
 void card_init(struct card *card)
@@ -39,6 +40,7 @@ void card_init(struct card *card)
 	card->description = xstrdup("");
 	card->item = xstrdup("");
 	card->source = xstrdup("");
+	card->every = xstrdup("");
 }
 
 void card_free(struct card *card)
@@ -51,6 +53,7 @@ void card_free(struct card *card)
 	free(card->description);
 	free(card->item);
 	free(card->source);
+	free(card->every);
 	sv_free(&card->co);
 	sv_free(&card->labels);
 	for (size_t i = 0; i < card->nnotes; i++) {
@@ -91,6 +94,7 @@ void card_copy(struct card *dst, const struct card *src)
 	str_set(&dst->description, src->description);
 	str_set(&dst->item, src->item);
 	str_set(&dst->source, src->source);
+	str_set(&dst->every, src->every);
 	sv_copy(&dst->co, &src->co);
 	sv_copy(&dst->labels, &src->labels);
 	dst->archived = src->archived;
@@ -150,6 +154,7 @@ void card_format(const struct card *card, struct strbuf *out)
 	values[F_ARCHIVED] = card->archived ? "yes" : "no";
 	values[F_ITEM] = card->item;
 	values[F_SOURCE] = card->source;
+	values[F_EVERY] = card->every;
 	for (int f = 0; f < F_COUNT; f++) {
 		if (f >= F_ITEM && str_empty(values[f]))
 			continue;
@@ -245,6 +250,7 @@ static int parse_header_line(struct card *card, struct line line, int lineno, bo
 	case F_DUE: swap_str(&card->due, &v); break;
 	case F_ITEM: swap_str(&card->item, &v); break;
 	case F_SOURCE: swap_str(&card->source, &v); break;
+	case F_EVERY: swap_str(&card->every, &v); break;
 	case F_CO: sv_split_list(&card->co, v); break;
 	case F_LABELS: sv_split_list(&card->labels, v); break;
 	case F_ARCHIVED:
@@ -453,6 +459,17 @@ static int validate_label(const char *label, struct cb_error *err)
 	return text_validate("a label", label, false, err);
 }
 
+bool card_every_valid(const char *every)
+{
+	int day = 0, used = 0;
+	char unit[8] = "";
+
+	if (sscanf(every, "%7[a-z]:%d%n", unit, &day, &used) != 2 || every[used])
+		return false;
+	return (strcmp(unit, "month") == 0 || strcmp(unit, "quarter") == 0) && day >= 1 &&
+	       day <= 31;
+}
+
 /* Whether text has a line git writes into a file it could not merge. */
 static bool conflict_marker_line(const char *text)
 {
@@ -535,6 +552,10 @@ int card_validate(const struct card *card, const struct board *board, struct cb_
 	if (text_validate("the item number", card->item, false, err) < 0 ||
 	    text_validate("the source", card->source, false, err) < 0)
 		return on_field(err, "source", -1);
+	if (!str_empty(card->every) && !card_every_valid(card->every))
+		return on_field(err, "every", cb_fail(err, CB_EINVALID, "'%s' is not a period: write "
+			       "month or quarter, with the day the report is due by (month:10)",
+			       card->every));
 	/* A merge left unfinished by hand: git's markers must not become the card's text. */
 	if (conflict_marker_line(card->description) ||
 	    conflict_marker_line(card->title))
@@ -663,10 +684,10 @@ bool card_remove_note(struct card *card, const struct note *note)
 
 char **card_text_field(struct card *card, const char *field)
 {
-	char **const slots[] = {&card->title, &card->column, &card->lead, &card->due,
-				&card->description, &card->item, &card->source};
-	static const char *const names[] = {"title", "column", "lead", "due", "description",
-					    "item", "source"};
+	char **const slots[] = {&card->title,	    &card->column, &card->lead,	  &card->due,
+				&card->description, &card->item,   &card->source, &card->every};
+	static const char *const names[] = {"title", "column", "lead",   "due",
+					    "description", "item", "source", "every"};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
 		if (strcmp(names[i], field) == 0)

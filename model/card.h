@@ -68,6 +68,9 @@ struct card {
 	/* Where the instruction comes from: its number in the control matrix ("4", "2.1") and
 	 * the document ("Government meeting of January 2026"); "" when not given. */
 	char *item, *source;
+	/* A periodic item: "month:10" or "quarter:10", the period and the day its report is due
+	 * by; "" for a one-time instruction. */
+	char *every;
 	struct note *notes;
 	size_t nnotes;
 	struct card_conflict *conflicts; /* sorted by field, then value; no two alike */
@@ -114,6 +117,9 @@ bool card_has_note(const struct card *card, const struct note *note);
 void card_insert_note(struct card *card, const struct note *note);
 /* Removes the note with note's identity; false when the card has none. */
 bool card_remove_note(struct card *card, const struct note *note);
+
+/* Whether every is "month:DAY" or "quarter:DAY" (DAY 1-31). */
+bool card_every_valid(const char *every);
 
 /* Steps (card_step.c): a set with identity (every field), like notes. */
 bool step_kind_is_request(const char *kind);

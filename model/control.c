@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "date.h"
 #include "i18n.h"
 #include "ops_internal.h"
@@ -270,6 +271,16 @@ static int apply_decision(struct op_state *st, const struct step *r, bool grant,
 {
 	struct card *c = &st->after;
 
+	if (strcmp(r->kind, "report") == 0 && grant && !str_empty(c->every)) {
+		/* A periodic item stays on control: the next period's deadline, back to work. */
+		char next[11];
+		calendar_next_period(st->board, c->due, c->every, next);
+		set_subject(st, "Accept the report on #%d for the period due %s; next due %s", c->id,
+			    str_empty(c->due) ? "-" : c->due, next);
+		str_set(&c->due, next);
+		str_set(&c->column, back_to_work(st->board, r));
+		return ops_place_card(st, 0, 0, err);
+	}
 	if (strcmp(r->kind, "report") == 0) {
 		const struct column_def *to = grant ? board_column_of_kind(st->board, COLUMN_DONE)
 						    : board_column(st->board,
@@ -325,10 +336,13 @@ static int apply_decide(struct op_state *st, void *arg, struct cb_error *err)
 			       "own request", st->s->login, d->number);
 	const char *verdict = strcmp(r->kind, "report") == 0 ? (d->grant ? "accepted" : "returned")
 							     : (d->grant ? "granted" : "refused");
-	/* A granted extension keeps the deadline it replaced: "first set" stays visible. */
-	bool moves_due = d->grant && strcmp(r->kind, "extension") == 0;
+	/* A decision keeps the deadline it was made against: a granted extension the one it
+	 * replaced ("first set" stays visible), a report the one it was due by (a periodic
+	 * item's period, for the discipline figures). */
+	bool keeps_due = (d->grant && strcmp(r->kind, "extension") == 0) ||
+			 strcmp(r->kind, "report") == 0;
 	struct step decision = {d->number, (char *)verdict, now, st->s->login, "",
-				moves_due ? st->after.due : "",
+				keeps_due ? st->after.due : "",
 				(char *)(d->reason ? d->reason : "")};
 	date_utc_now(now);
 	/* The request is copied first: inserting the decision may move the card's steps. */

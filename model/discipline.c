@@ -85,10 +85,12 @@ void discipline_of(const struct request_list *requests, const struct card_list *
 			if (strcmp(r->decision, "returned") == 0) {
 				out->returned++;
 			} else if (strcmp(r->decision, "accepted") == 0) {
-				/* Late when taken off control after the deadline it then had. */
-				if (!str_empty(c->due) && strcmp(decided, c->due) > 0) {
+				/* Late when taken off control after the deadline it then had (the
+				 * decision keeps it; a periodic item's moves on). */
+				const char *due = *r->decided_value ? r->decided_value : c->due;
+				if (!str_empty(due) && strcmp(decided, due) > 0) {
 					out->late++;
-					late_days += date_to_days(decided) - date_to_days(c->due);
+					late_days += date_to_days(decided) - date_to_days(due);
 				} else {
 					out->on_time++;
 				}

@@ -123,6 +123,7 @@ void history_diff(const struct card *old, const struct card *new, struct change_
 	compare(out, "description", old->description, new->description);
 	compare(out, "item", old->item, new->item);
 	compare(out, "source", old->source, new->source);
+	compare(out, "every", old->every, new->every);
 	/* Notes are a list with identity (author, time, text), compared as a multiset: one row
 	 * per note gone or come, whatever its place. */
 	bool *matched = xcalloc(new->nnotes + 1, sizeof(*matched));

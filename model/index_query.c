@@ -78,6 +78,7 @@ static void list_push_row(struct card_list *out, sqlite3_stmt *st)
 	card->description = xstrdup("");
 	card->item = xstrdup("");
 	card->source = xstrdup("");
+	card->every = xstrdup("");
 }
 
 /* How many cards the index holds: as many as any filter can match. */

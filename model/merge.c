@@ -134,6 +134,7 @@ int card_merge(const struct card *base, const struct card *ours, const struct ca
 	merge_scalar(out, "item", &out->item, base->item, ours->item, theirs->item, &count);
 	merge_scalar(out, "source", &out->source, base->source, ours->source, theirs->source,
 		     &count);
+	merge_scalar(out, "every", &out->every, base->every, ours->every, theirs->every, &count);
 	merge_list(&base->co, &ours->co, &theirs->co, &out->co);
 	merge_list(&base->labels, &ours->labels, &theirs->labels, &out->labels);
 	/* A lead taken from one side may be a co-executor the other side added. */

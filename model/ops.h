@@ -21,6 +21,7 @@ struct op_result {
 
 struct add_args {
 	const char *title, *lead, *co, *column, *due, *labels, *description;
+	const char *every; /* month[:DAY], quarter[:DAY] or none (model/card.h) */
 };
 
 /* NULL fields are left as they are. due "none" or "" clears the date; a due date is a date
@@ -28,6 +29,7 @@ struct add_args {
 struct edit_args {
 	const char *title, *due, *labels, *description;
 	const char *item, *source; /* where the instruction comes from */
+	const char *every;         /* month[:DAY], quarter[:DAY] or none: a periodic item */
 };
 
 int ops_add(struct session *s, const struct add_args *args, struct op_result *res,

@@ -89,6 +89,28 @@ int ops_take_deadline(struct op_state *st, const char *typed, char out[11],
 	return 0;
 }
 
+/* A period as typed: month, quarter (the day from the deadline, else the 10th),
+ * month:DAY, quarter:DAY, or none. */
+static int take_every(struct card *c, const char *typed, struct cb_error *err)
+{
+	char every[32];
+
+	if (!strcmp(typed, "none") || !*typed) {
+		str_set(&c->every, "");
+		return 0;
+	}
+	if (!strchr(typed, ':'))
+		snprintf(every, sizeof(every), "%s:%d", typed,
+			 date_valid(c->due) ? atoi(c->due + 8) : 10);
+	else
+		snprintf(every, sizeof(every), "%s", typed);
+	if (!card_every_valid(every))
+		return cb_fail(err, CB_EINVALID, "'%s' is not a period: write month or quarter, with "
+			       "the day the report is due by if you like (month:10), or none", typed);
+	str_set(&c->every, every);
+	return 0;
+}
+
 static int take_due(struct op_state *st, const char *due, struct cb_error *err)
 {
 	char day[11];
@@ -168,6 +190,8 @@ static int apply_add(struct op_state *st, void *arg, struct cb_error *err)
 	str_set(&c->column, !str_empty(a->column) ? board_column_key_of(st->board, a->column)
 			    : st->board->ncolumns ? st->board->columns[0].key : "");
 	if (a->due && take_due(st, a->due, err) < 0)
+		return -1;
+	if (a->every && take_every(c, a->every, err) < 0)
 		return -1;
 	if (a->labels && take_list(&c->labels, "the labels", a->labels, err) < 0)
 		return -1;
@@ -254,6 +278,8 @@ static int apply_edit(struct op_state *st, void *arg, struct cb_error *err)
 	}
 	if (e->due && take_due(st, e->due, err) < 0)
 		return -1;
+	if (e->every && take_every(c, e->every, err) < 0)
+		return -1;
 	if (e->labels && take_list(&c->labels, "the labels", e->labels, err) < 0)
 		return -1;
 	if (e->description && take_description(c, e->description, err) < 0)
@@ -275,7 +301,7 @@ int ops_edit(struct session *s, int id, const struct edit_args *args, const char
 	     struct op_result *res, struct cb_error *err)
 {
 	if (!args->title && !args->due && !args->labels && !args->description && !args->item &&
-	    !args->source)
+	    !args->source && !args->every)
 		return cb_fail(err, CB_EINVALID, "nothing to edit: give --title, --due, --label, "
 			       "--description, --item or --source");
 	return ops_run_card_op(s, id, "edit", reason, apply_edit, (void *)args, res, err);

@@ -59,7 +59,8 @@ const char *board_may_change_card(const struct board *board, const char *login, 
 			return _("only the coordinator's office sets a deadline; ask for another with "
 				 "`coboard extend ID --to DATE --reason TEXT`");
 		if (before && (strcmp(before->item, after->item) != 0 ||
-			       strcmp(before->source, after->source) != 0))
+			       strcmp(before->source, after->source) != 0 ||
+			       strcmp(before->every, after->every) != 0))
 			return _("only the coordinator's office records where an instruction comes "
 				 "from (its item number and source)");
 		if (before && (strcmp(before->lead, after->lead) != 0 ||

@@ -42,9 +42,9 @@ int check_add(struct cmd *c)
 
 int cmd_add(struct cmd *c)
 {
-	struct add_args add = {opt(c, "title"), opt(c, "lead"),  opt(c, "co"),
-			       opt(c, "column"), opt(c, "due"), opt(c, "label"),
-			       opt(c, "description")};
+	struct add_args add = {opt(c, "title"),	 opt(c, "lead"),  opt(c, "co"),
+			       opt(c, "column"),	 opt(c, "due"),	  opt(c, "label"),
+			       opt(c, "description"), opt(c, "every")};
 	struct op_result res;
 
 	return report_write(c, ops_add(c->s, &add, &res, &c->err), &res);
@@ -99,7 +99,7 @@ int cmd_assign(struct cmd *c)
 int check_edit(struct cmd *c)
 {
 	if (!opt(c, "title") && !opt(c, "due") && !opt(c, "label") && !opt(c, "description") &&
-	    !opt(c, "item") && !opt(c, "source"))
+	    !opt(c, "item") && !opt(c, "source") && !opt(c, "every"))
 		return usage_fail(c, "give at least one of --title, --due, --label, --description, "
 				  "--item, --source");
 	return 0;
@@ -107,8 +107,9 @@ int check_edit(struct cmd *c)
 
 int cmd_edit(struct cmd *c)
 {
-	struct edit_args e = {opt(c, "title"),	 opt(c, "due"),	 opt(c, "label"),
-			      opt(c, "description"), opt(c, "item"), opt(c, "source")};
+	struct edit_args e = {opt(c, "title"),	     opt(c, "due"),  opt(c, "label"),
+			      opt(c, "description"), opt(c, "item"), opt(c, "source"),
+			      opt(c, "every")};
 	struct op_result res;
 
 	return report_write(c, ops_edit(c->s, c->id, &e, opt(c, "reason"), &res, &c->err), &res);

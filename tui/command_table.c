@@ -33,10 +33,10 @@ const struct command command_table[] = {
 	 N_("Show every field of a card, its description, notes and latest changes."),
 	 CMD_READS | CMD_BOARD | CMD_CARD, 1, 1, "", TEXT | JSON},
 	{"add", check_add, cmd_add,
-	 "add --title T --lead CODE [--co CODE,..] [--column K] [--due YYYY-MM-DD] [--label L,..] "
-	 "[--description TEXT]",
+	 "add --title T --lead CODE [--co CODE,..] [--column K] [--due DATE] [--label L,..] "
+	 "[--description TEXT] [--every month|quarter[:DAY]]",
 	 N_("Add a card and print its id."),
-	 CMD_SESSION, 0, 0, "title= lead= co= column= due= label= description=", 0},
+	 CMD_SESSION, 0, 0, "title= lead= co= column= due= label= description= every=", 0},
 	{"move", check_move, cmd_move, "move ID COLUMN [--before ID|--after ID] [--reason TEXT]",
 	 N_("Move a card to a column (to its bottom, or next to another card)."),
 	 CMD_SESSION | CMD_CARD, 2, 2, "before= after= reason=", 0},
@@ -45,10 +45,12 @@ const struct command command_table[] = {
 	 CMD_SESSION | CMD_CARD, 1, 1, "lead= co= reason=", 0},
 	{"edit", check_edit, cmd_edit,
 	 "edit ID [--title T] [--due DATE|+10d|+5wd|+2m|urgent|operational|none] [--label L,..] "
-	 "[--description TEXT] [--item N] [--source TEXT] [--reason TEXT]",
+	 "[--description TEXT] [--item N] [--source TEXT] [--every month|quarter[:DAY]|none] "
+	 "[--reason TEXT]",
 	 N_("Change a card's title, due date, labels, description, or where its instruction\n"
 	 "comes from (item number and source document)."),
-	 CMD_SESSION | CMD_CARD, 1, 1, "title= due= label= description= item= source= reason=", 0},
+	 CMD_SESSION | CMD_CARD, 1, 1, "title= due= label= description= item= source= every= reason=",
+	 0},
 	{"note", NULL, cmd_note, "note ID TEXT", N_("Add a note to a card."),
 	 CMD_SESSION | CMD_CARD, 2, 2, "", 0},
 	{"archive", NULL, cmd_archive, "archive ID [--reason TEXT]",

@@ -252,6 +252,10 @@ static void card_json(const struct card *card, const struct board *board, bool f
 		sb_puts(out, ", \"source\": ");
 		text_json(card->source ? card->source : "", out);
 	}
+	if (!str_empty(card->every)) {
+		sb_puts(out, ", \"every\": ");
+		text_json(card->every, out);
+	}
 	if (full) {
 		sb_puts(out, ", \"description\": ");
 		text_json(card->description, out);
@@ -359,6 +363,16 @@ static void short_value(const char *value, struct strbuf *out)
 	free(first);
 }
 
+void print_every(const char *every, struct strbuf *out)
+{
+	int day = 0;
+
+	sscanf(strchr(every, ':') ? strchr(every, ':') + 1 : "0", "%d", &day);
+	sb_printf(out, strncmp(every, "quarter", 7) == 0 ? _("quarterly, the report due by day %d")
+							  : _("monthly, the report due by day %d"),
+		  day);
+}
+
 void print_source(const struct card *card, struct strbuf *out)
 {
 	struct strbuf s = {0};
@@ -419,6 +433,11 @@ void print_card(const struct card *card, const struct board *board, const struct
 		sb_reset(&line);
 		print_source(card, &line);
 		field_line(_("Source:"), sb_str(&line), out);
+	}
+	if (!str_empty(card->every)) {
+		sb_reset(&line);
+		print_every(card->every, &line);
+		field_line(_("Every:"), sb_str(&line), out);
 	}
 	for (size_t i = 0; i < card->nconflicts; i++) {
 		const char *v = card->conflicts[i].value;

@@ -31,6 +31,8 @@ struct slippage;
 /* Every field, the notes, the recent changes and the slippage (sl may be NULL). */
 /* Where the card's instruction comes from: "item 4, Government meeting of January 2026". */
 void print_source(const struct card *card, struct strbuf *out);
+/* A periodic item's period in words: "monthly, the report due by day 10". */
+void print_every(const char *every, struct strbuf *out);
 void print_card(const struct card *card, const struct board *board, const struct log_list *recent,
 		const struct slippage *sl, const char *blocked, enum format format,
 		struct strbuf *out);
