@@ -2,11 +2,13 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,7 +22,9 @@
 #include "text.h"
 #include "views.h"
 
-enum { POLL_MS = 250 };
+/* Without inotify the app looks for changes four times a second; with it, the kernel wakes
+ * it, and it looks on its own only every few seconds, in case a change slipped by. */
+enum { POLL_MS = 250, WATCH_FALLBACK_MS = 3000 };
 
 static volatile sig_atomic_t stop_signal;
 
@@ -193,10 +197,55 @@ static void draw_all(struct app *app)
 	doupdate();
 }
 
+/* The kernel says when the board moves: the branch's ref (a commit here or by anyone, a
+ * push, a sync) and the index (another session's write). The quarter-second poll stays as
+ * the fallback where inotify is not to be had. */
+static int board_watch = -1;
+
+static void watch_board(struct app *app)
+{
+	static const char *const parts[] = {"refs/heads", "", "coboard"};
+	const char *gitdir = repo_gitdir(app->s->repo);
+	char path[4096];
+	int watched = 0;
+
+	if (screen_scripted() || (board_watch = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0)
+		return;
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++) {
+		snprintf(path, sizeof(path), "%s%s", gitdir, parts[i]);
+		watched += inotify_add_watch(board_watch, path,
+					     IN_MOVED_TO | IN_CREATE | IN_CLOSE_WRITE | IN_MODIFY) >= 0;
+	}
+	if (!watched) {
+		close(board_watch);
+		board_watch = -1;
+	}
+}
+
+/* Reads what the kernel queued: only that something changed matters. */
+static void drain_watch(void)
+{
+	char buf[4096];
+
+	while (read(board_watch, buf, sizeof(buf)) > 0)
+		;
+}
+
 int app_read_key(struct app *app, wint_t *key)
 {
 	(void)app;
-	return screen_read_key(key, POLL_MS);
+	if (board_watch < 0)
+		return screen_read_key(key, POLL_MS);
+	/* A key curses already holds comes first; else sleep until a key or a change. */
+	int r = screen_read_key(key, 0);
+	if (r != ERR)
+		return r;
+	struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {board_watch, POLLIN, 0}};
+	if (poll(p, 2, WATCH_FALLBACK_MS) <= 0)
+		return ERR;
+	if (p[1].revents & POLLIN)
+		drain_watch();
+	return p[0].revents ? screen_read_key(key, 0) : ERR;
 }
 
 bool app_edit_in_editor(struct app *app, char **text)
@@ -397,7 +446,10 @@ int app_run(const struct cli *cli)
 	app_push(&app, board_view_new(&app));
 	app_reload(&app);
 	say_board_state(&app);
+	watch_board(&app);
 	run_loop(&app);
+	if (board_watch >= 0)
+		close(board_watch);
 	while (app.nviews > 0) {
 		struct view *v = app.views[--app.nviews];
 		if (v->close)
