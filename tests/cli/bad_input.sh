@@ -69,7 +69,7 @@ check 1 "no meeting is open"                   meeting end
 check 2 "--since is required"                  changes
 check 1 "'2026-02-30' is not a real date"      changes --since 2026-02-30
 check 1 "no meeting has been held yet"         changes --since last-meeting
-check 2 "unknown format 'pdf' (md, csv or json)" report --format pdf
+check 2 "unknown format 'pdf' (md, csv, json or html)" report --format pdf
 check 1 "unknown agency 'XYZ'"                 report --agency XYZ
 check 1 "'2026-02-30' is not a real date"      board --at 2026-02-30
 CB_USER=admin check 2 "--role is required for member add" member add bob

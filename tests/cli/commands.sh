@@ -53,7 +53,7 @@ expect_eq "$(git --git-dir="$BOARD" log -1 --format=%ae main)" "sec@example.kz" 
 expect_contains "$(git --git-dir="$BOARD" log -1 --format=%B main)" "Card: 5
 Op: add" "trailers"
 expect_eq "$(git --git-dir="$BOARD" show main:cards/00/5.card | head -8 | tr '\n' '|')" \
-	"title: Рейд по школам Алматы|column: todo|rank: s|lead: MOE|co: MOH, MIA|due: 2026-04-01|labels: safety, raid|archived: no|" \
+	"title: Рейд по школам Алматы|column: todo|rank: k01|lead: MOE|co: MOH, MIA|due: 2026-04-01|labels: safety, raid|archived: no|" \
 	"the canonical card text"
 
 # move: one commit, plain words, only the moved card's file

@@ -102,6 +102,30 @@ static void test_append(void **state)
 	free(last);
 }
 
+/* Ten thousand cards appended one after another, or each put first: every key stays short
+ * (the bound the board's benchmarks rely on), strictly in order, valid. */
+static void test_short_at_the_ends(void **state)
+{
+	(void)state;
+	for (int up = 0; up < 2; up++) {
+		char *last = NULL;
+		size_t longest = 0;
+		for (int i = 0; i < 10000; i++) {
+			char *k = up ? rank_between(last, NULL) : rank_between(NULL, last);
+			assert_non_null(k);
+			assert_true(rank_valid(k));
+			if (last)
+				assert_true(up ? strcmp(last, k) < 0 : strcmp(k, last) < 0);
+			if (strlen(k) > longest)
+				longest = strlen(k);
+			free(last);
+			last = k;
+		}
+		assert_true(longest <= 12);
+		free(last);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -109,6 +133,7 @@ int main(void)
 		cmocka_unit_test(test_rejects),
 		cmocka_unit_test(test_random_inserts),
 		cmocka_unit_test(test_append),
+		cmocka_unit_test(test_short_at_the_ends),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
