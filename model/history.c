@@ -114,6 +114,9 @@ void history_diff(const struct card *old, const struct card *new, struct change_
 	}
 	compare(out, "title", old->title, new->title);
 	compare(out, "column", old->column, new->column);
+	/* A card moved up or down within its column: a change of its place, worded so. */
+	if (strcmp(old->column, new->column) == 0 && strcmp(old->rank, new->rank) != 0)
+		push(out, "order", old->rank, new->rank);
 	compare(out, "lead", old->lead, new->lead);
 	compare_list(out, "co", &old->co, &new->co);
 	compare(out, "due", old->due, new->due);
@@ -346,6 +349,9 @@ void history_word_change(const char *field, const char *old_value, const char *n
 	} else if (strcmp(field, "note") == 0) {
 		sb_puts(out, *new_value ? "added " : "removed ");
 		quote_note(*new_value ? new_value : old_value, value, out);
+	} else if (strcmp(field, "order") == 0) {
+		sb_puts(out, strcmp(new_value, old_value) < 0 ? _("moved up in its column")
+							      : _("moved down in its column"));
 	} else if (strcmp(field, "request") == 0 || strcmp(field, "decision") == 0) {
 		word_step(field, *new_value ? new_value : old_value, !*new_value, value, out);
 	} else if (strcmp(field, "conflict") == 0) {

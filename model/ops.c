@@ -83,7 +83,7 @@ static void describe_subject(struct op_state *st, const struct change_list *chan
 	if (!st->before) {
 		sb_printf(out, "Add #%d: ", id);
 		title_for_subject(st->after.title, out);
-	} else if (changes->n == 0) {
+	} else if (changes->n == 0 || (changes->n == 1 && strcmp(changes->v[0].field, "order") == 0)) {
 		sb_printf(out, "Reorder #%d in %s", id, column_name(st->board, st->after.column));
 	} else if (archived && st->after.archived) {
 		sb_printf(out, "Archive #%d: ", id);
@@ -342,7 +342,9 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 		card_free(&st.after);
 		return -1;
 	}
-	if (hold && repo_lock_commits(s->repo, err) < 0)
+	/* Holding the commit lock, nobody else commits: bring the index up to whatever was
+	 * committed while this writer waited for it, so this attempt decides on the tip. */
+	if (hold && (repo_lock_commits(s->repo, err) < 0 || index_sync(s->index, NULL, NULL, err) < 0))
 		goto fail;
 	if (load_for_change(s, id, &board, &before, &st, err) < 0 || fn(&st, arg, err) < 0 ||
 	    card_validate(&st.after, &board, err) < 0)

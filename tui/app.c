@@ -202,9 +202,12 @@ static void draw_all(struct app *app)
  * the fallback where inotify is not to be had. */
 static int board_watch = -1;
 
+static bool watch_fired;
+
 static void watch_board(struct app *app)
 {
-	static const char *const parts[] = {"refs/heads", "", "coboard"};
+	/* coboard-sync: a sync's record, written just after the branch moves. */
+	static const char *const parts[] = {"refs/heads", "", "coboard", "coboard-sync"};
 	const char *gitdir = repo_gitdir(app->s->repo);
 	char path[4096];
 	int watched = 0;
@@ -220,6 +223,14 @@ static void watch_board(struct app *app)
 		close(board_watch);
 		board_watch = -1;
 	}
+}
+
+static void watch_board_again(struct app *app)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%scoboard-sync", repo_gitdir(app->s->repo));
+	inotify_add_watch(board_watch, path, IN_MOVED_TO | IN_CREATE | IN_CLOSE_WRITE | IN_MODIFY);
 }
 
 /* Reads what the kernel queued: only that something changed matters. */
@@ -243,8 +254,11 @@ int app_read_key(struct app *app, wint_t *key)
 	struct pollfd p[2] = {{STDIN_FILENO, POLLIN, 0}, {board_watch, POLLIN, 0}};
 	if (poll(p, 2, WATCH_FALLBACK_MS) <= 0)
 		return ERR;
-	if (p[1].revents & POLLIN)
+	if (p[1].revents & POLLIN) {
 		drain_watch();
+		watch_fired = true;
+		watch_board_again(app); /* coboard-sync/ may have been made just now */
+	}
 	return p[0].revents ? screen_read_key(key, 0) : ERR;
 }
 
@@ -400,7 +414,10 @@ static void run_loop(struct app *app)
 		if (r == ERR) {
 			if (screen_gone())
 				break;
-			check_for_changes(app);
+			/* The top line's "synced with" comes from a record beside the index. */
+			if (!check_for_changes(app) && watch_fired)
+				load_status(app);
+			watch_fired = false;
 			continue;
 		}
 		if (r == KEY_CODE_YES && key == KEY_RESIZE)

@@ -174,7 +174,9 @@ static void card_row(const struct card *card, struct row_layout *layout, struct 
 	sb_putc(out, ' ');
 	co_summary(card, ROW_CO_WIDTH, &layout->scratch, out);
 	sb_putc(out, ' ');
-	text_fit(card->due, 10, true, out);
+	char day[16];
+	/* The day as the reader writes it (31.12.2026 in Russian and Kazakh), ISO in CSV/JSON. */
+	text_fit(str_empty(card->due) ? "" : print_day(card->due, day), 10, true, out);
 	sb_putc(out, ' ');
 	due_note(card, layout->board, &layout->words, out);
 	if (card->archived)
