@@ -101,6 +101,7 @@ const struct keymap keymap_log = {N_("In the activity log and a card's history")
 				  COUNT(log_keys)};
 static const struct key_binding dashboard_keys[] = {
 	{ACT_OPEN, {'\n', K(KEY_ENTER), '\r'}, N_("show the board of the selected agency"), N_("Enter:board"), 2, NULL},
+	{ACT_DISCIPLINE, {'d'}, N_("executive discipline per agency, or cards by column again"), N_("d:discipline"), 3, NULL},
 };
 
 const struct keymap keymap_dashboard = {N_("In the dashboard"), dashboard_keys, COUNT(dashboard_keys)};

@@ -4,11 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/date.h"
 #include "../model/i18n.h"
 #include "../model/report.h"
 #include "../model/strbuf.h"
 #include "app.h"
 #include "listview.h"
+#include "print.h"
 #include "views.h"
 
 enum { CODE_WIDTH = 6, COUNTS_WIDTH = 32, FIRST_ROW = 3 };
@@ -17,6 +19,7 @@ struct dashboard_state {
 	struct report report;
 	int *order; /* indexes into report.v, by overdue */
 	struct listview lv;
+	bool discipline; /* d: each agency's executive discipline over the last 30 days */
 };
 
 static void dashboard_reload(struct view *view, struct app *app)
@@ -27,7 +30,11 @@ static void dashboard_reload(struct view *view, struct app *app)
 	report_free(&st->report);
 	free(st->order);
 	st->order = NULL;
-	if (report_build(app->s, &app->board, NULL, 0, false, &st->report, &err) < 0)
+	char today[11], since[11];
+	date_today(today);
+	date_from_days(date_to_days(today) - 30, since);
+	if (report_build(app->s, &app->board, NULL, 0, false, &st->report, &err) < 0 ||
+	    report_discipline(app->s, &app->board, &st->report, since, today, &err) < 0)
 		app_message(app, C_ERROR, "%s", err.msg);
 	st->order = xcalloc(st->report.n + 1, sizeof(int));
 	report_order_by_overdue(&st->report, st->order);
@@ -73,7 +80,17 @@ static void dashboard_draw(struct view *view, struct app *app)
 	int most = 1, bar_x = 1 + CODE_WIDTH + 1, bar_w = COLS - bar_x - COUNTS_WIDTH - 2;
 
 	app_draw_frame(app, _("dashboard  (Esc: back)"), NULL);
-	draw_legend(app, 1);
+	if (st->discipline) {
+		char from[16], to[16], line[200];
+		snprintf(line, sizeof(line),
+			 _("Agency  executive discipline, %s to %s: off control on time / late (mean "
+			   "days late), extensions granted of asked, reports returned, open overdue.  "
+			   "d: cards"),
+			 print_day(st->report.since_day, from), print_day(st->report.until_day, to));
+		draw_text(stdscr, 1, 1, COLS - 2, line, A_BOLD, false);
+	} else {
+		draw_legend(app, 1);
+	}
 	for (size_t i = 0; i < st->report.n; i++)
 		if ((int)st->report.v[i].ncards > most)
 			most = (int)st->report.v[i].ncards;
@@ -88,6 +105,21 @@ static void dashboard_draw(struct view *view, struct app *app)
 			draw_fill(stdscr, y, 0, COLS, draw_attr(C_SELECTED));
 		draw_text(stdscr, y, 1, CODE_WIDTH, ar->agency->code,
 			  sel ? draw_attr(C_SELECTED) | A_BOLD : A_BOLD, true);
+		if (st->discipline) {
+			const struct discipline *d = &ar->discipline;
+			char line[200];
+			snprintf(line, sizeof(line),
+				 _("%d on time / %d late (%.1f)   %d of %d extensions   %d returned   "
+				   "%d open overdue"),
+				 d->on_time, d->late, d->mean_days_late, d->extensions_granted,
+				 d->extensions_asked, d->returned, d->open_overdue);
+			draw_text(stdscr, y, bar_x, COLS - bar_x - 1, line,
+				  sel ? draw_attr(C_SELECTED) : d->late || d->open_overdue
+									? draw_attr(C_OVERDUE)
+									: A_NORMAL,
+				  false);
+			continue;
+		}
 		draw_bar(app, ar, most, y, bar_x, bar_w > 10 ? bar_w : 10);
 		for (size_t c = 0; c < app->board.ncolumns; c++)
 			sb_printf(&counts, "%s%d", c ? " / " : "", ar->per_column[c]);
@@ -108,6 +140,10 @@ static bool dashboard_input(struct view *view, struct app *app, enum action acti
 	(void)is_key;
 	if (listview_act(&st->lv, action))
 		return true;
+	if (action == ACT_DISCIPLINE) {
+		st->discipline = !st->discipline;
+		return true;
+	}
 	if (action != ACT_OPEN || !st->report.n)
 		return false;
 	char *code = xstrdup(st->report.v[st->order[st->lv.sel]].agency->code);

@@ -58,6 +58,18 @@ wait_for "granted" "the extension is granted"
 expect_contains "$(git --git-dir="$BOARD" show main:cards/00/2.card)" "due: 2026-06-30" "the deadline moved"
 wait_for "nothing waits for a decision" "the queue is empty"
 keys Escape
+# The dashboard's discipline: the returned report and the granted extension, counted for
+# MOE over the last thirty days (today being today here: the decisions were made today).
+COBOARD_TODAY=$(date +%F) start_app 120 40 sec
+keys D
+wait_for "dashboard" "D opens the dashboard"
+keys d
+wait_for "executive discipline" "d shows each agency's discipline"
+expect_contains "$(screen | grep ' MOE ')" "1 of 1 extensions   1 returned" "MOE's returned report and granted extension"
+keys d
+wait_for "cards by column" "d again: cards by column"
+keys Escape
+start_app 120 40 sec
 # A secretary's own move into Done asks why.
 keys l
 wait_for "▶#2" "#2 is selected"
