@@ -101,6 +101,7 @@ install: $(BUILD)/coboard $(BUILD)/coboard.1 $(CATALOGS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BUILD)/coboard $(DESTDIR)$(PREFIX)/bin/coboard
+	install -m 755 scripts/ssh-setup $(DESTDIR)$(PREFIX)/bin/coboard-ssh-setup
 	gzip -9n < $(BUILD)/coboard.1 > $(DESTDIR)$(PREFIX)/share/man/man1/coboard.1.gz
 	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/coboard.1.gz
 	install -m 644 completion/coboard.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/coboard

@@ -78,4 +78,28 @@ for v in base:main~3 ours:main~2 theirs:main; do
 	git --git-dir="$BOARD" show "${v#*:}:cards/00/5.card" >"$T/${v%%:*}"
 done
 vg merge-card "$T/base" "$T/ours" "$T/theirs" cards/00/5.card
+# Each office's authority, execution control, the calendar, import, reminders, the page.
+VG_USER=admin vg authority
+VG_USER=admin vg authority accept all
+mkdir -p "$T/def"
+cp -r "$FIXTURE/cards" "$T/def/"
+sed 's/^column: done | Done | 0 | done/column: review | Under review | 0 | review\ncolumn: done | Done | 0 | done/' \
+	"$FIXTURE/board.conf" >"$T/def/board.conf"
+printf 'day-off: 2026-03-23 | Nauryz\nreminder-days: 7, 1\n' >>"$T/def/board.conf"
+BOARD="$T/control.git"
+"$COBOARD_BIN" --user admin init "$BOARD" --from "$T/def" >/dev/null
+VG_USER=moe vg extend 2 --to +5wd --reason "more time"
+vg requests
+expect_contains "$(cat "$T/vg.out")" "#2" "requests under valgrind"
+vg refuse "$(git --git-dir="$BOARD" log -1 --format=%B main | sed -n 's/^Request: //p')" --reason "no"
+VG_USER=moe vg submit 2 "Inspections done"
+vg accept 2
+vg show 2
+vg history 2
+vg report --format html --since 2000-01-01
+vg report --format csv --table discipline
+printf 'No.,Instruction,Lead,Deadline\n1,Imported under valgrind,MOE,+2m\n' >"$T/plan.csv"
+vg import "$T/plan.csv"
+vg remind --dry-run
+vg edit 1 --due 2026-03-23 --reason "a day off"
 echo ok
