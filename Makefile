@@ -42,7 +42,7 @@ $(BUILD)/locale/%/LC_MESSAGES/coboard.mo: po/%.po $(DEPS_STAMP)
 
 # The template of every message, from the sources: the translators' starting point.
 XGETTEXT_KEYWORDS = -k_ -kN_ -kP_:1,2 -kcb_fail:3 -kcb_error_prefix:2 -kapp_message:3 \
-	-kcli_error:1 -kusage_fail:2
+	-ksay_error:1 -kusage_fail:2
 pot:
 	xgettext -o po/coboard.pot --from-code=UTF-8 --add-comments=TRANSLATORS: \
 		--package-name=coboard --package-version=$(VERSION) --no-location --sort-output \
@@ -55,9 +55,11 @@ $(DEPS_STAMP): scripts/install-deps
 	@touch $@
 deps: $(DEPS_STAMP)
 
+# The front ends see only the model's services and rules: repo.h, the libgit2 table and the
+# index's SQLite internals refuse to compile where COBOARD_FRONT_END is set.
 $(BUILD)/%.o: %.c $(DEPS_STAMP) $(wildcard model/*.h tui/*.h)
 	@mkdir -p $(dir $@)
-	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -Itui -c $< -o $@
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -DCOBOARD_FRONT_END -Itui -c $< -o $@
 
 # model/ sees only itself: a layering slip (a model file reaching into tui/) fails the build.
 $(BUILD)/model/%.o: model/%.c $(DEPS_STAMP) $(wildcard model/*.h)
@@ -69,7 +71,7 @@ $(BUILD)/gen/shipped_board.c: scripts/embed-board $(BOARD_FILES)
 	scripts/embed-board boards/children-of-kazakhstan > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/shipped_board.o: $(BUILD)/gen/shipped_board.c tui/shipped_board.h $(DEPS_STAMP)
-	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -Itui -c $< -o $@
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -DCOBOARD_FRONT_END -Itui -c $< -o $@
 
 $(BUILD)/model/git_api.o: ALL_CFLAGS += -DCOBOARD_LIBGIT2='"$(LIBGIT2_SONAME)"'
 

@@ -6,9 +6,11 @@
 #include <time.h>
 
 #include "date.h"
+#include "repo.h"
 
 /* The board at the end of day: the last commit before the next day's first second. */
-static int last_commit_of(struct session *s, const char *day, git_oid *out, struct cb_error *err)
+static int last_commit_of(struct session *s, const char *day, struct cb_oid *out,
+			  struct cb_error *err)
 {
 	if (index_commit_before(s->index, date_day_end(day), out, err) < 0) {
 		if (err->code == CB_ENOTFOUND) {
@@ -21,7 +23,23 @@ static int last_commit_of(struct session *s, const char *day, git_oid *out, stru
 	return 0;
 }
 
-int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_error *err)
+/* A commit named as git names one (an id, a tag, main~3), only from the board's own history. */
+static int resolve_in_main(struct session *s, const char *spec, struct cb_oid *out,
+			   struct cb_error *err)
+{
+	git_oid found, tip;
+
+	if (repo_resolve(s->repo, spec, &found, err) < 0 || repo_tip(s->repo, &tip, err) < 0)
+		return -1;
+	/* Only the board's own history is how it stood: a commit of another branch never was. */
+	if (!repo_descends_from(s->repo, &tip, &found))
+		return cb_fail(err, CB_ENOTFOUND, "'%s' is not in the board's history (its branch "
+			       "main); give a date, a commit of main or last-meeting", spec);
+	oid_from_git(out, &found);
+	return 0;
+}
+
+int asof_resolve(struct session *s, const char *spec, struct cb_oid *out, struct cb_error *err)
 {
 	char day[11];
 
@@ -35,33 +53,31 @@ int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_er
 		if (!oid[0])
 			return cb_fail(err, CB_ENOTFOUND,
 				       "no meeting has been held yet; give a date or a commit");
-		return repo_resolve(s->repo, oid, out, err);
+		return cb_oid_fromstr(out, oid) == 0
+			       ? 0
+			       : cb_fail(err, CB_ECORRUPT, "bad commit id '%s' in the index; run "
+					 "`coboard reindex`", oid);
 	}
 	/* Shaped as a date either way people write one, but no real day: not a commit id. */
 	if ((strlen(spec) == 10 && spec[4] == '-' && spec[7] == '-') ||
 	    (strchr(spec, '.') && strspn(spec, "0123456789.") == strlen(spec)))
 		return cb_fail(err, CB_EINVALID,
 			       "'%s' is not a real date; write it as YYYY-MM-DD or DD.MM.YYYY", spec);
-	git_oid tip;
-	if (repo_resolve(s->repo, spec, out, err) < 0 || repo_tip(s->repo, &tip, err) < 0)
-		return -1;
-	/* Only the board's own history is how it stood: a commit of another branch never was. */
-	if (!repo_descends_from(s->repo, &tip, out))
-		return cb_fail(err, CB_ENOTFOUND, "'%s' is not in the board's history (its branch "
-			       "main); give a date, a commit of main or last-meeting", spec);
-	return 0;
+	return resolve_in_main(s, spec, out, err);
 }
 
-int asof_load(struct session *s, const git_oid *commit, struct board_state *st,
+int asof_load(struct session *s, const struct cb_oid *commit_id, struct board_state *st,
 	      struct cb_error *err)
 {
+	git_oid git_id, *commit = &git_id;
 	struct strvec paths = {0};
 	struct strbuf text = {0};
 	bool found;
 	int rc = -1;
 
+	oid_to_git(&git_id, commit_id);
 	memset(st, 0, sizeof(*st));
-	git_oid_tostr(st->oid, sizeof(st->oid), commit);
+	cb_oid_tostr(st->oid, commit_id);
 	struct cb_error no_time = {0};
 	if (repo_commit_time(s->repo, commit, &st->time, &no_time) == 0) {
 		time_t t = (time_t)st->time;
@@ -108,7 +124,7 @@ out:
 	return rc;
 }
 
-int asof_resolve_since(struct session *s, const char *spec, git_oid *out, bool *before_all,
+int asof_resolve_since(struct session *s, const char *spec, struct cb_oid *out, bool *before_all,
 		       struct cb_error *err)
 {
 	char day[11];

@@ -9,7 +9,7 @@
 #include "session.h"
 
 struct board_state {
-	char oid[GIT_OID_HEXSZ + 1];
+	char oid[CB_OID_HEXSZ + 1];
 	long long time;
 	char day[11]; /* the commit's date, YYYY-MM-DD, local time */
 	struct board board;
@@ -20,15 +20,15 @@ struct board_state {
  * last meeting's minutes were tagged on), "before-last-meeting" (the board just before the
  * last meeting started), or anything git understands (an id, a tag,
  * main~3). */
-int asof_resolve(struct session *s, const char *spec, git_oid *out, struct cb_error *err);
+int asof_resolve(struct session *s, const char *spec, struct cb_oid *out, struct cb_error *err);
 
 /* The start of "changes since spec": for a date, the board as that day began, so the day's
  * own changes are included; *before_all when the date is before the board's first commit
  * (the whole history is then "since"). */
-int asof_resolve_since(struct session *s, const char *spec, git_oid *out, bool *before_all,
+int asof_resolve_since(struct session *s, const char *spec, struct cb_oid *out, bool *before_all,
 		       struct cb_error *err);
 
-int asof_load(struct session *s, const git_oid *commit, struct board_state *state,
+int asof_load(struct session *s, const struct cb_oid *commit, struct board_state *state,
 	      struct cb_error *err);
 void board_state_free(struct board_state *state);
 

@@ -3,6 +3,10 @@
 #ifndef COBOARD_CHECK_H
 #define COBOARD_CHECK_H
 
+#ifdef COBOARD_FRONT_END
+#error "check.h is the model's own: a front end reaches the board through session.h and the services"
+#endif
+
 #include "board.h"
 #include "card.h"
 #include "repo.h"

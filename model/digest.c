@@ -107,11 +107,11 @@ static void compare_states(struct digest *d)
 
 int digest_since(struct session *s, const char *spec, struct digest *out, struct cb_error *err)
 {
-	git_oid base, tip;
+	struct cb_oid base, tip;
 
 	memset(out, 0, sizeof(*out));
 	if (asof_resolve_since(s, spec, &base, &out->before_all, err) < 0 ||
-	    repo_tip(s->repo, &tip, err) < 0 ||
+	    asof_resolve(s, "main", &tip, err) < 0 ||
 	    (!out->before_all && asof_load(s, &base, &out->then, err) < 0) ||
 	    asof_load(s, &tip, &out->now, err) < 0)
 		return -1;

@@ -7,6 +7,10 @@
 #ifndef COBOARD_GIT_API_H
 #define COBOARD_GIT_API_H
 
+#ifdef COBOARD_FRONT_END
+#error "git_api.h is the model's own: a front end reaches the board through session.h and the services"
+#endif
+
 #include <git2.h>
 #include <git2/sys/repository.h>
 

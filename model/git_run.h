@@ -4,6 +4,10 @@
 #ifndef COBOARD_GIT_RUN_H
 #define COBOARD_GIT_RUN_H
 
+#ifdef COBOARD_FRONT_END
+#error "git_run.h is the model's own: a front end reaches the board through session.h and the services"
+#endif
+
 #include "strbuf.h"
 
 /* Runs `git ARGS...` (argv NULL-terminated, without "git") on the repository gitdir, never

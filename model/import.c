@@ -12,6 +12,7 @@
 #include "ops_internal.h"
 #include "rank.h"
 #include "utf8.h"
+#include "ops_file.h"
 
 /* --- the file: CSV or TSV, quotes and line breaks inside cells ------------------------- */
 

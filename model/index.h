@@ -12,9 +12,11 @@
 #include "card.h"
 #include "cardlist.h"
 #include "error.h"
-#include "repo.h"
+#include "oid.h"
+#include "strbuf.h"
 
 struct index;
+struct repo;
 
 /* Opens (creating if needed) the index of repo. */
 int index_open(struct index **out, struct repo *repo, struct cb_error *err);
@@ -177,10 +179,11 @@ int index_check(struct index *idx, struct strvec *problems, struct cb_error *err
 
 /* The newest commit of the first-parent history made before epoch (seconds), by commit time
  * kept monotone along that history; CB_ENOTFOUND when the board is younger. */
-int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct cb_error *err);
+int index_commit_before(struct index *idx, long long epoch, struct cb_oid *out,
+			struct cb_error *err);
 
 /* The commit n steps before the newest (0: the newest); CB_ENOTFOUND past the first. */
-int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *err);
+int index_commit_back(struct index *idx, int n, struct cb_oid *out, struct cb_error *err);
 /* The reason given when card last moved into column ("" when none was given). */
 int index_move_reason(struct index *idx, int card, const char *column, char **reason,
 		      struct cb_error *err);

@@ -25,11 +25,11 @@ static int query_commit(struct index *idx, const char *sql, long long n, const c
 	return rc < 0 ? -1 : 0;
 }
 
-static int to_oid(const char hex[41], git_oid *out, const char *missing, struct cb_error *err)
+static int to_oid(const char hex[41], struct cb_oid *out, const char *missing, struct cb_error *err)
 {
 	if (!hex[0])
 		return cb_fail(err, CB_ENOTFOUND, "%s", missing);
-	if (git_oid_fromstr(out, hex) < 0)
+	if (cb_oid_fromstr(out, hex) < 0)
 		return cb_fail(err, CB_ECORRUPT, "bad commit id '%s' in the index; run `coboard reindex`",
 			       hex);
 	return 0;
@@ -61,7 +61,8 @@ int index_before_last_meeting(struct index *idx, char out[41], struct cb_error *
 			    0, NULL, out, err);
 }
 
-int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct cb_error *err)
+int index_commit_before(struct index *idx, long long epoch, struct cb_oid *out,
+			struct cb_error *err)
 {
 	char hex[41];
 
@@ -72,7 +73,7 @@ int index_commit_before(struct index *idx, long long epoch, git_oid *out, struct
 	return to_oid(hex, out, "the board has no commit on or before that date", err);
 }
 
-int index_commit_back(struct index *idx, int n, git_oid *out, struct cb_error *err)
+int index_commit_back(struct index *idx, int n, struct cb_oid *out, struct cb_error *err)
 {
 	char hex[41];
 

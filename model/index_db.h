@@ -4,9 +4,14 @@
 #ifndef COBOARD_INDEX_DB_H
 #define COBOARD_INDEX_DB_H
 
+#ifdef COBOARD_FRONT_END
+#error "index_db.h is the model's own: a front end reaches the board through session.h and the services"
+#endif
+
 #include <sqlite3.h>
 
 #include "index.h"
+#include "repo.h"
 
 struct cached_stmt {
 	const char *sql; /* compared by address: callers pass string literals */

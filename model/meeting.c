@@ -12,6 +12,7 @@
 #include "asof.h"
 #include "history.h"
 #include "mdtext.h"
+#include "ops_file.h"
 
 static char *field_value(const char *text, const char *key)
 {
@@ -289,14 +290,14 @@ static void minutes_results(struct strbuf *md, struct session *s, const struct b
 	struct board_state then = {0};
 	struct cb_error err = {0};
 	struct strvec seen = {0};
-	git_oid start;
+	struct cb_oid start;
 
 	sb_puts(md, _("\n## Results\n\n"));
 	if (log->n == 0) {
 		sb_puts(md, "No card changed during the meeting.\n");
 		return;
 	}
-	if (git_oid_fromstr(&start, m->start_commit) < 0 || asof_load(s, &start, &then, &err) < 0) {
+	if (cb_oid_fromstr(&start, m->start_commit) < 0 || asof_load(s, &start, &then, &err) < 0) {
 		sb_puts(md, "(the board at the start cannot be read; see the changes below)\n");
 		return;
 	}

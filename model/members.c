@@ -4,6 +4,7 @@
 
 #include "authority.h"
 #include "utf8.h"
+#include "ops_file.h"
 
 struct member_edit {
 	const struct member_change *change;

@@ -3,6 +3,10 @@
 #ifndef COBOARD_MERGE_TREE_H
 #define COBOARD_MERGE_TREE_H
 
+#ifdef COBOARD_FRONT_END
+#error "merge_tree.h is the model's own: a front end reaches the board through session.h and the services"
+#endif
+
 #include "repo.h"
 
 struct merge_plan {

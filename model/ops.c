@@ -11,6 +11,7 @@
 #include "meeting.h"
 #include "rank.h"
 #include "utf8.h"
+#include "ops_file.h"
 
 enum { CAS_RETRIES = 8, OPTIMISTIC_TRIES = 2, SUBJECT_TITLE_MAX = 60 };
 

@@ -9,6 +9,7 @@
 
 #include "card.h"
 #include "error.h"
+#include "file_update.h"
 #include "session.h"
 
 struct op_result {
@@ -66,36 +67,6 @@ int ops_save_card(struct session *s, const struct card *base, const struct card 
 typedef int (*board_edit_fn)(struct board *board, void *arg, struct cb_error *err);
 int ops_edit_board(struct session *s, board_edit_fn fn, void *arg, const char *subject,
 		   const char *op_name, struct op_result *res, struct cb_error *err);
-
-/* Ops on files other than cards (board.conf, meeting minutes): fn runs under the writer lock
- * with the index at the tip, checks the role itself, and fills op with the files, the
- * message (subject and body; coboard adds the Op: and Member: trailers) and optionally a
- * tag to put on the commit. */
-struct file_op {
-	struct file_update *updates;
-	size_t nupdates;
-	char **paths, **contents;
-	struct strbuf message;
-	const char *op;
-	char *tag;
-	/* board.conf with the members and sites now in force here, saved as this office's
-	 * authority once the commit is made (model/authority.h); NULL: unchanged. */
-	char *authority;
-	struct strvec authority_refused; /* proposals refused, kept with it */
-};
-typedef int (*file_op_fn)(struct session *s, struct board *board, const git_oid *tip, void *arg,
-			  struct file_op *op, struct cb_error *err);
-int ops_file_op(struct session *s, file_op_fn fn, void *arg, struct op_result *res,
-		struct cb_error *err);
-/* Adds a file to write (content NULL: remove it). */
-void file_op_add(struct file_op *op, const char *path, const char *content, size_t len);
-void file_op_free(struct file_op *op);
-
-/* Moves the branch from from to to, a commit already written (a merge, or another board's
- * tip that holds from), under the writer lock, and indexes it. CB_ECONFLICT when the branch
- * is no longer at from. */
-int ops_advance(struct session *s, const git_oid *from, const git_oid *to, struct op_result *res,
-		struct cb_error *err);
 
 /* Decides a field for which a merge set values aside (secretaries and admins): keeps the
  * card's value, or (take) sets the field to the value set aside, value naming it when there

@@ -3,6 +3,10 @@
 #ifndef COBOARD_OPS_INTERNAL_H
 #define COBOARD_OPS_INTERNAL_H
 
+#ifdef COBOARD_FRONT_END
+#error "ops_internal.h is the model's own: a front end reaches the board through session.h and the services"
+#endif
+
 #include "ops.h"
 
 /* What an op sees while it runs, under the writer lock and with the index at the tip. */

@@ -9,6 +9,7 @@
 #include "history.h"
 #include "rank.h"
 #include "utf8.h"
+#include "repo.h"
 
 /* A commit to undo, read from git: the card before and after it (first parent), so notes
  * keep their identity and a move its place. */

@@ -13,6 +13,7 @@
 #include "history.h"
 #include "i18n.h"
 #include "mail.h"
+#include "repo.h"
 
 /* --- what this server remembers: when each agency was last reminded, who opted out ---- */
 

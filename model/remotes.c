@@ -12,6 +12,7 @@
 
 #include "git_run.h"
 #include "i18n.h"
+#include "repo.h"
 
 static bool valid_remote_name(const char *name)
 {

@@ -4,12 +4,30 @@
 #ifndef COBOARD_REPO_H
 #define COBOARD_REPO_H
 
+#ifdef COBOARD_FRONT_END
+#error "repo.h is the model's own: a front end reaches the board through session.h and the services"
+#endif
+
 #include "git_api.h"
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "error.h"
+#include "file_update.h"
+#include "oid.h"
 #include "strbuf.h"
+
+/* The model's door between libgit2's ids and its own (model/oid.h). */
+_Static_assert(sizeof(git_oid) == sizeof(struct cb_oid), "libgit2 built with SHA-256 ids");
+static inline void oid_from_git(struct cb_oid *out, const git_oid *in)
+{
+	memcpy(out->id, in->id, CB_OID_RAWSZ);
+}
+static inline void oid_to_git(git_oid *out, const struct cb_oid *in)
+{
+	memcpy(out->id, in->id, CB_OID_RAWSZ);
+}
 
 #define REPO_BRANCH "refs/heads/main"
 
@@ -22,11 +40,6 @@ struct identity {
 	const char *email;
 };
 
-struct file_update {
-	const char *path;
-	const char *content; /* NULL removes the file */
-	size_t len;
-};
 
 /* Once per process: libgit2 set-up, with object and ref fsync on. */
 void repo_global_init(void);

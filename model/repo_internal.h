@@ -3,6 +3,10 @@
 #ifndef COBOARD_REPO_INTERNAL_H
 #define COBOARD_REPO_INTERNAL_H
 
+#ifdef COBOARD_FRONT_END
+#error "repo_internal.h is the model's own: a front end reaches the board through session.h and the services"
+#endif
+
 #include "repo.h"
 
 struct repo {

@@ -1,4 +1,5 @@
 #include "session.h"
+#include "repo.h"
 
 #include <stdio.h>
 
@@ -152,4 +153,9 @@ void session_global_init(void)
 void session_global_shutdown(void)
 {
 	repo_global_shutdown();
+}
+
+const char *session_gitdir(const struct session *s)
+{
+	return repo_gitdir(s->repo);
 }

@@ -6,7 +6,8 @@
 #include "board.h"
 #include "error.h"
 #include "index.h"
-#include "repo.h"
+
+struct repo;
 
 struct session {
 	struct repo *repo;
@@ -39,6 +40,9 @@ int session_acting_login(const char *board_path, const char *requested, char **l
 int session_open(struct session **out, const char *path, const char *login, bool sync,
 		 struct cb_error *err);
 void session_close(struct session *s);
+
+/* The board's git directory, with a trailing slash: where the app watches for writes. */
+const char *session_gitdir(const struct session *s);
 
 /* Looks the acting member up in board.conf again (after board.conf changed). */
 void session_refresh_identity(struct session *s, const struct board *board);

@@ -11,6 +11,7 @@
 #include "history.h"
 #include "check.h"
 #include "merge_tree.h"
+#include "ops_file.h"
 
 /* A sync that meets a board being written to tries again, a little later each time, for
  * about a minute in all. */

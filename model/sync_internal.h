@@ -3,6 +3,10 @@
 #ifndef COBOARD_SYNC_INTERNAL_H
 #define COBOARD_SYNC_INTERNAL_H
 
+#ifdef COBOARD_FRONT_END
+#error "sync_internal.h is the model's own: a front end reaches the board through session.h and the services"
+#endif
+
 #include "sync.h"
 
 /* A remote's name: letters, digits, '-', '_' and '.'; else CB_EINVALID naming it. */

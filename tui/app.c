@@ -84,7 +84,7 @@ static void load_status(struct app *app)
 	index_last_change(app->s->index, &app->last_author, &app->last_time, &subject, &err);
 	free(subject);
 	free(app->synced_with);
-	sync_last(repo_gitdir(app->s->repo), &app->synced_with, &app->synced_time);
+	sync_last(session_gitdir(app->s), &app->synced_with, &app->synced_time);
 }
 
 void app_reload(struct app *app)
@@ -208,7 +208,7 @@ static void watch_board(struct app *app)
 {
 	/* coboard-sync: a sync's record, written just after the branch moves. */
 	static const char *const parts[] = {"refs/heads", "", "coboard", "coboard-sync"};
-	const char *gitdir = repo_gitdir(app->s->repo);
+	const char *gitdir = session_gitdir(app->s);
 	char path[4096];
 	int watched = 0;
 
@@ -229,7 +229,7 @@ static void watch_board_again(struct app *app)
 {
 	char path[4096];
 
-	snprintf(path, sizeof(path), "%scoboard-sync", repo_gitdir(app->s->repo));
+	snprintf(path, sizeof(path), "%scoboard-sync", session_gitdir(app->s));
 	inotify_add_watch(board_watch, path, IN_MOVED_TO | IN_CREATE | IN_CLOSE_WRITE | IN_MODIFY);
 }
 
@@ -389,9 +389,9 @@ static void say_board_state(struct app *app)
 	struct strbuf problem = {0};
 	struct cb_error err = {0};
 
-	if (cli_created_default_board())
+	if (created_default_board())
 		app_message(app, C_NOTICE, "created the default board at %s: the Children of Kazakhstan "
-			    "Concept; ? shows the keys", cli_created_default_board());
+			    "Concept; ? shows the keys", created_default_board());
 	else if (index_board_problem(app->s->index, &problem, &err) == 0 && problem.len)
 		app_message(app, C_ERROR, "%s; the last valid board.conf is in use", sb_str(&problem));
 	else if (index_unwritable(app->s->index))
@@ -430,7 +430,7 @@ static void run_loop(struct app *app)
 	}
 }
 
-int app_run(const struct cli *cli)
+int app_run(const struct board_choice *choice)
 {
 	struct app app = {0};
 	struct cb_error err = {0};
@@ -440,22 +440,22 @@ int app_run(const struct cli *cli)
 	char why[200];
 
 	if (!scripted && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-		cli_error("the board needs a terminal; for scripts use a command such as "
+		say_error("the board needs a terminal; for scripts use a command such as "
 			  "`coboard board` or `coboard list`");
 		return EXIT_FAIL;
 	}
-	if (cli_open_session(cli, &app.s) < 0)
+	if (open_board(choice, &app.s) < 0)
 		return EXIT_FAIL;
-	app.restricted = cli->restricted;
+	app.restricted = choice->restricted;
 	if (index_board(app.s->index, &app.board, &err) < 0) {
-		cli_error("%s", err.msg);
+		say_error("%s", err.msg);
 		board_free(&app.board);
 		session_close(app.s);
 		return EXIT_FAIL;
 	}
 	setup_signals();
 	if (screen_start(why, sizeof(why)) < 0) {
-		cli_error("%s", why);
+		say_error("%s", why);
 		board_free(&app.board);
 		session_close(app.s);
 		return EXIT_FAIL;

@@ -9,7 +9,7 @@
 
 #include "../model/board.h"
 #include "../model/session.h"
-#include "cli.h"
+#include "open.h"
 #include "draw.h"
 #include "keymap.h"
 
@@ -51,7 +51,7 @@ struct app {
 };
 
 /* Opens the board full-screen; returns the exit status. */
-int app_run(const struct cli *cli);
+int app_run(const struct board_choice *choice);
 
 void app_push(struct app *app, struct view *view);
 void app_pop(struct app *app);

@@ -1,140 +1,17 @@
 #include "cli.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../model/i18n.h"
 #include "../model/ops.h"
 #include "../model/session.h"
-#include "shipped_board.h"
 #include "command.h"
 #include "print.h"
 #include "text.h"
-
-void cli_error(const char *fmt, ...)
-{
-	struct strbuf raw = {0}, clean = {0};
-	va_list ap;
-
-	va_start(ap, fmt);
-	{
-		char buf[2048];
-		vsnprintf(buf, sizeof(buf), gettext(fmt), ap);
-		sb_puts(&raw, buf);
-	}
-	va_end(ap);
-	text_sanitize(sb_str(&raw), &clean);
-	fprintf(stderr, "coboard: %s\n", sb_str(&clean));
-	sb_free(&raw);
-	sb_free(&clean);
-}
-
-const struct file_update *shipped_files(size_t *n)
-{
-	static struct file_update files[512];
-
-	*n = shipped_board_count < 512 ? shipped_board_count : 512;
-	for (size_t i = 0; i < *n; i++)
-		files[i] = (struct file_update){shipped_board[i].path, shipped_board[i].text,
-						strlen(shipped_board[i].text)};
-	return files;
-}
-
-char *acting_login(const struct cli *cli, const char *board_path)
-{
-	struct cb_error err = {0};
-	char *login;
-
-	if (session_acting_login(board_path, cli->user, &login, &err) < 0)
-		cli_error("%s", err.msg);
-	return login;
-}
-
-static int make_parent_dirs(const char *path)
-{
-	char *copy = xstrdup(path);
-
-	for (char *p = copy + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0775) < 0 && errno != EEXIST) {
-			free(copy);
-			return -1;
-		}
-		*p = '/';
-	}
-	free(copy);
-	return 0;
-}
-
-static char created_default[4096];
-
-const char *cli_created_default_board(void)
-{
-	return created_default[0] ? created_default : NULL;
-}
-
-/* A board.conf pushed broken: the board goes on with the last one that parsed, and every
- * command says so until it is fixed. */
-static void warn_board_problem(struct session *s)
-{
-	struct strbuf problem = {0};
-	struct cb_error ignored = {0};
-
-	if (index_board_problem(s->index, &problem, &ignored) == 0 && problem.len)
-		cli_error("warning: %s; the board goes on with the last board.conf that was valid "
-			  "until this one is fixed (`coboard fsck` names the line)",
-			  sb_str(&problem));
-	sb_free(&problem);
-}
-
-int cli_open_session(const struct cli *cli, struct session **out)
-{
-	char *path = cli->board_path ? xstrdup(cli->board_path) : session_default_board_path();
-	char *login = acting_login(cli, path);
-	struct cb_error err = {0};
-	struct stat st;
-	int rc = 0;
-
-	if (!login) {
-		free(path);
-		return -1;
-	}
-	if (!cli->board_path && stat(path, &st) < 0) {
-		size_t n;
-		const struct file_update *files = shipped_files(&n);
-
-		if (make_parent_dirs(path) < 0 || ops_init(path, files, n, login, false, &err) < 0) {
-			if (!err.code)
-				cb_fail(&err, CB_EFAIL, "cannot create %s: %s", path, strerror(errno));
-			rc = -1;
-		} else {
-			cli_error("created the default board at %s", path);
-			snprintf(created_default, sizeof(created_default), "%s", path);
-		}
-	}
-	if (rc == 0 && session_open(out, path, login, !cli->no_sync, &err) < 0)
-		rc = -1;
-	/* A member who chose a language in board.conf reads it, whatever the locale of the
-	 * server they reached over SSH. */
-	if (rc == 0 && !str_empty((*out)->language))
-		i18n_use_language((*out)->language);
-	if (rc == 0)
-		warn_board_problem(*out);
-	if (rc < 0)
-		cli_error("%s", err.msg);
-	free(path);
-	free(login);
-	return rc;
-}
-
 
 /* --- the driver ----------------------------------------------------------------------- */
 
@@ -270,13 +147,13 @@ static int parse_arguments(struct cmd *c, int argc, char **argv)
 	return 0;
 }
 
-static int open_board(struct cmd *c)
+static int open_for_command(struct cmd *c)
 {
-	struct cli opened = *c->cli;
+	struct board_choice opened = *c->cli;
 
 	if (c->def->flags & CMD_NO_SYNC)
 		opened.no_sync = true;
-	if (cli_open_session(&opened, &c->s) < 0) {
+	if (open_board(&opened, &c->s) < 0) {
 		c->s = NULL;
 		return -1;
 	}
@@ -286,14 +163,14 @@ static int open_board(struct cmd *c)
 }
 
 /* Parse, check, open, run, print, free: every command's life, written once. */
-static int run_command(const struct cli *cli, const struct command *def, int argc, char **argv)
+static int run_command(const struct board_choice *cli, const struct command *def, int argc, char **argv)
 {
 	struct cmd c = {.cli = cli, .def = def};
 	bool opened = def->flags & (CMD_SESSION | CMD_BOARD);
 	int rc, status;
 
 	if (cli->restricted && (def->flags & CMD_LOCAL)) {
-		cli_error("'%s' is not available over this connection", def->name);
+		say_error("'%s' is not available over this connection", def->name);
 		return EXIT_FAIL;
 	}
 	/* Titles are cut to fit a screen; in a file or a pipe nothing is cut, unless COLUMNS
@@ -308,7 +185,7 @@ static int run_command(const struct cli *cli, const struct command *def, int arg
 		rc = def->check(&c);
 	if (rc < 0) {
 		c.usage = true;
-	} else if (opened && open_board(&c) < 0) {
+	} else if (opened && open_for_command(&c) < 0) {
 		rc = -1;
 	} else {
 		rc = def->run(&c);
@@ -316,9 +193,9 @@ static int run_command(const struct cli *cli, const struct command *def, int arg
 	if (rc == 0)
 		fwrite(sb_str(&c.out), 1, c.out.len, stdout);
 	else if (c.usage)
-		cli_error("%s: %s", def->name, c.err.msg);
+		say_error("%s: %s", def->name, c.err.msg);
 	else if (c.err.code)
-		cli_error("%s", c.err.msg);
+		say_error("%s", c.err.msg);
 	if (rc < 0 && c.usage)
 		fprintf(stderr, _("usage: coboard %s\n"), def->usage);
 	status = rc < 0 ? (c.usage ? EXIT_USAGE : EXIT_FAIL) : c.status;
@@ -355,12 +232,12 @@ void cli_usage(void)
 	      stdout);
 }
 
-int cli_run(const struct cli *cli, int argc, char **argv)
+int cli_run(const struct board_choice *cli, int argc, char **argv)
 {
 	const struct command *cmd = find_command(argv[0]);
 
 	if (!cmd) {
-		cli_error("unknown command '%s'; `coboard --help` lists them", argv[0]);
+		say_error("unknown command '%s'; `coboard --help` lists them", argv[0]);
 		return EXIT_USAGE;
 	}
 	return run_command(cli, cmd, argc, argv);

@@ -138,7 +138,7 @@ int cmd_fsck(struct cmd *c)
 	if (fsck_board(c->s, &problems, &ncards, &c->err) < 0)
 		return -1;
 	for (size_t i = 0; i < problems.n; i++)
-		cli_error("fsck: %s", problems.v[i]);
+		say_error("fsck: %s", problems.v[i]);
 	if (problems.n == 0)
 		sb_printf(&c->out, _("fsck: ok, %zu cards at %.7s\n"), ncards, index_tip(c->s->index));
 	c->status = problems.n ? EXIT_FAIL : EXIT_OK;
@@ -308,7 +308,7 @@ int cmd_admin(struct cmd *c)
 		keys++;
 	}
 	if (keys == 0)
-		cli_error("no member has a key yet; add one with `coboard member set LOGIN --key "
+		say_error("no member has a key yet; add one with `coboard member set LOGIN --key "
 			  "\"$(cat id.pub)\"`");
 	return 0;
 }
@@ -376,9 +376,9 @@ int cmd_hook(struct cmd *c)
 	rc = hook_check_push(board, &updates, login, &problems, &c->err);
 	free(login);
 	for (size_t i = 0; i < problems.n; i++)
-		cli_error("push refused: %s", problems.v[i]);
+		say_error("push refused: %s", problems.v[i]);
 	if (problems.n)
-		cli_error("fix the files named above and push again; nothing of this push was taken");
+		say_error("fix the files named above and push again; nothing of this push was taken");
 	c->status = problems.n ? EXIT_FAIL : EXIT_OK;
 	sv_free(&problems);
 	sv_free(&updates);

@@ -174,7 +174,7 @@ int cmd_remind(struct cmd *c)
 	}
 	int rc = remind_send(c->s, &r, &c->err);
 	for (size_t i = 0; i < r.failed.n; i++)
-		cli_error(_("not sent: %s (the other agencies' went; this one is tried again next "
+		say_error(_("not sent: %s (the other agencies' went; this one is tried again next "
 			    "time)"),
 			  r.failed.v[i]);
 	if (rc == 0)

@@ -40,7 +40,7 @@ int cmd_revert(struct cmd *c)
 	if (res.changed)
 		sb_printf(&c->out, _("reverted %s on #%d as %.7s\n"), c->a.pos[0], res.card, res.commit);
 	else
-		cli_error("nothing to revert: #%d already has those values", res.card);
+		say_error("nothing to revert: #%d already has those values", res.card);
 	return 0;
 }
 

@@ -95,7 +95,7 @@ int cmd_import(struct cmd *c)
 		return -1;
 	print_plan(&plan, update, dry || plan.problems.n, &c->out);
 	for (size_t i = 0; i < plan.problems.n; i++)
-		cli_error("%s", plan.problems.v[i]);
+		say_error("%s", plan.problems.v[i]);
 	if (!dry) {
 		rc = import_apply(c->s, &plan, name, update, &c->err);
 		if (rc == 0) {

@@ -16,7 +16,7 @@ static void warn_broken(struct session *s)
 
 	if (index_broken(s->index, &broken, &err) == 0)
 		for (size_t i = 0; i < broken.n; i++)
-			cli_error("warning: %s (not listed; see `coboard fsck`)", broken.v[i]);
+			say_error("warning: %s (not listed; see `coboard fsck`)", broken.v[i]);
 	sv_free(&broken);
 }
 
@@ -39,7 +39,7 @@ static int load_cards(struct cmd *c, const struct card_filter *filter, struct ca
 {
 	const char *at = opt(c, "at");
 	struct board_state state;
-	git_oid oid;
+	struct cb_oid oid;
 
 	if (!at) {
 		warn_broken(c->s);

@@ -73,7 +73,7 @@ static int sync_round(struct cmd *c, struct strvec *names)
 		struct cb_error err = {0};
 
 		if (sync_with(c->s, names->v[i], &r, &err) < 0) {
-			cli_error("%s", err.msg);
+			say_error("%s", err.msg);
 			failed = 1;
 		} else {
 			print_sync_result(names->v[i], &r, &c->out);

@@ -19,13 +19,13 @@ int report_write(struct cmd *c, int rc, const struct op_result *res)
 	if (c->def->run == cmd_add) {
 		sb_printf(&c->out, "%d\n", res->card);
 	} else if (!res->changed) {
-		cli_error("nothing to change on #%d", res->card);
+		say_error("nothing to change on #%d", res->card);
 	} else if (index_commit_summary(c->s->index, res->commit, &subject, &member, &ignored) == 0) {
 		text_sanitize(subject, &c->out);
 		sb_printf(&c->out, " (%.7s)\n", res->commit);
 	}
 	if (res->changed && res->note[0])
-		cli_error("%s", res->note);
+		say_error("%s", res->note);
 	free(subject);
 	free(member);
 	return 0;

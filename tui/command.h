@@ -47,7 +47,7 @@ struct command {
 
 /* One run of one command. */
 struct cmd {
-	const struct cli *cli;
+	const struct board_choice *cli;
 	const struct command *def;
 	struct args a;
 	const char *value[CMD_MAX_OPTIONS];
@@ -75,14 +75,6 @@ bool flag(const struct cmd *c, const char *name);
 void join_args(const struct cmd *c, int first, struct strbuf *out);
 /* A usage error from check or run: printed with the command's usage, exit status 2. */
 int usage_fail(struct cmd *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* The acting login for the board at board_path (see session_acting_login); NULL, with the
- * reason printed, when --user is refused. Caller frees. */
-char *acting_login(const struct cli *cli, const char *board_path);
-
-/* The shipped board's files, for init and the default board. */
-struct file_update;
-const struct file_update *shipped_files(size_t *n);
 
 /* The commands, one file per family. */
 /* cli_read.c */

@@ -59,7 +59,7 @@ static void print_board_words(struct session *s, const char *kind)
 	board_free(&board);
 }
 
-int complete_run(const struct cli *cli, const char *kind, const char *command)
+int complete_run(const struct board_choice *cli, const char *kind, const char *command)
 {
 	struct session *s = NULL;
 	struct stat st;
@@ -81,7 +81,7 @@ int complete_run(const struct cli *cli, const char *kind, const char *command)
 	if (!exists)
 		return EXIT_OK;
 	/* Errors would land in the middle of the user's command line: none are printed. */
-	if (!freopen("/dev/null", "w", stderr) || cli_open_session(cli, &s) != 0)
+	if (!freopen("/dev/null", "w", stderr) || open_board(cli, &s) != 0)
 		return EXIT_OK;
 	print_board_words(s, kind);
 	session_close(s);

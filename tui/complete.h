@@ -7,6 +7,6 @@
 /* Prints the words of kind, one per line: commands, options COMMAND, cards, columns,
  * agencies, members, remotes. Nothing (and status 0) when the board does not exist yet:
  * completion never creates one. */
-int complete_run(const struct cli *cli, const char *kind, const char *command);
+int complete_run(const struct board_choice *cli, const char *kind, const char *command);
 
 #endif

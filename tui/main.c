@@ -33,7 +33,7 @@ static void keep_freed_memory(void)
 
 int main(int argc, char **argv)
 {
-	struct cli cli = {0};
+	struct board_choice cli = {0};
 	bool restricted_flag = false;
 	int i, status;
 
@@ -71,13 +71,13 @@ int main(int argc, char **argv)
 			printf("coboard %s\n", COBOARD_VERSION);
 			return EXIT_OK;
 		} else if (argv[i][0] == '-') {
-			cli_error("unknown option '%s'; `coboard --help` lists the options", argv[i]);
+			say_error("unknown option '%s'; `coboard --help` lists the options", argv[i]);
 			return EXIT_USAGE;
 		} else
 			break;
 	}
 	if (cli.user && str_empty(cli.user)) {
-		cli_error("--user needs a login");
+		say_error("--user needs a login");
 		return EXIT_USAGE;
 	}
 	cli.restricted = restricted_wanted(restricted_flag, &cli);

@@ -1,5 +1,6 @@
 /* What the commands that join offices print: remotes, a sync's one line, values set aside. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../model/i18n.h"

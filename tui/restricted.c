@@ -13,7 +13,7 @@
 
 enum { MAX_WORDS = 32 };
 
-bool restricted_wanted(bool flag, const struct cli *cli)
+bool restricted_wanted(bool flag, const struct board_choice *cli)
 {
 	const char *ssh = getenv("SSH_CONNECTION");
 
@@ -29,7 +29,7 @@ static bool is_transport(const char *word)
 /* git-upload-pack or git-receive-pack on the key's board, for an admin's key or a key with
  * the sync role; the path in the remote's URL must name this board. A push passes the
  * board's pre-receive hook like any other. Returns only on failure. */
-static int run_transport(const struct cli *cli, int n, char **words)
+static int run_transport(const struct board_choice *cli, int n, char **words)
 {
 	struct session *s = NULL;
 	struct board board;
@@ -38,25 +38,25 @@ static int run_transport(const struct cli *cli, int n, char **words)
 	const char *denied = NULL;
 
 	if (n != 2) {
-		cli_error("%s takes one path", words[0]);
+		say_error("%s takes one path", words[0]);
 		return EXIT_USAGE;
 	}
-	if (cli_open_session(cli, &s) != 0)
+	if (open_board(cli, &s) != 0)
 		return EXIT_FAIL;
 	if (index_board(s->index, &board, &err) < 0) {
-		cli_error("%s", err.msg);
+		say_error("%s", err.msg);
 		session_close(s);
 		return EXIT_FAIL;
 	}
 	denied = board_may_transport(&board, s->login);
 	board_free(&board);
 	if (denied) {
-		cli_error("%s may not fetch or push this board: %s", s->login, denied);
+		say_error("%s may not fetch or push this board: %s", s->login, denied);
 		session_close(s);
 		return EXIT_FAIL;
 	}
 	if (!realpath(s->board_path, have) || !realpath(words[1], want) || strcmp(want, have) != 0) {
-		cli_error("this key serves the board %s; use that path in the remote's URL", s->board_path);
+		say_error("this key serves the board %s; use that path in the remote's URL", s->board_path);
 		session_close(s);
 		return EXIT_FAIL;
 	}
@@ -69,11 +69,11 @@ static int run_transport(const struct cli *cli, int n, char **words)
 	execlp("git", "git", "-c", sb_str(&hooks), "-c", "core.fsmonitor=false", words[0] + 4,
 	       have, (char *)NULL);
 	sb_free(&hooks);
-	cli_error("cannot run git: is it installed?");
+	say_error("cannot run git: is it installed?");
 	return EXIT_FAIL;
 }
 
-int restricted_run(const struct cli *cli)
+int restricted_run(const struct board_choice *cli)
 {
 	const char *requested = getenv("SSH_ORIGINAL_COMMAND");
 	char *words[MAX_WORDS];
@@ -83,13 +83,13 @@ int restricted_run(const struct cli *cli)
 		return app_run(cli);
 	n = args_split(requested, words, MAX_WORDS);
 	if (n < 0) {
-		cli_error("the command has an unbalanced quote");
+		say_error("the command has an unbalanced quote");
 		return EXIT_USAGE;
 	}
 	if (n == 0)
 		return app_run(cli);
 	if (words[0][0] == '-') {
-		cli_error("'%s' is refused: the board and the member are set by the administrator "
+		say_error("'%s' is refused: the board and the member are set by the administrator "
 			  "for this key",
 			  words[0]);
 		status = EXIT_USAGE;
@@ -98,7 +98,7 @@ int restricted_run(const struct cli *cli)
 	} else if (!cli_is_read_command(words[0])) {
 		struct strbuf served = {0};
 		cli_read_commands(&served);
-		cli_error("'%s' is refused over this connection; allowed: %s (or no command for the "
+		say_error("'%s' is refused over this connection; allowed: %s (or no command for the "
 			  "full-screen board)",
 			  words[0], sb_str(&served));
 		sb_free(&served);

@@ -11,9 +11,9 @@
 
 /* True when coboard runs under a forced SSH command: --restricted was given, or --user was
  * given inside an SSH session. */
-bool restricted_wanted(bool flag, const struct cli *cli);
+bool restricted_wanted(bool flag, const struct board_choice *cli);
 
 /* Runs what the SSH client asked for; returns the exit status. */
-int restricted_run(const struct cli *cli);
+int restricted_run(const struct board_choice *cli);
 
 #endif

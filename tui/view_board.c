@@ -93,7 +93,7 @@ static void load_cards(struct board_view_state *st, struct app *app)
 	struct card_list found = {0};
 	struct cb_error err = {0};
 	struct board_state state;
-	git_oid oid;
+	struct cb_oid oid;
 
 	free_reasons(st);
 	card_list_free(&st->cards);
@@ -103,7 +103,7 @@ static void load_cards(struct board_view_state *st, struct app *app)
 	 * how many changes ago it is moves on. */
 	st->back = 0;
 	if (st->anchor[0] &&
-	    (git_oid_fromstr(&oid, st->anchor) < 0 ||
+	    (cb_oid_fromstr(&oid, st->anchor) < 0 ||
 	     index_changes_since_commit(app->s->index, st->anchor, &st->back, &err) < 0 ||
 	     (st->back > 0 && asof_load(app->s, &oid, &state, &err) < 0))) {
 		app_message(app, C_ERROR, "%s", err.msg);
@@ -341,12 +341,12 @@ static const char *check_when(const char *text, void *ctx)
 static void step_in_time(struct board_view_state *st, struct app *app, int back)
 {
 	struct cb_error err = {0};
-	git_oid oid;
+	struct cb_oid oid;
 
 	if (back <= 0) {
 		st->anchor[0] = '\0';
 	} else if (index_commit_back(app->s->index, back, &oid, &err) == 0) {
-		git_oid_tostr(st->anchor, sizeof(st->anchor), &oid);
+		cb_oid_tostr(st->anchor, &oid);
 	} else {
 		app_message(app, C_ERROR, "%s", err.msg);
 	}
@@ -356,8 +356,8 @@ static void step_in_time(struct board_view_state *st, struct app *app, int back)
 static void go_to_time(struct board_view_state *st, struct app *app)
 {
 	struct cb_error err = {0};
-	char *text = NULL, hex[GIT_OID_HEXSZ + 1];
-	git_oid oid;
+	char *text = NULL, hex[CB_OID_HEXSZ + 1];
+	struct cb_oid oid;
 	int back;
 
 	if (!prompt_line(app, _("The board as it stood (a date, a commit, last-meeting, "
@@ -365,7 +365,7 @@ static void go_to_time(struct board_view_state *st, struct app *app)
 			 "before-last-meeting", check_when, NULL, NULL, &text))
 		return;
 	if (asof_resolve(app->s, text, &oid, &err) == 0 &&
-	    index_changes_since_commit(app->s->index, git_oid_tostr(hex, sizeof(hex), &oid), &back,
+	    index_changes_since_commit(app->s->index, cb_oid_tostr(hex, &oid), &back,
 				       &err) == 0) {
 		snprintf(st->anchor, sizeof(st->anchor), "%s", back ? hex : "");
 		if (back == 0)

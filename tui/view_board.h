@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "../model/oid.h"
 #include "app.h"
 #include "listview.h"
 
@@ -39,7 +40,7 @@ struct board_view_state {
 	struct listview lanes_lv; /* the swimlanes' lines */
 	/* The past: anchor is the commit shown ("" for the present, live), back how many changes
 	 * came after it (recounted as others write; the commit shown stays). */
-	char anchor[41];
+	char anchor[CB_OID_HEXSZ + 1];
 	int back;            /* > 0: the board as it stood this many commits ago, read-only */
 	char asof_oid[41];
 	long long asof_time;

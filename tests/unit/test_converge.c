@@ -16,6 +16,7 @@
 #include <git2.h>
 
 #include "../../model/ops.h"
+#include "../../model/repo.h"
 #include "../../model/session.h"
 #include "../../model/sync.h"
 
