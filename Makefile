@@ -11,16 +11,24 @@ ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -DCOBOARD_VERSION='"$(VERSION)"' \
 	-DCOBOARD_LOCALEDIR='"$(PREFIX)/share/locale"' $(WARN) $(CFLAGS) $(SAN) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-# The program loads libgit2 at its first use (model/git_api.c) instead of linking it, so a
+# The program loads libgit2 at its first use (model/storage/git_api.c) instead of linking it, so a
 # read the index answers starts without it. It keeps its own definition of one mbedTLS
-# function visible to the libgit2 it loads (model/notls.c).
+# function visible to the libgit2 it loads (model/storage/notls.c).
 LIBGIT2_SONAME = $(or $(shell objdump -p "$$(pkg-config --variable=libdir libgit2 2>/dev/null)/libgit2.so" \
 	2>/dev/null | awk '/SONAME/ { print $$2 }'),libgit2.so)
 APP_LIBS = $(shell pkg-config --libs ncursesw sqlite3 2>/dev/null) -ldl \
 	-Wl,--export-dynamic-symbol=mbedtls_x509_crt_parse_file
 
-MODEL_SRC = $(wildcard model/*.c)
-TUI_SRC = $(filter-out tui/main.c,$(wildcard tui/*.c))
+# The model by floor: rules (pure), storage (git) and index (SQLite), services; the front
+# ends: what both share in tui/, the printers in tui/print/, the CLI and the app.
+MODEL_DIRS = model/rules model/storage model/index model/services
+TUI_DIRS = tui tui/print tui/cli tui/app
+MODEL_INC = $(MODEL_DIRS:%=-I%)
+TUI_INC = $(TUI_DIRS:%=-I%)
+MODEL_SRC = $(wildcard $(MODEL_DIRS:%=%/*.c))
+MODEL_HDR = $(wildcard $(MODEL_DIRS:%=%/*.h))
+TUI_SRC = $(filter-out tui/main.c,$(wildcard $(TUI_DIRS:%=%/*.c)))
+TUI_HDR = $(wildcard $(TUI_DIRS:%=%/*.h))
 MODEL_OBJ = $(MODEL_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ = $(TUI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/shipped_board.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -46,7 +54,7 @@ XGETTEXT_KEYWORDS = -k_ -kN_ -kP_:1,2 -kcb_fail:3 -kcb_error_prefix:2 -kapp_mess
 pot:
 	xgettext -o po/coboard.pot --from-code=UTF-8 --add-comments=TRANSLATORS: \
 		--package-name=coboard --package-version=$(VERSION) --no-location --sort-output \
-		$(XGETTEXT_KEYWORDS) model/*.c tui/*.c
+		$(XGETTEXT_KEYWORDS) $(MODEL_SRC) tui/main.c $(TUI_SRC)
 
 # Installs missing Debian packages once; scripts/install-deps is a no-op when all are there.
 $(DEPS_STAMP): scripts/install-deps
@@ -57,14 +65,14 @@ deps: $(DEPS_STAMP)
 
 # The front ends see only the model's services and rules: repo.h, the libgit2 table and the
 # index's SQLite internals refuse to compile where COBOARD_FRONT_END is set.
-$(BUILD)/%.o: %.c $(DEPS_STAMP) $(wildcard model/*.h tui/*.h)
+$(BUILD)/%.o: %.c $(DEPS_STAMP) $(MODEL_HDR) $(TUI_HDR)
 	@mkdir -p $(dir $@)
-	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -DCOBOARD_FRONT_END -Itui -c $< -o $@
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -DCOBOARD_FRONT_END $(TUI_INC) $(MODEL_INC) -c $< -o $@
 
 # model/ sees only itself: a layering slip (a model file reaching into tui/) fails the build.
-$(BUILD)/model/%.o: model/%.c $(DEPS_STAMP) $(wildcard model/*.h)
+$(BUILD)/model/%.o: model/%.c $(DEPS_STAMP) $(MODEL_HDR)
 	@mkdir -p $(dir $@)
-	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -c $< -o $@
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) $(MODEL_INC) -c $< -o $@
 
 $(BUILD)/gen/shipped_board.c: scripts/embed-board $(BOARD_FILES)
 	@mkdir -p $(dir $@)
@@ -73,7 +81,7 @@ $(BUILD)/gen/shipped_board.c: scripts/embed-board $(BOARD_FILES)
 $(BUILD)/gen/shipped_board.o: $(BUILD)/gen/shipped_board.c tui/shipped_board.h $(DEPS_STAMP)
 	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -DCOBOARD_FRONT_END -Itui -c $< -o $@
 
-$(BUILD)/model/git_api.o: ALL_CFLAGS += -DCOBOARD_LIBGIT2='"$(LIBGIT2_SONAME)"'
+$(BUILD)/model/storage/git_api.o: ALL_CFLAGS += -DCOBOARD_LIBGIT2='"$(LIBGIT2_SONAME)"'
 
 $(BUILD)/coboard: $(BUILD)/tui/main.o $(TUI_OBJ) $(MODEL_OBJ)
 	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -o $@ $^ $(APP_LIBS)
@@ -84,7 +92,7 @@ $(BUILD)/coboard.1: $(BUILD)/coboard
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(MODEL_OBJ) $(TUI_OBJ) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) -Itui -o $@ $< $(MODEL_OBJ) $(TUI_OBJ) $(LIBS) -lcmocka
+	@echo "  CC  $@"; $(CC) $(ALL_CFLAGS) $(TUI_INC) $(MODEL_INC) -o $@ $< $(MODEL_OBJ) $(TUI_OBJ) $(LIBS) -lcmocka
 
 unit: $(UNIT_BIN)
 
@@ -124,16 +132,16 @@ bench: $(BUILD)/coboard
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-FUZZ_SRC = $(wildcard model/*.c) tui/args.c
+FUZZ_SRC = $(MODEL_SRC) tui/cli/args.c
 FUZZ_OBJ = $(FUZZ_SRC:%.c=build-fuzz/%.o)
 FUZZERS = card board args
 
-build-fuzz/%.o: %.c $(DEPS_STAMP) $(wildcard model/*.h tui/*.h)
+build-fuzz/%.o: %.c $(DEPS_STAMP) $(MODEL_HDR) $(TUI_HDR)
 	@mkdir -p $(dir $@)
-	@echo "  CC  $@"; clang $(FUZZ_CFLAGS) -c $< -o $@
+	@echo "  CC  $@"; clang $(FUZZ_CFLAGS) $(MODEL_INC) $(TUI_INC) -c $< -o $@
 
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
-	@echo "  LD  $@"; clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LIBS)
+	@echo "  LD  $@"; clang $(FUZZ_CFLAGS) $(MODEL_INC) $(TUI_INC) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LIBS)
 
 .SECONDARY: $(FUZZ_OBJ)
 fuzz-build: $(FUZZERS:%=build-fuzz/fuzz_%)

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../model/session.h"
-#include "../model/strbuf.h"
+#include "session.h"
+#include "strbuf.h"
 #include "app.h"
 #include "cli.h"
 #include "complete.h"

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../model/i18n.h"
-#include "../model/ops.h"
+#include "i18n.h"
+#include "ops.h"
 #include "shipped_board.h"
 #include "text.h"
 

@@ -12,7 +12,7 @@ command -v xgettext >/dev/null || fail "gettext is missing; run scripts/install-
 # --- the catalogues are complete -------------------------------------------------------------
 keywords=$(sed -n 's/^XGETTEXT_KEYWORDS = //p; /^XGETTEXT_KEYWORDS/,/^$/{/^\t/p}' "$top/Makefile" | tr -d '\\\t')
 # shellcheck disable=SC2086
-(cd "$top" && xgettext -o "$T/fresh.pot" --from-code=UTF-8 $keywords model/*.c tui/*.c)
+(cd "$top" && xgettext -o "$T/fresh.pot" --from-code=UTF-8 $keywords model/*/*.c tui/*.c tui/*/*.c)
 messages=$(grep -c '^msgid ' "$T/fresh.pot")
 [ "$messages" -gt 400 ] || fail "the template has only $messages messages: the keywords were not read"
 for l in ru kk; do

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../model/ops.h"
-#include "../../model/session.h"
+#include "ops.h"
+#include "session.h"
 
 static const char fixture_board[] =
 	"title: Fixture\n"

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../model/board.h"
-#include "../../model/card.h"
+#include "board.h"
+#include "card.h"
 
 static const char conf[] =
 	"# coboard board definition: see README.md, \"board.conf\".\n"

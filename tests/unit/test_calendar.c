@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../model/calendar.h"
-#include "../../model/date.h"
+#include "calendar.h"
+#include "date.h"
 
 static const char conf[] =
 	"title: t\ncolumn: a | A | 0\n"

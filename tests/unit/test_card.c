@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../model/board.h"
-#include "../../model/card.h"
+#include "board.h"
+#include "card.h"
 
 static const char board_text[] = "title: T\n"
 				 "column: todo | To do | 0\n"

@@ -15,10 +15,10 @@
 
 #include <git2.h>
 
-#include "../../model/ops.h"
-#include "../../model/repo.h"
-#include "../../model/session.h"
-#include "../../model/sync.h"
+#include "ops.h"
+#include "repo.h"
+#include "session.h"
+#include "sync.h"
 
 enum { BOARDS = 3, MAX_IDS = 4096, MAX_NOTES = 4096 };
 

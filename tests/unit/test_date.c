@@ -7,7 +7,7 @@
 #include <time.h>
 #include <cmocka.h>
 
-#include "../../model/date.h"
+#include "date.h"
 
 static void test_valid(void **state)
 {

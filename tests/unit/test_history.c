@@ -5,9 +5,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/history.h"
+#include "blame.h"
+#include "history.h"
 #include "fixture.h"
-#include "../../model/members.h"
+#include "members.h"
 
 static const char *worded(const char *field, const char *old_value, const char *new_value,
 			  struct strbuf *out)

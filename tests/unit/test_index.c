@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/date.h"
+#include "date.h"
 #include "fixture.h"
 
 static size_t count_cards(struct session *s, const struct board *board,

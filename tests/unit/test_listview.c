@@ -7,8 +7,8 @@
 #include <cmocka.h>
 #include <curses.h>
 
-#include "../../tui/keymap.h"
-#include "../../tui/listview.h"
+#include "keymap.h"
+#include "listview.h"
 
 static void test_cursor_list(void **state)
 {

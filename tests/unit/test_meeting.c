@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/meeting.h"
-#include "../../model/repo.h"
-#include "../../model/slippage.h"
+#include "meeting.h"
+#include "repo.h"
+#include "slippage.h"
 #include "fixture.h"
 
 static void test_minutes(void **state)

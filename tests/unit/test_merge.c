@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../model/merge.h"
+#include "merge.h"
 
 static const char base_text[] = "title: Register of camps\n"
 				"column: todo\n"

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../model/rank.h"
-#include "../../model/strbuf.h"
+#include "rank.h"
+#include "strbuf.h"
 
 static void assert_between(const char *lo, const char *hi)
 {

@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "../../model/date.h"
-#include "../../model/history.h"
-#include "../../model/report.h"
+#include "date.h"
+#include "history.h"
+#include "report.h"
 #include "fixture.h"
 
 static void test_list_has(void **state)

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "../../model/date.h"
-#include "../../tui/text.h"
+#include "date.h"
+#include "text.h"
 
 static char *sanitized(const char *s)
 {

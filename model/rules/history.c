@@ -1,0 +1,331 @@
+#include "history.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+static void push(struct change_list *out, const char *field, const char *old_value,
+		 const char *new_value)
+{
+	out->v = xgrow(out->v, out->n, sizeof(*out->v));
+	out->v[out->n].field = xstrdup(field);
+	out->v[out->n].old_value = xstrdup(old_value);
+	out->v[out->n].new_value = xstrdup(new_value);
+	out->n++;
+}
+
+static void compare(struct change_list *out, const char *field, const char *a, const char *b)
+{
+	if (strcmp(a, b) != 0)
+		push(out, field, a, b);
+}
+
+static void compare_list(struct change_list *out, const char *field, const struct strvec *a,
+			 const struct strvec *b)
+{
+	struct strbuf sa = {0}, sbuf = {0};
+
+	if (!sv_equal(a, b)) {
+		sv_join(a, ", ", &sa);
+		sv_join(b, ", ", &sbuf);
+		push(out, field, sb_str(&sa), sb_str(&sbuf));
+	}
+	sb_free(&sa);
+	sb_free(&sbuf);
+}
+
+/* A conflict as one value: "FIELD: VALUE". */
+static void push_conflict(struct change_list *out, const struct card_conflict *c, bool added)
+{
+	struct strbuf v = {0};
+
+	sb_printf(&v, "%s: %s", c->field, c->value);
+	push(out, "conflict", added ? "" : sb_str(&v), added ? sb_str(&v) : "");
+	sb_free(&v);
+}
+
+static void compare_conflicts(struct change_list *out, const struct card *old,
+			      const struct card *new)
+{
+	for (size_t i = 0; i < old->nconflicts; i++)
+		if (!card_has_conflict(new, old->conflicts[i].field, old->conflicts[i].value))
+			push_conflict(out, &old->conflicts[i], false);
+	for (size_t i = 0; i < new->nconflicts; i++)
+		if (!card_has_conflict(old, new->conflicts[i].field, new->conflicts[i].value))
+			push_conflict(out, &new->conflicts[i], true);
+}
+
+/* A step as one value: its marker's words, then its text on the lines after. */
+void history_step_value(const struct step *s, struct strbuf *out)
+{
+	if (step_is_request(s))
+		sb_printf(out, "%d %s %s%s%s", s->number, s->kind, s->agency, *s->value ? " " : "",
+			  s->value);
+	else
+		sb_printf(out, "%d %s", s->number, s->kind);
+	if (*s->text)
+		sb_printf(out, "\n%s", s->text);
+}
+
+static void compare_steps(struct change_list *out, const struct card *old,
+			  const struct card *new)
+{
+	struct strbuf v = {0};
+
+	for (int side = 0; side < 2; side++) {
+		const struct card *from = side ? new : old, *other = side ? old : new;
+		for (size_t i = 0; i < from->nsteps; i++) {
+			const struct step *s = &from->steps[i];
+			if (card_has_step(other, s))
+				continue;
+			sb_reset(&v);
+			history_step_value(s, &v);
+			push(out, step_is_request(s) ? "request" : "decision", side ? "" : sb_str(&v),
+			     side ? sb_str(&v) : "");
+		}
+	}
+	sb_free(&v);
+}
+
+void history_diff(const struct card *old, const struct card *new, struct change_list *out)
+{
+	struct card empty;
+
+	card_init(&empty);
+	if (!old)
+		old = &empty;
+	if (!new) {
+		push(out, "removed", old->title, "");
+		card_free(&empty);
+		return;
+	}
+	if (old == &empty) {
+		/* A new card: its title, and the fields a later change is measured against. */
+		push(out, "created", "", new->title);
+		compare(out, "column", "", new->column);
+		compare(out, "lead", "", new->lead);
+		compare_list(out, "co", &empty.co, &new->co);
+		compare(out, "due", "", new->due);
+		card_free(&empty);
+		return;
+	}
+	compare(out, "title", old->title, new->title);
+	compare(out, "column", old->column, new->column);
+	/* A card moved up or down within its column: a change of its place, worded so. */
+	if (strcmp(old->column, new->column) == 0 && strcmp(old->rank, new->rank) != 0)
+		push(out, "order", old->rank, new->rank);
+	compare(out, "lead", old->lead, new->lead);
+	compare_list(out, "co", &old->co, &new->co);
+	compare(out, "due", old->due, new->due);
+	compare_list(out, "labels", &old->labels, &new->labels);
+	if (old->archived != new->archived)
+		push(out, "archived", old->archived ? "yes" : "no", new->archived ? "yes" : "no");
+	compare(out, "description", old->description, new->description);
+	compare(out, "item", old->item, new->item);
+	compare(out, "source", old->source, new->source);
+	compare(out, "every", old->every, new->every);
+	/* Notes are a list with identity (author, time, text), compared as a multiset: one row
+	 * per note gone or come, whatever its place. */
+	bool *matched = xcalloc(new->nnotes + 1, sizeof(*matched));
+	for (size_t i = 0; i < old->nnotes; i++) {
+		size_t j = 0;
+		while (j < new->nnotes && (matched[j] || !note_same(&old->notes[i], &new->notes[j])))
+			j++;
+		if (j < new->nnotes)
+			matched[j] = true;
+		else
+			push(out, "note", old->notes[i].text, "");
+	}
+	for (size_t j = 0; j < new->nnotes; j++)
+		if (!matched[j])
+			push(out, "note", "", new->notes[j].text);
+	free(matched);
+	compare_conflicts(out, old, new);
+	compare_steps(out, old, new);
+	card_free(&empty);
+}
+
+void change_list_free(struct change_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		free(list->v[i].field);
+		free(list->v[i].old_value);
+		free(list->v[i].new_value);
+	}
+	free(list->v);
+	list->v = NULL;
+	list->n = 0;
+}
+
+int history_is_responsibility(const char *field)
+{
+	return strcmp(field, "lead") == 0 || strcmp(field, "co") == 0;
+}
+
+static void value_as_is(const char *value, struct strbuf *out)
+{
+	sb_puts(out, value);
+}
+
+/* A note's first line in quotes, " …" when there is more. */
+static void quote_note(const char *text, value_writer value, struct strbuf *out)
+{
+	size_t first = strcspn(text, "\n");
+	char *line = xstrndup(text, first);
+
+	sb_putc(out, '"');
+	value(line, out);
+	sb_putc(out, '"');
+	if (text[first])
+		sb_puts(out, " …");
+	free(line);
+}
+
+/* The items of "A, B" that "C, D" lacks, each written as mark then item. */
+static bool list_missing(const char *from, const char *in, const char *mark, value_writer value,
+			 bool *first, struct strbuf *out)
+{
+	bool any = false;
+
+	for (const char *p = from; *p;) {
+		size_t n = strcspn(p, ",");
+		char *item = xstrndup(p, n);
+
+		if (*item && !history_list_has(in, item)) {
+			sb_puts(out, *first ? "" : " ");
+			*first = false;
+			sb_puts(out, mark);
+			value(item, out);
+			any = true;
+		}
+		free(item);
+		p += n;
+		p += strspn(p, ", ");
+	}
+	return any;
+}
+
+bool history_list_has(const char *list, const char *item)
+{
+	size_t len = strlen(item);
+
+	for (const char *p = list; *p;) {
+		size_t n = strcspn(p, ",");
+
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (n == len && strncmp(p, item, len) == 0)
+			return true;
+		p += strcspn(p, ",");
+		p += strspn(p, ", ");
+	}
+	return false;
+}
+
+void history_word_list_change(const char *old_value, const char *new_value, value_writer value,
+			      struct strbuf *out)
+{
+	bool added, removed, first = true;
+
+	if (!value)
+		value = value_as_is;
+	added = list_missing(new_value, old_value, "+", value, &first, out);
+	removed = list_missing(old_value, new_value, "\u2212", value, &first, out);
+	if (!added && !removed) { /* the same items in another order */
+		value(*old_value ? old_value : "(none)", out);
+		sb_puts(out, " -> ");
+		value(*new_value ? new_value : "(none)", out);
+	}
+}
+
+/* A request or decision row ("7 extension MOE 2026-06-30\nreason"), in words. */
+static void word_step(const char *field, const char *v, bool taken_back, value_writer value,
+		      struct strbuf *out)
+{
+	char kind[16] = "", agency[16] = "", extra[64] = "";
+	int number = 0;
+	size_t head = strcspn(v, "\n");
+	char *line = xstrndup(v, head);
+
+	sscanf(line, "%d %15s %15s %63s", &number, kind, agency, extra);
+	if (taken_back)
+		sb_puts(out, _("withdrawn: "));
+	if (strcmp(field, "decision") == 0 && strcmp(kind, "accepted") == 0)
+		sb_printf(out, _("#%d accepted: taken off control"), number);
+	else if (strcmp(field, "decision") == 0 && strcmp(kind, "returned") == 0)
+		sb_printf(out, _("#%d returned"), number);
+	else if (strcmp(field, "decision") == 0 && strcmp(kind, "granted") == 0)
+		sb_printf(out, _("#%d granted"), number);
+	else if (strcmp(field, "decision") == 0)
+		sb_printf(out, _("#%d refused"), number);
+	else if (strcmp(kind, "extension") == 0)
+		sb_printf(out, _("extension #%d asked by %s to %s"), number, agency, extra);
+	else if (strcmp(kind, "dispute") == 0)
+		sb_printf(out, _("dispute #%d by %s: lead to %s"), number, agency, extra);
+	else if (strcmp(kind, "part") == 0)
+		sb_printf(out, _("part #%d by %s"), number, agency);
+	else
+		sb_printf(out, _("report #%d by %s"), number, agency);
+	if (v[head]) {
+		sb_putc(out, ' ');
+		quote_note(v + head + 1, value, out);
+	}
+	free(line);
+}
+
+void history_word_change(const char *field, const char *old_value, const char *new_value,
+			 value_writer value, struct strbuf *out)
+{
+	if (!value)
+		value = value_as_is;
+	if (strcmp(field, "co") == 0 || strcmp(field, "labels") == 0) {
+		history_word_list_change(old_value, new_value, value, out);
+		return;
+	}
+	if (strcmp(field, "created") == 0) {
+		value(new_value, out);
+	} else if (strcmp(field, "note") == 0) {
+		sb_puts(out, *new_value ? "added " : "removed ");
+		quote_note(*new_value ? new_value : old_value, value, out);
+	} else if (strcmp(field, "order") == 0) {
+		sb_puts(out, strcmp(new_value, old_value) < 0 ? _("moved up in its column")
+							      : _("moved down in its column"));
+	} else if (strcmp(field, "request") == 0 || strcmp(field, "decision") == 0) {
+		word_step(field, *new_value ? new_value : old_value, !*new_value, value, out);
+	} else if (strcmp(field, "conflict") == 0) {
+		/* "due: 2026-04-01": the field, then the value set aside. */
+		const char *v = *new_value ? new_value : old_value;
+		size_t name = strcspn(v, ":");
+		sb_printf(out, "%s %.*s ", *new_value ? "set aside" : "resolved", (int)name, v);
+		quote_note(v[name] ? v + name + 2 : "", value, out);
+	} else if (strcmp(field, "description") == 0 || strchr(old_value, '\n') ||
+		   strchr(new_value, '\n')) {
+		sb_puts(out, !*old_value ? "added" : !*new_value ? "removed" : "changed");
+	} else {
+		value(*old_value ? old_value : "(none)", out);
+		sb_puts(out, " -> ");
+		value(*new_value ? new_value : "(none)", out);
+	}
+}
+
+char *history_trailer(const char *message, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *p = message;
+
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (len > klen + 1 && strncmp(p, key, klen) == 0 && p[klen] == ':') {
+			const char *v = p + klen + 1;
+			while (*v == ' ')
+				v++;
+			return xstrndup(v, (size_t)(p + len - v));
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	return xstrdup("");
+}

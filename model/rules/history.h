@@ -1,0 +1,55 @@
+/* Field-level changes between two versions of a card: the rows of the change log and the
+ * body of every commit message come from the same comparison. */
+#ifndef COBOARD_HISTORY_H
+#define COBOARD_HISTORY_H
+
+#include <stddef.h>
+
+#include "card.h"
+#include "strbuf.h"
+
+struct field_change {
+	char *field; /* created, removed, title, column, lead, co, due, labels, archived,
+		       * description, note */
+	char *old_value, *new_value;
+};
+
+struct change_list {
+	struct field_change *v;
+	size_t n;
+};
+
+/* Appends the changes from old to new. old NULL: the card was created ("created" with the
+ * title, then its column, lead, co-executors and due date); new NULL: the card file was
+ * removed ("removed"). A move within a column (rank only) produces no row. */
+void history_diff(const struct card *old, const struct card *new, struct change_list *out);
+/* A request or decision as the value of its history row. */
+void history_step_value(const struct step *s, struct strbuf *out);
+void change_list_free(struct change_list *list);
+
+/* Writes one value of a change as the place it appears needs it (sanitized for a terminal,
+ * escaped for Markdown, cut to a width, or as it is). */
+typedef void (*value_writer)(const char *value, struct strbuf *out);
+
+/* A field change as a person reads it, the same wording in the commit body, the minutes, the
+ * change log, the card view and the report: "OLD -> NEW" ("(none)" for an empty value);
+ * "+AKM −MIA" for co-executors and labels;
+ * 'added "FIRST LINE"' or 'removed "..."' for a note; "added", "removed" or "changed" for
+ * the description and other multi-line text; the title for a new card ("created"). value writes the user's values; NULL writes them as they are. */
+void history_word_change(const char *field, const char *old_value, const char *new_value,
+			 value_writer value, struct strbuf *out);
+
+/* A list's change as what came and went: "+AKM −MIA" (co-executors, labels). */
+void history_word_list_change(const char *old_value, const char *new_value, value_writer value,
+			      struct strbuf *out);
+/* Whether a list value ("AKM, MIA") holds item; a plain value ("MOE") is a list of one. */
+bool history_list_has(const char *list, const char *item);
+
+/* The value of a commit message's trailer line "KEY: VALUE" (Op, Member, Merged-From ...),
+ * "" when there is none. Caller frees. */
+char *history_trailer(const char *message, const char *key);
+
+/* True for the fields that carry responsibility: lead and co-executors. */
+int history_is_responsibility(const char *field);
+
+#endif
