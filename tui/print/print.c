@@ -388,29 +388,15 @@ void print_source(const struct card *card, struct strbuf *out)
 	sb_free(&s);
 }
 
-void print_card(const struct card *card, const struct board *board, const struct log_list *recent,
-		const struct slippage *sl, const char *blocked, enum format format,
-		struct strbuf *out)
+/* The card's fields, one "Label: value" line each, in the text format. */
+static void print_card_fields(const struct card *card, const struct board *board,
+			      const char *blocked, struct strbuf *out)
 {
 	struct strbuf line = {0};
 	char day[16];
 	const struct agency *lead = board_agency(board, card->lead);
 	const struct column_def *col = board_column(board, card->column);
 
-	if (format == FORMAT_JSON) {
-		card_json(card, board, true, out);
-		if (blocked) { /* the object's closing brace becomes the reason's */
-			out->buf[--out->len] = '\0';
-			sb_puts(out, ", \"blocked_reason\": ");
-			text_json(blocked, out);
-			sb_putc(out, '}');
-		}
-		sb_putc(out, '\n');
-		return;
-	}
-	sb_printf(out, "#%d  ", card->id);
-	text_sanitize(card->title, out);
-	sb_putc(out, '\n');
 	field_line(_("Column:"), col ? col->name : card->column, out);
 	if (blocked)
 		field_line(_("Blocked:"), *blocked ? blocked : _("no reason was given"), out);
@@ -458,11 +444,13 @@ void print_card(const struct card *card, const struct board *board, const struct
 		free(one);
 		p += n + (p[n] == '\n');
 	}
-	if (!str_empty(card->description)) {
-		sb_putc(out, '\n');
-		indent_lines(card->description, "  ", out);
-	}
-	print_register(card, out);
+	sb_free(&line);
+}
+
+/* The card's notes, newest last, and its latest changes as the change log words them. */
+static void print_card_notes(const struct card *card, const struct log_list *recent,
+			     struct strbuf *out)
+{
 	if (card->nnotes)
 		sb_puts(out, _("\nNotes\n"));
 	for (size_t i = 0; i < card->nnotes; i++) {
@@ -473,29 +461,55 @@ void print_card(const struct card *card, const struct board *board, const struct
 		sb_putc(out, '\n');
 		indent_lines(card->notes[i].text, "    ", out);
 	}
-	if (recent && recent->n) {
-		sb_puts(out, _("\nLatest changes\n"));
-		for (size_t i = 0; i < recent->n; i++) {
-			const struct log_entry *e = &recent->v[i];
+	if (!recent || !recent->n)
+		return;
+	sb_puts(out, _("\nLatest changes\n"));
+	for (size_t i = 0; i < recent->n; i++) {
+		const struct log_entry *e = &recent->v[i];
 
-			sb_puts(out, "  ");
-			print_time(e->time, out);
-			sb_putc(out, ' ');
-			text_fit(e->author, 16, true, out);
-			sb_putc(out, ' ');
-			text_sanitize(e->field, out);
-			sb_puts(out, ": ");
-			history_word_change(e->field, e->old_value, e->new_value, short_value, out);
-			sb_putc(out, '\n');
-		}
+		sb_puts(out, "  ");
+		print_time(e->time, out);
+		sb_putc(out, ' ');
+		text_fit(e->author, 16, true, out);
+		sb_putc(out, ' ');
+		text_sanitize(e->field, out);
+		sb_puts(out, ": ");
+		history_word_change(e->field, e->old_value, e->new_value, short_value, out);
+		sb_putc(out, '\n');
 	}
+}
+
+void print_card(const struct card *card, const struct board *board, const struct log_list *recent,
+		const struct slippage *sl, const char *blocked, enum format format,
+		struct strbuf *out)
+{
+	if (format == FORMAT_JSON) {
+		card_json(card, board, true, out);
+		if (blocked) { /* the object's closing brace becomes the reason's */
+			out->buf[--out->len] = '\0';
+			sb_puts(out, ", \"blocked_reason\": ");
+			text_json(blocked, out);
+			sb_putc(out, '}');
+		}
+		sb_putc(out, '\n');
+		return;
+	}
+	sb_printf(out, "#%d  ", card->id);
+	text_sanitize(card->title, out);
+	sb_putc(out, '\n');
+	print_card_fields(card, board, blocked, out);
+	if (!str_empty(card->description)) {
+		sb_putc(out, '\n');
+		indent_lines(card->description, "  ", out);
+	}
+	print_register(card, out);
+	print_card_notes(card, recent, out);
 	if (sl && (sl->moves || sl->meetings)) {
 		sb_puts(out, "\n");
 		text_fit(_("Slippage"), 14, true, out);
 		print_slippage(sl, out);
 		sb_putc(out, '\n');
 	}
-	sb_free(&line);
 }
 
 void print_log(const struct log_list *log, enum format format, struct strbuf *out)
