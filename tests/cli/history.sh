@@ -78,6 +78,12 @@ for s in 1 5 9 13 21; do
 done
 run 0 board --at "$(cat "$T/commit.3")"
 expect_contains "$OUT" "As it stood at $(cut -c1-7 "$T/commit.3")" "board --at is marked read-only"
+# A day asked is named as asked, beside the commit that shows it.
+day=$(date -u +%F)
+run 0 board --at "$day"
+expect_contains "$OUT" "As it stood at the end of $day: commit $(git --git-dir="$BOARD" rev-parse --short=7 main) (" \
+	"board --at DAY names the day and the commit"
+expect_contains "$OUT" "); read-only, from git" "board --at DAY is marked read-only"
 run 1 board --at 1999-01-01
 expect_contains "$ERR" "no commit on or before that date" "a date before the board"
 run 1 list --at nosuchcommit

@@ -65,4 +65,18 @@ expect_contains "$minutes" "| #4 | Information campaign | MOE | To do -> In prog
 expect_contains "$minutes" "- #4: Decision: start on Monday (on: Information campaign)" "a decision with its card"
 expect_contains "$minutes" "## Appendix: every change, by agency" "the raw sequence in an appendix"
 expect_contains "$minutes" "column To do -> Blocked (reason: no list yet)" "with column names there too"
+
+# A title longer than the changes column stays whole in a pipe.
+long="A title long enough to be cut on a screen of eighty columns, kept whole in a pipe"
+CB_USER=sec cb add --title "$long" --lead MOE >/dev/null
+expect_contains "$(cb changes --since 2000-01-01)" "$long" "changes keeps whole titles in a pipe"
+
+# A long id never runs into the next column: the id column widens for every row.
+mkdir -p "$T/ids"
+cp -r "$FIXTURE"/* "$T/ids/"
+cp "$FIXTURE/cards/4.card" "$T/ids/cards/12345.card"
+"$COBOARD_BIN" --user admin init "$T/ids.git" --from "$T/ids" >/dev/null
+ids=$("$COBOARD_BIN" --board "$T/ids.git" --user sec list)
+expect_contains "$ids" "#12345 todo " "a five-digit id and its column apart"
+expect_contains "$ids" "#4     todo " "the other rows widened with it"
 echo ok

@@ -40,6 +40,7 @@ static int load_cards(struct cmd *c, const struct card_filter *filter, struct ca
 	const char *at = opt(c, "at");
 	struct board_state state;
 	struct cb_oid oid;
+	char asked[11], shown[16];
 
 	if (!at) {
 		warn_broken(c->s);
@@ -50,12 +51,18 @@ static int load_cards(struct cmd *c, const struct card_filter *filter, struct ca
 	board_free(&c->board);
 	c->board = state.board;
 	*cards = state.cards;
-	/* Overdue as judged on that day. */
-	date_set_today(state.day);
+	/* Overdue as judged on the day asked, else on the day of the commit: a commit dated back
+	 * does not make its own date the day. */
+	bool day_asked = date_parse(at, asked);
+	date_set_today(day_asked ? asked : state.day);
 	card_list_filter(cards, filter, &c->board);
-	sb_printf(heading, _("As it stood at %.7s ("), state.oid);
+	if (day_asked)
+		sb_printf(heading, _("As it stood at the end of %s: commit %.7s ("),
+			  print_day(asked, shown), state.oid);
+	else
+		sb_printf(heading, _("As it stood at %.7s ("), state.oid);
 	print_time(state.time, heading);
-	sb_puts(heading, "); read-only, from git\n");
+	sb_puts(heading, _("); read-only, from git\n"));
 	return 0;
 }
 

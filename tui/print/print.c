@@ -133,6 +133,14 @@ void print_cut_titles(bool cut)
 	cut_titles = cut;
 }
 
+void print_title(const char *title, int width, struct strbuf *out)
+{
+	if (cut_titles)
+		text_fit(title, width, false, out);
+	else
+		text_sanitize(title, out);
+}
+
 /* The title column: 50 wide where a person reads it, as wide as the widest title where the
  * text goes on (a file, a pipe), so that nothing is cut and the columns still line up. */
 static int title_width(const struct card_list *cards)
@@ -151,20 +159,36 @@ static int title_width(const struct card_list *cards)
 struct row_layout {
 	const struct board *board;
 	bool show_column;
-	int title_w;
+	int id_w, title_w;
 	struct due_words words;
 	struct strbuf scratch;
 };
 
+/* The id column: "#1234 " holds four digits and a space; a longer id widens it for every row
+ * rather than run into the next column. */
+static int id_width(const struct card_list *cards)
+{
+	int w = 5;
+
+	for (size_t i = 0; i < cards->n; i++) {
+		char digits[16];
+		int n = snprintf(digits, sizeof(digits), "%d", cards->v[i].id) + 1;
+		if (n > w)
+			w = n;
+	}
+	return w;
+}
+
 static struct row_layout row_layout(const struct board *board, const struct card_list *cards,
 				    bool show_column)
 {
-	return (struct row_layout){board, show_column, title_width(cards), due_words(), {0}};
+	return (struct row_layout){board, show_column, id_width(cards), title_width(cards),
+				   due_words(), {0}};
 }
 
 static void card_row(const struct card *card, struct row_layout *layout, struct strbuf *out)
 {
-	sb_printf(out, "#%-5d", card->id);
+	sb_printf(out, "#%-*d", layout->id_w, card->id);
 	if (layout->show_column) {
 		text_fit(card->column, 12, true, out);
 		sb_putc(out, ' ');

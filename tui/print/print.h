@@ -22,6 +22,8 @@ void print_due_note(const struct card *card, const struct board *board, struct s
 /* Whether titles in text output are cut to fit a screen (the default) or kept whole (for a
  * file or a pipe, where nothing may be lost). */
 void print_cut_titles(bool cut);
+/* A title in a column width wide where titles are cut (a terminal), whole elsewhere. */
+void print_title(const char *title, int width, struct strbuf *out);
 
 void print_board_text(const struct board *board, const struct card_list *cards,
 		      struct strbuf *out);

@@ -103,7 +103,7 @@ static void digest_agency(const struct digest *d, const struct agency *ag, struc
 		sb_puts(out, "  ");
 		text_fit(d->v[i].kind, 13, true, out);
 		sb_printf(out, "#%-4d ", c->id);
-		text_fit(c->title, 50, false, out);
+		print_title(c->title, 50, out);
 		if (*d->v[i].detail) {
 			sb_puts(out, ": ");
 			text_sanitize(d->v[i].detail, out);
