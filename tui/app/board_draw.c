@@ -178,12 +178,7 @@ static void face_dates(struct face *f, struct app *app, const struct card *card,
 	struct face_line *l = NULL;
 
 	if (!str_empty(card->due)) {
-		char day[16];
-		sb_puts(&due, print_day(card->due, day));
-		if (card_due_state(card, &app->board) >= DUE_SOON) {
-			sb_putc(&due, ' ');
-			print_due_note(card, &app->board, &due);
-		}
+		print_due_fitted(card, &app->board, w, &due);
 		l = face_add(f, 0);
 		seg_add(l, sb_str(&due), draw_attr(due_role(card, &app->board)));
 	}

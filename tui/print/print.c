@@ -76,6 +76,13 @@ static struct due_words due_words(void)
 	return (struct due_words){_("overdue %ldd"), _("due today"), _("due in %ldd")};
 }
 
+/* The same notes in the fewest letters, for a narrow column: the number stays whole. */
+static struct due_words due_words_short(void)
+{
+	/* TRANSLATORS: days overdue in a narrow column; d is days */
+	return (struct due_words){_("-%ldd"), _("today"), _("%ldd left")};
+}
+
 static void due_note(const struct card *card, const struct board *board,
 		     const struct due_words *words, struct strbuf *out)
 {
@@ -102,6 +109,31 @@ void print_due_note(const struct card *card, const struct board *board, struct s
 	struct due_words words = due_words();
 
 	due_note(card, board, &words, out);
+}
+
+void print_due_fitted(const struct card *card, const struct board *board, int width,
+		      struct strbuf *out)
+{
+	struct due_words words[2] = {due_words(), due_words_short()};
+	struct strbuf note = {0}, text = {0};
+	char day[16];
+
+	print_day(card->due, day);
+	for (int w = 0; w < 2; w++) {
+		sb_reset(&note);
+		sb_reset(&text);
+		due_note(card, board, &words[w], &note);
+		sb_printf(&text, note.len ? "%s %s" : "%s", day, sb_str(&note));
+		if (text_width(sb_str(&text)) <= width)
+			break;
+		if (w == 1) { /* the note alone, its number whole */
+			sb_reset(&text);
+			sb_puts(&text, note.len ? sb_str(&note) : day);
+		}
+	}
+	sb_puts(out, sb_str(&text));
+	sb_free(&note);
+	sb_free(&text);
 }
 
 /* "MOH, MIA" when it fits, else "MOE +24"; put together in scratch, then fitted. */

@@ -18,6 +18,10 @@ int format_parse(const char *name, unsigned allowed, enum format *out);
 
 /* "overdue", "due in 3 days", "" ... for the due column. */
 void print_due_note(const struct card *card, const struct board *board, struct strbuf *out);
+/* The due date and its note in width columns: whole when it fits, else with the note's
+ * short words, else the short note alone; a number is never cut. */
+void print_due_fitted(const struct card *card, const struct board *board, int width,
+		      struct strbuf *out);
 
 /* Whether titles in text output are cut to fit a screen (the default) or kept whole (for a
  * file or a pipe, where nothing may be lost). */
