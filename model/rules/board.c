@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "card.h"
+#include "utf8.h"
 
 static const char *const role_names[] = {"viewer", "sync", "member", "secretary", "admin"};
 
@@ -572,40 +572,6 @@ enum role board_role(const struct board *board, const char *login)
 	const struct member *m = board_member(board, login);
 
 	return m ? m->role : board->default_role;
-}
-
-static bool agency_involved(const struct card *card, const char *agency)
-{
-	return strcmp(card->lead, agency) == 0 || sv_contains(&card->co, agency);
-}
-
-const char *board_may_edit_card(const struct board *board, const char *login,
-				const struct card *card)
-{
-	const struct member *m = board_member(board, login);
-	enum role role = board_role(board, login);
-
-	if (role >= ROLE_SECRETARY)
-		return NULL;
-	if (role < ROLE_MEMBER)
-		return _("viewers can read the board but not change it; ask an admin for the member role");
-	if (!m || str_empty(m->agency) || !agency_involved(card, m->agency))
-		return _("members may change only cards their agency leads or co-executes");
-	return NULL;
-}
-
-const char *board_may_add_card(const struct board *board, const char *login, const char *lead)
-{
-	const struct member *m = board_member(board, login);
-	enum role role = board_role(board, login);
-
-	if (role >= ROLE_SECRETARY)
-		return NULL;
-	if (role < ROLE_MEMBER)
-		return _("viewers can read the board but not change it; ask an admin for the member role");
-	if (!m || str_empty(m->agency) || (lead && strcmp(m->agency, lead) != 0))
-		return _("members may add only cards their own agency leads");
-	return NULL;
 }
 
 const char *board_may_admin(const struct board *board, const char *login)

@@ -139,7 +139,8 @@ int role_parse(const char *name, enum role *role);
 /* The role of login: its member entry, else the board's default role. */
 enum role board_role(const struct board *board, const char *login);
 
-/* Access rules, enforced by ops: NULL when allowed, else the reason, written for the user. */
+/* Access rules (rules_control.c), enforced by ops: NULL when allowed, else the reason,
+ * written for the user. */
 const char *board_may_edit_card(const struct board *board, const char *login,
 				const struct card *card);
 /* lead NULL: whether the member may add any card at all. */

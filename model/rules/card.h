@@ -13,6 +13,7 @@
 
 #include "error.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 struct board;
 
@@ -94,13 +95,6 @@ void card_format(const struct card *card, struct strbuf *out);
 /* Checks a card against the board before it is written: known column and agencies, a real
  * due date, limits, no control characters. Messages name the field and the value. */
 int card_validate(const struct card *card, const struct board *board, struct cb_error *err);
-
-/* Checks user text: valid UTF-8, no control characters (newlines only when multiline). */
-int text_validate(const char *what, const char *text, bool multiline, struct cb_error *err);
-
-/* Normalises free text the way it is stored: trailing spaces of lines and leading and
- * trailing blank lines removed, CRLF turned into LF. Caller frees. */
-char *text_normalize(const char *text);
 
 enum due_state { DUE_NONE, DUE_LATER, DUE_SOON, DUE_OVERDUE };
 enum { DUE_SOON_DAYS = 14 }; /* "the next two weeks", on the board and in the report */

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "error.h"
 #include "strbuf.h"
 
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
@@ -143,4 +144,49 @@ size_t utf8_encode(uint32_t cp, char out[4])
 	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
 	out[3] = (char)(0x80 | (cp & 0x3f));
 	return 4;
+}
+
+int text_validate(const char *what, const char *text, bool multiline, struct cb_error *err)
+{
+	size_t len = strlen(text), i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID)
+			return cb_fail(err, CB_EINVALID, "%s is not valid UTF-8 (byte %zu)", what,
+				       i + 1);
+		if (utf8_is_control(cp) && !(multiline && cp == '\n'))
+			return cb_fail(err, CB_EINVALID,
+				       "%s contains a control character (U+%04X at byte %zu); "
+				       "remove it and try again",
+				       what, (unsigned)cp, i + 1);
+		i += n;
+	}
+	return 0;
+}
+
+char *text_normalize(const char *text)
+{
+	struct strbuf out = {0};
+	const char *p = text;
+
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (len && p[len - 1] == '\r')
+			len--;
+		while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			len--;
+		if (len || out.len)
+			sb_add(&out, p, len), sb_putc(&out, '\n');
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	while (out.len && out.buf[out.len - 1] == '\n')
+		out.buf[--out.len] = '\0';
+	return sb_detach(&out);
 }

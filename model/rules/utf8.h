@@ -29,4 +29,12 @@ size_t utf8_encode(uint32_t cp, char out[4]);
 /* Number of code points, or -1 when s is not valid UTF-8. */
 long utf8_length(const char *s);
 
+/* Checks user text: valid UTF-8, no control characters (newlines only when multiline). */
+struct cb_error;
+int text_validate(const char *what, const char *text, bool multiline, struct cb_error *err);
+
+/* Normalises free text the way it is stored: trailing spaces of lines and leading and
+ * trailing blank lines removed, CRLF turned into LF. Caller frees. */
+char *text_normalize(const char *text);
+
 #endif
