@@ -12,61 +12,8 @@
 #include "asof.h"
 #include "history.h"
 #include "mdtext.h"
+#include "meeting_state_internal.h"
 #include "ops_file.h"
-
-static char *field_value(const char *text, const char *key)
-{
-	size_t klen = strlen(key);
-
-	for (const char *p = text; p && *p;) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-
-		if (len > klen + 1 && strncmp(p, key, klen) == 0 && p[klen] == ':')
-			return xstrndup(p + klen + 2, len - klen - 2);
-		p = nl ? nl + 1 : NULL;
-	}
-	return xstrdup("");
-}
-
-static int read_open(struct session *s, const git_oid *tip, struct meeting *m, bool *open,
-		     struct cb_error *err)
-{
-	struct strbuf text = {0};
-
-	memset(m, 0, sizeof(*m));
-	if (repo_read(s->repo, tip, MEETING_OPEN_PATH, &text, open, err) < 0)
-		return -1;
-	if (*open) {
-		char *started = field_value(sb_str(&text), "started");
-		m->title = field_value(sb_str(&text), "title");
-		m->secretary = field_value(sb_str(&text), "secretary");
-		m->start_commit = field_value(sb_str(&text), "start");
-		m->started = atoll(started);
-		free(started);
-	}
-	sb_free(&text);
-	return 0;
-}
-
-void meeting_free(struct meeting *m)
-{
-	free(m->title);
-	free(m->secretary);
-	free(m->start_commit);
-	memset(m, 0, sizeof(*m));
-}
-
-int meeting_current(struct session *s, struct meeting *m, bool *open, struct cb_error *err)
-{
-	git_oid tip;
-
-	*open = false;
-	memset(m, 0, sizeof(*m));
-	if (repo_tip(s->repo, &tip, err) < 0)
-		return -1;
-	return read_open(s, &tip, m, open, err);
-}
 
 static int apply_start(struct session *s, struct board *board, const git_oid *tip, void *arg,
 		       struct file_op *op, struct cb_error *err)
@@ -80,7 +27,7 @@ static int apply_start(struct session *s, struct board *board, const git_oid *ti
 
 	if (denied)
 		return cb_fail(err, CB_EDENIED, "%s: %s", s->login, denied);
-	if (read_open(s, tip, &current, &open, err) < 0)
+	if (meeting_read_open(s, tip, &current, &open, err) < 0)
 		return -1;
 	if (open) {
 		cb_fail(err, CB_EINVALID, "the meeting \"%s\" is still open; end it with "
@@ -145,48 +92,6 @@ static void minutes_change(struct strbuf *md, const struct board *board,
 	sb_puts(md, " - ");
 	md_text(e->author, md);
 	sb_printf(md, ", %s\n", when);
-}
-
-/* meetings/2026-01-15-2.md is tagged meeting/2026-01-15-2 */
-static void minutes_tag(const char *path, struct strbuf *tag)
-{
-	const char *name = strncmp(path, "meetings/", 9) == 0 ? path + 9 : path;
-	size_t len = strlen(name);
-
-	if (len > 3 && strcmp(name + len - 3, ".md") == 0)
-		len -= 3;
-	sb_printf(tag, "meeting/%.*s", (int)len, name);
-}
-
-int meeting_repair_tags(struct session *s, bool all, struct strvec *made, struct cb_error *err)
-{
-	struct strvec oids = {0};
-	int rc = index_meeting_ends(s->index, !all, &oids, err);
-
-	for (size_t i = 0; rc == 0 && i < oids.n; i++) {
-		struct strbuf tag = {0}, message = {0};
-		git_oid oid;
-		bool was_made;
-
-		if (git_oid_fromstr(&oid, oids.v[i]) < 0 ||
-		    repo_commit_message(s->repo, &oid, &message, err) < 0) {
-			cb_error_clear(err);
-			rc = cb_fail(err, CB_ECORRUPT, "cannot read the meeting commit %.7s", oids.v[i]);
-			break;
-		}
-		char *minutes = field_value(sb_str(&message), "Minutes");
-		if (*minutes) {
-			minutes_tag(minutes, &tag);
-			rc = repo_ensure_tag(s->repo, sb_str(&tag), &oid, &was_made, err);
-			if (rc == 0 && was_made && made)
-				sv_push(made, sb_str(&tag));
-		}
-		free(minutes);
-		sb_free(&tag);
-		sb_free(&message);
-	}
-	sv_free(&oids);
-	return rc;
 }
 
 struct end_ctx {
@@ -431,7 +336,7 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 
 	if (denied)
 		return cb_fail(err, CB_EDENIED, "%s: %s", s->login, denied);
-	if (read_open(s, tip, &m, &open, err) < 0)
+	if (meeting_read_open(s, tip, &m, &open, err) < 0)
 		return -1;
 	if (!open)
 		return cb_fail(err, CB_EINVALID, "no meeting is open; start one with `coboard meeting "
@@ -449,7 +354,7 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 	sb_printf(&op->message, "End meeting: %s\n\n%zu field changes during the meeting.\n\nMinutes: %s\n",
 		  m.title, log.n, sb_str(&path));
 	op->op = "meeting-end";
-	minutes_tag(sb_str(&path), &tag);
+	meeting_minutes_tag(sb_str(&path), &tag);
 	op->tag = sb_detach(&tag);
 	free(ctx->path); /* an earlier attempt lost a race */
 	ctx->path = sb_detach(&path);

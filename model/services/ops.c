@@ -8,7 +8,7 @@
 
 #include "authority.h"
 #include "history.h"
-#include "meeting.h"
+#include "meeting_state.h"
 #include "rank.h"
 #include "utf8.h"
 #include "ops_file.h"

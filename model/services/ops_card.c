@@ -8,7 +8,7 @@
 
 #include "calendar.h"
 #include "date.h"
-#include "meeting.h"
+#include "meeting_state.h"
 #include "history.h"
 #include "i18n.h"
 #include "rank.h"

@@ -1,5 +1,6 @@
 # The house: the folders are the layers, and the front door is kept. model/rules includes
-# nothing above it; storage and index never include a service; the front ends (tui/) reach
+# nothing above it; storage and index never include a service; no two modules include each
+# other, however far round; the front ends (tui/) reach
 # the board only through the model's services and rules, never libgit2 or SQLite; the app
 # never includes the CLI; the model never includes a front end.
 . "$(dirname "$0")/../lib.sh"
@@ -38,6 +39,24 @@ while read -r from to file; do
 	[ "$from" != model/storage ] || [ "$to" != model/index ] || up="$up $file->$to"
 done <"$T/edges"
 expect_eq "$up" "" "include edges that go up or into a front end's forbidden room"
+
+# No circles: a module is a file and its header (x.c, x.h), with its internal header
+# (x_internal.h, index_db.h, ops_file.h); the modules' includes sort in one order.
+module() { # file or header name without its extension
+	m=${1%_internal}
+	m=${m%_db}
+	[ "$m" != ops_file ] || m=ops
+	echo "$m"
+}
+for f in model/*/*.[ch] tui/*.[ch] tui/*/*.[ch]; do
+	from=$(module "$(basename "${f%.*}")")
+	sed -n 's/^#include "\([a-z_0-9]*\)\.h".*/\1/p' "$f" | while read -r h; do
+		to=$(module "$h")
+		[ "$from" = "$to" ] || echo "$from $to"
+	done
+done | sort -u >"$T/modules"
+tsort "$T/modules" >/dev/null 2>"$T/loops" || true
+expect_eq "$(tr '\n' ' ' <"$T/loops")" "" "circles among the modules"
 
 # No front-end file sees git2.h or sqlite3.h, even by way of a model header.
 seeing=""

@@ -12,7 +12,7 @@
 #include "session.h"
 #include "strbuf.h"
 #include "args.h"
-#include "cli.h"
+#include "open.h"
 #include "print.h"
 
 enum command_flags {

@@ -1,0 +1,103 @@
+#include "meeting_state_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "index.h"
+#include "repo.h"
+
+static char *field_value(const char *text, const char *key)
+{
+	size_t klen = strlen(key);
+
+	for (const char *p = text; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (len > klen + 1 && strncmp(p, key, klen) == 0 && p[klen] == ':')
+			return xstrndup(p + klen + 2, len - klen - 2);
+		p = nl ? nl + 1 : NULL;
+	}
+	return xstrdup("");
+}
+
+int meeting_read_open(struct session *s, const git_oid *tip, struct meeting *m, bool *open,
+		      struct cb_error *err)
+{
+	struct strbuf text = {0};
+
+	memset(m, 0, sizeof(*m));
+	if (repo_read(s->repo, tip, MEETING_OPEN_PATH, &text, open, err) < 0)
+		return -1;
+	if (*open) {
+		char *started = field_value(sb_str(&text), "started");
+		m->title = field_value(sb_str(&text), "title");
+		m->secretary = field_value(sb_str(&text), "secretary");
+		m->start_commit = field_value(sb_str(&text), "start");
+		m->started = atoll(started);
+		free(started);
+	}
+	sb_free(&text);
+	return 0;
+}
+
+void meeting_free(struct meeting *m)
+{
+	free(m->title);
+	free(m->secretary);
+	free(m->start_commit);
+	memset(m, 0, sizeof(*m));
+}
+
+int meeting_current(struct session *s, struct meeting *m, bool *open, struct cb_error *err)
+{
+	git_oid tip;
+
+	*open = false;
+	memset(m, 0, sizeof(*m));
+	if (repo_tip(s->repo, &tip, err) < 0)
+		return -1;
+	return meeting_read_open(s, &tip, m, open, err);
+}
+
+/* meetings/2026-01-15-2.md is tagged meeting/2026-01-15-2 */
+void meeting_minutes_tag(const char *path, struct strbuf *tag)
+{
+	const char *name = strncmp(path, "meetings/", 9) == 0 ? path + 9 : path;
+	size_t len = strlen(name);
+
+	if (len > 3 && strcmp(name + len - 3, ".md") == 0)
+		len -= 3;
+	sb_printf(tag, "meeting/%.*s", (int)len, name);
+}
+
+int meeting_repair_tags(struct session *s, bool all, struct strvec *made, struct cb_error *err)
+{
+	struct strvec oids = {0};
+	int rc = index_meeting_ends(s->index, !all, &oids, err);
+
+	for (size_t i = 0; rc == 0 && i < oids.n; i++) {
+		struct strbuf tag = {0}, message = {0};
+		git_oid oid;
+		bool was_made;
+
+		if (git_oid_fromstr(&oid, oids.v[i]) < 0 ||
+		    repo_commit_message(s->repo, &oid, &message, err) < 0) {
+			cb_error_clear(err);
+			rc = cb_fail(err, CB_ECORRUPT, "cannot read the meeting commit %.7s", oids.v[i]);
+			break;
+		}
+		char *minutes = field_value(sb_str(&message), "Minutes");
+		if (*minutes) {
+			meeting_minutes_tag(minutes, &tag);
+			rc = repo_ensure_tag(s->repo, sb_str(&tag), &oid, &was_made, err);
+			if (rc == 0 && was_made && made)
+				sv_push(made, sb_str(&tag));
+		}
+		free(minutes);
+		sb_free(&tag);
+		sb_free(&message);
+	}
+	sv_free(&oids);
+	return rc;
+}
