@@ -1,5 +1,7 @@
-/* What repo.c (opening, reading, committing) and repo_history.c (walking and comparing
- * commits) share; nothing outside model/repo*.c sees inside struct repo. */
+/* What the repository's files share: repo.c (opening, reading), repo_write.c (committing), repo_walk.c and
+ * repo_history.c (walking and comparing commits), repo_config.c (settings, hooks, tags),
+ * repo_folders.c (the move into folders), repo_lock.c, repo_pack.c; nothing outside
+ * model/storage/repo*.c sees inside struct repo. */
 #ifndef COBOARD_REPO_INTERNAL_H
 #define COBOARD_REPO_INTERNAL_H
 
@@ -22,6 +24,13 @@ git_repository *repo_git(struct repo *repo);
 /* Card id in tree, in its folder or where a board made before folders keeps it: its path
  * (its folder when it is in neither) and, when found, its blob id. */
 bool repo_card_in_tree(git_tree *tree, int id, char path[32], git_oid *blob);
+
+/* The signature of who, now; -1 with err when the identity will not do. */
+int repo_signature(git_signature **sig, const struct identity *who, struct cb_error *err);
+
+/* Builds a tree from baseline (NULL: empty) with updates applied. */
+int repo_build_tree(git_repository *git, git_tree *baseline, const struct file_update *updates,
+		    size_t n, git_oid *out, struct cb_error *err);
 
 /* err from libgit2's last error, prefixed with what failed; -1. */
 int repo_git_fail(struct cb_error *err, const char *what);
