@@ -22,6 +22,18 @@ rendered=$(MANWIDTH=80 man --warnings -l "$T/coboard.1" 2>"$T/man.err")
 rendered_plain=$(MANWIDTH=300 man -l "$T/coboard.1" 2>/dev/null | col -b)
 [ ! -s "$T/man.err" ] || fail "groff warns about the manual: $(cat "$T/man.err")"
 expect_contains "$rendered" "conflicts resolve ID FIELD keep|take" "the manual renders"
+# The sections a reader looks for beside the tables: the card's layout, roles, languages,
+# dates as typed, and examples that run.
+expect_contains "$rendered_plain" "--- note TIME AUTHOR" "the manual gives the card file's layout"
+expect_contains "$rendered_plain" "secretary" "the manual has the roles"
+expect_contains "$rendered_plain" "--language en|ru|kk" "the manual has the languages"
+expect_contains "$rendered_plain" "+5wd (working days)" "the manual has relative deadlines"
+for s in "CARD FILE" ROLES LANGUAGES DATES EXAMPLES; do
+	expect_eq "$(printf '%s\n' "$rendered_plain" | grep -c "^$s\$")" 1 "the manual's section $s"
+done
+"$COBOARD_BIN" --user admin init "$T/example.git" --from "$FIXTURE" >/dev/null
+"$COBOARD_BIN" --board "$T/example.git" --user sec add --title "Form the register" --lead MOH \
+	--co MOE --due +2m >/dev/null || fail "the manual's add example does not run"
 for v in $(sed -n '/^## Environment/,/^## /p' "$top/README.md" | grep -o '^| `[A-Z_]*' | tr -d '|` '); do
 	expect_contains "$rendered_plain" "$v" "README's variable $v is in the manual"
 done

@@ -120,6 +120,95 @@ static void files(struct strbuf *out)
 	     "Children of Kazakhstan board on first use.", out);
 }
 
+/* A block shown as typed (a file's lines, a shell session), each line roff-escaped. */
+static void example(const char *lines, struct strbuf *out)
+{
+	sb_puts(out, ".PP\n.nf\n.RS 4\n");
+	roff(lines, out);
+	sb_puts(out, "\n.RE\n.fi\n");
+}
+
+static void card_file(struct strbuf *out)
+{
+	section("CARD FILE", out);
+	paragraph("Each card is a text file, cards/FOLDER/ID.card, in the branch main: header lines "
+		  "\"field: value\", a blank line, the description, then each note after a line "
+		  "\"--- note TIME AUTHOR\". Steps of execution control (reports, requests, decisions) "
+		  "and values a merge set aside follow in sections of their own. Plain git reads and "
+		  "diffs it; a push is checked by the same rules as a command.", out);
+	example("title: Form the register of facilities\n"
+		"column: todo\n"
+		"rank: V\n"
+		"lead: MOH\n"
+		"co: MOE, MIA\n"
+		"due: 2026-01-30\n"
+		"labels: safety\n"
+		"archived: no\n"
+		"\n"
+		"The register covers schools and camps.\n"
+		"\n"
+		"--- note 2026-01-12T09:30:00Z sec\n"
+		"Asked MOE for the list of camps.",
+		out);
+}
+
+static void roles(struct strbuf *out)
+{
+	section("ROLES", out);
+	paragraph("Roles are given in board.conf and accepted by this office's admins "
+		  "(coboard authority); the model enforces them, so every front end refuses the same "
+		  "things with the same words.", out);
+	item("viewer", "Reads the board and its history; a login not listed gets the board's "
+	     "default-role.", out);
+	item("member", "Works on the cards its agency leads or co-executes and adds cards its agency "
+	     "leads; reports and asks (submit, extend, dispute), never moves an item into review or "
+	     "Done, sets a deadline or changes the lead or co-executors.", out);
+	item("secretary", "The coordinator's office: edits every card, decides reports and "
+	     "requests (accept, return, grant, refuse), runs meetings.", out);
+	item("admin", "Also changes board.conf: members, roles, agencies, sites.", out);
+	item("sync", "Another office's server: its key fetches and pushes the board and nothing "
+	     "else.", out);
+}
+
+static void languages_and_dates(struct strbuf *out)
+{
+	section("LANGUAGES", out);
+	paragraph("Messages, the app, --help, the minutes and the reports speak English, Russian or "
+		  "Kazakh, chosen by the locale (LANG, LC_ALL, LC_MESSAGES) or by the member's own "
+		  "language in board.conf (coboard member set LOGIN --language en|ru|kk), which wins "
+		  "over the server's locale over SSH. CSV headers, JSON keys, commit messages and card "
+		  "files stay the same in every language.", out);
+	section("DATES", out);
+	paragraph("A date is typed as YYYY-MM-DD or DD.MM.YYYY and shown as the language writes it "
+		  "(31.12.2026 in Russian and Kazakh); CSV, JSON and git keep YYYY-MM-DD. A deadline "
+		  "may be relative: +10d (days), +5wd (working days), +2m (months), urgent (3 days) or "
+		  "operational (10 days), counted from today or, during a meeting, from the meeting's "
+		  "day. A deadline that falls on a day off (board.conf day-off lines, and weekends "
+		  "unless listed as work-day) moves to the working day before, and the command says "
+		  "so. none clears a deadline.", out);
+}
+
+static void examples(struct strbuf *out)
+{
+	section("EXAMPLES", out);
+	paragraph("Add an instruction with a lead, a co-executor and a deadline two months out:", out);
+	example("coboard add --title \"Form the register\" --lead MOH --co MOE --due +2m", out);
+	paragraph("The lead agency reports; the coordinator accepts the report, which takes the item "
+		  "off control:", out);
+	example("coboard submit 12 \"The register is formed\"\n"
+		"coboard requests\n"
+		"coboard accept 12", out);
+	paragraph("A meeting, its minutes committed and tagged at the end:", out);
+	example("coboard meeting start \"Weekly coordination\"\n"
+		"coboard move 7 \"In progress\"\n"
+		"coboard meeting end", out);
+	paragraph("What changed since last week, the board as it stood before the last meeting, and "
+		  "a report page to print:", out);
+	example("coboard changes --since 2026-01-05\n"
+		"coboard board --at before-last-meeting\n"
+		"coboard report --format html > report.html", out);
+}
+
 void man_page(struct strbuf *out)
 {
 	sb_printf(out, ".TH COBOARD 1 \"\" \"coboard %s\" \"User Commands\"\n", COBOARD_VERSION);
@@ -145,12 +234,16 @@ void man_page(struct strbuf *out)
 	item("--version", "The version.", out);
 	commands(out);
 	keys(out);
+	card_file(out);
+	roles(out);
+	languages_and_dates(out);
 	files(out);
 	section("ENVIRONMENT", out);
 	for (size_t i = 0; i < man_environment_count; i++)
 		item(man_environment[i].name, man_environment[i].meaning, out);
 	section("EXIT STATUS", out);
 	paragraph("0 success, 1 failure, 2 usage error.", out);
+	examples(out);
 	section("SEE ALSO", out);
 	sb_puts(out, ".BR git (1),\n.BR ssh (1),\n.BR sshd (8)\n");
 }
