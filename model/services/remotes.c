@@ -143,7 +143,41 @@ static int must_admin(struct session *s, struct cb_error *err)
 	return rc;
 }
 
-int sync_remote_add(struct session *s, const char *name, const char *url, struct cb_error *err)
+/* A board on this machine is checked now: a bare repository whose main holds board.conf.
+ * Another machine's is known only when sync reaches it. */
+static int check_local_board(const char *url, bool *checked, struct cb_error *err)
+{
+	const char *path = strncmp(url, "file://", 7) == 0 ? url + 7 : url;
+	struct repo *other = NULL;
+	struct strbuf text = {0};
+	git_oid tip;
+	bool found = false;
+	int rc = 0;
+
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+
+	/* As git reads a URL: a scheme, or host:path with the colon before any slash. */
+	*checked = path != url || !colon || (slash && slash < colon);
+	if (!*checked)
+		return 0;
+	if (repo_open(&other, path, err) < 0) {
+		cb_error_clear(err);
+		return cb_fail(err, CB_ENOTFOUND, "there is no board at %s; give the path of a "
+			       "board, or ssh://USER@HOST/PATH for another machine's", path);
+	}
+	if (repo_tip(other, &tip, err) < 0 ||
+	    repo_read(other, &tip, "board.conf", &text, &found, err) < 0 || !found) {
+		cb_error_clear(err);
+		rc = cb_fail(err, CB_EINVALID, "%s is a git repository but not a coboard board (no "
+			     "board.conf on its branch main); give the path of a board", path);
+	}
+	sb_free(&text);
+	repo_free(other);
+	return rc;
+}
+
+int sync_remote_add(struct session *s, const char *name, const char *url, bool *checked,
+		    struct cb_error *err)
 {
 	const char *argv[] = {"remote", "add", "--", name, url, NULL};
 	struct strbuf errors = {0};
@@ -154,6 +188,8 @@ int sync_remote_add(struct session *s, const char *name, const char *url, struct
 	if (!*url || url[0] == '-')
 		return cb_fail(err, CB_EINVALID, "'%s' is not a URL; give a path or "
 			       "ssh://USER@HOST/PATH", url);
+	if (check_local_board(url, checked, err) < 0)
+		return -1;
 	if (git_run(repo_gitdir(s->repo), argv, NULL, &errors) != 0)
 		rc = cb_fail(err, CB_EINVALID, "cannot add the remote %s: %s", name,
 			     git_error_line(&errors));

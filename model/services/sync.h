@@ -35,7 +35,10 @@ struct sync_remotes {
 void sync_remote_list(struct session *s, struct sync_remotes *out);
 void sync_remotes_free(struct sync_remotes *list);
 /* Adds remote name at url (any git URL: ssh://user@host/path, a path); admins only. */
-int sync_remote_add(struct session *s, const char *name, const char *url, struct cb_error *err);
+/* *checked: the URL is a path on this machine and was found to be a board; an URL of another
+ * machine is known only at the first sync. */
+int sync_remote_add(struct session *s, const char *name, const char *url, bool *checked,
+		    struct cb_error *err);
 int sync_remote_remove(struct session *s, const char *name, struct cb_error *err);
 
 /* This server's site: the office it is in board.conf's site lines (the repository's

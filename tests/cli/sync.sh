@@ -27,6 +27,23 @@ run 1 site akmola
 expect_contains "$ERR" "may not name the site" "only an admin names a site"
 out=$(CB_USER=admin cbb remote add astana "$A")
 expect_contains "$out" "added remote astana" "remote add"
+expect_not_contains "$out" "another machine" "a board on this machine is checked at once"
+# A path that is no board is refused now, not at the first sync; another machine's is named as
+# unchecked.
+git init -q --bare "$T/bare.git"
+set +e
+err=$(CB_USER=admin cbb remote add bare "$T/bare.git" 2>&1)
+set -e
+expect_contains "$err" "is a git repository but not a coboard board" "remote add of a plain repository"
+set +e
+err=$(CB_USER=admin cbb remote add none "$T/none.git" 2>&1)
+set -e
+expect_contains "$err" "there is no board at $T/none.git" "remote add of a missing path"
+expect_not_contains "$(git --git-dir="$B" remote)" "bare" "a refused remote is not added"
+out=$(CB_USER=admin cbb remote add far "ssh://coboard@far.example.kz/srv/board.git")
+expect_contains "$out" "far is on another machine: whether it is a board is known at its first sync" \
+	"a remote of another machine is added, unchecked"
+CB_USER=admin cbb remote remove far >/dev/null
 run 1 remote add other "$A"
 expect_contains "$ERR" "only an admin" "a secretary adds no remote"
 out=$(CB_USER=admin cbb remote list)
@@ -185,7 +202,8 @@ echo hello >"$T/plainwork/README"
 git -C "$T/plainwork" add README
 git -C "$T/plainwork" -c user.name=x -c user.email=x@x commit -qm first
 git -C "$T/plainwork" push -q origin HEAD:main
-CB_USER=admin cbb remote add plain "$T/plain.git" >/dev/null
+# Added with plain git, since remote add refuses it: sync must refuse it too.
+git --git-dir="$B" remote add plain "$T/plain.git"
 run_b sync plain
 expect_eq "$got" 1 "a remote that is no board fails"
 expect_contains "$ERR" "plain is not a coboard board" "and is named as no board"

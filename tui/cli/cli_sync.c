@@ -34,10 +34,15 @@ int cmd_remote(struct cmd *c)
 	struct sync_remotes list;
 
 	if (strcmp(verb, "add") == 0) {
-		if (sync_remote_add(c->s, c->a.pos[1], c->a.pos[2], &c->err) < 0)
+		bool checked;
+		if (sync_remote_add(c->s, c->a.pos[1], c->a.pos[2], &checked, &c->err) < 0)
 			return -1;
 		sb_printf(&c->out, _("added remote %s; `coboard sync %s` exchanges changes with it\n"),
 			  c->a.pos[1], c->a.pos[1]);
+		if (!checked)
+			sb_printf(&c->out, _("%s is on another machine: whether it is a board is "
+					     "known at its first sync\n"),
+				  c->a.pos[1]);
 		return 0;
 	}
 	if (strcmp(verb, "remove") == 0) {
