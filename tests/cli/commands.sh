@@ -98,6 +98,7 @@ run 0 show 1
 expect_contains "$OUT" "Notes" "notes section"
 expect_contains "$OUT" "    Ministry confirmed the list of camps." "note text"
 expect_contains "$OUT" " sec" "note author"
+expect_contains "$OUT" "Saule Secretary, sec" "a note's author by name, as everywhere else"
 
 # archive
 run 0 archive 4 --reason "merged into #1"

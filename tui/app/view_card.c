@@ -134,7 +134,7 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 	sb_free(&s);
 }
 
-static void add_text_parts(struct card_state *st, const struct card *card)
+static void add_text_parts(struct card_state *st, struct app *app, const struct card *card)
 {
 	struct strbuf s = {0};
 
@@ -152,7 +152,8 @@ static void add_text_parts(struct card_state *st, const struct card *card)
 		sb_reset(&s);
 		sb_puts(&s, "  ");
 		print_note_time(card->notes[i].time, &s);
-		sb_printf(&s, "  %s", card->notes[i].author);
+		sb_puts(&s, "  ");
+		print_member(&app->board, card->notes[i].author, &s);
 		add_line(st, NULL, sb_str(&s), C_DIM, A_BOLD);
 		add_text(st, card->notes[i].text, "    ");
 	}
@@ -246,7 +247,7 @@ static void card_reload(struct view *view, struct app *app)
 	free(st->title);
 	st->title = xstrdup(card.title);
 	add_fields(st, app, &card);
-	add_text_parts(st, &card);
+	add_text_parts(st, app, &card);
 	add_origins(st, app, &card);
 	add_changes(st, app);
 	card_free(&card);

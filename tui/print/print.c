@@ -160,6 +160,19 @@ static void trim_trailing_spaces(struct strbuf *out)
 
 static bool cut_titles = true;
 
+void print_member(const struct board *board, const char *login, struct strbuf *out)
+{
+	const struct member *m = board_member(board, login);
+
+	if (m && !str_empty(m->name)) {
+		text_sanitize(m->name, out);
+		sb_puts(out, ", ");
+		text_sanitize(login, out);
+	} else {
+		text_sanitize(login, out);
+	}
+}
+
 void print_cut_titles(bool cut)
 {
 	cut_titles = cut;
@@ -504,8 +517,8 @@ static void print_card_fields(const struct card *card, const struct board *board
 }
 
 /* The card's notes, newest last, and its latest changes as the change log words them. */
-static void print_card_notes(const struct card *card, const struct log_list *recent,
-			     struct strbuf *out)
+static void print_card_notes(const struct card *card, const struct board *board,
+			     const struct log_list *recent, struct strbuf *out)
 {
 	if (card->nnotes)
 		sb_puts(out, _("\nNotes\n"));
@@ -513,7 +526,7 @@ static void print_card_notes(const struct card *card, const struct log_list *rec
 		sb_puts(out, "  ");
 		print_note_time(card->notes[i].time, out);
 		sb_putc(out, ' ');
-		text_sanitize(card->notes[i].author, out);
+		print_member(board, card->notes[i].author, out);
 		sb_putc(out, '\n');
 		indent_lines(card->notes[i].text, "    ", out);
 	}
@@ -559,7 +572,7 @@ void print_card(const struct card *card, const struct board *board, const struct
 		indent_lines(card->description, "  ", out);
 	}
 	print_register(card, out);
-	print_card_notes(card, recent, out);
+	print_card_notes(card, board, recent, out);
 	if (sl && (sl->moves || sl->meetings)) {
 		sb_puts(out, "\n");
 		text_fit(_("Slippage"), 14, true, out);

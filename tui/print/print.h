@@ -25,6 +25,9 @@ void print_due_fitted(const struct card *card, const struct board *board, int wi
 
 /* Whether titles in text output are cut to fit a screen (the default) or kept whole (for a
  * file or a pipe, where nothing may be lost). */
+/* A member as people are named: "Saule Secretary, sec", the login alone when board.conf has
+ * no name for it (a member since removed). Sanitized. */
+void print_member(const struct board *board, const char *login, struct strbuf *out);
 void print_cut_titles(bool cut);
 /* A title in a column width wide where titles are cut (a terminal), whole elsewhere. */
 void print_title(const char *title, int width, struct strbuf *out);
