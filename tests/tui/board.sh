@@ -94,6 +94,19 @@ wait_for "▶#2 Unannounced" "a click selects the card"
 keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm\033[<0;%d;%dM\033[<0;%d;%dm' "$x" "$y" "$x" "$y" "$x" "$y" "$x" "$y")"
 wait_for "card #2  (Esc: back)" "a double click opens it"
 keys Escape
+# The wheel moves the selection down and back up the column, as a terminal scrolls.
+wait_for "▶#2 Unannounced" "back on the board at #2"
+cb add --title "Wheel one" --lead MOE --column todo >/dev/null
+cb add --title "Wheel two" --lead MOE --column todo >/dev/null
+wait_for "Wheel two" "cards added elsewhere show"
+keys h g
+wait_for "▶#4 Information" "the top of To do"
+x=$(( $(column_of '#4 Information') + 2 ))
+keys -l "$(printf '\033[<65;%d;%dM' "$x" "$y")"
+wait_gone "▶#4 Information" "the wheel down moves the selection off the first card"
+screen | grep -q '▶#[0-9]* Wheel two' || fail "the wheel down moves three cards, to the last: $(screen)"
+keys -l "$(printf '\033[<64;%d;%dM' "$x" "$y")"
+wait_for "▶#4 Information" "the wheel up brings it back"
 
 # q quits and the terminal is restored (no alternate screen left behind).
 keys q

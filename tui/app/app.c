@@ -322,12 +322,24 @@ bool app_edit_in_editor(struct app *app, char **text)
 	return true;
 }
 
+static void handle_key(struct app *app, wint_t key, bool is_key);
+
+/* Lines the wheel moves the selection per notch, as a terminal scrolls. */
+enum { WHEEL_LINES = 3 };
+
 static void handle_mouse(struct app *app)
 {
 	MEVENT ev;
 	struct view *top = app->views[app->nviews - 1];
 
-	if (getmouse(&ev) != OK || !top->click)
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		for (int i = 0; i < WHEEL_LINES; i++)
+			handle_key(app, ev.bstate & BUTTON4_PRESSED ? KEY_UP : KEY_DOWN, true);
+		return;
+	}
+	if (!top->click)
 		return;
 	if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
 		top->click(top, app, ev.y, ev.x, true);

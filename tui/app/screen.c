@@ -137,7 +137,7 @@ int screen_start(char *why, unsigned size)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	draw_init_colors();
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED, NULL);
+	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(300);
 	return 0;
 }
