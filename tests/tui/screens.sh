@@ -29,6 +29,11 @@ s=$(shot 120x40 'A')
 expect_contains "$s" "activity log" "A opens the activity log"
 expect_contains "$(printf '%s\n' "$s" | tail -1)" "w:who" "the log's hints offer its filters"
 
+# The column picker: keys in one column, names in the next, two spaces apart however long a key.
+s=$(shot 100x24 'C')
+expect_contains "$s" "in-progress  In progress" "a long column key and its name apart"
+expect_contains "$s" "todo         (where it is)" "every name starts in one column"
+
 # Help: one section per view, each heading once; G goes to the end.
 s=$(shot 100x100 '?')
 expect_eq "$(printf '%s\n' "$s" | grep -c '^  On the board$')" 1 "one heading for the board"

@@ -133,11 +133,15 @@ static bool matches(const char *item, const char *detail, const char *filter)
 	return false;
 }
 
+/* Keys longer than this do not push every detail right. */
+enum { PICKER_KEY_MAX = 24 };
+
 struct picker {
 	const char *title;
 	const struct strvec *items, *details;
 	bool *selected; /* NULL: choose one */
 	int *shown;     /* indexes of the items the filter lets through */
+	int key_w;      /* the widest item, so that every detail starts in one column */
 	struct listview lv;
 	struct lineedit filter;
 };
@@ -182,7 +186,10 @@ static void picker_draw(struct app *app, struct picker *p)
 
 		if (p->selected)
 			sb_puts(&line, p->selected[idx] ? "[x] " : "[ ] ");
-		sb_printf(&line, "%-6s %s", p->items->v[idx], p->details ? p->details->v[idx] : "");
+		sb_puts(&line, p->items->v[idx]);
+		for (int pad = text_width(p->items->v[idx]); pad < p->key_w + 2; pad++)
+			sb_putc(&line, ' ');
+		sb_puts(&line, p->details ? p->details->v[idx] : "");
 		draw_text(stdscr, y0 + 2 + i - p->lv.top, x0 + 1, w - 2, sb_str(&line),
 			  i == p->lv.sel ? draw_attr(C_SELECTED) : box, true);
 		sb_free(&line);
@@ -221,6 +228,10 @@ static int pick(struct app *app, const char *title, const struct strvec *items,
 			   .lv = {.cursor = true}};
 	int result = -1;
 
+	p.key_w = 5; /* with the two spaces after it, the seven columns pickers always had */
+	for (size_t i = 0; i < items->n; i++)
+		if (text_width(items->v[i]) > p.key_w && text_width(items->v[i]) <= PICKER_KEY_MAX)
+			p.key_w = text_width(items->v[i]);
 	lineedit_set(&p.filter, "");
 	picker_filter(&p, initial);
 	for (;;) {
