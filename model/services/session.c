@@ -1,4 +1,5 @@
 #include "session.h"
+#include "git_api.h"
 #include "repo.h"
 
 #include <stdio.h>
@@ -158,4 +159,9 @@ void session_global_shutdown(void)
 const char *session_gitdir(const struct session *s)
 {
 	return repo_gitdir(s->repo);
+}
+
+int session_need_git(struct cb_error *err)
+{
+	return git_api_load(err);
 }

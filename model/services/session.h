@@ -41,6 +41,10 @@ int session_open(struct session **out, const char *path, const char *login, bool
 		 struct cb_error *err);
 void session_close(struct session *s);
 
+/* Loads libgit2 now, for a front end that cannot stop later (the app holds the terminal):
+ * 0, or -1 with the reason and the way out. A read the index answers never needs it. */
+int session_need_git(struct cb_error *err);
+
 /* The board's git directory, with a trailing slash: where the app watches for writes. */
 const char *session_gitdir(const struct session *s);
 

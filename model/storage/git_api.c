@@ -1,6 +1,8 @@
 #define GIT_API_DEFINITIONS
 #include "git_api.h"
 
+#include "error.h"
+
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,11 +14,13 @@
 static struct git_api api;
 static int loaded;
 
+/* Why libgit2 would not load, once a load failed: it is not tried again. */
+static char load_failure[512];
+
 static void cannot_load(const char *what)
 {
-	fprintf(stderr, "coboard: cannot load %s (%s); install the libgit2 package coboard was "
-		"built with\n", COBOARD_LIBGIT2, what);
-	exit(1);
+	snprintf(load_failure, sizeof(load_failure), "cannot load %s (%s); install the libgit2 "
+		 "package coboard was built with", COBOARD_LIBGIT2, what);
 }
 
 /* As coboard wants it: objects and refs fsynced, no lookup before each object write, and
@@ -46,21 +50,36 @@ static void configure(void)
 	api.git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)8 << 20);
 }
 
-const struct git_api *git_api(void)
+int git_api_load(struct cb_error *err)
 {
+	void *lib = NULL;
+
 	if (loaded)
-		return &api;
-	void *lib = dlopen(COBOARD_LIBGIT2, RTLD_LAZY | RTLD_GLOBAL);
-	if (!lib)
+		return 0;
+	if (!load_failure[0] && !(lib = dlopen(COBOARD_LIBGIT2, RTLD_LAZY | RTLD_GLOBAL)))
 		cannot_load(dlerror());
 #define GIT_API_LOAD(name)                                                                    \
-	if (!(*(void **)&api.name = dlsym(lib, #name)))                                        \
+	if (!load_failure[0] && !(*(void **)&api.name = dlsym(lib, #name)))                    \
 		cannot_load(#name " is missing");
 	GIT_API(GIT_API_LOAD)
 #undef GIT_API_LOAD
+	if (load_failure[0])
+		return cb_fail(err, CB_EFAIL, "%s", load_failure);
 	loaded = 1;
 	configure();
-	return &api;
+	return 0;
+}
+
+const struct git_api *git_api(void)
+{
+	struct cb_error err = {0};
+
+	if (loaded || git_api_load(&err) == 0)
+		return &api;
+	/* A process that needs git and cannot have it can do nothing more; the app asked
+	 * before it took the terminal (session_need_git), so the terminal is its own here. */
+	fprintf(stderr, "coboard: %s\n", err.msg);
+	exit(1);
 }
 
 void git_api_verify_reads(void)

@@ -102,8 +102,12 @@ struct git_api {
 #undef GIT_API_POINTER
 };
 
-/* The table, libgit2 loaded and initialised on the first call; a libgit2 that cannot be
- * loaded ends the program with the reason. */
+/* Loads libgit2 and fills the table, once: 0, or -1 with the reason and the way out. */
+struct cb_error;
+int git_api_load(struct cb_error *err);
+/* The table, libgit2 loaded and initialised on the first call. A libgit2 that cannot be
+ * loaded there ends the program with the reason: a front end that must not end so (the app,
+ * once it holds the terminal) asks first, through session_need_git. */
 const struct git_api *git_api(void);
 /* Whether libgit2 was loaded (and so must be shut down). */
 int git_api_loaded(void);

@@ -459,7 +459,7 @@ int app_run(const struct board_choice *choice)
 	if (open_board(choice, &app.s) < 0)
 		return EXIT_FAIL;
 	app.restricted = choice->restricted;
-	if (index_board(app.s->index, &app.board, &err) < 0) {
+	if (session_need_git(&err) < 0 || index_board(app.s->index, &app.board, &err) < 0) {
 		say_error("%s", err.msg);
 		board_free(&app.board);
 		session_close(app.s);
