@@ -133,22 +133,6 @@ static void push_once(struct strvec *problems, const char *commit, const char *w
 	sb_free(&line);
 }
 
-static int highest_id(struct repo *repo, const git_oid *commit, int *max, struct cb_error *err)
-{
-	struct strvec paths = {0};
-
-	*max = 0;
-	if (commit && repo_list_cards(repo, commit, &paths, err) < 0)
-		return -1;
-	for (size_t i = 0; i < paths.n; i++) {
-		int id = card_id_from_path(paths.v[i]);
-		if (id > *max)
-			*max = id;
-	}
-	sv_free(&paths);
-	return 0;
-}
-
 /* The problems a commit's board.conf change brings: those of its whole tree that its first
  * parent's tree did not have. */
 static int conf_change_problems(struct repo *repo, const git_oid *commit, const char *parent_hex,
@@ -266,7 +250,7 @@ int check_commits(struct repo *repo, const git_oid *from, const git_oid *to,
 
 	rc = repo_new_commits(repo, from, to, &ids, &n, err);
 	if (rc == 0 && n)
-		rc = highest_id(repo, from, &max_id, err);
+		rc = repo_highest_card(repo, from, &max_id, err);
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = check_one_commit(repo, &ids[i], &max_id, problems, err);
 	free(ids);

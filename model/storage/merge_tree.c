@@ -72,21 +72,6 @@ static bool different_cards(const struct file_change *ours, const struct file_ch
 	return differ;
 }
 
-static int highest_card(struct repo *repo, const git_oid *commit, int *max, struct cb_error *err)
-{
-	struct strvec paths = {0};
-
-	if (repo_list_cards(repo, commit, &paths, err) < 0)
-		return -1;
-	for (size_t i = 0; i < paths.n; i++) {
-		int id = card_id_from_path(paths.v[i]);
-		if (id > *max)
-			*max = id;
-	}
-	sv_free(&paths);
-	return 0;
-}
-
 /* Theirs' card t comes in under the next id above both boards' that ends in the same two
  * digits (the same office's number), with a note saying where it came from. */
 static int renumber_theirs(struct repo *repo, const git_oid *ours, const git_oid *theirs,
@@ -100,8 +85,8 @@ static int renumber_theirs(struct repo *repo, const git_oid *ours, const git_oid
 	time_t now = time(NULL);
 	struct tm tm;
 
-	if (*highest == 0 && (highest_card(repo, ours, highest, err) < 0 ||
-			      highest_card(repo, theirs, highest, err) < 0))
+	if (*highest == 0 && (repo_highest_card(repo, ours, highest, err) < 0 ||
+			      repo_highest_card(repo, theirs, highest, err) < 0))
 		return -1;
 	fresh = *highest + 1 + ((id % 100) - (*highest + 1) % 100 + 100) % 100;
 	if (fresh > CARD_ID_MAX)

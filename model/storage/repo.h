@@ -184,6 +184,8 @@ int repo_first_parents(struct repo *repo, const git_oid *tip, known_fn known, vo
 void repo_card_path_at(struct repo *repo, const git_oid *commit, int id, char out[32]);
 int repo_list_cards(struct repo *repo, const git_oid *commit, struct strvec *paths,
 		    struct cb_error *err);
+/* Raises *max to the highest card id in commit's tree (commit NULL: no board yet). */
+int repo_highest_card(struct repo *repo, const git_oid *commit, int *max, struct cb_error *err);
 
 /* The unified diff commit made to path (against its first parent), appended to out. */
 int repo_diff_path(struct repo *repo, const char *commit, const char *path, struct strbuf *out,

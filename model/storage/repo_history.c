@@ -450,3 +450,18 @@ out:
 	git_commit_free(commit);
 	return rc;
 }
+
+int repo_highest_card(struct repo *repo, const git_oid *commit, int *max, struct cb_error *err)
+{
+	struct strvec paths = {0};
+
+	if (commit && repo_list_cards(repo, commit, &paths, err) < 0)
+		return -1;
+	for (size_t i = 0; i < paths.n; i++) {
+		int id = card_id_from_path(paths.v[i]);
+		if (id > *max)
+			*max = id;
+	}
+	sv_free(&paths);
+	return 0;
+}

@@ -4,6 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Appends every commit the walk yields to the array *ids of *n. */
+static void collect_walk(git_revwalk *walk, git_oid **ids, size_t *n)
+{
+	git_oid id;
+
+	while (git_revwalk_next(&id, walk) == 0) {
+		*ids = xgrow(*ids, *n, sizeof(**ids));
+		(*ids)[(*n)++] = id;
+	}
+}
+
 int repo_merge_bases(struct repo *repo, const git_oid *a, const git_oid *b, git_oid **bases,
 		     size_t *n, struct cb_error *err)
 {
@@ -82,7 +93,7 @@ int repo_new_commits(struct repo *repo, const git_oid *from, const git_oid *to, 
 		     size_t *n, struct cb_error *err)
 {
 	git_revwalk *walk = NULL;
-	git_oid id, tip;
+	git_oid tip;
 	int rc = -1;
 
 	*ids = NULL;
@@ -95,10 +106,7 @@ int repo_new_commits(struct repo *repo, const git_oid *from, const git_oid *to, 
 	if (git_reference_name_to_id(&tip, repo_git(repo), REPO_BRANCH) == 0 &&
 	    git_revwalk_hide(walk, &tip) < 0)
 		goto fail;
-	while (git_revwalk_next(&id, walk) == 0) {
-		*ids = xgrow(*ids, *n, sizeof(**ids));
-		(*ids)[(*n)++] = id;
-	}
+	collect_walk(walk, ids, n);
 	rc = 0;
 	goto out;
 fail:
@@ -119,7 +127,6 @@ int repo_side_commits(struct repo *repo, const git_oid *merge, git_oid **ids, si
 {
 	git_commit *commit = NULL;
 	git_revwalk *walk = NULL;
-	git_oid id;
 	int rc = -1;
 
 	*ids = NULL;
@@ -132,10 +139,7 @@ int repo_side_commits(struct repo *repo, const git_oid *merge, git_oid **ids, si
 	for (unsigned i = 1; i < git_commit_parentcount(commit); i++)
 		if (git_revwalk_push(walk, git_commit_parent_id(commit, i)) < 0)
 			goto fail;
-	while (git_revwalk_next(&id, walk) == 0) {
-		*ids = xgrow(*ids, *n, sizeof(**ids));
-		(*ids)[(*n)++] = id;
-	}
+	collect_walk(walk, ids, n);
 	rc = 0;
 	goto out;
 fail:

@@ -505,6 +505,26 @@ bool pick_co(struct app *app, const char *title, struct card *card)
 	return accepted;
 }
 
+/* The description in the editor, normalised into the card and the form's field; false (and
+ * nothing changed) when the editor was not run or gave up. */
+static bool edit_description(struct app *app, struct form *form, struct card *card)
+{
+	char *text;
+	bool edited;
+
+	form_to_card(form, &app->board, card);
+	text = xstrdup(card->description);
+	edited = app_edit_in_editor(app, &text);
+	if (edited) {
+		char *norm = text_normalize(text);
+		str_set(&card->description, norm);
+		lineedit_set(&form->edit[F_DESCRIPTION], strchr(norm, '\n') ? "" : norm);
+		free(norm);
+	}
+	free(text);
+	return edited;
+}
+
 bool card_form(struct app *app, const char *heading, struct card *card)
 {
 	struct form form = {0};
@@ -536,15 +556,7 @@ bool card_form(struct app *app, const char *heading, struct card *card)
 		} else if ((is_key && (key == KEY_BTAB || key == KEY_UP))) {
 			form.cur = (form.cur + F_COUNT - 1) % F_COUNT;
 		} else if (!is_key && key == CTRL('e')) {
-			form_to_card(&form, &app->board, card);
-			char *text = xstrdup(card->description);
-			if (app_edit_in_editor(app, &text)) {
-				char *norm = text_normalize(text);
-				str_set(&card->description, norm);
-				lineedit_set(&form.edit[F_DESCRIPTION], strchr(norm, '\n') ? "" : norm);
-				free(norm);
-			}
-			free(text);
+			edit_description(app, &form, card);
 		} else if ((is_enter(key, is_key) || (!is_key && key == ' ')) &&
 			   (form.cur == F_LEAD || form.cur == F_CO)) {
 			form_to_card(&form, &app->board, card);
@@ -554,18 +566,10 @@ bool card_form(struct app *app, const char *heading, struct card *card)
 				pick_co(app, _("Co-executors"), card);
 			clear_errors(&form);
 		} else if (is_enter(key, is_key) && multiline_desc) {
-			form_to_card(&form, &app->board, card);
-			char *text = xstrdup(card->description);
-			if (app_edit_in_editor(app, &text)) {
-				char *norm = text_normalize(text);
-				str_set(&card->description, norm);
-				lineedit_set(&form.edit[F_DESCRIPTION], strchr(norm, '\n') ? "" : norm);
-				free(norm);
-			} else {
+			if (!edit_description(app, &form, card)) {
 				free(form.general_error);
 				form.general_error = xstrdup(app->message);
 			}
-			free(text);
 		} else if (is_enter(key, is_key) || (!is_key && key == CTRL('s'))) {
 			if (form_valid(app, &form, card)) {
 				saved = true;

@@ -213,15 +213,14 @@ struct row_layout {
  * rather than run into the next column. */
 static int id_width(const struct card_list *cards)
 {
-	int w = 5;
+	char digits[16];
+	int highest = 0;
 
-	for (size_t i = 0; i < cards->n; i++) {
-		char digits[16];
-		int n = snprintf(digits, sizeof(digits), "%d", cards->v[i].id) + 1;
-		if (n > w)
-			w = n;
-	}
-	return w;
+	for (size_t i = 0; i < cards->n; i++)
+		if (cards->v[i].id > highest)
+			highest = cards->v[i].id;
+	int w = snprintf(digits, sizeof(digits), "%d", highest) + 1;
+	return w > 5 ? w : 5;
 }
 
 static struct row_layout row_layout(const struct board *board, const struct card_list *cards,
