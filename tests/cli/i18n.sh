@@ -36,6 +36,12 @@ s=$(shot ru_RU.UTF-8 '')
 expect_contains "$s" "доска  ·  Test board" "the Russian top line"
 expect_contains "$(printf '%s\n' "$s" | tail -1)" "?:справка  Enter:открыть  H/L:переместить" "the Russian hint bar"
 expect_contains "$s" "30.01.2026 просрочено на" "a due date as people write it, and overdue, in Russian"
+# The shipped board at 80x24: a long column says how many cards are below in the language read.
+for l in ru_RU.UTF-8:"↓ ещё " kk_KZ.UTF-8:"↓ төменде "; do
+	s=$(LC_ALL=${l%%:*} COBOARD_SCREEN=80x24 COBOARD_KEYS= TERM=xterm-256color "$COBOARD_BIN" 2>/dev/null)
+	expect_contains "$s" "${l#*:}" "the cards below a column in ${l%%:*}"
+	expect_not_contains "$s" " below" "no English count below in ${l%%:*}"
+done
 # At 80 columns the note takes its short words; the number of days is never cut.
 for l in ru_RU.UTF-8:−310д kk_KZ.UTF-8:−310к C.UTF-8:-310d; do
 	s=$(LC_ALL=${l%%:*} COBOARD_TODAY=2026-12-06 COBOARD_SCREEN=80x24 COBOARD_KEYS= \

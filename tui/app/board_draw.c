@@ -376,12 +376,12 @@ static void draw_column_cards(struct board_view_state *st, struct app *app, size
 	/* The page is what fits now: PgUp and PgDn move by it. */
 	slot->lv.page = shown > 1 ? shown - 1 : 1;
 	if (slot->lv.top > 0 || slot->lv.top + shown < slot->lv.rows) {
-		char more[64] = "";
+		char more[128] = "";
 		int below = slot->lv.rows - slot->lv.top - shown, len = 0;
 		if (slot->lv.top)
-			len = snprintf(more, sizeof(more), "↑ %d above  ", slot->lv.top);
+			len = snprintf(more, sizeof(more), _("↑ %d above  "), slot->lv.top);
 		if (below > 0)
-			snprintf(more + len, sizeof(more) - (size_t)len, "↓ %d below", below);
+			snprintf(more + len, sizeof(more) - (size_t)len, _("↓ %d below"), below);
 		draw_text(stdscr, LINES - 2, x, w, more, draw_attr(C_DIM), true);
 	}
 }
