@@ -126,6 +126,22 @@ expect_eq "$(git --git-dir="$BOARD" log -1 --format='%s|%an' main)" "Move #1 fro
 keys e
 wait_for "Edit #1" "the form over SSH"
 expect_not_contains "$(screen)" "Ctrl-E" "no editor offered over SSH"
+# The description is written in the app's own editor: two lines, over SSH.
+keys Up
+wait_for "Enter: write the description" "the description field"
+keys Enter
+wait_for "Ctrl-S: save   Enter: new line   Esc: cancel" "the app's editor opens over SSH"
+keys -l "Lists come from the akimats."
+keys Enter
+keys -l "Checked by the ministry — twice."
+keys C-s
+wait_for "(+1 line)" "the form shows the description's first line and the count of the rest"
+keys C-s
+wait_for "saved #1" "the form saves"
+expect_contains "$(git --git-dir="$BOARD" show main:cards/00/1.card)" "Lists come from the akimats.
+Checked by the ministry — twice." "a two-line description written over SSH"
+keys e
+wait_for "Edit #1" "the form again"
 keys C-e
 # Killing the ssh client in the middle of the edit: the session ends, nothing is left.
 client=$(pgrep -f "^ssh $SSH_OPTS -tt -i $S/sec" | head -1)
@@ -192,6 +208,10 @@ keys S
 wait_for "#2 бойынша есеп" "the report prompt, in Kazakh"
 keys -l "Тексерулер өткізілді: бұйрық № 12, 28.02.2026"
 keys Enter
+keys -l "Актілер қоса берілді."
+wait_for "Актілер қоса берілді." "a second line of the report, in the app's own editor"
+expect_contains "$(screen)" "Ctrl-S: сақтау" "the editor's keys, in Kazakh"
+keys C-s
 wait_for "#2 бойынша есеп берілді" "the report is filed over SSH, said in Kazakh"
 expect_eq "$(git --git-dir="$CTRL" log -1 --format='%s|%an' main)" "Report on #2 from MOE|Marat Educator" \
 	"committed as the member, the commit in English"

@@ -26,7 +26,13 @@ keys S
 wait_for "Report on #2" "S asks for the report"
 keys -l "Inspections done: order No. 12 of 28.02.2026"
 keys Enter
+keys -l "The acts are attached."
+wait_for "The acts are attached." "Enter starts a second line of the report"
+expect_not_contains "$(git --git-dir="$BOARD" log -1 --format=%s main)" "Report on #2" "nothing is filed before Ctrl-S"
+keys C-s
 wait_for "reported on #2" "the report is filed"
+expect_contains "$(git --git-dir="$BOARD" show main:cards/00/2.card)" "order No. 12 of 28.02.2026
+The acts are attached." "the report keeps its two lines"
 wait_for "reported by MOE" "the card says who reported"
 expect_eq "$(git --git-dir="$BOARD" log -1 --format=%s main)" "Report on #2 from MOE" "one commit by the member"
 keys E

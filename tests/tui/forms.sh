@@ -84,12 +84,32 @@ wait_for "added #5" "the card is added"
 expect_eq "$(last_subject)" "Add #5: Балалар құқықтары бойынша жиналыс" "the add commit"
 wait_for "#5 Балалар құқықтары" "the new card is on the board"
 
+# A note written and abandoned: Esc asks first, n goes back to the text, y drops it.
+before=$(commits)
+keys n
+wait_for "Note on #5" "the note editor"
+keys -l "not this one"
+keys Escape
+wait_for "Discard what you wrote? (y/n)" "Esc on written text asks first"
+keys n
+wait_gone "Discard what you wrote?" "n goes back to the text"
+expect_contains "$(screen)" "not this one" "the text is still there"
+keys Escape
+wait_for "Discard what you wrote? (y/n)" "asked again"
+keys y
+wait_gone "Note on #5" "y closes the editor"
+expect_eq "$(commits)" "$before" "a discarded note commits nothing"
+
 # A note, then archive (asks first; n keeps it).
 keys n
 wait_for "Note on #5" "the note prompt"
 keys -l "Agenda agreed with the akimat"
 keys Enter
+keys -l "Second line: the hall is booked"
+keys C-s
 wait_for "noted on #5" "the note is saved"
+expect_contains "$(git --git-dir="$BOARD" show main:cards/00/5.card)" "Agenda agreed with the akimat
+Second line: the hall is booked" "a note of two lines, written in the app"
 expect_eq "$(last_subject)" "Add a note to #5" "the note commit"
 keys x
 wait_for "Archive #5" "archive asks first"

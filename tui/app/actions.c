@@ -8,6 +8,7 @@
 #include "meeting.h"
 #include "ops.h"
 #include "app.h"
+#include "editor.h"
 #include "form.h"
 
 /* Reports an op's outcome on the status line; true when it committed. */
@@ -44,7 +45,7 @@ static bool ask_reason(struct app *app, const char *what, char **reason)
 	char label[128];
 
 	snprintf(label, sizeof(label), _("Reason for %s (optional, Esc cancels): "), what);
-	return prompt_line(app, label, "", NULL, NULL, NULL, reason);
+	return edit_text(app, label, "", TEXT_PARAGRAPH, NULL, NULL, reason);
 }
 
 /* Saves the user's change to a card from base, the card as the user saw it: what others
@@ -61,8 +62,8 @@ static bool save_from(struct app *app, const struct card *base, const struct car
 	if (str_empty(reason) &&
 	    board_may_change_card(&app->board, app->s->login, op, NULL, base, edited) &&
 	    !board_may_change_card(&app->board, app->s->login, op, "-", base, edited)) {
-		if (!prompt_line(app, _("Reason for this change (required, Esc cancels): "), "",
-				 NULL, NULL, NULL, &asked))
+		if (!edit_text(app, _("Reason for this change (required, Esc cancels): "), "",
+			       TEXT_PARAGRAPH, NULL, NULL, &asked))
 			return false;
 		if (str_empty(asked)) {
 			free(asked);
@@ -301,7 +302,7 @@ static bool add_note(struct app *app, int id)
 
 	snprintf(label, sizeof(label), _("Note on #%d: "), id);
 	snprintf(done, sizeof(done), _("noted on #%d"), id);
-	if (prompt_line(app, label, "", check_note, NULL, NULL, &text))
+	if (edit_text(app, label, "", TEXT_LINES, check_note, NULL, &text))
 		ok = action_report(app, ops_note(app->s, id, text, &res, &err), &res, &err, done);
 	free(text);
 	return ok;

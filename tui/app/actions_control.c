@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "actions.h"
 #include "app.h"
+#include "editor.h"
 #include "form.h"
 
 static const char *check_filled(const char *text, void *ctx)
@@ -37,6 +38,12 @@ static bool ask(struct app *app, const char *label, prompt_check_fn check, char 
 	return prompt_line(app, label, "", check, NULL, app, out);
 }
 
+/* What is written rather than typed in a word: a report in lines, a reason as a paragraph. */
+static bool ask_text(struct app *app, const char *label, enum text_shape shape, char **out)
+{
+	return edit_text(app, label, "", shape, check_filled, app, out);
+}
+
 static bool submit(struct app *app, int id)
 {
 	struct op_result res;
@@ -47,7 +54,7 @@ static bool submit(struct app *app, int id)
 	snprintf(label, sizeof(label), _("Report on #%d (what was done, the document's No. and "
 					 "date): "), id);
 	snprintf(done, sizeof(done), _("reported on #%d"), id);
-	if (ask(app, label, check_filled, &text))
+	if (ask_text(app, label, TEXT_LINES, &text))
 		ok = action_report(app, control_submit(app->s, id, text, &res, &err), &res, &err,
 				   done);
 	free(text);
@@ -64,7 +71,7 @@ static bool extend(struct app *app, int id)
 	snprintf(label, sizeof(label), _("New deadline asked for #%d: "), id);
 	snprintf(done, sizeof(done), _("asked for more time on #%d"), id);
 	if (ask(app, label, check_date, &day) &&
-	    ask(app, _("Why is more time needed (required): "), check_filled, &reason))
+	    ask_text(app, _("Why is more time needed (required): "), TEXT_PARAGRAPH, &reason))
 		ok = action_report(app, control_extend(app->s, id, day, reason, &res, &err), &res,
 				   &err, done);
 	free(day);
@@ -88,7 +95,7 @@ static bool dispute(struct app *app, int id)
 	snprintf(title, sizeof(title), _("Propose the lead of #%d"), id);
 	snprintf(done, sizeof(done), _("proposed another lead for #%d"), id);
 	if (pick_lead(app, title, &card) &&
-	    ask(app, _("Why should that agency lead (required): "), check_filled, &reason))
+	    ask_text(app, _("Why should that agency lead (required): "), TEXT_PARAGRAPH, &reason))
 		ok = action_report(app, control_dispute(app->s, id, card.lead, reason, &res, &err),
 				   &res, &err, done);
 	free(reason);
@@ -114,7 +121,7 @@ bool action_decide(struct app *app, int number, int card, bool grant)
 
 	snprintf(done, sizeof(done), grant ? _("request %d granted") : _("request %d refused"),
 		 number);
-	if (grant || ask(app, _("Why (required, Esc cancels): "), check_filled, &reason))
+	if (grant || ask_text(app, _("Why (required, Esc cancels): "), TEXT_PARAGRAPH, &reason))
 		ok = action_report(app, control_decide(app->s, number, card, grant, reason, &res,
 						       &err),
 				   &res, &err, done);

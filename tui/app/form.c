@@ -13,31 +13,10 @@
 #include "listview.h"
 #include "screen.h"
 #include "text.h"
+#include "utf8.h"
+#include "editor.h"
 
 #define CTRL(c) ((c) & 0x1f)
-
-static bool is_enter(wint_t key, bool is_key)
-{
-	return (!is_key && (key == '\n' || key == '\r')) || (is_key && key == KEY_ENTER);
-}
-
-static bool is_escape(wint_t key, bool is_key)
-{
-	return !is_key && (key == 27 || key == CTRL('c'));
-}
-
-/* Reads a key, waiting as long as it takes (forms do not poll for board changes). A hung-up
- * terminal reads as Esc, so every form closes and the app's loop sees the hang-up. */
-static int read_key(wint_t *key)
-{
-	int r = screen_read_key(key, -1);
-
-	if (r == ERR) {
-		*key = 27;
-		return OK;
-	}
-	return r;
-}
 
 bool prompt_line(struct app *app, const char *label, const char *initial, prompt_check_fn check,
 		 prompt_change_fn on_change, void *ctx, char **out)
@@ -62,15 +41,15 @@ bool prompt_line(struct app *app, const char *label, const char *initial, prompt
 		wmove(stdscr, LINES - 1, cursor);
 		wnoutrefresh(stdscr);
 		doupdate();
-		r = read_key(&key);
+		r = screen_wait_key(&key);
 		if (r == ERR)
 			continue;
 		bool is_key = r == KEY_CODE_YES;
 		if (is_key && key == KEY_RESIZE)
 			continue;
-		if (is_escape(key, is_key))
+		if (key_is_escape(key, is_key))
 			break;
-		if (is_enter(key, is_key)) {
+		if (key_is_enter(key, is_key)) {
 			char *text = lineedit_text(&le);
 			error = check ? check(text, ctx) : NULL;
 			if (!error) {
@@ -107,7 +86,7 @@ bool prompt_yes_no(struct app *app, const char *question)
 		draw_text(stdscr, LINES - 1, w, COLS - w, " (y/n)", draw_attr(C_STATUS), false);
 		wnoutrefresh(stdscr);
 		doupdate();
-		r = read_key(&key);
+		r = screen_wait_key(&key);
 		if (r == ERR || (r == KEY_CODE_YES && key == KEY_RESIZE))
 			continue;
 		if (r == OK && (key == 'y' || key == 'Y'))
@@ -239,14 +218,14 @@ static int pick(struct app *app, const char *title, const struct strvec *items,
 		int r;
 
 		picker_draw(app, &p);
-		r = read_key(&key);
+		r = screen_wait_key(&key);
 		curs_set(0);
 		bool is_key = r == KEY_CODE_YES;
 		if (r == ERR || (is_key && key == KEY_RESIZE))
 			continue;
-		if (is_escape(key, is_key))
+		if (key_is_escape(key, is_key))
 			break;
-		if (is_enter(key, is_key) && (selected || p.lv.rows)) {
+		if (key_is_enter(key, is_key) && (selected || p.lv.rows)) {
 			result = selected ? 0 : p.shown[p.lv.sel];
 			break;
 		}
@@ -255,7 +234,7 @@ static int pick(struct app *app, const char *title, const struct strvec *items,
 		if (selected && !is_key && key == ' ') {
 			if (p.lv.rows)
 				selected[p.shown[p.lv.sel]] = !selected[p.shown[p.lv.sel]];
-		} else if (!is_enter(key, is_key) && lineedit_key(&p.filter, key, is_key)) {
+		} else if (!key_is_enter(key, is_key) && lineedit_key(&p.filter, key, is_key)) {
 			p.lv.sel = 0;
 			picker_filter(&p, -1);
 		}
@@ -284,11 +263,11 @@ static const char *const field_labels[F_COUNT] = {
 };
 static const char *const field_hints[F_COUNT] = {
 	"", N_("Enter: pick the lead agency"), N_("Enter: pick co-executors"), N_("YYYY-MM-DD, empty for none"),
-	N_("comma-separated"), "",
+	N_("comma-separated"), N_("Enter: write the description"),
 };
 
 struct form {
-	struct lineedit edit[F_COUNT]; /* title, due, labels, description (single line) */
+	struct lineedit edit[F_COUNT]; /* title, due, labels */
 	char *errors[F_COUNT];
 	char *general_error;
 	int cur;
@@ -296,7 +275,7 @@ struct form {
 
 static bool field_is_text(int f)
 {
-	return f == F_TITLE || f == F_DUE || f == F_LABELS || f == F_DESCRIPTION;
+	return f == F_TITLE || f == F_DUE || f == F_LABELS;
 }
 
 /* The form's field for the card field a validation error names (err.field), so the message
@@ -346,11 +325,23 @@ static void form_to_card(struct form *form, const struct board *board, struct ca
 	sv_free(&card->labels);
 	sv_split_list(&card->labels, text);
 	free(text);
-	if (!strchr(card->description, '\n')) {
-		text = lineedit_text(&form->edit[F_DESCRIPTION]);
-		str_set(&card->description, text);
-		free(text);
+}
+
+/* The description's first line in the form, with how many more there are. */
+static void description_preview(const char *description, struct strbuf *out)
+{
+	const char *nl = strchr(description, '\n');
+	int more = 0;
+
+	if (!*description) {
+		sb_puts(out, _("(none)"));
+		return;
 	}
+	sb_add(out, description, nl ? (size_t)(nl - description) : strlen(description));
+	for (const char *p = nl; p; p = strchr(p + 1, '\n'))
+		more++;
+	if (more)
+		sb_printf(out, P_("  (+%d line)", "  (+%d lines)", more), more);
 }
 
 static void draw_form(struct app *app, struct form *form, const char *heading, const struct card *card)
@@ -378,11 +369,9 @@ static void draw_form(struct app *app, struct form *form, const char *heading, c
 			if (!value.len)
 				sb_puts(&value, _("(none)"));
 		}
-		if (f == F_DESCRIPTION && strchr(card->description, '\n')) {
-			sb_puts(&value, app->restricted ? _("(several lines; $EDITOR is not available here)")
-							: _("(several lines: Enter opens $EDITOR)"));
-		}
-		if (field_is_text(f) && !(f == F_DESCRIPTION && strchr(card->description, '\n'))) {
+		if (f == F_DESCRIPTION)
+			description_preview(card->description, &value);
+		if (field_is_text(f)) {
 			int c = lineedit_draw(&form->edit[f], stdscr, y, vx, vw,
 					      cur ? A_UNDERLINE | bg | A_BOLD : bg | A_UNDERLINE);
 			if (cur)
@@ -505,22 +494,41 @@ bool pick_co(struct app *app, const char *title, struct card *card)
 	return accepted;
 }
 
-/* The description in the editor, normalised into the card and the form's field; false (and
- * nothing changed) when the editor was not run or gave up. */
-static bool edit_description(struct app *app, struct form *form, struct card *card)
+static const char *check_description(const char *text, void *ctx)
 {
-	char *text;
+	static struct cb_error err;
+
+	(void)ctx;
+	cb_error_clear(&err);
+	return text_validate(_("the description"), text, true, &err) < 0 ? err.msg : NULL;
+}
+
+/* The description written in the app's editor, or in $EDITOR (Ctrl-E) where allowed,
+ * normalised into the card; false (and nothing changed) when it was cancelled. typed is what
+ * the user began to type on the field, added at the end. */
+static bool edit_description(struct app *app, struct form *form, struct card *card, bool external,
+			     const char *typed)
+{
+	struct strbuf initial = {0};
+	char *text = NULL;
 	bool edited;
 
 	form_to_card(form, &app->board, card);
-	text = xstrdup(card->description);
-	edited = app_edit_in_editor(app, &text);
+	sb_puts(&initial, card->description);
+	sb_puts(&initial, typed);
+	if (external) {
+		text = sb_detach(&initial);
+		edited = app_edit_in_editor(app, &text);
+	} else {
+		edited = edit_text(app, _("Description"), sb_str(&initial), TEXT_LINES,
+				   check_description, NULL, &text);
+	}
 	if (edited) {
 		char *norm = text_normalize(text);
 		str_set(&card->description, norm);
-		lineedit_set(&form->edit[F_DESCRIPTION], strchr(norm, '\n') ? "" : norm);
 		free(norm);
 	}
+	sb_free(&initial);
 	free(text);
 	return edited;
 }
@@ -536,28 +544,29 @@ bool card_form(struct app *app, const char *heading, struct card *card)
 	sv_join(&card->labels, ", ", &labels);
 	lineedit_set(&form.edit[F_LABELS], sb_str(&labels));
 	sb_free(&labels);
-	lineedit_set(&form.edit[F_DESCRIPTION], strchr(card->description, '\n') ? "" : card->description);
 	for (;;) {
 		wint_t key;
 		int r;
 
 		draw_form(app, &form, heading, card);
-		r = read_key(&key);
+		r = screen_wait_key(&key);
 		if (r == ERR)
 			continue;
 		bool is_key = r == KEY_CODE_YES;
-		bool multiline_desc = form.cur == F_DESCRIPTION && strchr(card->description, '\n');
 		if (is_key && key == KEY_RESIZE)
 			continue;
-		if (is_escape(key, is_key))
+		if (key_is_escape(key, is_key))
 			break;
 		if ((!is_key && key == '\t') || (is_key && key == KEY_DOWN)) {
 			form.cur = (form.cur + 1) % F_COUNT;
 		} else if ((is_key && (key == KEY_BTAB || key == KEY_UP))) {
 			form.cur = (form.cur + F_COUNT - 1) % F_COUNT;
 		} else if (!is_key && key == CTRL('e')) {
-			edit_description(app, &form, card);
-		} else if ((is_enter(key, is_key) || (!is_key && key == ' ')) &&
+			if (!edit_description(app, &form, card, true, "") && app->restricted) {
+				free(form.general_error);
+				form.general_error = xstrdup(app->message);
+			}
+		} else if ((key_is_enter(key, is_key) || (!is_key && key == ' ')) &&
 			   (form.cur == F_LEAD || form.cur == F_CO)) {
 			form_to_card(&form, &app->board, card);
 			if (form.cur == F_LEAD)
@@ -565,17 +574,18 @@ bool card_form(struct app *app, const char *heading, struct card *card)
 			else
 				pick_co(app, _("Co-executors"), card);
 			clear_errors(&form);
-		} else if (is_enter(key, is_key) && multiline_desc) {
-			if (!edit_description(app, &form, card)) {
-				free(form.general_error);
-				form.general_error = xstrdup(app->message);
-			}
-		} else if (is_enter(key, is_key) || (!is_key && key == CTRL('s'))) {
+		} else if (form.cur == F_DESCRIPTION && (key_is_enter(key, is_key) ||
+							 (!is_key && key >= ' ' && key != 127))) {
+			char typed[8] = "";
+			if (!key_is_enter(key, is_key) && key != ' ')
+				typed[utf8_encode((uint32_t)key, typed)] = '\0';
+			edit_description(app, &form, card, false, typed);
+		} else if (key_is_enter(key, is_key) || (!is_key && key == CTRL('s'))) {
 			if (form_valid(app, &form, card)) {
 				saved = true;
 				break;
 			}
-		} else if (field_is_text(form.cur) && !multiline_desc) {
+		} else if (field_is_text(form.cur)) {
 			if (lineedit_key(&form.edit[form.cur], key, is_key)) {
 				free(form.errors[form.cur]);
 				form.errors[form.cur] = NULL;

@@ -6,13 +6,12 @@
 #include <stdbool.h>
 
 #include "card.h"
+#include "editor.h"
 #include "strbuf.h"
 
 struct app;
 
-/* Checks the text on Enter: NULL accepts, else the message shown in place (the prompt stays
- * open). on_change (optional) is called after every edit, for incremental search. */
-typedef const char *(*prompt_check_fn)(const char *text, void *ctx);
+/* on_change (optional) is called after every edit, for incremental search. */
 typedef void (*prompt_change_fn)(const char *text, void *ctx);
 
 /* A deadline as typed in a form or prompt (a date, +10d, +5wd, +2m, urgent, operational;

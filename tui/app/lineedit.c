@@ -23,36 +23,13 @@ void lineedit_set(struct lineedit *le, const char *utf8)
 	le->cur = le->len;
 }
 
-static void put_utf8(struct strbuf *sb, uint32_t cp)
-{
-	char b[4];
-
-	if (cp < 0x80) {
-		sb_putc(sb, (char)cp);
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xC0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 2);
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xE0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 3);
-	} else {
-		b[0] = (char)(0xF0 | (cp >> 18));
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[3] = (char)(0x80 | (cp & 0x3F));
-		sb_add(sb, b, 4);
-	}
-}
-
 char *lineedit_text(const struct lineedit *le)
 {
 	struct strbuf sb = {0};
+	char b[4];
 
 	for (int i = 0; i < le->len; i++)
-		put_utf8(&sb, (uint32_t)le->buf[i]);
+		sb_add(&sb, b, utf8_encode((uint32_t)le->buf[i], b));
 	return sb_detach(&sb);
 }
 

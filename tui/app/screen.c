@@ -175,6 +175,27 @@ int screen_read_key(wint_t *key, int timeout_ms)
 	return r;
 }
 
+int screen_wait_key(wint_t *key)
+{
+	int r = screen_read_key(key, -1);
+
+	if (r == ERR) {
+		*key = 27;
+		return OK;
+	}
+	return r;
+}
+
+bool key_is_enter(wint_t key, bool is_key)
+{
+	return (!is_key && (key == '\n' || key == '\r')) || (is_key && key == KEY_ENTER);
+}
+
+bool key_is_escape(wint_t key, bool is_key)
+{
+	return !is_key && (key == 27 || key == ('c' & 0x1f));
+}
+
 bool screen_gone(void)
 {
 	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};

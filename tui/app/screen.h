@@ -21,6 +21,13 @@ bool screen_scripted(void);
  * ERR when none came. */
 int screen_read_key(wint_t *key, int timeout_ms);
 
+/* A key, waiting as long as it takes (forms and prompts do not poll for board changes). A
+ * hung-up terminal reads as Esc, so every form closes and the app's loop sees the hang-up. */
+int screen_wait_key(wint_t *key);
+/* Enter (Return or the keypad's), and Esc or Ctrl-C, as a form reads them. */
+bool key_is_enter(wint_t key, bool is_key);
+bool key_is_escape(wint_t key, bool is_key);
+
 /* The terminal hung up, or the script's keys are used up (the screen is then printed). */
 bool screen_gone(void);
 

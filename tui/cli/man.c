@@ -24,7 +24,7 @@ const struct man_variable man_environment[] = {
 	{"GIT_SSH_COMMAND", "How sync reaches another office's server (default: ssh -o "
 			    "BatchMode=yes, so a missing key is an error, never a prompt)."},
 	{"NO_COLOR", "No colours in the app."},
-	{"VISUAL, EDITOR", "The editor for long descriptions."},
+	{"VISUAL, EDITOR", "The editor Ctrl-E hands a description, note or report to; the app's own editor needs neither."},
 	{"XDG_DATA_HOME", "Where the default board lives (default ~/.local/share)."},
 };
 const size_t man_environment_count = sizeof(man_environment) / sizeof(*man_environment);
