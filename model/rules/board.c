@@ -244,6 +244,49 @@ static int parse_calendar_day(struct board *board, bool off, const char *value, 
 	return 0;
 }
 
+/* column-ru: todo | К исполнению, and the like: a name of a column or agency defined above. */
+static int parse_local_name(struct board *board, const char *key, const char *value, int lineno,
+			    struct cb_error *err)
+{
+	bool column = strncmp(key, "column-", 7) == 0;
+	bool russian = strcmp(strchr(key, '-') + 1, "ru") == 0;
+	char *f[4] = {0};
+	size_t n = split_fields(value, f, 2);
+	struct local_names *names = NULL;
+
+	for (size_t i = 0; n == 2 && column && i < board->ncolumns; i++)
+		if (strcmp(board->columns[i].key, f[0]) == 0)
+			names = &board->columns[i].local;
+	for (size_t i = 0; n == 2 && !column && i < board->nagencies; i++)
+		if (strcmp(board->agencies[i].code, f[0]) == 0)
+			names = &board->agencies[i].local;
+	if (!names || !*f[1]) {
+		int rc = cb_fail(err, CB_ECORRUPT,
+				 column ? "line %d: expected '%s: KEY | name' for a column KEY defined "
+					  "by a column line"
+					: "line %d: expected '%s: CODE | name' for an agency CODE defined "
+					  "by an agency line",
+				 lineno, key);
+		free_fields(f, n);
+		return rc;
+	}
+	char **slot = russian ? &names->ru : &names->kk;
+	free(*slot);
+	*slot = f[1];
+	free(f[0]);
+	return 0;
+}
+
+static bool is_local_name_key(const char *key)
+{
+	static const char *const keys[] = {"column-ru", "column-kk", "agency-ru", "agency-kk"};
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++)
+		if (strcmp(key, keys[i]) == 0)
+			return true;
+	return false;
+}
+
 bool board_has_calendar(const struct board *board)
 {
 	return board->ndays_off || board->nwork_days;
@@ -308,6 +351,8 @@ static int parse_line(struct board *board, const char *key, const char *value, i
 		return parse_member(board, value, lineno, err);
 	if (strcmp(key, "site") == 0)
 		return parse_site(board, value, lineno, err);
+	if (is_local_name_key(key))
+		return parse_local_name(board, key, value, lineno, err);
 	return cb_fail(err, CB_ECORRUPT, "line %d: unknown entry '%s'", lineno, key);
 }
 
@@ -319,7 +364,9 @@ const struct column_def *board_column_find(const struct board *board, const char
 		return exact;
 	for (size_t i = 0; i < board->ncolumns; i++)
 		if (strcasecmp(board->columns[i].key, text) == 0 ||
-		    strcasecmp(board->columns[i].name, text) == 0)
+		    strcasecmp(board->columns[i].name, text) == 0 ||
+		    (board->columns[i].local.ru && utf8_same_but_case(board->columns[i].local.ru, text)) ||
+		    (board->columns[i].local.kk && utf8_same_but_case(board->columns[i].local.kk, text)))
 			return &board->columns[i];
 	return NULL;
 }
@@ -365,15 +412,14 @@ bool board_column_is_done(const struct board *board, const char *key)
 	return c && c->kind == COLUMN_DONE;
 }
 
-int board_parse(struct board *board, const char *text, size_t len, struct cb_error *err)
+/* One pass over the lines: the entities, or (names_pass) the names in other languages, which
+ * may then sit anywhere (a merge of board.conf may place them before their entity). */
+static int parse_lines(struct board *board, const char *text, size_t len, bool names_pass,
+		       struct cb_error *err)
 {
 	const char *p = text, *end = text + len;
 	int lineno = 0;
 
-	memset(board, 0, sizeof(*board));
-	board->title = xstrdup("");
-	board->default_role = ROLE_VIEWER;
-	board->dispute_days = 3;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
@@ -384,13 +430,13 @@ int board_parse(struct board *board, const char *text, size_t len, struct cb_err
 		p = nl ? nl + 1 : end;
 		if (memchr(line, '\0', n)) {
 			free(line);
-			rebuild_lists(board);
 			return cb_fail(err, CB_ECORRUPT, "line %d: contains a NUL byte", lineno);
 		}
 		while (n && (line[n - 1] == ' ' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		if (n == 0 || line[0] == '#') {
-			if (strncmp(line, BOARD_CONFLICT_PREFIX, strlen(BOARD_CONFLICT_PREFIX)) == 0) {
+			if (!names_pass &&
+			    strncmp(line, BOARD_CONFLICT_PREFIX, strlen(BOARD_CONFLICT_PREFIX)) == 0) {
 				struct strbuf kept = {0};
 				sb_printf(&kept, "%s%s\n", board->conflicts ? board->conflicts : "", line);
 				free(board->conflicts);
@@ -402,21 +448,35 @@ int board_parse(struct board *board, const char *text, size_t len, struct cb_err
 		colon = strchr(line, ':');
 		if (!colon) {
 			free(line);
-			rebuild_lists(board);
 			return cb_fail(err, CB_ECORRUPT, "line %d: expected 'entry: value'", lineno);
 		}
 		*colon = '\0';
 		value = colon + 1;
 		while (*value == ' ')
 			value++;
-		rc = parse_line(board, line, value, lineno, err);
+		if (is_local_name_key(line) == names_pass)
+			rc = parse_line(board, line, value, lineno, err);
 		free(line);
-		if (rc < 0) {
-			rebuild_lists(board);
+		if (rc < 0)
 			return -1;
-		}
 	}
+	return 0;
+}
+
+int board_parse(struct board *board, const char *text, size_t len, struct cb_error *err)
+{
+	int rc;
+
+	memset(board, 0, sizeof(*board));
+	board->title = xstrdup("");
+	board->default_role = ROLE_VIEWER;
+	board->dispute_days = 3;
+	rc = parse_lines(board, text, len, false, err);
+	if (rc == 0)
+		rc = parse_lines(board, text, len, true, err);
 	rebuild_lists(board);
+	if (rc < 0)
+		return -1;
 	infer_column_kinds(board);
 	return board_validate(board, err);
 }
@@ -431,6 +491,24 @@ void board_format_member(const struct member *m, struct strbuf *out)
 		sb_printf(out, " | %s", m->key);
 	if (!str_empty(m->language))
 		sb_printf(out, " | %s", m->language);
+}
+
+/* The column-ru/kk or agency-ru/kk lines, Russian first, in the order of the entities. */
+static void format_local_names(const struct board *board, bool columns, struct strbuf *out)
+{
+	size_t n = columns ? board->ncolumns : board->nagencies;
+
+	for (int russian = 1; russian >= 0; russian--) {
+		for (size_t i = 0; i < n; i++) {
+			const struct local_names *l = columns ? &board->columns[i].local
+							      : &board->agencies[i].local;
+			const char *name = russian ? l->ru : l->kk;
+			if (name)
+				sb_printf(out, "%s-%s: %s | %s\n", columns ? "column" : "agency",
+					  russian ? "ru" : "kk",
+					  columns ? board->columns[i].key : board->agencies[i].code, name);
+		}
+	}
 }
 
 void board_format(const struct board *board, struct strbuf *out)
@@ -451,9 +529,11 @@ void board_format(const struct board *board, struct strbuf *out)
 			  board->columns[i].name, board->columns[i].limit,
 			  board->columns[i].kind_given ? " | " : "",
 			  board->columns[i].kind_given ? column_kind_names[board->columns[i].kind] : "");
+	format_local_names(board, true, out);
 	sb_putc(out, '\n');
 	for (size_t i = 0; i < board->nagencies; i++)
 		sb_printf(out, "agency: %s | %s\n", board->agencies[i].code, board->agencies[i].name);
+	format_local_names(board, false, out);
 	if (board->nmembers)
 		sb_putc(out, '\n');
 	for (size_t i = 0; i < board->nmembers; i++) {
@@ -481,11 +561,15 @@ void board_free(struct board *board)
 	for (size_t i = 0; i < board->ncolumns; i++) {
 		free(board->columns[i].key);
 		free(board->columns[i].name);
+		free(board->columns[i].local.ru);
+		free(board->columns[i].local.kk);
 	}
 	free(board->columns);
 	for (size_t i = 0; i < board->nagencies; i++) {
 		free(board->agencies[i].code);
 		free(board->agencies[i].name);
+		free(board->agencies[i].local.ru);
+		free(board->agencies[i].local.kk);
 	}
 	free(board->agencies);
 	for (size_t i = 0; i < board->nmembers; i++)
@@ -547,6 +631,27 @@ const struct agency *board_agency(const struct board *board, const char *code)
 		if (strcmp(board->agencies[i].code, code) == 0)
 			return &board->agencies[i];
 	return NULL;
+}
+
+static const char *local_name(const char *english, const struct local_names *local)
+{
+	const char *language = i18n_language();
+
+	if (strcmp(language, "ru") == 0 && local->ru)
+		return local->ru;
+	if (strcmp(language, "kk") == 0 && local->kk)
+		return local->kk;
+	return english;
+}
+
+const char *board_column_name(const struct column_def *column)
+{
+	return local_name(column->name, &column->local);
+}
+
+const char *board_agency_name(const struct agency *agency)
+{
+	return local_name(agency->name, &agency->local);
 }
 
 const struct member *board_member(const struct board *board, const char *login)
@@ -761,7 +866,9 @@ int board_validate(const struct board *board, struct cb_error *err)
 				       "column key '%s' must be 1-32 of a-z, 0-9 and '-'", c->key);
 		if (board_column_index(board, c->key) != (int)i)
 			return cb_fail(err, CB_EINVALID, "column '%s' is defined twice", c->key);
-		if (text_validate("a column name", c->name, false, err) < 0)
+		if (text_validate("a column name", c->name, false, err) < 0 ||
+		    (c->local.ru && text_validate("a column name", c->local.ru, false, err) < 0) ||
+		    (c->local.kk && text_validate("a column name", c->local.kk, false, err) < 0))
 			return -1;
 	}
 	for (size_t i = 0; i < board->nagencies; i++) {
@@ -770,7 +877,9 @@ int board_validate(const struct board *board, struct cb_error *err)
 		if (!all_chars(a->code, agency_chars, 2, 12))
 			return cb_fail(err, CB_EINVALID,
 				       "agency code '%s' must be 2-12 of A-Z, 0-9 and '-'", a->code);
-		if (text_validate("an agency name", a->name, false, err) < 0)
+		if (text_validate("an agency name", a->name, false, err) < 0 ||
+		    (a->local.ru && text_validate("an agency name", a->local.ru, false, err) < 0) ||
+		    (a->local.kk && text_validate("an agency name", a->local.kk, false, err) < 0))
 			return -1;
 	}
 	/* Codes sorted once, so that checking thousands of agencies and members stays quick. */

@@ -13,6 +13,10 @@
  *   day-off: 2026-03-23 | Nauryz         a day not worked (besides Saturday and Sunday)
  *   work-day: 2026-01-03 | moved          a Saturday or Sunday that is worked
  *   agency: MOE | Ministry of Education code, full name
+ *   column-ru: todo | К исполнению      a column's or an agency's name in Russian or Kazakh
+ *   agency-kk: MOE | Оқу-ағарту министрлігі   (column-kk, agency-ru likewise) of an
+ *                                       entity defined by its own line; shown to readers of
+ *                                       that language, the English name to everyone else
  *   member: alice | Alice A. | alice@example.kz | secretary | MOE | ssh-ed25519 AAAA... | kk
  *           login, name, email, role, agency (may be empty), public key (optional), the
  *           language the member reads (optional: en, ru or kk)
@@ -37,8 +41,14 @@ enum role { ROLE_VIEWER, ROLE_SYNC, ROLE_MEMBER, ROLE_SECRETARY, ROLE_ADMIN };
 /* review: reports of execution wait there for the coordinator (model/services/control.h). */
 enum column_kind { COLUMN_WORK, COLUMN_BLOCKED, COLUMN_DONE, COLUMN_REVIEW };
 
+/* A name in the board's other languages; NULL where none is given. */
+struct local_names {
+	char *ru, *kk;
+};
+
 struct column_def {
 	char *key, *name;
+	struct local_names local;
 	int limit;
 	enum column_kind kind;
 	bool kind_given; /* written in board.conf, not inferred for a board.conf without kinds */
@@ -46,6 +56,7 @@ struct column_def {
 
 struct agency {
 	char *code, *name;
+	struct local_names local;
 };
 
 struct member {
@@ -122,6 +133,10 @@ const char *board_agency_code_of(const struct board *board, const char *text);
 const struct column_def *board_column_of_kind(const struct board *board, enum column_kind kind);
 bool board_column_is_done(const struct board *board, const char *key);
 const struct agency *board_agency(const struct board *board, const char *code);
+/* The name in the language of the messages (model/rules/i18n.h), else the English one. For
+ * what people read; commit messages, CSV and JSON keep the English name. */
+const char *board_column_name(const struct column_def *column);
+const char *board_agency_name(const struct agency *agency);
 const struct member *board_member(const struct board *board, const char *login);
 const char *board_column_keys(const struct board *board);
 const struct site *board_site(const struct board *board, const char *name);

@@ -64,6 +64,19 @@ bool i18n_use_language(const char *language)
 	return false;
 }
 
+const char *i18n_language(void)
+{
+	/* The catalogue's header (the translation of the empty message) names its language. */
+	static const char header_id[] = "";
+	const char *header = gettext(header_id), *at = strstr(header, "Language: ");
+
+	if (at && strncmp(at + 10, "ru\n", 3) == 0)
+		return "ru";
+	if (at && strncmp(at + 10, "kk\n", 3) == 0)
+		return "kk";
+	return "en";
+}
+
 void i18n_day(const char *day, char out[16])
 {
 	/* TRANSLATORS: how a day is written: "%3$s.%2$s.%1$s" is 31.12.2026; the three are

@@ -22,6 +22,10 @@ void i18n_init(const char *installed_dir);
  * no locale for it (the messages stay as they were). */
 bool i18n_use_language(const char *language);
 
+/* The language of the catalogue messages come from: "ru", "kk", or "en" (no catalogue), so
+ * that what the board names in its own words follows the messages exactly. */
+const char *i18n_language(void);
+
 /* The day as people write it in the language of the messages: 31.12.2026 in Russian and
  * Kazakh, 2026-12-31 otherwise. day is YYYY-MM-DD; anything else is copied as it is. */
 void i18n_day(const char *day, char out[16]);

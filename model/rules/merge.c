@@ -165,7 +165,8 @@ static char *conf_key(const char *line, const struct conf *so_far)
 {
 	struct strbuf key = {0};
 	const char *colon = strchr(line, ':');
-	static const char *const keyed[] = {"column", "agency", "member", "site"};
+	static const char *const keyed[] = {"column", "agency", "member", "site", "column-ru",
+						"column-kk", "agency-ru", "agency-kk"};
 
 	if (*line && *line != '#' && colon) {
 		size_t kind = (size_t)(colon - line);

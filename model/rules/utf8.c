@@ -1,6 +1,7 @@
 #include "utf8.h"
 
 #include <string.h>
+#include <wctype.h>
 
 #include "error.h"
 #include "strbuf.h"
@@ -189,4 +190,20 @@ char *text_normalize(const char *text)
 	while (out.len && out.buf[out.len - 1] == '\n')
 		out.buf[--out.len] = '\0';
 	return sb_detach(&out);
+}
+
+bool utf8_same_but_case(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i = 0, j = 0;
+
+	while (i < la && j < lb) {
+		uint32_t ca, cb;
+		i += utf8_decode(a + i, la - i, &ca);
+		j += utf8_decode(b + j, lb - j, &cb);
+		if (ca == UTF8_INVALID || cb == UTF8_INVALID)
+			return false;
+		if (ca != cb && towlower((wint_t)ca) != towlower((wint_t)cb))
+			return false;
+	}
+	return i == la && j == lb;
 }

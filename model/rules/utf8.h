@@ -26,6 +26,10 @@ void utf8_sanitize(const char *s, bool keep_newlines, struct strbuf *out);
 /* Writes code point cp (valid, not UTF8_INVALID) to out; returns the bytes written, 1-4. */
 size_t utf8_encode(uint32_t cp, char out[4]);
 
+/* Whether a and b are the same text but for case, in any alphabet the C library knows the
+ * case of (Cyrillic included): what a person types to name a column. */
+bool utf8_same_but_case(const char *a, const char *b);
+
 /* Number of code points, or -1 when s is not valid UTF-8. */
 long utf8_length(const char *s);
 

@@ -25,7 +25,7 @@ static const char *column_name_of(const struct board *board, const char *key)
 {
 	const struct column_def *c = board_column(board, key);
 
-	return c ? c->name : key;
+	return c ? board_column_name(c) : key;
 }
 
 /* The changes of one card that existed then. */

@@ -255,7 +255,7 @@ static void minutes_by_agency(struct strbuf *md, struct session *s, const struct
 			if (in_group && !heading) {
 				if (a < board->nagencies) {
 					sb_printf(md, "\n### %s - ", board->agencies[a].code);
-					md_text(board->agencies[a].name, md);
+					md_text(board_agency_name(&board->agencies[a]), md);
 					sb_puts(md, "\n\n");
 				} else {
 					sb_puts(md, _("\n### Other\n\n"));

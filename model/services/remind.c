@@ -240,7 +240,7 @@ static void compose(const struct board *board, const struct agency *a, const str
 	sb_printf(&subject, _("coboard: %s, %d due soon, %d overdue, %d returned, %d decided, %d "
 			      "assigned"),
 		  a->code, n->ndue, n->noverdue, n->nreturned, n->ndecided, n->nassigned);
-	sb_printf(&body, _("%s (%s), %s\n"), a->name, a->code, day_as_read(today, day));
+	sb_printf(&body, _("%s (%s), %s\n"), board_agency_name(a), a->code, day_as_read(today, day));
 	section(_("Due soon:"), &n->due, &body);
 	section(_("Overdue:"), &n->overdue, &body);
 	section(_("Reports returned:"), &n->returned, &body);

@@ -93,4 +93,25 @@ set +e
 err=$(LC_ALL=ru_RU.UTF-8 cb move 1 nowhere 2>&1)
 set -e
 expect_contains "$err" "unknown column 'nowhere'" "English chosen over a Russian locale"
+
+# --- the board's own names in each language (the shipped board names its columns and
+# agencies in Russian and Kazakh; card titles stay as written) ---------------------------------
+SHIPPED="$T/shipped.git"
+"$COBOARD_BIN" --user admin init "$SHIPPED" >/dev/null
+sb() { "$COBOARD_BIN" --board "$SHIPPED" --user admin "$@"; }
+expect_contains "$(LC_ALL=kk_KZ.UTF-8 sb board | sed -n 3p)" "Орындауға (" "the first column in Kazakh"
+expect_contains "$(LC_ALL=ru_RU.UTF-8 sb board)" "Исполнено (" "the done column in Russian"
+expect_contains "$(LC_ALL=C.UTF-8 sb board | sed -n 3p)" "To do (" "and in English for everyone else"
+shown=$(LC_ALL=ru_RU.UTF-8 sb show 4)
+expect_contains "$shown" "Акимат Акмолинской области" "the lead agency's Russian name"
+expect_contains "$shown" "Akmola Region: establish" "the card's title as written"
+expect_contains "$(LC_ALL=kk_KZ.UTF-8 sb show 4)" "Ақмола облысының әкімдігі" "and its Kazakh name"
+LC_ALL=ru_RU.UTF-8 sb move 4 "в работе" >/dev/null
+expect_eq "$(git --git-dir="$SHIPPED" log -1 --format=%s main)" "Move #4 from Done to In progress" \
+	"a column typed by its Russian name, in any case; the commit in English"
+expect_contains "$(LC_ALL=ru_RU.UTF-8 sb list --format csv | sed -n 2p)" ',"todo",' "CSV keeps the column's key"
+screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
+expect_contains "$screen" "Орындауға (" "the app's columns in Kazakh at 80x24"
+screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=100x30 COBOARD_KEYS='D' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
+expect_contains "$screen" "К К исполнению" "the dashboard's legend marks columns by their Russian letter"
 echo ok

@@ -1,4 +1,5 @@
 /* board.conf: parse, format, validation, roles and access rules. */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -50,6 +51,45 @@ static void test_round_trip(void **state)
 	board_free(&board);
 }
 
+/* Names in other languages: kept through a round trip, shown to their readers only, found
+ * by what a reader types, and allowed before the line of what they name. */
+static void test_local_names(void **state)
+{
+	static const char named[] =
+		"column-kk: todo | Орындауға\n"
+		"column: todo | To do | 0\n"
+		"column: done | Done | 0 | done\n"
+		"agency: MOE | Ministry of Education\n"
+		"column-ru: todo | К исполнению\n"
+		"agency-ru: MOE | Министерство просвещения\n";
+	struct cb_error err = {0};
+	struct strbuf out = {0};
+	struct board board, again;
+
+	(void)state;
+	assert_int_equal(board_parse(&board, named, strlen(named), &err), 0);
+	assert_string_equal(board.columns[0].local.ru, "К исполнению");
+	assert_string_equal(board.columns[0].local.kk, "Орындауға");
+	assert_null(board.columns[1].local.ru);
+	assert_string_equal(board.agencies[0].local.ru, "Министерство просвещения");
+	assert_null(board.agencies[0].local.kk);
+	/* Without a catalogue (the test's locale) the reader gets the English name. */
+	assert_string_equal(board_column_name(&board.columns[0]), "To do");
+	assert_string_equal(board_agency_name(&board.agencies[0]), "Ministry of Education");
+	assert_string_equal(board_column_find(&board, "к исполнению")->key, "todo");
+	assert_string_equal(board_column_find(&board, "Орындауға")->key, "todo");
+	board_format(&board, &out);
+	assert_non_null(strstr(sb_str(&out), "column: done | Done | 0 | done\n"
+					     "column-ru: todo | К исполнению\n"
+					     "column-kk: todo | Орындауға\n"));
+	assert_non_null(strstr(sb_str(&out), "agency-ru: MOE | Министерство просвещения\n"));
+	assert_int_equal(board_parse(&again, sb_str(&out), out.len, &err), 0);
+	assert_string_equal(again.columns[0].local.kk, "Орындауға");
+	board_free(&again);
+	sb_free(&out);
+	board_free(&board);
+}
+
 static void expect_error(const char *text, const char *message)
 {
 	struct cb_error err = {0};
@@ -78,6 +118,11 @@ static void test_errors(void **state)
 	expect_error("column: a | A\nmember: b b | B | b@x | viewer |\n", "member login 'b b'");
 	expect_error("column: a | A\ndefault-role: god\n", "line 2: unknown role 'god'");
 	expect_error("column: a | A\nno colon here\n", "line 2: expected 'entry: value'");
+	expect_error("column: a | A\ncolumn-ru: b | Б\n",
+		     "line 2: expected 'column-ru: KEY | name' for a column KEY defined");
+	expect_error("column: a | A\nagency-kk: MOE | Оқу\n",
+		     "line 2: expected 'agency-kk: CODE | name' for an agency CODE defined");
+	expect_error("column: a | A\ncolumn-fr: a | Á\n", "line 2: unknown entry 'column-fr'");
 	/* Keys land in authorized_keys after coboard's own options: nothing may add options. */
 	expect_error("column: a | A\nmember: bob | B | b@x | viewer | | command=\"sh\" ssh-ed25519 "
 		     "AAAAC3NzaC1lZDI1NTE5AAAAIExampleKey\n",
@@ -137,8 +182,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_local_names),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_roles),
 	};
+	setlocale(LC_CTYPE, "C.UTF-8"); /* the case of Cyrillic letters */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

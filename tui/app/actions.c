@@ -123,7 +123,7 @@ static bool move_card(struct app *app, int id, int col)
 	if (!load_card(app, id, &card))
 		return false;
 	if (strcmp(card.column, app->board.columns[col].key) == 0) {
-		app_message(app, C_NOTICE, "#%d is already in %s", id, app->board.columns[col].name);
+		app_message(app, C_NOTICE, "#%d is already in %s", id, board_column_name(&app->board.columns[col]));
 		card_free(&card);
 		return false;
 	}
@@ -131,7 +131,7 @@ static bool move_card(struct app *app, int id, int col)
 		limit_warning(app, col, over, sizeof(over));
 		card_copy(&moved, &card);
 		str_set(&moved.column, app->board.columns[col].key);
-		snprintf(done, sizeof(done), _("moved #%d to %s%s"), id, app->board.columns[col].name, over);
+		snprintf(done, sizeof(done), _("moved #%d to %s%s"), id, board_column_name(&app->board.columns[col]), over);
 		ok = save_from(app, &card, &moved, "move", reason, done);
 		card_free(&moved);
 	}
@@ -172,7 +172,7 @@ static bool move_to_picked_column(struct app *app, int id)
 	for (size_t i = 0; i < app->board.ncolumns; i++) {
 		const struct column_def *c = &app->board.columns[i];
 		sv_push(&names, c->key);
-		sv_push(&details, (int)i == current ? _("(where it is)") : c->name);
+		sv_push(&details, (int)i == current ? _("(where it is)") : board_column_name(c));
 	}
 	snprintf(title, sizeof(title), _("Move #%d to"), id);
 	choice = pick_one(app, title, &names, &details, current);

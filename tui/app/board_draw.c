@@ -34,9 +34,9 @@ static void draw_headers(struct board_view_state *st, struct app *app)
 		column_geometry(st, c, &x, &w);
 		/* A filter shows some of a column; its header still counts all, as the limit does. */
 		if (n != real)
-			sb_printf(&head, _("%s (%d of %d"), def->name, n, real);
+			sb_printf(&head, _("%s (%d of %d"), board_column_name(def), n, real);
 		else
-			sb_printf(&head, "%s (%d", def->name, n);
+			sb_printf(&head, "%s (%d", board_column_name(def), n);
 		if (def->limit)
 			sb_printf(&head, "/%d%s", def->limit, over ? _(" over limit") : "");
 		sb_putc(&head, ')');
@@ -448,7 +448,7 @@ static void draw_lane_header(struct board_view_state *st, struct app *app, int l
 		count += lane_count(st, app, lane, c);
 	if (lane < (int)app->board.nagencies)
 		sb_printf(&head, " %s (%d)  %s", app->board.agencies[lane].code, count,
-			  app->board.agencies[lane].name);
+			  board_agency_name(&app->board.agencies[lane]));
 	else
 		sb_printf(&head, " (unknown agency)  (%d)", count);
 	draw_fill(stdscr, y, 0, COLS, draw_attr(C_LANE) | A_REVERSE);

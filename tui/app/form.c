@@ -363,7 +363,7 @@ static void draw_form(struct app *app, struct form *form, const char *heading, c
 		sb_reset(&value);
 		if (f == F_LEAD) {
 			const struct agency *a = board_agency(&app->board, card->lead);
-			sb_printf(&value, "%s  %s", card->lead, a ? a->name : "");
+			sb_printf(&value, "%s  %s", card->lead, a ? board_agency_name(a) : "");
 		} else if (f == F_CO) {
 			sv_join(&card->co, ", ", &value);
 			if (!value.len)
@@ -449,7 +449,7 @@ bool pick_lead(struct app *app, const char *title, struct card *card)
 
 	for (size_t i = 0; i < app->board.nagencies; i++) {
 		sv_push(&codes, app->board.agencies[i].code);
-		sv_push(&names, app->board.agencies[i].name);
+		sv_push(&names, board_agency_name(&app->board.agencies[i]));
 		if (strcmp(card->lead, app->board.agencies[i].code) == 0)
 			initial = (int)i;
 	}
@@ -479,7 +479,7 @@ bool pick_co(struct app *app, const char *title, struct card *card)
 			continue;
 		selected[codes.n] = sv_contains(&card->co, app->board.agencies[i].code);
 		sv_push(&codes, app->board.agencies[i].code);
-		sv_push(&names, app->board.agencies[i].name);
+		sv_push(&names, board_agency_name(&app->board.agencies[i]));
 	}
 	accepted = pick_many(app, title, &codes, &names, selected);
 	if (accepted) {

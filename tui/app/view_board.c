@@ -222,7 +222,7 @@ static void pick_agency(struct board_view_state *st, struct app *app)
 	sv_push(&details, _("every agency"));
 	for (size_t i = 0; i < app->board.nagencies; i++) {
 		sv_push(&items, app->board.agencies[i].code);
-		sv_push(&details, app->board.agencies[i].name);
+		sv_push(&details, board_agency_name(&app->board.agencies[i]));
 		if (st->agency && strcmp(st->agency, app->board.agencies[i].code) == 0)
 			initial = (int)i + 1;
 	}

@@ -77,7 +77,7 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 	sb_printf(&s, "#%d  %s", card->id, card->title);
 	add_line(st, NULL, sb_str(&s), C_NORMAL, A_BOLD);
 	add_line(st, NULL, "", C_NORMAL, 0);
-	add_line(st, _("Column"), col ? col->name : card->column, C_NORMAL, 0);
+	add_line(st, _("Column"), col ? board_column_name(col) : card->column, C_NORMAL, 0);
 	if (col && col->kind == COLUMN_BLOCKED) {
 		struct cb_error err = {0};
 		char *reason = NULL;

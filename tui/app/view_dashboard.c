@@ -3,11 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "date.h"
 #include "i18n.h"
 #include "report.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "app.h"
 #include "listview.h"
 #include "print.h"
@@ -41,6 +43,20 @@ static void dashboard_reload(struct view *view, struct app *app)
 	listview_set_rows(&st->lv, (int)st->report.n);
 }
 
+/* A column's mark in the bars: the first letter of its name as the reader reads it (one
+ * column wide; the key's first letter when that letter is wide). */
+static void column_mark(const struct column_def *def, char mark[5])
+{
+	const char *name = board_column_name(def);
+	uint32_t cp;
+	size_t n = utf8_decode(name, strlen(name), &cp);
+
+	if (cp == UTF8_INVALID || !*name || wcwidth((wchar_t)cp) != 1)
+		snprintf(mark, 5, "%c", def->key[0]);
+	else
+		snprintf(mark, 5, "%.*s", (int)n, name);
+}
+
 /* The agency's cards as a bar: one segment per column, as wide as its share of the most
  * cards any agency has; each segment marked with its column's first letter. */
 static void draw_bar(struct app *app, const struct agency_report *ar, int most, int y, int x,
@@ -54,7 +70,9 @@ static void draw_bar(struct app *app, const struct agency_report *ar, int most, 
 		enum color_role role = def->kind == COLUMN_DONE ? C_LABEL
 				       : def->kind == COLUMN_BLOCKED ? C_OVERDUE
 				       : roles[c % 2];
-		char mark[2] = {def->name[0], '\0'};
+		char mark[5];
+
+		column_mark(def, mark);
 
 		for (int i = 0; i < w && x < COLS - 1; i++, x++)
 			draw_text(stdscr, y, x, 1, mark, draw_attr(role) | A_REVERSE, false);
@@ -66,9 +84,13 @@ static void draw_legend(struct app *app, int y)
 	struct strbuf legend = {0};
 
 	sb_puts(&legend, _("Agency  cards by column: "));
-	for (size_t c = 0; c < app->board.ncolumns; c++)
-		sb_printf(&legend, "%s%c %s", c ? ", " : "", app->board.columns[c].name[0],
-			  app->board.columns[c].name);
+	for (size_t c = 0; c < app->board.ncolumns; c++) {
+		char mark[5];
+
+		column_mark(&app->board.columns[c], mark);
+		sb_printf(&legend, "%s%s %s", c ? ", " : "", mark,
+			  board_column_name(&app->board.columns[c]));
+	}
 	sb_puts(&legend, _("; then overdue.  Enter: that agency's board"));
 	draw_text(stdscr, y, 1, COLS - 2, sb_str(&legend), A_BOLD, false);
 	sb_free(&legend);

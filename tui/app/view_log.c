@@ -112,7 +112,7 @@ static void pick_log_agency(struct log_state *st, struct app *app)
 	sv_push(&details, _("every agency"));
 	for (size_t i = 0; i < app->board.nagencies; i++) {
 		sv_push(&items, app->board.agencies[i].code);
-		sv_push(&details, app->board.agencies[i].name);
+		sv_push(&details, board_agency_name(&app->board.agencies[i]));
 	}
 	choice = pick_one(app, _("Changes concerning an agency"), &items, &details, 0);
 	if (choice >= 0)

@@ -268,7 +268,7 @@ void print_board_text(const struct board *board, const struct card_list *cards,
 		for (size_t i = 0; i < cards->n; i++)
 			count += strcmp(cards->v[i].column, col->key) == 0;
 		sb_putc(out, '\n');
-		text_sanitize(col->name, out);
+		text_sanitize(board_column_name(col), out);
 		sb_printf(out, " (%zu", count);
 		if (col->limit)
 			sb_printf(out, _(" of limit %d%s"), col->limit,
@@ -465,10 +465,10 @@ static void print_card_fields(const struct card *card, const struct board *board
 	const struct agency *lead = board_agency(board, card->lead);
 	const struct column_def *col = board_column(board, card->column);
 
-	field_line(_("Column:"), col ? col->name : card->column, out);
+	field_line(_("Column:"), col ? board_column_name(col) : card->column, out);
 	if (blocked)
 		field_line(_("Blocked:"), *blocked ? blocked : _("no reason was given"), out);
-	sb_printf(&line, "%s%s%s", card->lead, lead ? "  " : "", lead ? lead->name : "");
+	sb_printf(&line, "%s%s%s", card->lead, lead ? "  " : "", lead ? board_agency_name(lead) : "");
 	field_line(_("Lead:"), sb_str(&line), out);
 	sb_reset(&line);
 	sv_join(&card->co, ", ", &line);

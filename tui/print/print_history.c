@@ -95,7 +95,7 @@ static void digest_agency(const struct digest *d, const struct agency *ag, struc
 			text_sanitize(ag ? ag->code : _("Other"), out);
 			if (ag) {
 				sb_puts(out, " - ");
-				text_sanitize(ag->name, out);
+				text_sanitize(board_agency_name(ag), out);
 			}
 			sb_putc(out, '\n');
 			heading = true;

@@ -93,7 +93,7 @@ static void summary(const struct report *r, const struct board *board, struct st
 	sb_puts(out, "</th>");
 	for (size_t k = 0; k < board->ncolumns; k++) {
 		sb_puts(out, "<th>");
-		html(board->columns[k].name, out);
+		html(board_column_name(&board->columns[k]), out);
 		sb_puts(out, "</th>");
 	}
 	sb_puts(out, "<th>");
@@ -107,7 +107,7 @@ static void summary(const struct report *r, const struct board *board, struct st
 		const struct agency_report *ar = &r->v[order[i]];
 		sb_puts(out, "<tr class=\"agency\">");
 		sb_puts(out, "<td title=\"");
-		html(ar->agency->name, out);
+		html(board_agency_name(ar->agency), out);
 		sb_puts(out, "\">");
 		html(ar->agency->code, out);
 		sb_puts(out, "</td><td><div class=\"bar\">");

@@ -49,11 +49,11 @@ static void md_agency(const struct agency_report *ar, const struct board *board,
 	sb_puts(out, "\n## ");
 	md_text(ar->agency->code, out);
 	sb_puts(out, " - ");
-	md_text(ar->agency->name, out);
+	md_text(board_agency_name(ar->agency), out);
 	sb_puts(out, "\n\n");
 	for (size_t k = 0; k < board->ncolumns; k++) {
 		sb_puts(out, k ? ", " : "- ");
-		md_text(board->columns[k].name, out);
+		md_text(board_column_name(&board->columns[k]), out);
 		sb_printf(out, ": %d", ar->per_column[k]);
 	}
 	sb_puts(out, _("\n\n### Overdue\n\n"));
@@ -85,7 +85,7 @@ static void md_summary(const struct report *r, const struct board *board, struct
 	sb_puts(out, _("\n## Summary\n\n| Agency |"));
 	for (size_t k = 0; k < board->ncolumns; k++) {
 		sb_putc(out, ' ');
-		md_text(board->columns[k].name, out);
+		md_text(board_column_name(&board->columns[k]), out);
 		sb_puts(out, " |");
 	}
 	sb_puts(out, _(" Overdue |\n|---|"));
