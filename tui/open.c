@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "ops.h"
@@ -115,7 +116,13 @@ int open_board(const struct board_choice *choice, struct session **out)
 			snprintf(created_default, sizeof(created_default), "%s", path);
 		}
 	}
-	if (rc == 0 && session_open(out, path, login, !choice->no_sync, &err) < 0)
+	/* A long indexing (the first start after an upgrade) is shown, never a silent wait. */
+	size_t worth_showing = 300;
+	if (rc == 0 && (choice->no_sync ? session_open(out, path, login, false, &err)
+					: session_open_showing(out, path, login,
+							       isatty(STDERR_FILENO) ? show_index_progress
+										     : NULL,
+							       &worth_showing, &err)) < 0)
 		rc = -1;
 	/* A member who chose a language in board.conf reads it, whatever the locale of the
 	 * server they reached over SSH. */
@@ -128,4 +135,18 @@ int open_board(const struct board_choice *choice, struct session **out)
 	free(path);
 	free(login);
 	return rc;
+}
+
+void show_index_progress(size_t done, size_t total, void *ctx)
+{
+	enum { WIDTH = 40 };
+	int filled = total ? (int)(done * WIDTH / total) : WIDTH;
+
+	if ((ctx && total < *(const size_t *)ctx) || (done != total && done % 64 != 0))
+		return;
+	fputc('\r', stderr);
+	fprintf(stderr, _("indexing the board [%.*s%*s] %zu/%zu"), filled,
+		"########################################", WIDTH - filled, "", done, total);
+	if (done == total)
+		fputc('\n', stderr);
 }

@@ -33,6 +33,10 @@ char *acting_login(const struct board_choice *choice, const char *board_path);
 /* The shipped board's files, for init and the default board. */
 const struct file_update *shipped_files(size_t *n);
 
+/* Shows indexing on stderr as "indexing the board [####    ] 1200/60000"; ctx, when given,
+ * points to the number of commits (a size_t) below which nothing is shown. */
+void show_index_progress(size_t done, size_t total, void *ctx);
+
 /* Prints an error message, translated and sanitized, as "coboard: ..." on stderr. */
 void say_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -37,8 +37,11 @@ void index_rollback(struct index *idx);
 typedef void (*progress_fn)(size_t done, size_t total, void *ctx);
 int index_sync(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err);
 
-/* Takes the lock and syncs only when the branch moved since the index was written. */
+/* Takes the lock and syncs only when the branch moved since the index was written;
+ * index_refresh_showing reports each commit indexed to progress (a first start after an
+ * upgrade may index thousands). */
 int index_refresh(struct index *idx, struct cb_error *err);
+int index_refresh_showing(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err);
 
 /* Drops everything and indexes the whole history again (takes the lock itself). */
 int index_rebuild(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err);

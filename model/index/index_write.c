@@ -686,11 +686,11 @@ out:
 	return rc;
 }
 
-static int refresh(struct index *idx, struct cb_error *err)
+static int refresh(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err)
 {
 	if (index_begin_write(idx, err) < 0)
 		return -1;
-	if (index_sync(idx, NULL, NULL, err) < 0) {
+	if (index_sync(idx, progress, ctx, err) < 0) {
 		index_rollback(idx);
 		return -1;
 	}
@@ -699,9 +699,14 @@ static int refresh(struct index *idx, struct cb_error *err)
 
 int index_refresh(struct index *idx, struct cb_error *err)
 {
+	return index_refresh_showing(idx, NULL, NULL, err);
+}
+
+int index_refresh_showing(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err)
+{
 	if (!index_behind(idx))
 		return 0;
-	if (refresh(idx, err) == 0)
+	if (refresh(idx, progress, ctx, err) == 0)
 		return 0;
 	int code = sqlite3_errcode(idx->db);
 	if (idx->in_memory || (code != SQLITE_READONLY && code != SQLITE_FULL &&
@@ -713,7 +718,7 @@ int index_refresh(struct index *idx, struct cb_error *err)
 	cb_error_clear(err);
 	if (fall_back_to_memory(idx, why, err) < 0)
 		return -1;
-	return refresh(idx, err);
+	return refresh(idx, progress, ctx, err);
 }
 
 int index_rebuild(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err)

@@ -224,8 +224,24 @@ bool history_list_has(const char *list, const char *item)
 	return false;
 }
 
-void history_word_list_change(const char *old_value, const char *new_value, value_writer value,
-			      struct strbuf *out)
+/* The words of a change: in the reader's language for people, in English in git (commit
+ * messages stay as they are in every language). */
+static const char *say(bool people, const char *english)
+{
+	return people ? gettext(english) : english;
+}
+
+/* "OLD -> NEW", "(none)" for an empty side. */
+static void word_pair(const char *old_value, const char *new_value, value_writer value, bool people,
+		      struct strbuf *out)
+{
+	value(*old_value ? old_value : say(people, N_("(none)")), out);
+	sb_puts(out, " -> ");
+	value(*new_value ? new_value : say(people, N_("(none)")), out);
+}
+
+static void word_list_change(const char *old_value, const char *new_value, value_writer value,
+			     bool people, struct strbuf *out)
 {
 	bool added, removed, first = true;
 
@@ -233,16 +249,19 @@ void history_word_list_change(const char *old_value, const char *new_value, valu
 		value = value_as_is;
 	added = list_missing(new_value, old_value, "+", value, &first, out);
 	removed = list_missing(old_value, new_value, "\u2212", value, &first, out);
-	if (!added && !removed) { /* the same items in another order */
-		value(*old_value ? old_value : "(none)", out);
-		sb_puts(out, " -> ");
-		value(*new_value ? new_value : "(none)", out);
-	}
+	if (!added && !removed) /* the same items in another order */
+		word_pair(old_value, new_value, value, people, out);
+}
+
+void history_word_list_change(const char *old_value, const char *new_value, value_writer value,
+			      struct strbuf *out)
+{
+	word_list_change(old_value, new_value, value, false, out);
 }
 
 /* A request or decision row ("7 extension MOE 2026-06-30\nreason"), in words. */
 static void word_step(const char *field, const char *v, bool taken_back, value_writer value,
-		      struct strbuf *out)
+		      bool people, struct strbuf *out)
 {
 	char kind[16] = "", agency[16] = "", extra[64] = "";
 	int number = 0;
@@ -251,23 +270,23 @@ static void word_step(const char *field, const char *v, bool taken_back, value_w
 
 	sscanf(line, "%d %15s %15s %63s", &number, kind, agency, extra);
 	if (taken_back)
-		sb_puts(out, _("withdrawn: "));
+		sb_puts(out, say(people, N_("withdrawn: ")));
 	if (strcmp(field, "decision") == 0 && strcmp(kind, "accepted") == 0)
-		sb_printf(out, _("#%d accepted: taken off control"), number);
+		sb_printf(out, say(people, N_("#%d accepted: taken off control")), number);
 	else if (strcmp(field, "decision") == 0 && strcmp(kind, "returned") == 0)
-		sb_printf(out, _("#%d returned"), number);
+		sb_printf(out, say(people, N_("#%d returned")), number);
 	else if (strcmp(field, "decision") == 0 && strcmp(kind, "granted") == 0)
-		sb_printf(out, _("#%d granted"), number);
+		sb_printf(out, say(people, N_("#%d granted")), number);
 	else if (strcmp(field, "decision") == 0)
-		sb_printf(out, _("#%d refused"), number);
+		sb_printf(out, say(people, N_("#%d refused")), number);
 	else if (strcmp(kind, "extension") == 0)
-		sb_printf(out, _("extension #%d asked by %s to %s"), number, agency, extra);
+		sb_printf(out, say(people, N_("extension #%d asked by %s to %s")), number, agency, extra);
 	else if (strcmp(kind, "dispute") == 0)
-		sb_printf(out, _("dispute #%d by %s: lead to %s"), number, agency, extra);
+		sb_printf(out, say(people, N_("dispute #%d by %s: lead to %s")), number, agency, extra);
 	else if (strcmp(kind, "part") == 0)
-		sb_printf(out, _("part #%d by %s"), number, agency);
+		sb_printf(out, say(people, N_("part #%d by %s")), number, agency);
 	else
-		sb_printf(out, _("report #%d by %s"), number, agency);
+		sb_printf(out, say(people, N_("report #%d by %s")), number, agency);
 	if (v[head]) {
 		sb_putc(out, ' ');
 		quote_note(v + head + 1, value, out);
@@ -275,39 +294,68 @@ static void word_step(const char *field, const char *v, bool taken_back, value_w
 	free(line);
 }
 
-void history_word_change(const char *field, const char *old_value, const char *new_value,
-			 value_writer value, struct strbuf *out)
+static void word_change(const char *field, const char *old_value, const char *new_value,
+			value_writer value, bool people, struct strbuf *out)
 {
 	if (!value)
 		value = value_as_is;
 	if (strcmp(field, "co") == 0 || strcmp(field, "labels") == 0) {
-		history_word_list_change(old_value, new_value, value, out);
+		word_list_change(old_value, new_value, value, people, out);
 		return;
 	}
 	if (strcmp(field, "created") == 0) {
 		value(new_value, out);
 	} else if (strcmp(field, "note") == 0) {
-		sb_puts(out, *new_value ? "added " : "removed ");
+		sb_puts(out, *new_value ? say(people, N_("added ")) : say(people, N_("removed ")));
 		quote_note(*new_value ? new_value : old_value, value, out);
 	} else if (strcmp(field, "order") == 0) {
-		sb_puts(out, strcmp(new_value, old_value) < 0 ? _("moved up in its column")
-							      : _("moved down in its column"));
+		sb_puts(out, strcmp(new_value, old_value) < 0 ? say(people, N_("moved up in its column"))
+							      : say(people, N_("moved down in its column")));
 	} else if (strcmp(field, "request") == 0 || strcmp(field, "decision") == 0) {
-		word_step(field, *new_value ? new_value : old_value, !*new_value, value, out);
+		word_step(field, *new_value ? new_value : old_value, !*new_value, value, people, out);
 	} else if (strcmp(field, "conflict") == 0) {
 		/* "due: 2026-04-01": the field, then the value set aside. */
 		const char *v = *new_value ? new_value : old_value;
 		size_t name = strcspn(v, ":");
-		sb_printf(out, "%s %.*s ", *new_value ? "set aside" : "resolved", (int)name, v);
+		sb_printf(out, "%s %.*s ", *new_value ? say(people, N_("set aside"))
+						     : say(people, N_("resolved")), (int)name, v);
 		quote_note(v[name] ? v + name + 2 : "", value, out);
 	} else if (strcmp(field, "description") == 0 || strchr(old_value, '\n') ||
 		   strchr(new_value, '\n')) {
-		sb_puts(out, !*old_value ? "added" : !*new_value ? "removed" : "changed");
+		sb_puts(out, !*old_value ? say(people, N_("added"))
+			     : !*new_value ? say(people, N_("removed")) : say(people, N_("changed")));
 	} else {
-		value(*old_value ? old_value : "(none)", out);
-		sb_puts(out, " -> ");
-		value(*new_value ? new_value : "(none)", out);
+		word_pair(old_value, new_value, value, people, out);
 	}
+}
+
+void history_word_change(const char *field, const char *old_value, const char *new_value,
+			 value_writer value, struct strbuf *out)
+{
+	word_change(field, old_value, new_value, value, true, out);
+}
+
+void history_word_change_in_git(const char *field, const char *old_value, const char *new_value,
+				struct strbuf *out)
+{
+	word_change(field, old_value, new_value, NULL, false, out);
+}
+
+const char *history_field_word(const char *field)
+{
+	/* TRANSLATORS: the fields of a card as change rows name them (history, log, the card's
+	 * latest changes); "co" is the co-executors, "due" the deadline, "order" the place in
+	 * the column, "every" the period of a periodic item, "item" the item number. */
+	static const char *const words[] = {
+		N_("created"), N_("removed"), N_("title"), N_("column"), N_("order"), N_("lead"),
+		N_("co"), N_("due"), N_("labels"), N_("archived"), N_("description"), N_("item"),
+		N_("source"), N_("every"), N_("note"), N_("request"), N_("decision"), N_("conflict"),
+	};
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (strcmp(field, words[i]) == 0)
+			return gettext(words[i]);
+	return field;
 }
 
 char *history_trailer(const char *message, const char *key)

@@ -39,7 +39,15 @@ typedef void (*value_writer)(const char *value, struct strbuf *out);
 void history_word_change(const char *field, const char *old_value, const char *new_value,
 			 value_writer value, struct strbuf *out);
 
-/* A list's change as what came and went: "+AKM −MIA" (co-executors, labels). */
+/* The same words in English, for the body of a commit message (which stays as it is in every
+ * language); history_word_change words them in the reader's language. */
+void history_word_change_in_git(const char *field, const char *old_value, const char *new_value,
+				struct strbuf *out);
+
+/* A field as a change row names it, in the reader's language ("co" in English). */
+const char *history_field_word(const char *field);
+
+/* A list's change as what came and went, in English: "+AKM −MIA" (co-executors, labels). */
 void history_word_list_change(const char *old_value, const char *new_value, value_writer value,
 			      struct strbuf *out);
 /* Whether a list value ("AKM, MIA") holds item; a plain value ("MOE") is a list of one. */

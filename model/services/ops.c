@@ -48,7 +48,7 @@ static void describe_changes(const struct change_list *changes, struct strbuf *b
 		const struct field_change *c = &changes->v[i];
 
 		sb_printf(body, "%s: ", c->field);
-		history_word_change(c->field, c->old_value, c->new_value, NULL, body);
+		history_word_change_in_git(c->field, c->old_value, c->new_value, body);
 		sb_putc(body, '\n');
 	}
 }

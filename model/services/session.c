@@ -103,8 +103,8 @@ void session_refresh_identity(struct session *s, const struct board *board)
 	s->email = sb_detach(&email);
 }
 
-int session_open(struct session **out, const char *path, const char *login, bool sync,
-		 struct cb_error *err)
+static int open_session(struct session **out, const char *path, const char *login, bool sync,
+			progress_fn progress, void *ctx, struct cb_error *err)
 {
 	struct session *s = xcalloc(1, sizeof(*s));
 	struct board board;
@@ -113,7 +113,7 @@ int session_open(struct session **out, const char *path, const char *login, bool
 	s->board_path = xstrdup(path);
 	s->login = xstrdup(login);
 	if (repo_open(&s->repo, path, err) < 0 || index_open(&s->index, s->repo, err) < 0 ||
-	    (sync && index_refresh(s->index, err) < 0)) {
+	    (sync && index_refresh_showing(s->index, progress, ctx, err) < 0)) {
 		session_close(s);
 		return -1;
 	}
@@ -130,6 +130,18 @@ int session_open(struct session **out, const char *path, const char *login, bool
 	board_free(&board);
 	*out = s;
 	return 0;
+}
+
+int session_open(struct session **out, const char *path, const char *login, bool sync,
+		 struct cb_error *err)
+{
+	return open_session(out, path, login, sync, NULL, NULL, err);
+}
+
+int session_open_showing(struct session **out, const char *path, const char *login,
+			 progress_fn progress, void *ctx, struct cb_error *err)
+{
+	return open_session(out, path, login, true, progress, ctx, err);
 }
 
 void session_close(struct session *s)

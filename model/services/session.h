@@ -39,6 +39,9 @@ int session_acting_login(const char *board_path, const char *requested, char **l
  * false (for reindex, which rebuilds it anyway). */
 int session_open(struct session **out, const char *path, const char *login, bool sync,
 		 struct cb_error *err);
+/* The same, bringing the index up to date and reporting each commit indexed to progress. */
+int session_open_showing(struct session **out, const char *path, const char *login,
+			 progress_fn progress, void *ctx, struct cb_error *err);
 void session_close(struct session *s);
 
 /* Loads libgit2 now, for a front end that cannot stop later (the app holds the terminal):

@@ -109,6 +109,16 @@ expect_contains "$(LC_ALL=kk_KZ.UTF-8 sb show 4)" "Ақмола облысыны
 LC_ALL=ru_RU.UTF-8 sb move 4 "в работе" >/dev/null
 expect_eq "$(git --git-dir="$SHIPPED" log -1 --format=%s main)" "Move #4 from Done to In progress" \
 	"a column typed by its Russian name, in any case; the commit in English"
+# A write says what it did in the reader's language; the commit stays in English.
+said=$(LC_ALL=ru_RU.UTF-8 sb submit 7 "Сделано: приказ № 3")
+expect_contains "$said" "#7 колонка: todo -> review; #7 запрос: отчёт #" "the confirmation in Russian"
+body=$(git --git-dir="$SHIPPED" log -1 --format=%B main)
+expect_contains "$body" "request: report #" "the commit body in English under a Russian locale"
+expect_not_contains "$body" "отчёт" "no Russian word in the commit"
+expect_contains "$(LC_ALL=kk_KZ.UTF-8 sb note 7 "жаңа жазба")" "#7 жазба: қосылды \"жаңа жазба\"" "a note, said in Kazakh"
+expect_contains "$(LC_ALL=ru_RU.UTF-8 sb history 7 | head -2)" "колонка     todo -> review" "history names the field in Russian"
+expect_contains "$(LC_ALL=C.UTF-8 sb history 7 | head -2)" "column      todo -> review" "and in English"
+expect_contains "$(LC_ALL=C.UTF-8 sb note 7 again)" "Add a note to #7 (" "the English confirmation is the commit's subject"
 expect_contains "$(LC_ALL=ru_RU.UTF-8 sb list --format csv | sed -n 2p)" ',"todo",' "CSV keeps the column's key"
 screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$screen" "Орындауға (" "the app's columns in Kazakh at 80x24"

@@ -42,8 +42,9 @@ render() { # FILE: Chromium's DOM of the page
 dom=$(render kk.html)
 expect_contains "$dom" '<html lang="kk">' "the page is in Kazakh"
 expect_contains "$dom" "Атқарушылық тәртіп, 01.01.2026 бастап 10.04.2026 дейін" "its headings and dates as Kazakh readers write them"
-expect_contains "$dom" '<td title="Akimat of Akmola Region">AKM</td>' "every agency has its row"
-expect_contains "$dom" "<td title=\"Akimat of Zhetysu Region\">ZHE</td>" "all of them"
+expect_contains "$dom" '<td title="Ақмола облысының әкімдігі">AKM</td>' "every agency has its row, named in Kazakh"
+expect_contains "$dom" "<td title=\"Жетісу облысының әкімдігі\">ZHE</td>" "all of them"
+expect_contains "$(cat "$T/en.html")" '<td title="Akimat of Akmola Region">AKM</td>' "and in English on the English page"
 expect_contains "$dom" "Жылжытылған мерзімдер" "the deadlines moved"
 expect_contains "$dom" "the akimat asked for April" "with their reasons"
 rows=$(printf '%s\n' "$dom" | grep -c '<tr class="agency">')

@@ -82,13 +82,16 @@ static void log_draw(struct view *view, struct app *app)
 			draw_fill(stdscr, y, 0, COLS, attr);
 		x += draw_text(stdscr, y, x, 18, sb_str(&line), attr, true);
 		x += draw_text(stdscr, y, x, 18, e->author, attr, true);
-		snprintf(card, sizeof(card), e->card ? "#%d" : "board", e->card);
+		if (e->card)
+			snprintf(card, sizeof(card), "#%d", e->card);
+		else
+			snprintf(card, sizeof(card), "%s", _("board"));
 		x += draw_text(stdscr, y, x, 7, card, attr, true);
-		x += draw_text(stdscr, y, x, 13, e->field, attr, true);
+		x += draw_text(stdscr, y, x, 14, history_field_word(e->field), attr, true);
 		sb_reset(&line);
 		history_word_change(e->field, e->old_value, e->new_value, NULL, &line);
 		if (!str_empty(e->reason))
-			sb_printf(&line, "  (reason: %s)", e->reason);
+			sb_printf(&line, _("  (reason: %s)"), e->reason);
 		draw_text(stdscr, y, x, COLS - x - 1, sb_str(&line), attr, false);
 	}
 	if (st->log.n == 0)

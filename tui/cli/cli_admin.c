@@ -146,23 +146,9 @@ int cmd_fsck(struct cmd *c)
 	return 0;
 }
 
-static void progress_bar(size_t done, size_t total, void *ctx)
-{
-	enum { WIDTH = 40 };
-	int filled = total ? (int)(done * WIDTH / total) : WIDTH;
-	(void)ctx;
-
-	if (done != total && done % 64 != 0)
-		return;
-	fprintf(stderr, "\rindexing [%.*s%*s] %zu/%zu", filled,
-		"########################################", WIDTH - filled, "", done, total);
-	if (done == total)
-		fputc('\n', stderr);
-}
-
 int cmd_reindex(struct cmd *c)
 {
-	if (index_rebuild(c->s->index, isatty(STDERR_FILENO) ? progress_bar : NULL, NULL,
+	if (index_rebuild(c->s->index, isatty(STDERR_FILENO) ? show_index_progress : NULL, NULL,
 			  &c->err) < 0)
 		return -1;
 	sb_printf(&c->out, _("reindexed %.7s\n"), index_tip(c->s->index));

@@ -1,14 +1,47 @@
 /* The commands that change cards: add, move, assign, edit, note, archive. Each is one op. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "history.h"
+#include "i18n.h"
+#include "index.h"
 #include "ops.h"
 #include "command.h"
 #include "text.h"
 
+/* The changes a commit made, in the reader's language: "#4 колонка: done -> in-progress". */
+static bool say_changes(struct cmd *c, const char *commit)
+{
+	struct log_list log = {0};
+	struct cb_error ignored = {0};
+
+	if (index_commit_changes(c->s->index, commit, &log, &ignored) < 0 || !log.n) {
+		log_list_free(&log);
+		return false;
+	}
+	for (size_t i = 0; i < log.n; i++) {
+		struct strbuf words = {0};
+
+		history_word_change(log.v[i].field, log.v[i].old_value, log.v[i].new_value, NULL,
+				    &words);
+		if (i)
+			sb_puts(&c->out, "; ");
+		if (log.v[i].card)
+			sb_printf(&c->out, "#%d ", log.v[i].card);
+		text_sanitize(history_field_word(log.v[i].field), &c->out);
+		sb_puts(&c->out, ": ");
+		text_sanitize(sb_str(&words), &c->out);
+		sb_free(&words);
+	}
+	sb_printf(&c->out, " (%.7s)\n", commit);
+	log_list_free(&log);
+	return true;
+}
+
 /* What a write says: add prints the new id (for scripts); the others say in one line what
- * they did, as the commit's subject says it; a change that changed nothing says so, as it
- * made no commit. */
+ * they did, as the commit's subject says it (in English) or as its changes read (in the
+ * reader's language); a change that changed nothing says so, as it made no commit. */
 int report_write(struct cmd *c, int rc, const struct op_result *res)
 {
 	char *subject = NULL, *member = NULL;
@@ -20,6 +53,8 @@ int report_write(struct cmd *c, int rc, const struct op_result *res)
 		sb_printf(&c->out, "%d\n", res->card);
 	} else if (!res->changed) {
 		say_error("nothing to change on #%d", res->card);
+	} else if (strcmp(i18n_language(), "en") != 0 && say_changes(c, res->commit)) {
+		/* said */
 	} else if (index_commit_summary(c->s->index, res->commit, &subject, &member, &ignored) == 0) {
 		text_sanitize(subject, &c->out);
 		sb_printf(&c->out, " (%.7s)\n", res->commit);

@@ -540,7 +540,7 @@ static void print_card_notes(const struct card *card, const struct board *board,
 		sb_putc(out, ' ');
 		text_fit(e->author, 16, true, out);
 		sb_putc(out, ' ');
-		text_sanitize(e->field, out);
+		text_sanitize(history_field_word(e->field), out);
 		sb_puts(out, ": ");
 		history_word_change(e->field, e->old_value, e->new_value, short_value, out);
 		sb_putc(out, '\n');
@@ -622,14 +622,19 @@ void print_log(const struct log_list *log, enum format format, struct strbuf *ou
 			print_time(e->time, out);
 			sb_putc(out, ' ');
 			text_fit(e->author, 16, true, out);
-			snprintf(card, sizeof(card), e->card ? "#%d" : "board", e->card);
-			sb_printf(out, " %-6s ", card);
-			text_fit(e->field, 11, true, out);
+			snprintf(card, sizeof(card), "#%d", e->card);
+			sb_putc(out, ' ');
+			if (e->card)
+				sb_printf(out, "%-6s", card);
+			else
+				text_fit(_("board"), 6, true, out);
+			sb_putc(out, ' ');
+			text_fit(history_field_word(e->field), 11, true, out);
 			sb_putc(out, ' ');
 			history_word_change(e->field, e->old_value, e->new_value, short_value, out);
 			sb_printf(out, "  %.7s", e->commit);
 			if (!str_empty(e->reason)) {
-				sb_puts(out, "  reason: ");
+				sb_puts(out, _("  reason: "));
 				text_sanitize(e->reason, out);
 			}
 			sb_putc(out, '\n');
