@@ -154,10 +154,10 @@ int index_changes_after(struct index *idx, const char *oid, struct log_list *out
 int index_later_change(struct index *idx, const char *oid, int card, const char *field,
 		       struct log_list *out, struct cb_error *err);
 
-/* The change that set the current value of card's field: its latest change, else the card's
- * creation (out->n is 0 when neither is known). */
-int index_field_origin(struct index *idx, int card, const char *field, struct log_list *out,
-		       struct cb_error *err);
+/* The change that set value, the current value of card's field: its latest change to that
+ * value, else its latest change, else the card's creation (out->n is 0 when none is known). */
+int index_field_origin(struct index *idx, int card, const char *field, const char *value,
+		       struct log_list *out, struct cb_error *err);
 
 /* The newest commit by member (its login) that changed a card: "" when none. */
 int index_last_card_commit_by(struct index *idx, const char *member, char out[41],

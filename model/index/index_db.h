@@ -63,13 +63,26 @@ void remove_index_files(const char *path);
 /* Goes on with a fresh index in memory, filled from git by the next sync. */
 int fall_back_to_memory(struct index *idx, const char *why, struct cb_error *err);
 
-/* index_merge.c: keeps in changes (a merge's, against its first parent) only what the merge
- * did itself, other being the card in its other parent (NULL: absent there); and reads that
- * card. */
+/* index_merge.c: one other parent of a merge (the second, or any later one of an octopus)
+ * and the card at a path there; the card where it met the first parent is read only when a
+ * list's change needs it. */
+struct merge_side {
+	struct index *idx;
+	const struct commit_info *info;
+	size_t which; /* index into info->other_parents */
+	char path[32];
+	struct card card;
+	bool present; /* the card is there */
+	struct card base;
+	bool base_read, base_present;
+};
+int index_merge_side(struct index *idx, const struct commit_info *info, size_t which,
+		     const char *path, int id, struct merge_side *side, struct cb_error *err);
+void index_merge_side_free(struct merge_side *side);
+/* Keeps in changes (a merge's, against its first parent) only what the merge did itself
+ * beside what side brought (called once per other parent of an octopus). */
 struct change_list;
-void index_keep_merge_own(struct change_list *changes, const struct card *other,
+void index_keep_merge_own(struct change_list *changes, struct merge_side *side,
 			  const struct card *merged);
-int index_other_parent_card(struct index *idx, const struct commit_info *info, const char *path,
-			    int id, struct card *card, bool *present, struct cb_error *err);
 
 #endif

@@ -360,8 +360,9 @@ static int read_log_rows(struct index *idx, sqlite3_stmt *st, struct log_list *o
 }
 
 /* Runs a LOG_COLUMNS query whose parameters are among :oid, :card and :field. */
-static int log_query(struct index *idx, const char *sql, const char *oid, int card,
-		     const char *field, struct log_list *out, struct cb_error *err)
+static int log_query_value(struct index *idx, const char *sql, const char *oid, int card,
+			   const char *field, const char *value, struct log_list *out,
+			   struct cb_error *err)
 {
 	sqlite3_stmt *st = db_stmt(idx, sql, err);
 
@@ -371,7 +372,14 @@ static int log_query(struct index *idx, const char *sql, const char *oid, int ca
 	bind_text(st, sqlite3_bind_parameter_index(st, ":oid"), oid);
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":card"), card);
 	bind_text(st, sqlite3_bind_parameter_index(st, ":field"), field);
+	bind_text(st, sqlite3_bind_parameter_index(st, ":value"), value);
 	return read_log_rows(idx, st, out, err);
+}
+
+static int log_query(struct index *idx, const char *sql, const char *oid, int card,
+		     const char *field, struct log_list *out, struct cb_error *err)
+{
+	return log_query_value(idx, sql, oid, card, field, NULL, out, err);
 }
 
 int index_commit_changes(struct index *idx, const char *oid, struct log_list *out,
@@ -399,13 +407,17 @@ int index_later_change(struct index *idx, const char *oid, int card, const char 
 			 oid, card, field, out, err);
 }
 
-int index_field_origin(struct index *idx, int card, const char *field, struct log_list *out,
-		       struct cb_error *err)
+int index_field_origin(struct index *idx, int card, const char *field, const char *value,
+		       struct log_list *out, struct cb_error *err)
 {
-	return log_query(idx,
-			 LOG_COLUMNS " WHERE ch.card = :card AND (ch.field = :field OR ch.field ="
-				     " 'created') ORDER BY ch.field = :field DESC, ch.id DESC LIMIT 1",
-			 NULL, card, field, out, err);
+	/* The latest change that set the value the card holds: a change a merge discarded (a
+	 * side branch's value when the merge kept its first parent's) set another value, so it
+	 * is passed over. The card's creation set its title. */
+	return log_query_value(idx,
+			       LOG_COLUMNS " WHERE ch.card = :card AND (ch.field = :field OR ch.field ="
+					   " 'created') ORDER BY ch.new = :value AND (ch.field = :field OR"
+					   " :field = 'title') DESC, ch.field = :field DESC, ch.id DESC LIMIT 1",
+			       NULL, card, field, value, out, err);
 }
 
 int index_move_reason(struct index *idx, int card, const char *column, char **reason,

@@ -269,11 +269,11 @@ enum take { TAKE_APPLY, TAKE_HISTORY_ONLY };
 
 /* Indexes one card file's change: the card row, and (seq > 0) one history row per field.
  * A version that does not parse is recorded as broken and left out of the board; the change
- * that fixes it is measured against the last version that parsed. For a merge, other is the
- * card in its other parent (NULL: absent there). */
+ * that fixes it is measured against the last version that parsed. For a merge, sides are its
+ * other parents. */
 static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct file_change *fc,
-			     int id, enum take take, bool merge, const struct card *other,
-			     struct cb_error *err)
+			     int id, enum take take, bool merge, struct merge_side *sides,
+			     size_t nsides, struct cb_error *err)
 {
 	struct card old_card, new_card;
 	struct cb_error old_err = {0}, new_err = {0};
@@ -319,8 +319,8 @@ static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct 
 			goto out;
 		history_diff(old_ok ? &old_card : NULL, &new_card, &changes);
 	}
-	if (merge)
-		index_keep_merge_own(&changes, other, new_ok ? &new_card : NULL);
+	for (size_t k = 0; merge && k < nsides; k++)
+		index_keep_merge_own(&changes, &sides[k], new_ok ? &new_card : NULL);
 	for (size_t i = 0; seq > 0 && i < changes.n; i++)
 		if (insert_change(idx, seq, id, changes.v[i].field, changes.v[i].old_value,
 				  changes.v[i].new_value, err) < 0)
@@ -423,21 +423,22 @@ static int index_files(struct index *idx, sqlite3_int64 seq, const struct commit
 	for (size_t i = 0; i < info->nchanges; i++) {
 		const struct file_change *fc = &info->changes[i];
 		int id = card_id_from_path(fc->path);
-		struct card other;
-		bool present = false;
 		int rc = 0;
 
 		if (id > 0) {
+			struct merge_side sides[COMMIT_OTHER_PARENTS_MAX];
+			size_t loaded = 0;
 			char there[32];
+
 			if (info->merge)
 				other_parent_path(info, fc->path, id, there);
-			if (info->merge &&
-			    index_other_parent_card(idx, info, there, id, &other, &present, err) < 0)
-				return -1;
-			rc = index_card_change(idx, seq, fc, id, take, info->merge,
-					       present ? &other : NULL, err);
-			if (info->merge)
-				card_free(&other);
+			for (; info->merge && loaded < info->nother_parents && rc == 0; loaded++)
+				rc = index_merge_side(idx, info, loaded, there, id, &sides[loaded], err);
+			if (rc == 0)
+				rc = index_card_change(idx, seq, fc, id, take, info->merge, sides, loaded,
+						       err);
+			for (size_t k = 0; k < loaded; k++)
+				index_merge_side_free(&sides[k]);
 		} else if (strcmp(fc->path, "board.conf") == 0 && take != TAKE_HISTORY_ONLY) {
 			rc = index_board_change(idx, seq, fc, err);
 		}

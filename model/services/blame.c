@@ -50,7 +50,7 @@ int history_blame(struct index *idx, const struct card *card, struct blame *out,
 
 		row->field = fields[f];
 		row->value = field_value(card, fields[f]);
-		if (index_field_origin(idx, card->id, fields[f], &row->origin, err) < 0)
+		if (index_field_origin(idx, card->id, fields[f], row->value, &row->origin, err) < 0)
 			return -1;
 	}
 	return 0;

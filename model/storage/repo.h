@@ -146,6 +146,10 @@ struct file_change {
 	size_t too_big; /* the new side's size when it was over the limit, else 0 */
 };
 
+/* The parents of an octopus merge the index compares beyond its first (git allows more; a
+ * merge of more branches records the changes of those past this as the merge's own). */
+enum { COMMIT_OTHER_PARENTS_MAX = 16 };
+
 struct commit_info {
 	char oid[GIT_OID_HEXSZ + 1];
 	long long time; /* seconds since the epoch, commit time (author times lie after rebases) */
@@ -153,8 +157,10 @@ struct commit_info {
 	char *message;
 	struct file_change *changes;
 	size_t nchanges;
-	bool merge;          /* more than one parent: other_parent is the second */
-	git_oid other_parent;
+	git_oid first_parent; /* zero for a root commit */
+	bool merge; /* more than one parent: other_parents are the second and the rest */
+	git_oid other_parents[COMMIT_OTHER_PARENTS_MAX];
+	size_t nother_parents;
 	git_commit *commit; /* owns the strings above */
 };
 

@@ -246,8 +246,11 @@ int repo_commit_info(struct repo *repo, const git_oid *id, struct commit_info *i
 	const git_oid *parent =
 		git_commit_parentcount(info->commit) ? git_commit_parent_id(info->commit, 0) : NULL;
 	info->merge = git_commit_parentcount(info->commit) > 1;
-	if (info->merge)
-		info->other_parent = *git_commit_parent_id(info->commit, 1);
+	if (parent)
+		info->first_parent = *parent;
+	for (unsigned p = 1; p < git_commit_parentcount(info->commit) &&
+			     info->nother_parents < COMMIT_OTHER_PARENTS_MAX; p++)
+		info->other_parents[info->nother_parents++] = *git_commit_parent_id(info->commit, p);
 	if (commit_tree(repo_git(repo), parent, &old_tree, err) == 0 &&
 	    git_commit_tree(&new_tree, info->commit) == 0)
 		rc = compare_trees(repo_git(repo), old_tree, new_tree, info, err);

@@ -1,0 +1,85 @@
+# History and blame after plain-git merges, checked against git itself: a merge that keeps
+# its first parent's value (git merge -s ours, a clerk's checkout --ours) credits the value's
+# author, as git blame does; an octopus merge records each parent's change once, by its author.
+. "$(dirname "$0")/../lib.sh"
+new_board
+W="$T/work"
+git clone -q "$BOARD" "$W"
+as() { # NAME EMAIL git-args...
+	n=$1 e=$2
+	shift 2
+	git -C "$W" -c user.name="$n" -c user.email="$e" "$@"
+}
+set_line() { # FIELD VALUE: rewrites that header line of card 1
+	sed -i "s/^$1: .*/$1: $2/" "$W/cards/00/1.card"
+}
+card=cards/00/1.card
+
+# --- a merge that keeps ours --------------------------------------------------------------------
+as Viktor view@example.kz checkout -q -b side
+set_line due 2026-09-30
+as "Marat Educator" moe@example.kz commit -qam "Change #1 due date from 2026-01-30 to 2026-09-30"
+as x x@example.kz checkout -q main
+set_line due 2026-03-31
+as "Saule Secretary" sec@example.kz commit -qam "Change #1 due date from 2026-01-30 to 2026-03-31"
+as "Saule Secretary" sec@example.kz merge -q -s ours side -m "Merge side, keeping ours"
+git -C "$W" push -q origin main
+expect_eq "$(git --git-dir="$BOARD" show main:$card | grep '^due:')" "due: 2026-03-31" "the merge kept ours"
+git_author=$(git --git-dir="$BOARD" blame --line-porcelain -L '/^due:/,+1' main -- $card | sed -n 's/^author //p')
+expect_eq "$git_author" "Saule Secretary" "git blame names the author of the kept value"
+run 0 blame 1
+due_row=$(printf '%s\n' "$OUT" | grep '^due')
+expect_contains "$due_row" "2026-03-31" "blame shows the value"
+expect_contains "$due_row" "Saule Secretary" "and credits its author, as git does"
+expect_not_contains "$due_row" "Marat" "not the author of the value the merge discarded"
+run 0 history 1
+expect_contains "$OUT" "2026-01-30 -> 2026-09-30" "the discarded change is still in the history"
+expect_eq "$(printf '%s\n' "$OUT" | grep -c " due ")" 3 "the date set at creation, then each change once, none as the merger's"
+
+# --- an octopus merge -----------------------------------------------------------------------------
+git -C "$W" fetch -q origin
+as x x@example.kz checkout -q -B one origin/main
+set_line title "Register of facilities (first branch)"
+as "Marat Educator" moe@example.kz commit -qam "Edit #1: title"
+as x x@example.kz checkout -q -B two origin/main
+printf '\nA line added on the second branch.\n' >>"$W/$card"
+as Viktor view@example.kz commit -qam "Edit #1: description"
+as x x@example.kz checkout -q -B main origin/main
+set_line labels "safety, octopus"
+as "Saule Secretary" sec@example.kz commit -qam "Edit #1: labels"
+as "Saule Secretary" sec@example.kz merge -q one two -m "Octopus"
+expect_eq "$(git -C "$W" log -1 --format=%P | wc -w | tr -d ' ')" 3 "an octopus merge of three parents"
+git -C "$W" push -q origin main
+run 0 history 1 --format csv
+expect_eq "$(printf '%s\n' "$OUT" | grep -c ',"title",')" 1 "the first branch's title, once"
+expect_eq "$(printf '%s\n' "$OUT" | grep -c ',"description",')" 1 "the third parent's description, once"
+expect_contains "$(printf '%s\n' "$OUT" | grep ',"description",')" "Viktor" "by its author, not the merger"
+run 0 blame 1
+expect_contains "$(printf '%s\n' "$OUT" | grep '^title')" "Marat Educator" "blame: the title by its author"
+expect_contains "$(printf '%s\n' "$OUT" | grep '^labels')" "Saule Secretary" "blame: the labels by theirs"
+run 0 fsck
+
+# --- a sync whose merge drops a co-executor (the lead rule) ----------------------------------------
+A="$BOARD"
+B="$T/akmola.git"
+cb_admin() { "$COBOARD_BIN" --board "$1" --user admin "$@"; }
+"$COBOARD_BIN" --board "$A" --user admin site astana >/dev/null
+"$COBOARD_BIN" --board "$A" --user admin site akmola 2 >/dev/null
+git clone -q --bare "$A" "$B"
+"$COBOARD_BIN" --board "$B" --user admin hook install >/dev/null
+"$COBOARD_BIN" --board "$B" --user admin site akmola >/dev/null
+"$COBOARD_BIN" --board "$A" --user admin remote add akmola "$B" >/dev/null
+"$COBOARD_BIN" --board "$A" --user sec assign 2 --co "$(git --git-dir="$A" show main:cards/00/2.card |
+	sed -n 's/^co: //p'), AKM" --reason "the akimat joins" >/dev/null
+"$COBOARD_BIN" --board "$B" --user sec assign 2 --lead AKM --reason "the akimat leads" >/dev/null
+"$COBOARD_BIN" --board "$A" --user sec sync akmola >/dev/null
+merged=$(git --git-dir="$A" show main:cards/00/2.card)
+expect_contains "$merged" "lead: AKM" "the other office's lead came in"
+expect_not_contains "$(printf '%s\n' "$merged" | grep '^co:')" "AKM" "the lead is no co-executor of its own card"
+run 0 history 2 --format csv
+co_rows=$(printf '%s\n' "$OUT" | grep ',"co",')
+expect_contains "$co_rows" '"'"$(git --git-dir="$A" log -1 --format=%H main)"'"' \
+	"the co-executor the merge dropped has its history row, on the merge"
+expect_eq "$(printf '%s\n' "$co_rows" | grep -c 'AKM')" 2 "AKM came in as co-executor and went out, each once"
+run 0 fsck
+echo ok
