@@ -126,4 +126,23 @@ wait_gone "#5 Балалар" "an archived card leaves the board"
 expect_eq "$(last_subject)" "Archive #5: Балалар құқықтары бойынша жиналыс" "the archive commit"
 keys q
 wait_for "EXITED 0" "quits"
+
+# The terminal hangs up while the editor asks whether to drop the text: the app leaves, it
+# does not spin waiting for an answer.
+start_app 120 40
+keys n
+wait_for "Note on #1" "the note editor"
+keys -l "written, then the window is closed"
+keys Escape
+wait_for "Discard what you wrote?" "the question"
+pid=$(app_pid)
+[ -n "$pid" ] || fail "the app's process"
+tm new-session -d -s keep "sleep 600" # the server outlives the app's window
+tm kill-session -t app
+i=0
+while kill -0 "$pid" 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -lt 50 ] || fail "the app is still running after its terminal hung up"
+	sleep 0.1
+done
 echo ok

@@ -118,11 +118,14 @@ bool edit_text(struct app *app, const char *title, const char *initial, enum tex
 
 		editor_draw(app, &ed);
 		editor_box(&ed, &y0, &x0, &h, &w);
-		bool is_key = screen_wait_key(&key) == KEY_CODE_YES;
+		int r = screen_read_key(&key, -1);
+		/* A read that fails while waiting for ever: the terminal hung up (or a test's keys
+		 * ran out); nobody is there to answer a question, so the text is dropped. */
+		if (r == ERR || screen_gone())
+			break;
+		bool is_key = r == KEY_CODE_YES;
 		if (is_key && key == KEY_RESIZE)
 			continue;
-		if (screen_gone())
-			break; /* the terminal hung up: nobody is there to answer a question */
 		if (ed.asking) {
 			ed.asking = false;
 			ed.message = NULL;
