@@ -231,13 +231,49 @@ static const char *say(bool people, const char *english)
 	return people ? gettext(english) : english;
 }
 
-/* "OLD -> NEW", "(none)" for an empty side. */
+/* How much two long one-line values share before they differ, less a few words of context:
+ * a row cut to its width then shows the part that changed ("…control and supervision ->
+ * …control and inspection"), not the same beginning twice. 0 when there is little to skip. */
+static size_t shared_lead(const char *a, const char *b)
+{
+	enum { WORTH_SKIPPING = 32, CONTEXT = 16 };
+	size_t n = 0;
+
+	if (strchr(a, '\n') || strchr(b, '\n'))
+		return 0;
+	while (a[n] && a[n] == b[n])
+		n++;
+	if (n < WORTH_SKIPPING)
+		return 0;
+	n -= CONTEXT;
+	while (n > 0 && a[n - 1] != ' ' && n > WORTH_SKIPPING - CONTEXT * 2) /* a word's start */
+		n--;
+	while (n > 0 && ((unsigned char)a[n] & 0xC0) == 0x80) /* never inside a character */
+		n--;
+	return n;
+}
+
+static void value_from(const char *v, size_t skip, value_writer value, struct strbuf *out)
+{
+	if (!skip) {
+		value(v, out);
+		return;
+	}
+	struct strbuf cut = {0};
+	sb_printf(&cut, "…%s", v + skip);
+	value(sb_str(&cut), out);
+	sb_free(&cut);
+}
+
+/* "OLD -> NEW", "(none)" for an empty side; for people, long values from where they differ. */
 static void word_pair(const char *old_value, const char *new_value, value_writer value, bool people,
 		      struct strbuf *out)
 {
-	value(*old_value ? old_value : say(people, N_("(none)")), out);
+	size_t skip = people ? shared_lead(old_value, new_value) : 0;
+
+	value_from(*old_value ? old_value : say(people, N_("(none)")), skip, value, out);
 	sb_puts(out, " -> ");
-	value(*new_value ? new_value : say(people, N_("(none)")), out);
+	value_from(*new_value ? new_value : say(people, N_("(none)")), skip, value, out);
 }
 
 static void word_list_change(const char *old_value, const char *new_value, value_writer value,

@@ -153,4 +153,16 @@ printf '%s' "$OUT" >"$T/report.json"
 expect_eq "$(json_valid "$T/report.json")" 1 "report json is valid"
 run 0 show 4
 expect_contains "$OUT" "Slippage      deadline moved 2 times, +30 days; open for 1 meeting" "slippage on the card"
+
+# A long value changed near its end: the row shows where the two differ, not one beginning twice.
+cb edit 3 --title "Set up the regional departments for the protection of children's rights in Akmola" >/dev/null
+cb edit 3 --title "Set up the regional departments for the protection of children's rights in Abai" >/dev/null
+run 0 history 3
+row=$(printf '%s\n' "$OUT" | grep " title " | head -1)
+expect_contains "$row" "…children's rights in Akmola -> …children's rights in Abai" "the part that changed, on both sides"
+run 0 show 3
+expect_contains "$OUT" "title: …children's rights in Akmola -> …children's rights in Abai" "and in the card's latest changes"
+expect_contains "$(git --git-dir="$BOARD" log -1 --format=%B main)" \
+	"title: Set up the regional departments for the protection of children's rights in Akmola -> Set up" \
+	"the commit body keeps the whole values"
 echo ok
