@@ -75,17 +75,17 @@ static void minutes_change(struct strbuf *md, const struct board *board,
 	md_text(title, md);
 	sb_puts(md, ": ");
 	if (strcmp(e->field, "created") == 0) {
-		sb_puts(md, "added");
+		sb_puts(md, _("added"));
 	} else if (strcmp(e->field, "column") == 0) {
-		sb_puts(md, "column ");
-		history_word_change(e->field, from ? from->name : e->old_value,
-				    to ? to->name : e->new_value, md_text, md);
+		sb_printf(md, "%s ", history_field_word("column"));
+		history_word_change(e->field, from ? board_column_name(from) : e->old_value,
+				    to ? board_column_name(to) : e->new_value, md_text, md);
 	} else {
-		sb_printf(md, "%s ", e->field);
+		sb_printf(md, "%s ", history_field_word(e->field));
 		history_word_change(e->field, e->old_value, e->new_value, md_text, md);
 	}
 	if (!str_empty(e->reason)) {
-		sb_puts(md, " (reason: ");
+		sb_puts(md, _(" (reason: "));
 		md_text(e->reason, md);
 		sb_putc(md, ')');
 	}
@@ -127,15 +127,15 @@ static void minutes_head(struct strbuf *md, const struct meeting *m, const struc
 		sb_puts(md, i ? ", " : "");
 		md_text(present.v[i], md);
 	}
-	sb_puts(md, "\n- Changes by: ");
+	sb_puts(md, _("\n- Changes by: "));
 	if (people.n == 0)
-		sb_puts(md, "nobody");
+		sb_puts(md, _("nobody"));
 	for (size_t i = 0; i < people.n; i++) {
 		if (i)
 			sb_puts(md, ", ");
 		md_text(people.v[i], md);
 	}
-	sb_printf(md, "\n- Board at the start: %.7s\n", m->start_commit);
+	sb_printf(md, _("\n- Board at the start: %.7s\n"), m->start_commit);
 	sv_free(&people);
 	sv_free(&present);
 }
@@ -148,7 +148,8 @@ static const struct card *card_in(const struct card_list *cards, int id)
 	return NULL;
 }
 
-/* A card's net change over the meeting, in words: column names, not keys. */
+/* A card's net change over the meeting, in words: column names, not keys. A card added and
+ * taken back in the same meeting (its addition reverted archives it) is said to be so. */
 static void net_change(struct strbuf *md, const struct board *board, const struct card *before,
 		       const struct card *after)
 {
@@ -156,6 +157,10 @@ static void net_change(struct strbuf *md, const struct board *board, const struc
 	int notes = 0;
 	bool first = true;
 
+	if (!before && after->archived) {
+		sb_puts(md, _("added, then withdrawn (archived)"));
+		return;
+	}
 	history_diff(before, after, &changes);
 	for (size_t i = 0; i < changes.n; i++) {
 		const struct field_change *c = &changes.v[i];
@@ -171,20 +176,23 @@ static void net_change(struct strbuf *md, const struct board *board, const struc
 		sb_puts(md, first ? "" : "; ");
 		first = false;
 		if (strcmp(c->field, "created") == 0) {
-			sb_puts(md, "new card");
+			sb_puts(md, _("new card"));
 		} else if (strcmp(c->field, "column") == 0) {
-			md_text(from ? from->name : c->old_value, md);
+			md_text(from ? board_column_name(from) : c->old_value, md);
 			sb_puts(md, " -> ");
-			md_text(to ? to->name : c->new_value, md);
+			md_text(to ? board_column_name(to) : c->new_value, md);
 		} else {
-			sb_printf(md, "%s ", strcmp(c->field, "co") == 0 ? "co-executors" : c->field);
+			sb_printf(md, "%s ", strcmp(c->field, "co") == 0 ? _("co-executors")
+									: history_field_word(c->field));
 			history_word_change(c->field, c->old_value, c->new_value, md_text, md);
 		}
 	}
-	if (notes)
-		sb_printf(md, "%s%d note%s", first ? "" : "; ", notes, notes == 1 ? "" : "s");
-	else if (first)
-		sb_puts(md, "no net change");
+	if (notes) {
+		sb_puts(md, first ? "" : "; ");
+		sb_printf(md, P_("%d note", "%d notes", notes), notes);
+	} else if (first) {
+		sb_puts(md, _("no net change"));
+	}
 	change_list_free(&changes);
 }
 
@@ -199,11 +207,11 @@ static void minutes_results(struct strbuf *md, struct session *s, const struct b
 
 	sb_puts(md, _("\n## Results\n\n"));
 	if (log->n == 0) {
-		sb_puts(md, "No card changed during the meeting.\n");
+		sb_puts(md, _("No card changed during the meeting.\n"));
 		return;
 	}
 	if (cb_oid_fromstr(&start, m->start_commit) < 0 || asof_load(s, &start, &then, &err) < 0) {
-		sb_puts(md, "(the board at the start cannot be read; see the changes below)\n");
+		sb_puts(md, _("(the board at the start cannot be read; see the changes below)\n"));
 		return;
 	}
 	sb_puts(md, _("| Card | Title | Lead | Result |\n|---|---|---|---|\n"));

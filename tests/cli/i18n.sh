@@ -124,4 +124,19 @@ screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$CO
 expect_contains "$screen" "Орындауға (" "the app's columns in Kazakh at 80x24"
 screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=100x30 COBOARD_KEYS='D' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$screen" "К К исполнению" "the dashboard's legend marks columns by their Russian letter"
+
+# The minutes in the secretary's language: their labels, the board's names, and a card added
+# and withdrawn in the same meeting said to be so.
+LC_ALL=ru_RU.UTF-8 sb meeting start "Заседание штаба" >/dev/null
+added=$(LC_ALL=ru_RU.UTF-8 sb add --title "Временная карточка" --lead MOE)
+LC_ALL=ru_RU.UTF-8 sb revert main >/dev/null
+LC_ALL=ru_RU.UTF-8 sb move 5 "В работе" >/dev/null
+end=$(LC_ALL=ru_RU.UTF-8 sb meeting end)
+minutes=$(git --git-dir="$SHIPPED" show "main:$(printf '%s\n' "$end" | grep -o 'meetings/[^ ,]*\.md' | head -1)")
+expect_contains "$minutes" "| #$added | Временная карточка | MOE | добавлена, затем отозвана (в архиве) |" \
+	"a card added and withdrawn in the meeting, said so"
+expect_contains "$minutes" "| #5 |" "the moved card has its row"
+expect_contains "$minutes" "Исполнено -> В работе" "with the columns' Russian names"
+expect_contains "$minutes" "- Изменения внесли: " "the minutes' labels in Russian"
+expect_contains "$minutes" "колонка Исполнено -> В работе" "every change's line in Russian"
 echo ok
