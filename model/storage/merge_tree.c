@@ -33,15 +33,38 @@ static void plan_update(struct merge_plan *plan, const char *path, struct strbuf
 	plan->n++;
 }
 
-static void note_conflict(struct merge_plan *plan, const char *path, int count)
+/* Where values were set aside: "#2 due", one entry per field of a card (a field set aside
+ * twice, as "#2 due (2 values)"), or the file's path (board.conf). */
+static void note_conflict(struct merge_plan *plan, const char *path, int count,
+			  const struct strbuf *merged)
 {
 	int id = card_id_from_path(path);
 	struct strbuf where = {0};
+	struct card card;
+	struct cb_error ignored = {0};
 
-	if (id)
+	if (id && card_parse(&card, sb_str(merged), merged->len, &ignored) == 0 && card.nconflicts) {
+		for (size_t i = 0; i < card.nconflicts; i++) {
+			size_t same = 1;
+			while (i + 1 < card.nconflicts &&
+			       strcmp(card.conflicts[i + 1].field, card.conflicts[i].field) == 0)
+				i++, same++;
+			sb_reset(&where);
+			sb_printf(&where, "#%d %s", id, card.conflicts[i].field);
+			if (same > 1)
+				sb_printf(&where, " (%zu values)", same);
+			sv_push(&plan->conflicts, sb_str(&where));
+		}
+		card_free(&card);
+		sb_free(&where);
+		return;
+	}
+	if (id) {
+		card_free(&card);
 		sb_printf(&where, "#%d", id);
-	else
+	} else {
 		sb_puts(&where, path);
+	}
 	if (count > 1)
 		sb_printf(&where, " (%d values)", count);
 	sv_push(&plan->conflicts, sb_str(&where));
@@ -150,7 +173,7 @@ static int plan_files(struct repo *repo, const git_oid *base, const git_oid *our
 			goto out;
 		}
 		if (count > 0)
-			note_conflict(plan, t->path, count);
+			note_conflict(plan, t->path, count, &merged);
 		bool unchanged = present ? ou.text && ou.len == merged.len &&
 						   memcmp(ou.text, merged.buf ? merged.buf : "", merged.len) == 0
 					 : !ou.text;

@@ -118,7 +118,7 @@ int repo_move_branch(struct repo *repo, const git_oid *from, const git_oid *to,
  * unrelated). Caller frees *bases. */
 int repo_merge_bases(struct repo *repo, const git_oid *a, const git_oid *b, git_oid **bases,
 		     size_t *n, struct cb_error *err);
-/* How many commits to has that from (NULL: none) has not. */
+/* How many commits to has that from (NULL: none) has not, merges aside. */
 int repo_count_between(struct repo *repo, const git_oid *from, const git_oid *to, size_t *n,
 		       struct cb_error *err);
 /* What arrived between from and to (commits to has and from has not): how many changes (merges

@@ -47,8 +47,13 @@ int repo_count_between(struct repo *repo, const git_oid *from, const git_oid *to
 		repo_git_fail(err, "cannot walk the history");
 		goto out;
 	}
-	while (git_revwalk_next(&id, walk) == 0)
-		(*n)++;
+	while (git_revwalk_next(&id, walk) == 0) {
+		git_commit *c = NULL;
+		/* A merge is how changes came together, not a change of its own. */
+		if (repo_lookup_commit(&c, repo_git(repo), &id) == 0 && git_commit_parentcount(c) < 2)
+			(*n)++;
+		git_commit_free(c);
+	}
 	rc = 0;
 out:
 	git_revwalk_free(walk);

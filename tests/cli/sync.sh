@@ -14,6 +14,7 @@ tree() { git --git-dir="$1" rev-parse 'main^{tree}'; }
 # --- setting up the second office ---------------------------------------------------------
 CB_USER=admin ca site astana >/dev/null
 git clone -q --bare "$A" "$B"
+git clone -q --bare "$A" "$T/late.git" # a third office that syncs only at the end
 "$COBOARD_BIN" --board "$B" --user admin hook install >/dev/null
 set +e
 out=$(cbb add --title "Before the site" --lead MOE 2>&1)
@@ -83,7 +84,8 @@ expect_eq "$(git --git-dir="$B" rev-list --parents -n1 main | wc -w)" 3 "one mer
 expect_eq "$(git --git-dir="$B" log -1 --format=%an main)" "Askar Akmola" "authored by the member who synced"
 body=$(git --git-dir="$B" log -1 --format=%B main)
 expect_contains "$body" "Merged-From: astana $A" "a trailer says what was merged from where"
-expect_contains "$body" "Conflict: #2" "and where values were set aside"
+expect_contains "$body" "Conflict: #2 due" "and where values were set aside: the card and the field"
+expect_contains "$(printf '%s\n' "$body" | head -1)" "Sync with astana: 6 changes in, 7 out" "the subject counts changes"
 expect_contains "$(git --git-dir="$A" log --format=%s main)" "$(git --git-dir="$A" log -1 --format=%s "$a_before")" "Astana's commits are kept"
 
 for board in "$A" "$B"; do
@@ -316,4 +318,26 @@ for want in "Titled in P" "noted in Q" "2026-10-01" "Co-executors: MOE"; do
 	expect_contains "$s" "$want" "every change of both sides survives the criss-cross"
 done
 expect_not_contains "$s" "Set aside" "and nothing is set aside, as nothing collided"
+
+# A third office that was away the whole time: what comes in is counted in changes, the
+# merges that brought them together aside.
+L="$T/late.git"
+"$COBOARD_BIN" --board "$L" --user admin hook install >/dev/null
+"$COBOARD_BIN" --board "$L" --user admin remote add astana "$A" >/dev/null
+merges=$(git --git-dir="$A" rev-list --count --merges main)
+[ "$merges" -gt 0 ] || fail "Astana's history holds merges"
+changes=$(git --git-dir="$A" rev-list --count --no-merges "$(git --git-dir="$L" rev-parse main)..main")
+expect_contains "$("$COBOARD_BIN" --board "$L" --user sec sync astana)" "sync astana: $changes changes in, 0 out" \
+	"the count leaves out the $merges merges"
+
+# Many values set aside at once: the line names the first five and counts the rest.
+CB_USER=akm cbb sync astana >/dev/null
+for id in 1 2 3 4; do
+	CB_USER=ast ca edit $id --title "Astana's title $id" --due 2026-11-0$id --reason r >/dev/null
+	CB_USER=akm cbb edit $id --title "Akmola's title $id" --due 2026-12-0$id --reason r >/dev/null
+done
+out=$(CB_USER=akm cbb sync astana)
+expect_contains "$out" "values set aside on #1 due, #1 title, #2 due, #2 title, #3 due and 3 more (\`coboard conflicts\`)" \
+	"a long result is summarised"
+expect_eq "$(git --git-dir="$B" log -1 --format=%B main | grep -c '^Conflict: ')" 8 "the commit lists every one"
 echo "ok sync, criss-cross"

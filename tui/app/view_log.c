@@ -87,7 +87,7 @@ static void log_draw(struct view *view, struct app *app)
 		else
 			snprintf(card, sizeof(card), "%s", _("board"));
 		x += draw_text(stdscr, y, x, 7, card, attr, true);
-		x += draw_text(stdscr, y, x, 14, history_field_word(e->field), attr, true);
+		x += draw_text(stdscr, y, x, 13, history_field_word(e->field), attr, true);
 		sb_reset(&line);
 		history_word_change(e->field, e->old_value, e->new_value, NULL, &line);
 		if (!str_empty(e->reason))

@@ -37,13 +37,26 @@ void print_sync_result(const char *name, const struct sync_result *r, struct str
 		sb_printf(out, _(", merged (%.7s)"), r->tip);
 	else if (!r->in && !r->out)
 		sb_puts(out, _(", already the same"));
+	/* A long result is summarised: the first few, then how many more (all are in the
+	 * commit's trailers and in `coboard conflicts`). */
+	enum { SHOWN = 5 };
 	if (r->conflicts.n) {
 		sb_puts(out, _("; values set aside on"));
-		for (size_t i = 0; i < r->conflicts.n; i++)
+		for (size_t i = 0; i < r->conflicts.n && i < SHOWN; i++)
 			sb_printf(out, "%s %s", i ? "," : "", r->conflicts.v[i]);
+		if (r->conflicts.n > SHOWN)
+			sb_printf(out, P_(" and %zu more", " and %zu more", r->conflicts.n - SHOWN),
+				  r->conflicts.n - SHOWN);
 		sb_puts(out, " (`coboard conflicts`)");
 	}
-	for (size_t i = 0; i < r->renumbered.n; i++) {
+	if (r->renumbered.n > SHOWN)
+		sb_printf(out, P_("; %zu cards made under ids the other office used came in under new "
+				  "ids (`coboard log`)",
+				  "; %zu cards made under ids the other office used came in under new "
+				  "ids (`coboard log`)",
+				  r->renumbered.n),
+			  r->renumbered.n);
+	for (size_t i = 0; i < r->renumbered.n && r->renumbered.n <= SHOWN; i++) {
 		int was = 0, now = 0;
 		sscanf(r->renumbered.v[i], "%d %d", &was, &now);
 		sb_printf(out, _("; two different cards came as #%d: the other office's is #%d here"),
