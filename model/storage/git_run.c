@@ -150,16 +150,24 @@ int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
 const char *git_error_line(struct strbuf *errors)
 {
 	static const char *const prefixes[] = {"fatal: ", "error: "};
+	static char with_cause[512];
 	char *text = errors->buf ? errors->buf : (char *)"";
 	char *last = NULL;
 
-	/* git's first "fatal:" or "error:" line says what failed; what follows is advice. */
+	/* git's first "fatal:" or "error:" line says what failed; what follows is advice. What
+	 * ssh said before it is the cause ("Connection refused", "Permission denied"), kept. */
 	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
 		line[strcspn(line, "\r")] = '\0';
-		for (size_t i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++)
-			if (strncmp(line, prefixes[i], strlen(prefixes[i])) == 0)
+		for (size_t i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++) {
+			if (strncmp(line, prefixes[i], strlen(prefixes[i])) != 0)
+				continue;
+			if (!last)
 				return line + strlen(prefixes[i]);
-		if (*line)
+			snprintf(with_cause, sizeof(with_cause), "%s (%s)", last,
+				 line + strlen(prefixes[i]));
+			return with_cause;
+		}
+		if (*line && strncmp(line, "warning: ", 9) != 0 && strncmp(line, "hint: ", 6) != 0)
 			last = line;
 	}
 	return last ? last : "";

@@ -21,7 +21,8 @@ int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
 	    struct strbuf *errors);
 
 /* The line of git's errors that says what failed: the first "fatal: " or "error: " line
- * without that word, else the last non-empty line. Cuts errors into lines. */
+ * without that word, after the line before it that says why (ssh's "Connection refused"),
+ * else the last non-empty line. Cuts errors into lines. */
 const char *git_error_line(struct strbuf *errors);
 
 #endif

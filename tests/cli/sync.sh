@@ -218,6 +218,14 @@ git --git-dir="$B" remote add gone "$T/gone.git"
 run_b sync gone
 expect_contains "$ERR" "cannot fetch from gone: '$T/gone.git' does not appear to be a git repository" "git's own reason, not its closing advice"
 git --git-dir="$B" remote remove gone
+if command -v ssh >/dev/null; then
+	# Nothing listens on port 1: ssh's own reason comes through, not only git's advice.
+	CB_USER=admin cbb remote add closed "ssh://sync@127.0.0.1:1/board.git" >/dev/null
+	run_b sync closed
+	expect_contains "$ERR" "cannot fetch from closed: ssh: connect to host 127.0.0.1 port 1: Connection refused" \
+		"an ssh failure keeps its cause"
+	CB_USER=admin cbb remote remove closed >/dev/null
+fi
 git clone -q --bare "$B" "$T/strict.git"
 printf '#!/bin/sh\necho "pushes are closed for the audit" >&2\nexit 1\n' >"$T/strict.git/hooks/pre-receive"
 chmod +x "$T/strict.git/hooks/pre-receive"
