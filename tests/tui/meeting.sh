@@ -39,6 +39,8 @@ s=$(shot 120x40 'z')
 expect_contains "$s" "board, compact" "z turns compact on"
 expect_contains "$(printf '%s\n' "$s" | sed -n 5p)" "#4 Information campaign" "the second card of To do on the next line"
 expect_eq "$(printf '%s\n' "$s" | grep -o '#[0-9]' | wc -l | tr -d ' ')" 4 "all four cards on two lines"
+expect_contains "$(printf '%s\n' "$s" | sed -n 4p)" "MOH 01-30" \
+	"compact shows the lead and the due date (2026-01-30), without this year's number"
 s=$(shot 80x24 '')
 expect_contains "$s" "facilities" "the selected card's title is shown in full"
 expect_contains "$s" "│ inspections" "labels wrap whole, not cut"

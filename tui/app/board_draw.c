@@ -267,7 +267,7 @@ static void draw_compact(struct app *app, const struct card *card, int y, int x,
 	snprintf(id, sizeof(id), "#%d ", card->id);
 	/* The title keeps at least half the line: the due date goes first, then the lead. */
 	char day[16];
-	sb_printf(&tail, " %s %s", card->lead, str_empty(card->due) ? "" : print_day(card->due, day));
+	sb_printf(&tail, " %s %s", card->lead, str_empty(card->due) ? "" : print_day_short(card->due, day));
 	if (text_width(sb_str(&tail)) > w / 2) {
 		sb_reset(&tail);
 		sb_printf(&tail, " %s", card->lead);

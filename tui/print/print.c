@@ -31,6 +31,24 @@ const char *print_day(const char *day, char out[16])
 	return out;
 }
 
+const char *print_day_short(const char *day, char out[16])
+{
+	char today[11], year[5];
+	char *at;
+
+	i18n_day(day, out);
+	date_today(today);
+	snprintf(year, sizeof(year), "%.4s", today);
+	if (strncmp(day, year, 4) != 0 || !(at = strstr(out, year)))
+		return out;
+	/* The year and the separator beside it go: 30.01.2026 -> 30.01, 2026-01-30 -> 01-30. */
+	if (at == out)
+		memmove(out, out + 5, strlen(out + 5) + 1);
+	else
+		at[-1] = '\0';
+	return out;
+}
+
 void print_time(long long epoch, struct strbuf *out)
 {
 	time_t t = (time_t)epoch;

@@ -89,6 +89,8 @@ void print_conflicts(const struct card_list *cards, const struct board *board,
 /* A due date (YYYY-MM-DD) as people write it in the language of the messages (31.12.2026 in
  * Russian and Kazakh), in out; returns out. Machine formats keep YYYY-MM-DD. */
 const char *print_day(const char *day, char out[16]);
+/* The same without the year when it is this year's (30.01, 01-30), for a narrow place. */
+const char *print_day_short(const char *day, char out[16]);
 /* Local "YYYY-MM-DD HH:MM" for a commit time (31.12.2026 14:05 in Russian and Kazakh). */
 void print_time(long long epoch, struct strbuf *out);
 /* A note's stored time (UTC, ISO 8601) the same way, or as stored when it is not one. */
