@@ -124,6 +124,9 @@ screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$CO
 expect_contains "$screen" "Орындауға (" "the app's columns in Kazakh at 80x24"
 screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=100x30 COBOARD_KEYS='D' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$screen" "К К исполнению" "the dashboard's legend marks columns by their Russian letter"
+screen=$(cd "$T" && LC_ALL=C.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='D' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
+expect_contains "$(printf '%s\n' "$screen" | grep ' MOE ')" "TI" "the busiest agency's bar at 80x24"
+expect_eq "$(printf '%s\n' "$screen" | grep -cE '[TIBUD][0-9]+ / ')" 0 "no bar runs into its figures at 80x24"
 
 # The minutes in the secretary's language: their labels, the board's names, and a card added
 # and withdrawn in the same meeting said to be so.

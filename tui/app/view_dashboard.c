@@ -63,9 +63,20 @@ static void draw_bar(struct app *app, const struct agency_report *ar, int most, 
 		     int width)
 {
 	static const enum color_role roles[] = {C_DIM, C_COLUMN, C_OVERDUE, C_LABEL};
+	const int x0 = x, right = x + width;
+	int cards = 0, end = x;
 
+	/* Segments end where the running count does, so that rounding never makes the bar
+	 * longer than width (and it never runs into the figures beside it). */
 	for (size_t c = 0; c < app->board.ncolumns; c++) {
-		int w = most ? (ar->per_column[c] * width + most - 1) / most : 0;
+		cards += ar->per_column[c];
+		int to = x0 + (most ? (cards * width + most - 1) / most : 0);
+		if (ar->per_column[c] && to <= end)
+			to = end + 1;
+		if (to > right)
+			to = right;
+		int w = to - end;
+		end = to;
 		const struct column_def *def = &app->board.columns[c];
 		enum color_role role = def->kind == COLUMN_DONE ? C_LABEL
 				       : def->kind == COLUMN_BLOCKED ? C_OVERDUE
