@@ -34,6 +34,11 @@ s=$(shot 120x40 '/nothing-like-this<Enter>')
 expect_contains "$s" "1 filter (search \"nothing-like-this\") hides all 4 cards; c clears" \
 	"an empty board says which filter hides what"
 
+# The T prompt's question in full at 120 columns, with its answer beside it.
+expect_contains "$(shot 120x40 'T' | tail -1)" \
+	"The board as it stood (a date, a commit, last-meeting, before-last-meeting): before-last-meeting" \
+	"the T prompt fits 120 columns"
+
 # Compact: one line per card. Normal: the selected title in full, labels whole.
 s=$(shot 120x40 'z')
 expect_contains "$s" "board, compact" "z turns compact on"

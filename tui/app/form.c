@@ -18,6 +18,9 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
+/* Columns a prompt keeps for the answer however long its question. */
+enum { PROMPT_ANSWER_MIN = 32 };
+
 bool prompt_line(struct app *app, const char *label, const char *initial, prompt_check_fn check,
 		 prompt_change_fn on_change, void *ctx, char **out)
 {
@@ -36,7 +39,10 @@ bool prompt_line(struct app *app, const char *label, const char *initial, prompt
 		if (error)
 			draw_text(stdscr, LINES - 2, 0, COLS, error, draw_attr(C_ERROR), true);
 		draw_fill(stdscr, LINES - 1, 0, COLS, A_NORMAL);
-		lw = draw_text(stdscr, LINES - 1, 0, COLS / 2, label, A_BOLD, false);
+		/* The question in full where it fits beside room enough to type an answer. */
+		lw = draw_text(stdscr, LINES - 1, 0, COLS - PROMPT_ANSWER_MIN > COLS / 2 ?
+							COLS - PROMPT_ANSWER_MIN : COLS / 2,
+			       label, A_BOLD, false);
 		cursor = lineedit_draw(&le, stdscr, LINES - 1, lw, COLS - lw - 1, A_NORMAL);
 		wmove(stdscr, LINES - 1, cursor);
 		wnoutrefresh(stdscr);
