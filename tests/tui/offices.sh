@@ -30,7 +30,8 @@ expect_contains "$s" "may not decide a value set aside" "a member is refused bef
 expect_not_contains "$s" "Decide #2" "no picker opened for the member"
 s=$(shot 120x40 'l<Enter>!')
 expect_contains "$s" "Decide #2" "! opens the choice"
-expect_contains "$s" "due: keep the card's value" "keep is offered"
+expect_contains "$s" "due: keep $(cb show 2 | sed -n 's/^Due: *//p')" "keep is offered, with the value kept"
+expect_contains "$s" "the card's value" "and said to be the card's"
 expect_contains "$s" "due: take 2026-04-01" "and the value set aside"
 before=$(commits)
 s=$(shot 120x40 'l<Enter>!<Down><Enter>')

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "history.h"
 #include "date.h"
 #include "meeting.h"
 #include "ops.h"
@@ -427,8 +428,29 @@ bool action_meeting(struct app *app)
 	return ok;
 }
 
+/* The value a card holds in a field values are set aside for (title, column, lead, due,
+ * description), its first line, as a choice shows it. */
+static void held_value(const struct app *app, const struct card *card, const char *field,
+		       struct strbuf *out)
+{
+	const char *v = strcmp(field, "title") == 0	 ? card->title
+			: strcmp(field, "column") == 0	 ? card->column
+			: strcmp(field, "lead") == 0	 ? card->lead
+			: strcmp(field, "due") == 0	 ? card->due
+			: strcmp(field, "description") == 0 ? card->description
+							    : "";
+	const struct column_def *col = strcmp(field, "column") == 0 ? board_column(&app->board, v)
+								     : NULL;
+
+	if (col)
+		v = board_column_name(col);
+	if (!*v)
+		v = _("(none)");
+	sb_add(out, v, strcspn(v, "\n"));
+}
+
 /* Two offices changed one field: the card kept one value, the other was set aside. The
- * secretary picks which stands; each choice names the field and the value. */
+ * secretary picks which stands; each choice names the field and both values. */
 static bool decide_conflict(struct app *app, int id)
 {
 	struct strvec choices = {0}, details = {0}, fields = {0}, values = {0};
@@ -450,14 +472,15 @@ static bool decide_conflict(struct app *app, int id)
 		struct strbuf line = {0};
 
 		if (i == 0 || strcmp(c->field, card.conflicts[i - 1].field) != 0) {
-			sb_printf(&line, _("%s: keep the card's value"), c->field);
+			sb_printf(&line, _("%s: keep "), history_field_word(c->field));
+			held_value(app, &card, c->field, &line);
 			sv_push(&choices, sb_str(&line));
-			sv_push(&details, "");
+			sv_push(&details, _("the card's value"));
 			sv_push(&fields, c->field);
 			sv_push(&values, "");
 			sb_reset(&line);
 		}
-		sb_printf(&line, _("%s: take "), c->field);
+		sb_printf(&line, _("%s: take "), history_field_word(c->field));
 		sb_add(&line, c->value, strcspn(c->value, "\n"));
 		sv_push(&choices, sb_str(&line));
 		sv_push(&details, _("set aside by a sync"));
