@@ -85,4 +85,15 @@ rc=$?
 set -e
 expect_eq "$rc" 1 "a bad COBOARD_SCREEN fails"
 expect_contains "$err" "COBOARD_SCREEN must be COLSxLINES" "and says how to write it"
+
+# A long column, compact, at 80x24: its last card moved away from the bottom, the column still
+# fills the screen from the cards above, never "↑ N above" over empty rows.
+"$COBOARD_BIN" --user admin init "$T/shipped.git" >/dev/null
+keys=z$(printf 'j%.0s' $(seq 1 44))L
+s=$(COBOARD_SCREEN=80x24 COBOARD_KEYS="$keys" TERM=xterm-256color "$COBOARD_BIN" --board "$T/shipped.git" --user admin)
+todo=$(git --git-dir="$T/shipped.git" grep -c '^column: todo$' main -- cards | wc -l)
+above=$(printf '%s\n' "$s" | sed -n 's/^ ↑ \([0-9]*\) above.*/\1/p')
+shown=$(printf '%s\n' "$s" | sed -n '4,22p' | cut -c1-17 | grep -c '#[0-9]')
+[ -n "$above" ] || fail "the long column says how many cards are above: $s"
+expect_eq "$((above + shown))" "$todo" "the cards above and the cards shown are the whole column, down to its last"
 echo ok

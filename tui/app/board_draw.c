@@ -312,32 +312,46 @@ static int height_from(struct board_view_state *st, struct app *app, struct colu
 	return used;
 }
 
-/* The first card shown: the selected card in view and whole; and no empty screen below the
- * last card while cards above the first would fill it. */
-static void scroll_to_selection(struct board_view_state *st, struct app *app,
-				struct column_slot *slot, bool is_cur, int w, int rows)
+/* In the current column: the selected card in view and whole. True when it went to the
+ * bottom of the screen (the cards above it then fill it already). */
+static bool keep_selection_in_view(struct board_view_state *st, struct app *app,
+				   struct column_slot *slot, int w, int rows)
+{
+	int gap = st->compact ? 0 : CARD_GAP;
+
+	if (slot->lv.sel < slot->lv.top)
+		slot->lv.top = slot->lv.sel;
+	if (height_from(st, app, slot, slot->lv.top, slot->lv.sel, w, rows) <= rows)
+		return false;
+	/* Below the screen: the selection goes to its bottom, the cards above it fill it. */
+	int first = slot->lv.sel, used = face_height(st, app, &st->cards.v[slot->idx[first]], w, true);
+	while (first > 0) {
+		int h = face_height(st, app, &st->cards.v[slot->idx[first - 1]], w, false);
+		if (used + gap + h > rows)
+			break;
+		used += gap + h;
+		first--;
+	}
+	slot->lv.top = first;
+	return true;
+}
+
+/* The first card shown: in every column no empty screen below the last card while cards
+ * above the first would fill it (a column a card left, or a filter thinned, never hides its
+ * cards behind "↑ 1 above"), and in the current column the selected card in view. */
+static void scroll_column(struct board_view_state *st, struct app *app, struct column_slot *slot,
+			  bool is_cur, int w, int rows)
 {
 	int gap = st->compact ? 0 : CARD_GAP, used;
 
-	if (!is_cur || slot->lv.rows == 0)
-		return;
-	if (slot->lv.sel < slot->lv.top)
-		slot->lv.top = slot->lv.sel;
-	if (height_from(st, app, slot, slot->lv.top, slot->lv.sel, w, rows) > rows) {
-		/* Below the screen: the selection goes to its bottom, the cards above it fill it. */
-		int first = slot->lv.sel;
-
-		used = face_height(st, app, &st->cards.v[slot->idx[first]], w, true);
-		while (first > 0) {
-			int h = face_height(st, app, &st->cards.v[slot->idx[first - 1]], w, false);
-			if (used + gap + h > rows)
-				break;
-			used += gap + h;
-			first--;
-		}
-		slot->lv.top = first;
+	if (slot->lv.rows == 0) {
+		slot->lv.top = 0;
 		return;
 	}
+	if (slot->lv.top > slot->lv.rows - 1)
+		slot->lv.top = slot->lv.rows - 1;
+	if (is_cur && keep_selection_in_view(st, app, slot, w, rows))
+		return;
 	used = height_from(st, app, slot, slot->lv.top, slot->lv.rows - 1, w, rows);
 	while (slot->lv.top > 0 && used <= rows) {
 		int h = face_height(st, app, &st->cards.v[slot->idx[slot->lv.top - 1]], w, false);
@@ -354,7 +368,7 @@ static void draw_column_cards(struct board_view_state *st, struct app *app, size
 	struct column_slot *slot = &st->cols[c];
 	int y = FIRST_ROW, last_y = FIRST_ROW + rows, shown = 0, gap = st->compact ? 0 : CARD_GAP;
 
-	scroll_to_selection(st, app, slot, (int)c == st->cur, w, rows);
+	scroll_column(st, app, slot, (int)c == st->cur, w, rows);
 	for (int i = slot->lv.top; i < slot->lv.rows && y < last_y; i++, shown++) {
 		const struct card *card = &st->cards.v[slot->idx[i]];
 		bool sel = (int)c == st->cur && i == slot->lv.sel;
