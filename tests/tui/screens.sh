@@ -96,4 +96,5 @@ above=$(printf '%s\n' "$s" | sed -n 's/^ ↑ \([0-9]*\) above.*/\1/p')
 shown=$(printf '%s\n' "$s" | sed -n '4,22p' | cut -c1-17 | grep -c '#[0-9]')
 [ -n "$above" ] || fail "the long column says how many cards are above: $s"
 expect_eq "$((above + shown))" "$todo" "the cards above and the cards shown are the whole column, down to its last"
+expect_contains "$(printf '%s\n' "$s" | sed -n 22p | cut -c1-17)" "#" "and no empty row above the count"
 echo ok
