@@ -119,7 +119,10 @@ static int cards_matching(struct index *idx, const struct board *board,
 	if (!st)
 		return -1;
 	card_list_reserve(out, cards_indexed(idx));
-	date_today(today);
+	if (f->today && date_valid(f->today))
+		snprintf(today, sizeof(today), "%s", f->today);
+	else
+		date_today(today);
 	if (!str_empty(f->label)) {
 		/* The label is matched as it is written: % and _ are no wildcards here. */
 		sb_puts(&label, "%,");

@@ -572,7 +572,8 @@ void card_path(int id, char out[32])
 	snprintf(out, 32, "cards/%02d/%d.card", card_folder(id), id);
 }
 
-enum due_state card_due_state(const struct card *card, const struct board *board)
+enum due_state card_due_state(const struct card *card, const struct board *board,
+			      const char *today)
 {
 	long days;
 
@@ -580,14 +581,16 @@ enum due_state card_due_state(const struct card *card, const struct board *board
 		return DUE_NONE;
 	if (board_column_is_done(board, card->column))
 		return DUE_LATER;
-	days = date_days_until(card->due);
+	days = date_days_until(card->due, today);
 	if (days < 0)
 		return DUE_OVERDUE;
 	/* On a board with a working calendar, "soon" counts working days. */
 	if (board_has_calendar(board) && days <= 2 * DUE_SOON_DAYS) {
-		char today[11];
-		date_today(today);
-		return calendar_working_days_until(board, today, card->due) <= DUE_SOON_WORKING_DAYS
+		char now[11];
+		if (!today || !date_valid(today))
+			date_today(now);
+		return calendar_working_days_until(board, today && date_valid(today) ? today : now,
+						   card->due) <= DUE_SOON_WORKING_DAYS
 			       ? DUE_SOON
 			       : DUE_LATER;
 	}
@@ -671,6 +674,22 @@ bool card_has_conflict(const struct card *card, const char *field, const char *v
 		if (conflict_order(&card->conflicts[i], field, value) == 0)
 			return true;
 	return false;
+}
+
+bool card_settle_conflicts(struct card *card)
+{
+	bool settled = false;
+
+	for (size_t i = 0; i < card->nconflicts;) {
+		const struct card_conflict *c = &card->conflicts[i];
+		if (strcmp(card_text_value(card, c->field), c->value) == 0 &&
+		    card_remove_conflict(card, c->field, c->value)) {
+			settled = true;
+			continue;
+		}
+		i++;
+	}
+	return settled;
 }
 
 void card_add_conflict(struct card *card, const char *field, const char *value)

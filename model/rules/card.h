@@ -101,8 +101,9 @@ enum { DUE_SOON_DAYS = 14 }; /* "the next two weeks", on the board and in the re
 enum { DUE_SOON_WORKING_DAYS = 10 }; /* the same two weeks on a board with a calendar */
 
 /* Whether the card is overdue (due date passed and not in the board's last column), due
- * within DUE_SOON_DAYS, or neither. */
-enum due_state card_due_state(const struct card *card, const struct board *board);
+ * within DUE_SOON_DAYS, or neither, judged on today (NULL: the real today). */
+enum due_state card_due_state(const struct card *card, const struct board *board,
+			      const char *today);
 
 /* Notes are identified by author, time and text together. */
 bool note_same(const struct note *a, const struct note *b);
@@ -150,6 +151,9 @@ void card_add_conflict(struct card *card, const char *field, const char *value);
 /* Drops the record of value set aside for field; false when there is none. */
 bool card_remove_conflict(struct card *card, const char *field, const char *value);
 bool card_has_conflict(const struct card *card, const char *field, const char *value);
+/* Drops every value set aside that the card now holds in its field (the card was moved or
+ * edited to it since): nothing is left to decide there. True when one was dropped. */
+bool card_settle_conflicts(struct card *card);
 
 /* Where a card lives in the board tree: cards/<folder>/<id>.card, the folder being the id's
  * hundreds and thousands digits (#1234 in cards/12/, #7 in cards/00/, #12345 in cards/23/),

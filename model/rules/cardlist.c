@@ -34,7 +34,7 @@ bool card_matches(const struct card *card, const struct card_filter *f, const st
 	if (!str_empty(f->agency) && strcmp(card->lead, f->agency) != 0 &&
 	    !sv_contains(&card->co, f->agency))
 		return false;
-	if (f->overdue && card_due_state(card, board) != DUE_OVERDUE)
+	if (f->overdue && card_due_state(card, board, f->today) != DUE_OVERDUE)
 		return false;
 	if (!f->archived && card->archived)
 		return false;

@@ -15,6 +15,7 @@ struct card_filter {
 	bool archived; /* include archived cards */
 	const char *label;
 	bool conflicted; /* only cards carrying values a merge set aside */
+	const char *today; /* the day overdue is judged on; NULL: the real today */
 };
 
 struct card_list {

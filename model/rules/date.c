@@ -52,16 +52,9 @@ long date_to_days(const char *s)
 	return era * 146097 + doe - 719468;
 }
 
-static char today_override[11];
-
-void date_set_today(const char *day)
-{
-	snprintf(today_override, sizeof(today_override), "%s", day && date_valid(day) ? day : "");
-}
-
 void date_today(char out[11])
 {
-	const char *fixed = today_override[0] ? today_override : getenv("COBOARD_TODAY");
+	const char *fixed = getenv("COBOARD_TODAY");
 	time_t now;
 	struct tm tm;
 
@@ -82,8 +75,6 @@ static long today_days(void)
 	static time_t read_at = -1;
 	static long days;
 
-	if (today_override[0])
-		return date_to_days(today_override);
 	time_t now = time(NULL);
 	if (now != read_at) {
 		char today[11];
@@ -95,9 +86,9 @@ static long today_days(void)
 	return days;
 }
 
-long date_days_until(const char *due)
+long date_days_until(const char *due, const char *today)
 {
-	return date_to_days(due) - today_days();
+	return date_to_days(due) - (today && date_valid(today) ? date_to_days(today) : today_days());
 }
 
 /* Local midnight days_after day; mktime carries a day past the month's end. */

@@ -21,10 +21,6 @@ long date_to_days(const char *s);
  * local date. Days until a date (date_days_until) read it at most once a second. */
 void date_today(char out[11]);
 
-/* Makes date_today answer day (YYYY-MM-DD) until called again with NULL: the board as it
- * stood on a past day is judged overdue by that day, not by today. */
-void date_set_today(const char *day);
-
 /* The first second of day (a valid YYYY-MM-DD) in local time, as seconds since the epoch.
  * Every date a user gives to a history query means this day in this time zone. */
 long long date_day_start(const char *day);
@@ -39,7 +35,8 @@ void date_from_days(long days, char out[11]);
 /* Now, as a note's time is stored: UTC, YYYY-MM-DDTHH:MM:SSZ. */
 void date_utc_now(char out[21]);
 
-/* Days from today to due (negative when overdue). due must be valid. */
-long date_days_until(const char *due);
+/* Days from today to due (negative when overdue); today NULL is the real today (date_today),
+ * a day is the day a board of the past is judged by. due must be valid. */
+long date_days_until(const char *due, const char *today);
 
 #endif

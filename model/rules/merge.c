@@ -144,6 +144,7 @@ int card_merge(const struct card *base, const struct card *ours, const struct ca
 	out->archived = ours->archived == base->archived ? theirs->archived : ours->archived;
 	merge_notes(base, ours, theirs, out);
 	merge_steps(base, ours, theirs, out);
+	card_settle_conflicts(out);
 	card_free(&empty);
 	return count;
 }

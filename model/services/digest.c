@@ -92,11 +92,9 @@ static void compare_states(struct digest *d)
 		} else {
 			compare_card(d, old, c);
 			/* Overdue then is judged by that day, not by today. */
-			date_set_today(d->then.day);
-			overdue_then = card_due_state(old, &d->then.board) == DUE_OVERDUE;
-			date_set_today(NULL);
+			overdue_then = card_due_state(old, &d->then.board, d->then.day) == DUE_OVERDUE;
 		}
-		if (!c->archived && card_due_state(c, &d->now.board) == DUE_OVERDUE && !overdue_then) {
+		if (!c->archived && card_due_state(c, &d->now.board, NULL) == DUE_OVERDUE && !overdue_then) {
 			sb_reset(&detail);
 			sb_printf(&detail, "due %s", c->due);
 			add_item(d, "now overdue", c, sb_str(&detail));

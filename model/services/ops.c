@@ -350,6 +350,7 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 	if (load_for_change(s, id, &board, &before, &st, err) < 0 || fn(&st, arg, err) < 0 ||
 	    card_validate(&st.after, &board, err) < 0)
 		goto fail;
+	card_settle_conflicts(&st.after);
 	if (id == 0 && (denied = board_may_add_card(&board, s->login, st.after.lead))) {
 		cb_fail(err, CB_EDENIED, "%s may not add this card: %s", s->login, denied);
 		goto fail;

@@ -25,11 +25,12 @@ static int collect_cards(struct session *s, const struct board *board, struct re
 		col = board_column_index(board, c->column);
 		if (col >= 0)
 			ar->per_column[col]++;
-		due = card_due_state(c, board);
+		due = card_due_state(c, board, r->today);
 		rc = &ar->cards[ar->ncards++];
 		rc->card = c;
 		rc->lead = strcmp(c->lead, code) == 0;
 		rc->overdue = due == DUE_OVERDUE;
+		rc->days_overdue = rc->overdue ? -date_days_until(c->due, r->today) : 0;
 		ar->noverdue += rc->overdue;
 		rc->due_soon = due == DUE_SOON;
 		if (slippage && slippage_of(s->index, c, board, &rc->slippage, err) < 0)

@@ -14,6 +14,7 @@ struct report_card {
 	const struct card *card;
 	bool lead; /* the agency leads it (else it is a co-executor) */
 	bool overdue, due_soon;
+	long days_overdue; /* as of the report's day; 0 when not overdue */
 	struct slippage slippage;
 };
 

@@ -348,4 +348,12 @@ out=$(CB_USER=akm cbb sync astana)
 expect_contains "$out" "values set aside on #1 due, #1 title, #2 due, #2 title, #3 due and 3 more (\`coboard conflicts\`)" \
 	"a long result is summarised"
 expect_eq "$(git --git-dir="$B" log -1 --format=%B main | grep -c '^Conflict: ')" 8 "the commit lists every one"
+# A value set aside that the card is later edited to is no longer a conflict.
+aside=$(git --git-dir="$B" show main:cards/00/4.card | sed -n '/^--- conflict due/{n;p;}')
+[ -n "$aside" ] || fail "#4 has a due date set aside"
+CB_USER=akm cbb edit 4 --due "$aside" --reason "the other office's date, after all" >/dev/null
+expect_not_contains "$(git --git-dir="$B" show main:cards/00/4.card)" "--- conflict due" \
+	"editing the card to the value set aside settles it"
+expect_contains "$(git --git-dir="$B" show main:cards/00/4.card)" "--- conflict title" "the other field's stays"
+expect_contains "$(CB_USER=akm cbb history 4 | head -3)" "resolved due" "and the history says it was resolved"
 echo "ok sync, criss-cross"

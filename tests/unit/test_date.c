@@ -42,13 +42,18 @@ static void test_days_until(void **state)
 	char today[11];
 
 	(void)state;
-	date_set_today("2026-02-25");
+	/* The day judged on is a parameter: a past day for the board as it stood then. */
+	assert_int_equal(date_days_until("2026-03-01", "2026-02-25"), 4);
+	assert_int_equal(date_days_until("2026-02-25", "2026-02-25"), 0);
+	assert_int_equal(date_days_until("2026-01-30", "2026-02-25"), -26);
+	/* NULL is the real today: $COBOARD_TODAY here. */
+	setenv("COBOARD_TODAY", "2026-02-25", 1);
 	date_today(today);
 	assert_string_equal(today, "2026-02-25");
-	assert_int_equal(date_days_until("2026-03-01"), 4);
-	assert_int_equal(date_days_until("2026-02-25"), 0);
-	assert_int_equal(date_days_until("2026-01-30"), -26);
-	date_set_today(NULL);
+	assert_int_equal(date_days_until("2026-03-01", NULL), 4);
+	assert_int_equal(date_days_until("2026-02-25", NULL), 0);
+	assert_int_equal(date_days_until("2026-01-30", NULL), -26);
+	unsetenv("COBOARD_TODAY");
 }
 
 int main(void)

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 #include "date.h"
@@ -44,7 +45,7 @@ static void test_figures(void **state)
 	assert_int_equal(index_board(s->index, &board, &err), 0);
 	/* MOE stays a co-executor of #1 while AKM joins: only AKM is concerned. */
 	assert_int_equal(ops_assign(s, 1, NULL, "MOE,AKM", NULL, &res, &err), 0);
-	date_set_today("2026-02-25");
+	setenv("COBOARD_TODAY", "2026-02-25", 1); /* the report's day */
 	assert_int_equal(report_build(s, &board, NULL, 0, true, &r, &err), 0);
 	assert_int_equal(r.n, 3);
 	moe = agency(&r, "MOE");
@@ -59,6 +60,7 @@ static void test_figures(void **state)
 		} else {
 			assert_true(rc->lead);
 			assert_true(rc->overdue); /* 2026-02-01 */
+			assert_int_equal(rc->days_overdue, 24); /* as of the report's day */
 		}
 	}
 	for (size_t i = 0; i < moe->nchanges; i++)
@@ -71,7 +73,7 @@ static void test_figures(void **state)
 	assert_int_equal(report_build(s, &board, "XYZ", 0, true, &r, &err), -1);
 	assert_int_equal(err.code, CB_ENOTFOUND);
 	report_free(&r);
-	date_set_today(NULL);
+	unsetenv("COBOARD_TODAY");
 	board_free(&board);
 	fixture_close(&f, s);
 }

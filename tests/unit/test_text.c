@@ -114,8 +114,8 @@ static void test_dates(void **state)
 	assert_int_equal(date_to_days("1970-01-01"), 0);
 	assert_int_equal(date_to_days("2026-03-01") - date_to_days("2026-02-01"), 28);
 	setenv("COBOARD_TODAY", "2026-03-01", 1);
-	assert_int_equal(date_days_until("2026-03-08"), 7);
-	assert_int_equal(date_days_until("2026-01-30"), -30);
+	assert_int_equal(date_days_until("2026-03-08", NULL), 7);
+	assert_int_equal(date_days_until("2026-01-30", NULL), -30);
 }
 
 int main(void)

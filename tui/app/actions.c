@@ -433,12 +433,7 @@ bool action_meeting(struct app *app)
 static void held_value(const struct app *app, const struct card *card, const char *field,
 		       struct strbuf *out)
 {
-	const char *v = strcmp(field, "title") == 0	 ? card->title
-			: strcmp(field, "column") == 0	 ? card->column
-			: strcmp(field, "lead") == 0	 ? card->lead
-			: strcmp(field, "due") == 0	 ? card->due
-			: strcmp(field, "description") == 0 ? card->description
-							    : "";
+	const char *v = card_text_value(card, field);
 	const struct column_def *col = strcmp(field, "column") == 0 ? board_column(&app->board, v)
 								     : NULL;
 

@@ -262,6 +262,11 @@ int app_read_key(struct app *app, wint_t *key)
 	return p[0].revents ? screen_read_key(key, 0) : ERR;
 }
 
+const char *app_today(const struct app *app)
+{
+	return app->judged_on[0] ? app->judged_on : NULL;
+}
+
 bool app_edit_in_editor(struct app *app, char **text)
 {
 	const char *editor = getenv("VISUAL");

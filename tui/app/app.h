@@ -48,6 +48,9 @@ struct app {
 	long long synced_time;
 	char *meeting; /* the open meeting's title, NULL when none */
 	char past[160]; /* the board view shows the past: what it shows, "" when live */
+	/* The day due dates are judged on: the past's own day while the board shows the past,
+	 * "" (the real today) when live. */
+	char judged_on[11];
 };
 
 /* Opens the board full-screen; returns the exit status. */
@@ -65,6 +68,9 @@ void app_reload(struct app *app);
 
 /* Draws the views as they stand (behind a prompt or a picker), without flushing. */
 void app_draw_views(struct app *app);
+
+/* The day due dates are judged on, as card_due_state takes it (NULL: the real today). */
+const char *app_today(const struct app *app);
 
 /* Draws the title bar and the status line around the views: view names the view ("card
  * #12"), filters what it leaves out ("agency MOE  overdue"; NULL for none). */

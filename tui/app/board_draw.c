@@ -54,9 +54,9 @@ static void draw_headers(struct board_view_state *st, struct app *app)
 	}
 }
 
-static enum color_role due_role(const struct card *card, const struct board *board)
+static enum color_role due_role(const struct app *app, const struct card *card)
 {
-	switch (card_due_state(card, board)) {
+	switch (card_due_state(card, &app->board, app_today(app))) {
 	case DUE_OVERDUE: return C_OVERDUE;
 	case DUE_SOON: return C_DUE_SOON;
 	default: return C_NORMAL;
@@ -178,9 +178,9 @@ static void face_dates(struct face *f, struct app *app, const struct card *card,
 	struct face_line *l = NULL;
 
 	if (!str_empty(card->due)) {
-		print_due_fitted(card, &app->board, w, &due);
+		print_due_fitted(card, &app->board, app_today(app), w, &due);
 		l = face_add(f, 0);
-		seg_add(l, sb_str(&due), draw_attr(due_role(card, &app->board)));
+		seg_add(l, sb_str(&due), draw_attr(due_role(app, card)));
 	}
 	if (card->labels.n) {
 		sv_join(&card->labels, " ", &labels);
@@ -261,7 +261,7 @@ static void draw_compact(struct app *app, const struct card *card, int y, int x,
 	struct strbuf tail = {0};
 	char id[16];
 	attr_t base = sel ? draw_attr(C_SELECTED) : A_NORMAL;
-	enum color_role due = due_role(card, &app->board);
+	enum color_role due = due_role(app, card);
 	int used, tail_w;
 
 	snprintf(id, sizeof(id), "#%d ", card->id);
@@ -490,7 +490,7 @@ static void draw_lane_cards(struct board_view_state *st, struct app *app, int la
 				continue;
 			bool sel = (int)c == st->cur && i == st->cols[c].lv.sel;
 			attr_t base = sel ? draw_attr(C_SELECTED) : A_NORMAL;
-			enum color_role role = due_role(card, &app->board);
+			enum color_role role = due_role(app, card);
 			char id[16];
 
 			snprintf(id, sizeof(id), "#%d ", card->id);

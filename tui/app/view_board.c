@@ -112,7 +112,9 @@ static void load_cards(struct board_view_state *st, struct app *app)
 	if (st->back == 0)
 		st->anchor[0] = '\0';
 	if (st->back > 0) {
-		date_set_today(state.day); /* overdue as judged that day */
+		/* Overdue as judged that day. */
+		snprintf(app->judged_on, sizeof(app->judged_on), "%s", state.day);
+		filter.today = app->judged_on;
 		count_columns(&state.cards, &app->board, st->real);
 		st->cards = state.cards;
 		state.cards = (struct card_list){0};
@@ -123,7 +125,7 @@ static void load_cards(struct board_view_state *st, struct app *app)
 		board_state_free(&state);
 	} else {
 		app->past[0] = '\0';
-		date_set_today(NULL);
+		app->judged_on[0] = '\0';
 		if (index_card_rows(app->s->index, &app->board, &filter, &st->cards, &err) < 0 ||
 		    index_column_counts(app->s->index, &app->board, st->real, &err) < 0)
 			app_message(app, C_ERROR, "%s", err.msg);

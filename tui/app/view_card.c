@@ -71,7 +71,7 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 {
 	const struct column_def *col = board_column(&app->board, card->column);
 	const struct agency *lead = board_agency(&app->board, card->lead);
-	enum due_state due = card_due_state(card, &app->board);
+	enum due_state due = card_due_state(card, &app->board, app_today(app));
 	struct strbuf s = {0};
 
 	sb_printf(&s, "#%d  %s", card->id, card->title);
@@ -99,7 +99,7 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 	sb_puts(&s, str_empty(card->due) ? _("none") : print_day(card->due, day));
 	if (due >= DUE_SOON) {
 		sb_puts(&s, "  ");
-		print_due_note(card, &app->board, &s);
+		print_due_note(card, &app->board, app_today(app), &s);
 	}
 	add_line(st, _("Due"), sb_str(&s),
 		 due == DUE_OVERDUE ? C_OVERDUE : due == DUE_SOON ? C_DUE_SOON : C_NORMAL, 0);

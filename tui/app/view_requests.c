@@ -38,7 +38,7 @@ static void request_line(const struct request_row *r, struct strbuf *out)
 	long waited;
 
 	snprintf(asked, sizeof(asked), "%.10s", r->time);
-	waited = date_valid(asked) ? -date_days_until(asked) : 0;
+	waited = date_valid(asked) ? -date_days_until(asked, NULL) : 0;
 	sb_printf(out, "%-5d #%-6d ", r->number, r->card);
 	if (strcmp(r->kind, "extension") == 0)
 		sb_printf(out, _("extension to %s"), print_day(r->value, day));

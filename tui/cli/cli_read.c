@@ -1,4 +1,5 @@
 /* The commands that read: board, list, show, log, history, search. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,15 +34,17 @@ static int check_filters(const struct board *board, const char *column, const ch
 }
 
 /* The cards to show, as a list shows them: from the index, or with --at from git as the
- * board stood then. The board printed with them is the one of that time too. */
-static int load_cards(struct cmd *c, const struct card_filter *filter, struct card_list *cards,
-		      struct strbuf *heading)
+ * board stood then. The board printed with them is the one of that time too, and today[11]
+ * the day they are judged overdue on ("" for the real today). */
+static int load_cards(struct cmd *c, struct card_filter *filter, struct card_list *cards,
+		      struct strbuf *heading, char today[11])
 {
 	const char *at = opt(c, "at");
 	struct board_state state;
 	struct cb_oid oid;
 	char asked[11], shown[16];
 
+	today[0] = '\0';
 	if (!at) {
 		warn_broken(c->s);
 		return index_card_rows(c->s->index, &c->board, filter, cards, &c->err);
@@ -54,7 +57,8 @@ static int load_cards(struct cmd *c, const struct card_filter *filter, struct ca
 	/* Overdue as judged on the day asked, else on the day of the commit: a commit dated back
 	 * does not make its own date the day. */
 	bool day_asked = date_parse(at, asked);
-	date_set_today(day_asked ? asked : state.day);
+	snprintf(today, 11, "%s", day_asked ? asked : state.day);
+	filter->today = today;
 	card_list_filter(cards, filter, &c->board);
 	if (day_asked)
 		sb_printf(heading, _("As it stood at the end of %s: commit %.7s ("),
@@ -70,10 +74,11 @@ int cmd_board(struct cmd *c)
 {
 	struct card_filter all = {0};
 	struct card_list cards = {0};
-	int rc = load_cards(c, &all, &cards, &c->out);
+	char today[11];
+	int rc = load_cards(c, &all, &cards, &c->out, today);
 
 	if (rc == 0)
-		print_board_text(&c->board, &cards, &c->out);
+		print_board_text(&c->board, &cards, *today ? today : NULL, &c->out);
 	card_list_free(&cards);
 	return rc;
 }
@@ -85,14 +90,15 @@ int cmd_list(struct cmd *c)
 				     flag(c, "overdue"), flag(c, "archived"), opt(c, "label")};
 	struct card_list cards = {0};
 	struct strbuf heading = {0};
+	char today[11];
 	int rc = check_filters(&c->board, filter.column, filter.agency, &c->err);
 
 	if (rc == 0)
-		rc = load_cards(c, &filter, &cards, &heading);
+		rc = load_cards(c, &filter, &cards, &heading, today);
 	if (rc == 0) {
 		if (c->format == FORMAT_TEXT)
 			sb_puts(&c->out, sb_str(&heading));
-		print_cards(&cards, &c->board, c->format, &c->out);
+		print_cards(&cards, &c->board, *today ? today : NULL, c->format, &c->out);
 	}
 	sb_free(&heading);
 	card_list_free(&cards);
@@ -196,7 +202,7 @@ int cmd_search(struct cmd *c)
 	join_args(c, 0, &query);
 	rc = index_search(c->s->index, sb_str(&query), &cards, &c->err);
 	if (rc == 0)
-		print_cards(&cards, &c->board, c->format, &c->out);
+		print_cards(&cards, &c->board, NULL, c->format, &c->out);
 	card_list_free(&cards);
 	sb_free(&query);
 	return rc;

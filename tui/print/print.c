@@ -101,17 +101,17 @@ static struct due_words due_words_short(void)
 	return (struct due_words){_("-%ldd"), _("today"), _("%ldd left")};
 }
 
-static void due_note(const struct card *card, const struct board *board,
+static void due_note(const struct card *card, const struct board *board, const char *today,
 		     const struct due_words *words, struct strbuf *out)
 {
 	long days;
 
-	switch (card_due_state(card, board)) {
+	switch (card_due_state(card, board, today)) {
 	case DUE_OVERDUE:
-		sb_printf(out, words->overdue, -date_days_until(card->due));
+		sb_printf(out, words->overdue, -date_days_until(card->due, today));
 		break;
 	case DUE_SOON:
-		days = date_days_until(card->due);
+		days = date_days_until(card->due, today);
 		if (days == 0)
 			sb_puts(out, words->today);
 		else
@@ -122,15 +122,16 @@ static void due_note(const struct card *card, const struct board *board,
 	}
 }
 
-void print_due_note(const struct card *card, const struct board *board, struct strbuf *out)
+void print_due_note(const struct card *card, const struct board *board, const char *today,
+		    struct strbuf *out)
 {
 	struct due_words words = due_words();
 
-	due_note(card, board, &words, out);
+	due_note(card, board, today, &words, out);
 }
 
-void print_due_fitted(const struct card *card, const struct board *board, int width,
-		      struct strbuf *out)
+void print_due_fitted(const struct card *card, const struct board *board, const char *today,
+		      int width, struct strbuf *out)
 {
 	struct due_words words[2] = {due_words(), due_words_short()};
 	struct strbuf note = {0}, text = {0};
@@ -140,7 +141,7 @@ void print_due_fitted(const struct card *card, const struct board *board, int wi
 	for (int w = 0; w < 2; w++) {
 		sb_reset(&note);
 		sb_reset(&text);
-		due_note(card, board, &words[w], &note);
+		due_note(card, board, today, &words[w], &note);
 		sb_printf(&text, note.len ? "%s %s" : "%s", day, sb_str(&note));
 		if (text_width(sb_str(&text)) <= width)
 			break;
@@ -221,6 +222,7 @@ static int title_width(const struct card_list *cards)
 /* How the rows of one list are laid out. */
 struct row_layout {
 	const struct board *board;
+	const char *today; /* the day overdue is judged on; NULL: the real today */
 	bool show_column;
 	int id_w, title_w;
 	struct due_words words;
@@ -241,10 +243,10 @@ static int id_width(const struct card_list *cards)
 	return w > 5 ? w : 5;
 }
 
-static struct row_layout row_layout(const struct board *board, const struct card_list *cards,
-				    bool show_column)
+static struct row_layout row_layout(const struct board *board, const char *today,
+				    const struct card_list *cards, bool show_column)
 {
-	return (struct row_layout){board, show_column, id_width(cards), title_width(cards),
+	return (struct row_layout){board, today, show_column, id_width(cards), title_width(cards),
 				   due_words(), {0}};
 }
 
@@ -265,7 +267,7 @@ static void card_row(const struct card *card, struct row_layout *layout, struct 
 	/* The day as the reader writes it (31.12.2026 in Russian and Kazakh), ISO in CSV/JSON. */
 	text_fit(str_empty(card->due) ? "" : print_day(card->due, day), 10, true, out);
 	sb_putc(out, ' ');
-	due_note(card, layout->board, &layout->words, out);
+	due_note(card, layout->board, layout->today, &layout->words, out);
 	if (card->archived)
 		sb_puts(out, " [archived]");
 	trim_trailing_spaces(out);
@@ -273,9 +275,9 @@ static void card_row(const struct card *card, struct row_layout *layout, struct 
 }
 
 void print_board_text(const struct board *board, const struct card_list *cards,
-		      struct strbuf *out)
+		      const char *today, struct strbuf *out)
 {
-	struct row_layout layout = row_layout(board, cards, false);
+	struct row_layout layout = row_layout(board, today, cards, false);
 
 	text_sanitize(board->title, out);
 	sb_putc(out, '\n');
@@ -312,8 +314,8 @@ static void json_list(const struct strvec *list, struct strbuf *out)
 	sb_putc(out, ']');
 }
 
-static void card_json(const struct card *card, const struct board *board, bool full,
-		      struct strbuf *out)
+static void card_json(const struct card *card, const struct board *board, const char *today,
+		      bool full, struct strbuf *out)
 {
 	static const char *const states[] = {"none", "later", "soon", "overdue"};
 
@@ -332,7 +334,7 @@ static void card_json(const struct card *card, const struct board *board, bool f
 		sb_puts(out, "null");
 	else
 		text_json(card->due, out);
-	sb_printf(out, ", \"due_state\": \"%s\", \"labels\": ", states[card_due_state(card, board)]);
+	sb_printf(out, ", \"due_state\": \"%s\", \"labels\": ", states[card_due_state(card, board, today)]);
 	json_list(&card->labels, out);
 	sb_printf(out, ", \"archived\": %s", card->archived ? "true" : "false");
 	if (!str_empty(card->item) || !str_empty(card->source)) {
@@ -371,14 +373,14 @@ static void card_json(const struct card *card, const struct board *board, bool f
 	sb_putc(out, '}');
 }
 
-void print_cards(const struct card_list *cards, const struct board *board, enum format format,
-		 struct strbuf *out)
+void print_cards(const struct card_list *cards, const struct board *board, const char *today,
+		 enum format format, struct strbuf *out)
 {
 	if (format == FORMAT_JSON) {
 		sb_puts(out, "[\n");
 		for (size_t i = 0; i < cards->n; i++) {
 			sb_puts(out, "  ");
-			card_json(&cards->v[i], board, false, out);
+			card_json(&cards->v[i], board, today, false, out);
 			sb_puts(out, i + 1 < cards->n ? ",\n" : "\n");
 		}
 		sb_puts(out, "]\n");
@@ -395,7 +397,7 @@ void print_cards(const struct card_list *cards, const struct board *board, enum 
 			sv_join(&c->labels, " ", &labels);
 			snprintf(id, sizeof(id), "%d", c->id);
 			const char *row[] = {id, c->title, c->column, c->lead, sb_str(&co), c->due,
-					     card_due_state(c, board) == DUE_OVERDUE ? "yes" : "no",
+					     card_due_state(c, board, today) == DUE_OVERDUE ? "yes" : "no",
 					     sb_str(&labels), c->archived ? "yes" : "no"};
 			text_csv_row(out, row, sizeof(row) / sizeof(*row));
 			sb_free(&co);
@@ -403,7 +405,7 @@ void print_cards(const struct card_list *cards, const struct board *board, enum 
 		}
 		return;
 	}
-	struct row_layout layout = row_layout(board, cards, true);
+	struct row_layout layout = row_layout(board, today, cards, true);
 
 	for (size_t i = 0; i < cards->n; i++)
 		card_row(&cards->v[i], &layout, out);
@@ -493,9 +495,9 @@ static void print_card_fields(const struct card *card, const struct board *board
 	field_line(_("Co-executors:"), line.len ? sb_str(&line) : _("none"), out);
 	sb_reset(&line);
 	sb_puts(&line, str_empty(card->due) ? _("none") : print_day(card->due, day));
-	if (card_due_state(card, board) >= DUE_SOON) {
+	if (card_due_state(card, board, NULL) >= DUE_SOON) {
 		sb_puts(&line, " (");
-		print_due_note(card, board, &line);
+		print_due_note(card, board, NULL, &line);
 		sb_putc(&line, ')');
 	}
 	field_line(_("Due:"), sb_str(&line), out);
@@ -570,7 +572,7 @@ void print_card(const struct card *card, const struct board *board, const struct
 		struct strbuf *out)
 {
 	if (format == FORMAT_JSON) {
-		card_json(card, board, true, out);
+		card_json(card, board, NULL, true, out);
 		if (blocked) { /* the object's closing brace becomes the reason's */
 			out->buf[--out->len] = '\0';
 			sb_puts(out, ", \"blocked_reason\": ");

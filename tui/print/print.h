@@ -16,26 +16,30 @@ enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_MD, FORMAT_HTML };
 /* Parses "text", "csv", "json", "md" (allowed: a mask of 1 << FORMAT_*). -1 if not allowed. */
 int format_parse(const char *name, unsigned allowed, enum format *out);
 
+/* Where a card's due state is judged, today is the day it is judged on: NULL for the real
+ * today, a past day for the board as it stood then. */
+
 /* "overdue", "due in 3 days", "" ... for the due column. */
-void print_due_note(const struct card *card, const struct board *board, struct strbuf *out);
+void print_due_note(const struct card *card, const struct board *board, const char *today,
+		    struct strbuf *out);
 /* The due date and its note in width columns: whole when it fits, else with the note's
  * short words, else the short note alone; a number is never cut. */
-void print_due_fitted(const struct card *card, const struct board *board, int width,
-		      struct strbuf *out);
+void print_due_fitted(const struct card *card, const struct board *board, const char *today,
+		      int width, struct strbuf *out);
 
-/* Whether titles in text output are cut to fit a screen (the default) or kept whole (for a
- * file or a pipe, where nothing may be lost). */
 /* A member as people are named: "Saule Secretary, sec", the login alone when board.conf has
  * no name for it (a member since removed). Sanitized. */
 void print_member(const struct board *board, const char *login, struct strbuf *out);
+/* Whether titles in text output are cut to fit a screen (the default) or kept whole (for a
+ * file or a pipe, where nothing may be lost). */
 void print_cut_titles(bool cut);
 /* A title in a column width wide where titles are cut (a terminal), whole elsewhere. */
 void print_title(const char *title, int width, struct strbuf *out);
 
 void print_board_text(const struct board *board, const struct card_list *cards,
-		      struct strbuf *out);
-void print_cards(const struct card_list *cards, const struct board *board, enum format format,
-		 struct strbuf *out);
+		      const char *today, struct strbuf *out);
+void print_cards(const struct card_list *cards, const struct board *board, const char *today,
+		 enum format format, struct strbuf *out);
 struct slippage;
 /* Every field, the notes, the recent changes and the slippage (sl may be NULL). */
 /* Where the card's instruction comes from: "item 4, Government meeting of January 2026". */

@@ -26,7 +26,7 @@ static long days_waiting(const char *time)
 	char day[11];
 
 	snprintf(day, sizeof(day), "%.10s", time);
-	return date_valid(day) ? -date_days_until(day) : 0;
+	return date_valid(day) ? -date_days_until(day, NULL) : 0;
 }
 
 static void request_words(const struct request_row *r, struct strbuf *out)

@@ -173,7 +173,7 @@ static void overdue(const struct report *r, const struct board *board, struct st
 	heading(_("Overdue"), out);
 	for (size_t i = 0; i < r->cards.n; i++) {
 		const struct card *c = &r->cards.v[i];
-		if (c->archived || card_due_state(c, board) != DUE_OVERDUE ||
+		if (c->archived || card_due_state(c, board, r->today) != DUE_OVERDUE ||
 		    (only && strcmp(c->lead, only) != 0 && !sv_contains(&c->co, only)))
 			continue;
 		if (!any) {
@@ -185,7 +185,7 @@ static void overdue(const struct report *r, const struct board *board, struct st
 		cell(c->title, out);
 		cell(c->lead, out);
 		cell(print_day(c->due, day), out);
-		sb_printf(out, "<td class=\"n late\">%ld</td></tr>\n", -date_days_until(c->due));
+		sb_printf(out, "<td class=\"n late\">%ld</td></tr>\n", -date_days_until(c->due, r->today));
 	}
 	if (any)
 		sb_puts(out, "</tbody></table>\n");

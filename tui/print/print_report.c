@@ -20,8 +20,8 @@ static void md_card(const struct report_card *rc, struct strbuf *out)
 	char day[16];
 	sb_printf(out, _(" (%s, due %s"), rc->lead ? _("lead") : _("co-executor"), print_day(c->due, day));
 	if (rc->overdue)
-		sb_printf(out, P_(", %ld day overdue", ", %ld days overdue", -date_days_until(c->due)),
-			  -date_days_until(c->due));
+		sb_printf(out, P_(", %ld day overdue", ", %ld days overdue", rc->days_overdue),
+			  rc->days_overdue);
 	if (rc->slippage.moves || rc->slippage.meetings) {
 		sb_puts(out, "; ");
 		print_slippage(&rc->slippage, out);
