@@ -109,6 +109,7 @@ expect_contains "$(LC_ALL=kk_KZ.UTF-8 sb show 4)" "Ақмола облысыны
 LC_ALL=ru_RU.UTF-8 sb move 4 "в работе" >/dev/null
 expect_eq "$(git --git-dir="$SHIPPED" log -1 --format=%s main)" "Move #4 from Done to In progress" \
 	"a column typed by its Russian name, in any case; the commit in English"
+expect_contains "$(LC_ALL=ru_RU.UTF-8 sb report | sed -n 3p)" "01.03.2026" "the report's day as Russian readers write it"
 # A write says what it did in the reader's language; the commit stays in English.
 said=$(LC_ALL=ru_RU.UTF-8 sb submit 7 "Сделано: приказ № 3")
 expect_contains "$said" "#7 колонка: todo -> review; #7 запрос: отчёт #" "the confirmation in Russian"

@@ -464,7 +464,7 @@ static void draw_lane_header(struct board_view_state *st, struct app *app, int l
 		sb_printf(&head, " %s (%d)  %s", app->board.agencies[lane].code, count,
 			  board_agency_name(&app->board.agencies[lane]));
 	else
-		sb_printf(&head, " (unknown agency)  (%d)", count);
+		sb_printf(&head, _(" (unknown agency)  (%d)"), count);
 	draw_fill(stdscr, y, 0, COLS, draw_attr(C_LANE) | A_REVERSE);
 	draw_text(stdscr, y, 0, COLS, sb_str(&head), draw_attr(C_LANE) | A_REVERSE, false);
 	sb_free(&head);

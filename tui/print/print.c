@@ -519,8 +519,8 @@ static void print_card_fields(const struct card *card, const struct board *board
 	for (size_t i = 0; i < card->nconflicts; i++) {
 		const char *v = card->conflicts[i].value;
 		sb_reset(&line);
-		sb_printf(&line, "%s: %.*s (two offices changed it; `coboard conflicts`)",
-			  card->conflicts[i].field, (int)strcspn(v, "\n"), v);
+		sb_printf(&line, _("%s: %.*s (two offices changed it; `coboard conflicts`)"),
+			  history_field_word(card->conflicts[i].field), (int)strcspn(v, "\n"), v);
 		field_line(_("Set aside:"), sb_str(&line), out);
 	}
 	sb_reset(&line);

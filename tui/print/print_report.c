@@ -234,7 +234,8 @@ void print_report(const struct report *r, const struct board *board, enum format
 	if (format == FORMAT_MD) {
 		sb_puts(out, _("# Report: "));
 		md_text(board->title, out);
-		sb_printf(out, _("\n\nAs of %s; responsibility changes since "), r->today);
+		char today[16];
+		sb_printf(out, _("\n\nAs of %s; responsibility changes since "), print_day(r->today, today));
 		print_time(r->since, out);
 		sb_puts(out, ".\n");
 		md_summary(r, board, out);
