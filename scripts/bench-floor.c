@@ -1,12 +1,16 @@
 /* The floor of a change, for scripts/bench: what any program must do to change one card of a
  * board and commit it, and no more. Reads the card's blob at the branch tip, rewrites its
  * column line, writes blob, trees and commit with libgit2's fsync on, and moves the branch
- * with compare-and-swap. One process per change, as a coboard command is.
+ * with compare-and-swap. One process per change, as a coboard command is. libgit2 starts as
+ * coboard starts it (model/storage/git_options.h), and the program is linked with coboard's
+ * certificate skip (model/storage/notls.c), so the floor does no work coboard does not.
  * Usage: bench-floor BOARD.git CARD COLUMN */
 #include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "git_options.h"
 
 static void check(int rc, const char *what)
 {
@@ -35,7 +39,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	git_libgit2_init();
-	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	git_options_apply(git_libgit2_opts);
 	check(git_repository_open_bare(&repo, argv[1]), "open");
 	check(git_reference_lookup(&ref, repo, "refs/heads/main"), "branch");
 	check(git_commit_lookup(&tip, repo, git_reference_target(ref)), "tip");
