@@ -111,6 +111,28 @@ static int check_is_board(struct session *s, const char *name, const git_oid *th
 	return rc;
 }
 
+/* The office what comes in was made at: the remote's name when it names a site of the board,
+ * else the site the newest merge made there names (a Site: trailer along its main line that
+ * is not this office's); "" when unknown. */
+static char *their_site(struct session *s, const char *name, const git_oid *theirs)
+{
+	enum { LOOK_BACK = 200 };
+	struct board board;
+	struct cb_error ignored = {0};
+	struct strbuf mine = {0};
+	char *site;
+
+	if (index_board(s->index, &board, &ignored) == 0 && board_site(&board, name)) {
+		board_free(&board);
+		return xstrdup(name);
+	}
+	board_free(&board);
+	repo_config_get(s->repo, "coboard.site", &mine);
+	site = repo_recent_trailer(s->repo, theirs, "Site", sb_str(&mine), LOOK_BACK);
+	sb_free(&mine);
+	return site;
+}
+
 static void merge_message(struct session *s, const char *name, const git_oid *theirs,
 			  const struct sync_result *r, const struct merge_plan *plan,
 			  struct strbuf *msg)
@@ -118,11 +140,17 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 	char hex[GIT_OID_HEXSZ + 1];
 	char *full = sync_remote_url(s, name);
 	char *url = full ? sync_url_shown(full) : NULL;
+	char *office = their_site(s, name, theirs);
 
 	free(full);
 	git_oid_tostr(hex, sizeof(hex), theirs);
-	sb_printf(msg, "Sync with %s: %zu change%s in, %zu out\n\n", name, r->in,
-		  r->in == 1 ? "" : "s", r->out);
+	/* The subject names the office the changes come from: its site, where the remote is
+	 * called otherwise. */
+	sb_printf(msg, "Sync with %s", name);
+	if (*office && strcmp(office, name) != 0)
+		sb_printf(msg, " (site %s)", office);
+	sb_printf(msg, ": %zu change%s in, %zu out\n\n", r->in, r->in == 1 ? "" : "s", r->out);
+	free(office);
 	if (plan->conflicts.n) {
 		sb_puts(msg, "Both offices changed the same field; the value not kept is set aside on:");
 		for (size_t i = 0; i < plan->conflicts.n; i++)

@@ -121,6 +121,10 @@ int repo_merge_bases(struct repo *repo, const git_oid *a, const git_oid *b, git_
 /* How many commits to has that from (NULL: none) has not, merges aside. */
 int repo_count_between(struct repo *repo, const git_oid *from, const git_oid *to, size_t *n,
 		       struct cb_error *err);
+/* The value of trailer key ("Site") in the newest of at most limit commits along tip's first
+ * parents whose value is not skip; "" when none is. Caller frees. */
+char *repo_recent_trailer(struct repo *repo, const git_oid *tip, const char *key, const char *skip,
+			  size_t limit);
 /* What arrived between from and to (commits to has and from has not): how many changes (merges
  * aside), the newest one's author and subject, and the newest merge's whole message. */
 int repo_arrivals(struct repo *repo, const git_oid *from, const git_oid *to, size_t *count,

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "history.h"
+
 /* Appends every commit the walk yields to the array *ids of *n. */
 static void collect_walk(git_revwalk *walk, git_oid **ids, size_t *n)
 {
@@ -153,4 +155,27 @@ out:
 	git_revwalk_free(walk);
 	git_commit_free(commit);
 	return rc;
+}
+
+char *repo_recent_trailer(struct repo *repo, const git_oid *tip, const char *key, const char *skip,
+			  size_t limit)
+{
+	git_oid at = *tip;
+
+	for (size_t i = 0; i < limit; i++) {
+		git_commit *c = NULL;
+		if (repo_lookup_commit(&c, repo_git(repo), &at) < 0)
+			break;
+		char *value = history_trailer(git_commit_message(c), key);
+		bool has_parent = git_commit_parentcount(c) > 0;
+		if (has_parent)
+			at = *git_commit_parent_id(c, 0);
+		git_commit_free(c);
+		if (*value && strcmp(value, skip) != 0)
+			return value;
+		free(value);
+		if (!has_parent)
+			break;
+	}
+	return xstrdup("");
 }

@@ -356,4 +356,16 @@ expect_not_contains "$(git --git-dir="$B" show main:cards/00/4.card)" "--- confl
 	"editing the card to the value set aside settles it"
 expect_contains "$(git --git-dir="$B" show main:cards/00/4.card)" "--- conflict title" "the other field's stays"
 expect_contains "$(CB_USER=akm cbb history 4 | head -3)" "resolved due" "and the history says it was resolved"
+
+# The merge's subject names the office the changes come from when the remote is called
+# otherwise (the clone's origin is Astana): from the Site: trailer of a merge made there.
+CB_USER=admin ca remote add akmola "$B" >/dev/null
+CB_USER=ast ca note 1 "merged in Astana" >/dev/null
+CB_USER=akm cbb note 2 "written in Akmola" >/dev/null
+CB_USER=ast ca sync akmola >/dev/null
+CB_USER=ast ca note 1 "again in Astana" >/dev/null
+CB_USER=akm cbb note 2 "again in Akmola" >/dev/null
+CB_USER=akm cbb sync origin >/dev/null
+expect_contains "$(git --git-dir="$B" log -1 --format=%s main)" "Sync with origin (site astana): " \
+	"the merge names the office it came from"
 echo "ok sync, criss-cross"
