@@ -129,6 +129,11 @@ static void build_message(struct op_state *st, const char *op, const char *reaso
 		describe_subject(st, changes, msg);
 	sb_puts(msg, "\n\n");
 	describe_changes(changes, msg);
+	if (st->made_room) { /* the card below which it went, moved to make room */
+		sb_printf(msg, "#%d order: ", st->room_after.id);
+		history_word_change_in_git("order", st->room_before.rank, st->room_after.rank, msg);
+		sb_puts(msg, " (made room)\n");
+	}
 	if (!str_empty(reason))
 		sb_printf(msg, "\nReason: %s\n", reason);
 	sb_printf(msg, "%s%sCard: %d\nOp: %s\nMember: %s\n", str_empty(reason) ? "\n" : "",
@@ -311,11 +316,24 @@ static int commit_card(struct session *s, const struct op_state *st, const git_o
 			       "a card with its notes; carry on in a new card and archive this one",
 			       st->after.id, text->len / 1024, CARD_FILE_MAX / 1024);
 	card_path(st->after.id, path);
-	struct file_update update = {path, text->buf, text->len};
+	struct file_update updates[2] = {{path, text->buf, text->len}};
+	struct strbuf room = {0};
+	char room_path[32];
+	size_t n = 1;
+	if (st->made_room) {
+		card_format(&st->room_after, &room);
+		card_path(st->room_after.id, room_path);
+		updates[n++] = (struct file_update){room_path, room.buf, room.len};
+	}
 	/* The card's text does not depend on the tip: it is written before the commit lock. */
-	if (repo_store_files(s->repo, &update, 1, err) < 0)
+	if (repo_store_files(s->repo, updates, n, err) < 0) {
+		sb_free(&room);
 		return -1;
-	rc = commit_on_tip(s, base, st->after.id, &update, 1, sb_str(msg), &commit, err);
+	}
+	/* With a second card, nothing may have changed meanwhile at all. */
+	rc = commit_on_tip(s, base, st->made_room ? 0 : st->after.id, updates, n, sb_str(msg),
+			   &commit, err);
+	sb_free(&room);
 	if (rc == 0)
 		res->card = st->after.id;
 	return rc;
@@ -353,6 +371,12 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 	card_settle_conflicts(&st.after);
 	if (id == 0 && (denied = board_may_add_card(&board, s->login, st.after.lead))) {
 		cb_fail(err, CB_EDENIED, "%s may not add this card: %s", s->login, denied);
+		goto fail;
+	}
+	if (st.made_room && (denied = board_may_change_card(&board, s->login, "move", reason,
+								   &st.room_before, &st.room_after))) {
+		cb_fail(err, CB_EDENIED, "%s may not place #%d there: #%d shares its place and would "
+			"move to make room, and %s", s->login, id, st.room_after.id, denied);
 		goto fail;
 	}
 	if ((denied = board_may_change_card(&board, s->login, op, reason, st.before, &st.after))) {
@@ -401,6 +425,8 @@ out:
 	sb_free(&msg);
 	card_free(&before);
 	card_free(&st.after);
+	card_free(&st.room_before);
+	card_free(&st.room_after);
 	free(st.subject);
 	free(st.trailers);
 	board_free(&board);

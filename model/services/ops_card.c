@@ -125,19 +125,40 @@ static int take_due(struct op_state *st, const char *due, struct cb_error *err)
 	return 0;
 }
 
+/* Gives card id, which shares its rank with the card before it, a rank between that one and
+ * next (NULL: none after it), so that a card fits between the two. */
+static int make_room(struct op_state *st, int id, const char *next, struct cb_error *err)
+{
+	char *rank;
+
+	card_free(&st->room_before);
+	card_free(&st->room_after);
+	if (index_card(st->s->index, id, &st->room_before, err) < 0)
+		return -1;
+	rank = rank_between(st->room_before.rank, next);
+	if (!rank)
+		return cb_fail(err, CB_ECONFLICT, "#%d shares its place with more than one card of "
+			       "'%s'; move one of them first, then this card", id,
+			       st->after.column);
+	card_copy(&st->room_after, &st->room_before);
+	str_set(&st->room_after.rank, rank);
+	free(rank);
+	st->made_room = true;
+	return 0;
+}
+
 /* Computes a rank for card in its column: next to `before`/`after` (ids), else at the end. */
 int ops_place_card(struct op_state *st, int before, int after, struct cb_error *err)
 {
 	struct strvec ranks = {0};
 	const char *lo = NULL, *hi = NULL;
 	int *ids = NULL, anchor = before ? before : after, rc = -1;
+	size_t i = 0;
 	char *rank;
 
 	if (index_column_ranks(st->s->index, st->after.column, st->after.id, &ids, &ranks, err) < 0)
 		return -1;
 	if (anchor) {
-		size_t i;
-
 		for (i = 0; i < ranks.n && ids[i] != anchor; i++)
 			;
 		if (i == ranks.n) {
@@ -158,8 +179,13 @@ int ops_place_card(struct op_state *st, int before, int after, struct cb_error *
 	}
 	rank = rank_between(lo, hi);
 	if (!rank && lo && hi && strcmp(lo, hi) == 0) {
-		/* Two cards share a rank (edited outside coboard): go just past the anchor. */
-		rank = rank_between(lo, NULL);
+		/* Two cards share a rank (two offices added them at once): the second moves just
+		 * below its place, and the card goes between them, where it was asked to go. */
+		size_t second = before ? i : i + 1;
+		if (make_room(st, ids[second], second + 1 < ranks.n ? ranks.v[second + 1] : NULL,
+			      err) < 0)
+			goto out;
+		rank = rank_between(lo, st->room_after.rank);
 	}
 	if (!rank) {
 		cb_fail(err, CB_ECORRUPT, "cannot place the card: ranks in '%s' are out of order; "

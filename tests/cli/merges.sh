@@ -82,4 +82,37 @@ expect_contains "$co_rows" '"'"$(git --git-dir="$A" log -1 --format=%H main)"'"'
 	"the co-executor the merge dropped has its history row, on the merge"
 expect_eq "$(printf '%s\n' "$co_rows" | grep -c 'AKM')" 2 "AKM came in as co-executor and went out, each once"
 run 0 fsck
+
+# --- equal ranks: two offices add a card to one column at once ----------------------------------
+ca() { "$COBOARD_BIN" --board "$A" --user sec "$@"; }
+cbb() { "$COBOARD_BIN" --board "$B" --user sec "$@"; }
+order() { # BOARD: the ids of To do, top to bottom
+	"$COBOARD_BIN" --board "$1" --user sec list --column todo --format csv | sed 1d | cut -d, -f1 | tr -d '"' | tr '\n' ' '
+}
+"$COBOARD_BIN" --board "$B" --user admin remote add astana "$A" >/dev/null
+ca sync akmola >/dev/null
+a1=$(ca add --title "Added in Astana" --lead MOE)
+b1=$(cbb add --title "Added in Akmola" --lead MOE)
+ca sync akmola >/dev/null
+rank_of() { git --git-dir="$A" show "main:cards/$(printf '%02d' $(($1 / 100 % 100)))/$1.card" | sed -n 's/^rank: //p'; }
+expect_eq "$(rank_of "$a1")" "$(rank_of "$b1")" "both offices gave their card the same rank"
+expect_eq "$(order "$A")" "$(order "$B")" "ties break the same way on both boards"
+expect_contains "$(order "$A")" "$a1 $b1 " "by id"
+before=$(git --git-dir="$A" rev-list --count main)
+ca move 1 todo --before "$b1" >/dev/null
+expect_contains "$(order "$A")" "$a1 1 $b1 " "move --before the second of two tied cards lands between them"
+expect_eq "$(git --git-dir="$A" rev-list --count main)" $((before + 1)) "in one commit"
+expect_eq "$(git --git-dir="$A" show --stat --format= main | grep -c '\.card')" 2 "which moves the tied card to make room"
+expect_contains "$(git --git-dir="$A" log -1 --format=%B main)" "#$b1 order: moved down in its column (made room)" \
+	"and says so in its body"
+run 0 history "$b1"
+expect_contains "$OUT" "order" "the card that made room has its history row"
+ca sync akmola >/dev/null # both boards alike again
+a2=$(ca add --title "Astana again" --lead MOE)
+b2=$(cbb add --title "Akmola again" --lead MOE)
+ca sync akmola >/dev/null
+expect_eq "$(rank_of "$a2")" "$(rank_of "$b2")" "a second tie"
+ca move 2 todo --after "$a2" >/dev/null
+expect_contains "$(order "$A")" "$a2 2 $b2" "move --after the first of two tied cards lands between them"
+run 0 fsck
 echo ok
