@@ -113,6 +113,27 @@ static void merge_conflicts(const struct card *base, const struct card *ours,
 	}
 }
 
+/* Two offices decided one value set aside differently (one kept the card's value, the other
+ * took the value set aside): the merge keeps one as it keeps any value, and the other is set
+ * aside again, so that neither decision is lost without a word. */
+static void decided_twice(const struct card *base, const struct card *ours,
+			  const struct card *theirs, struct card *out, int *count)
+{
+	for (size_t i = 0; i < base->nconflicts; i++) {
+		const struct card_conflict *c = &base->conflicts[i];
+		const char *o = card_text_value(ours, c->field), *t = card_text_value(theirs, c->field);
+
+		if (card_has_conflict(ours, c->field, c->value) ||
+		    card_has_conflict(theirs, c->field, c->value) || same(o, t))
+			continue;
+		const char *other = same(card_text_value(out, c->field), o) ? t : o;
+		if (!card_has_conflict(out, c->field, other)) {
+			card_add_conflict(out, c->field, other);
+			(*count)++;
+		}
+	}
+}
+
 int card_merge(const struct card *base, const struct card *ours, const struct card *theirs,
 	       struct card *out)
 {
@@ -144,6 +165,7 @@ int card_merge(const struct card *base, const struct card *ours, const struct ca
 	out->archived = ours->archived == base->archived ? theirs->archived : ours->archived;
 	merge_notes(base, ours, theirs, out);
 	merge_steps(base, ours, theirs, out);
+	decided_twice(base, ours, theirs, out, &count);
 	card_settle_conflicts(out);
 	card_free(&empty);
 	return count;

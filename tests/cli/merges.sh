@@ -1,6 +1,9 @@
 # History and blame after plain-git merges, checked against git itself: a merge that keeps
 # its first parent's value (git merge -s ours, a clerk's checkout --ours) credits the value's
 # author, as git blame does; an octopus merge records each parent's change once, by its author.
+# Then merges made by sync between two offices: a co-executor the lead rule drops has its row,
+# cards added at once in both (equal ranks) order alike and take a card between them where
+# asked, and one value set aside decided differently in each office is set aside again.
 . "$(dirname "$0")/../lib.sh"
 new_board
 W="$T/work"
@@ -114,5 +117,21 @@ ca sync akmola >/dev/null
 expect_eq "$(rank_of "$a2")" "$(rank_of "$b2")" "a second tie"
 ca move 2 todo --after "$a2" >/dev/null
 expect_contains "$(order "$A")" "$a2 2 $b2" "move --after the first of two tied cards lands between them"
+
+# --- one value set aside, decided differently by the two offices ----------------------------------
+ca sync akmola >/dev/null
+ca edit 3 --due 2026-07-01 --reason "Astana's date" >/dev/null
+cbb edit 3 --due 2026-08-01 --reason "Akmola's date" >/dev/null
+ca sync akmola >/dev/null
+expect_contains "$(ca conflicts)" "#3" "the two dates: one kept, one set aside, on both boards"
+expect_contains "$(cbb conflicts)" "#3" "the other board too"
+ca conflicts resolve 3 due keep >/dev/null
+cbb conflicts resolve 3 due take >/dev/null
+expect_eq "$(ca conflicts)" "no conflicts: no value is set aside" "Astana decided: keep"
+ca sync akmola >/dev/null
+expect_contains "$(ca conflicts)" "#3" "decided differently in the two offices: a conflict again, not a silent take"
+expect_contains "$(git --git-dir="$A" show main:cards/00/3.card)" "--- conflict due" "the value not kept is set aside"
+expect_eq "$(git --git-dir="$A" show main:cards/00/3.card | sed -n '/^--- conflict due/{n;p;}' | wc -l | tr -d ' ')" 1 \
+	"once"
 run 0 fsck
 echo ok
