@@ -59,8 +59,11 @@ static const struct card *side_base(struct merge_side *side)
 		struct cb_error perr = {0};
 
 		if (repo_read(side->idx->repo, &bases[0], side->path, &text, &found, &ignored) == 0 &&
-		    found && card_parse(&side->base, sb_str(&text), text.len, &perr) == 0)
-			side->base_present = true;
+		    found) {
+			card_free(&side->base); /* card_parse starts it afresh */
+			side->base_present =
+				card_parse(&side->base, sb_str(&text), text.len, &perr) == 0;
+		}
 		sb_free(&text);
 	}
 	free(bases);
