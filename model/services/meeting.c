@@ -305,17 +305,23 @@ static void minutes_decisions(struct strbuf *md, struct session *s, const struct
 		any = true;
 	}
 	if (!any)
-		sb_puts(md, "None recorded.\n");
+		sb_puts(md, _("None recorded.\n"));
 }
 
-/* meetings/DAY.md, or DAY-2.md, ... when that day already has minutes. */
+/* meetings/DAY.md, or DAY-2.md, ... when that day already has minutes; on a board shared by
+ * offices the site is in the name (DAY-astana.md), so that two offices' meetings of one day
+ * are two files with two tags on every board. */
 static int minutes_path(struct session *s, const git_oid *tip, const struct meeting *m,
 			struct strbuf *path, struct cb_error *err)
 {
-	char day[16];
+	char day[16 + 64];
 	bool found = true;
+	struct strbuf site = {0};
 
-	local_time(m->started, "%Y-%m-%d", day, sizeof(day));
+	local_time(m->started, "%Y-%m-%d", day, 16);
+	if (repo_config_get(s->repo, "coboard.site", &site) && site.len < 64)
+		snprintf(day + strlen(day), sizeof(day) - strlen(day), "-%s", sb_str(&site));
+	sb_free(&site);
 	for (int n = 1; found; n++) {
 		struct strbuf ignored = {0};
 		int rc;

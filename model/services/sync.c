@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "history.h"
 #include "check.h"
+#include "meeting_state.h"
 #include "merge_tree.h"
 #include "ops_file.h"
 
@@ -316,6 +317,12 @@ int sync_with(struct session *s, const char *name, struct sync_result *r, struct
 		}
 		git_oid_tostr(r->tip, sizeof(r->tip), &target);
 		sync_record(repo_gitdir(s->repo), name, r);
+		/* The other office's minutes get their tags here too (also those its own sync
+		 * pushed here), as each board makes its own: tags are never fetched, so a tag of
+		 * this board is never overwritten. */
+		struct cb_error ignored = {0};
+		if (index_refresh(s->index, &ignored) == 0)
+			meeting_repair_tags(s, true, NULL, &ignored);
 		return 0;
 	}
 	return cb_fail(err, CB_ECONFLICT, "both boards kept changing during the sync with %s "

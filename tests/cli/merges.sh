@@ -133,5 +133,25 @@ expect_contains "$(ca conflicts)" "#3" "decided differently in the two offices: 
 expect_contains "$(git --git-dir="$A" show main:cards/00/3.card)" "--- conflict due" "the value not kept is set aside"
 expect_eq "$(git --git-dir="$A" show main:cards/00/3.card | sed -n '/^--- conflict due/{n;p;}' | wc -l | tr -d ' ')" 1 \
 	"once"
+
+# --- two offices' meetings on one day: two minutes, two tags, on both boards ----------------------
+ca meeting start "Astana's meeting" >/dev/null
+ca note 1 "said at the Astana meeting" >/dev/null
+expect_contains "$(ca meeting end)" "meetings/$(date +%F)-astana.md" "the minutes are named by the day and the office"
+cbb meeting start "Akmola's meeting" >/dev/null
+cbb note 2 "said at the Akmola meeting" >/dev/null
+expect_contains "$(cbb meeting end)" "meetings/$(date +%F)-akmola.md" "and the other office's by its own"
+ca sync akmola >/dev/null
+tags_a=$(git --git-dir="$A" tag -l 'meeting/*')
+expect_contains "$tags_a" "meeting/$(date +%F)-astana" "Astana keeps its own tag"
+expect_contains "$tags_a" "meeting/$(date +%F)-akmola" "and has Akmola's after the sync"
+cbb sync astana >/dev/null
+tags_b=$(git --git-dir="$B" tag -l 'meeting/*')
+expect_contains "$tags_b" "meeting/$(date +%F)-astana" "Akmola has Astana's tag after its own sync"
+expect_eq "$(git --git-dir="$A" rev-parse "meeting/$(date +%F)-akmola")" \
+	"$(git --git-dir="$B" rev-parse "meeting/$(date +%F)-akmola")" "a tag names the same commit on both boards"
+expect_contains "$(git --git-dir="$A" show "main:meetings/$(date +%F)-akmola.md")" "# Akmola's meeting" \
+	"each office's minutes in a file of their own"
 run 0 fsck
+expect_not_contains "$OUT$ERR" "was missing" "no tag was left for fsck to make"
 echo ok
