@@ -51,6 +51,9 @@ wait_for "Saule Secretary: Add a note to #1" "the local change first"
 cb sync akmola >/dev/null
 wait_for "from akmola: Marat Educator: Add a note to #4 (and 1 more)" "another office's changes, merged here, named by office"
 wait_for "synced with akmola" "the top line says when the board last synced"
+top=$(screen | head -1)
+expect_contains "$top" "changed " "at 120 columns the top line keeps who changed the board last"
+expect_contains "$top" " by Saule Secretary" "and by whom"
 expect_eq "$(column_of '#4 Information')" "$(column_of '#2 Unannounced')" "the card moved in Akmola moved here too"
 cbb edit 3 --title "Renamed in Akmola" >/dev/null
 cb note 1 "again in Astana" >/dev/null

@@ -58,6 +58,24 @@ static void join(struct part *parts, bool right, struct strbuf *out)
 		sb_putc(out, ' ');
 }
 
+/* A moment in the top line: the time alone when it was today (the line keeps room for both
+ * "changed ... by" and "synced with ..." at 120 columns), else the day and time. */
+static void top_time(long long epoch, struct strbuf *out)
+{
+	time_t now = time(NULL), then = (time_t)epoch;
+	struct tm a, b;
+	char hhmm[8];
+
+	localtime_r(&now, &a);
+	localtime_r(&then, &b);
+	if (a.tm_year != b.tm_year || a.tm_yday != b.tm_yday) {
+		print_time(epoch, out);
+		return;
+	}
+	strftime(hhmm, sizeof(hhmm), "%H:%M", &b);
+	sb_puts(out, hhmm);
+}
+
 static void draw_top(struct app *app, const char *view, const char *filters)
 {
 	struct part parts[PARTS] = {{{0}}};
@@ -81,13 +99,13 @@ static void draw_top(struct app *app, const char *view, const char *filters)
 	part(&parts[5], 6, true);
 	if (app->last_author) {
 		sb_puts(&parts[5].text, _("changed "));
-		print_time(app->last_time, &parts[5].text);
+		top_time(app->last_time, &parts[5].text);
 		sb_printf(&parts[5].text, _(" by %s"), app->last_author);
 	}
 	part(&parts[6], 5, true);
 	if (app->synced_with) {
 		sb_printf(&parts[6].text, _("synced with %s "), app->synced_with);
-		print_time(app->synced_time, &parts[6].text);
+		top_time(app->synced_time, &parts[6].text);
 	}
 	fit(parts, COLS);
 	join(parts, false, &left);
