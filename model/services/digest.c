@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "history.h"
 
 static const struct card *find_card(const struct card_list *list, int id)
@@ -96,7 +97,9 @@ static void compare_states(struct digest *d)
 		}
 		if (!c->archived && card_due_state(c, &d->now.board, NULL) == DUE_OVERDUE && !overdue_then) {
 			sb_reset(&detail);
-			sb_printf(&detail, "due %s", c->due);
+			char day[16];
+			i18n_day(c->due, day);
+			sb_printf(&detail, _("due %s"), day);
 			add_item(d, "now overdue", c, sb_str(&detail));
 		}
 	}

@@ -143,4 +143,15 @@ expect_contains "$minutes" "| #5 |" "the moved card has its row"
 expect_contains "$minutes" "Исполнено -> В работе" "with the columns' Russian names"
 expect_contains "$minutes" "- Изменения внесли: " "the minutes' labels in Russian"
 expect_contains "$minutes" "колонка Исполнено -> В работе" "every change's line in Russian"
+
+# `changes` and `meeting status` in the reader's words; the app's history title too.
+changes=$(LC_ALL=ru_RU.UTF-8 sb changes --since 2026-01-01)
+expect_contains "$changes" "(она моложе, чем 01.01.2026)" "the day asked, as Russian readers write it"
+expect_contains "$changes" "  новая        #" "the kinds of change in Russian"
+expect_contains "$(LC_ALL=kk_KZ.UTF-8 sb meeting status)" "ашық отырыс жоқ" "meeting status in Kazakh"
+LC_ALL=kk_KZ.UTF-8 sb meeting start "Кеңес" >/dev/null
+expect_contains "$(LC_ALL=kk_KZ.UTF-8 sb meeting status)" ", хатшы " "an open meeting's status in Kazakh"
+LC_ALL=kk_KZ.UTF-8 sb meeting end >/dev/null
+screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=100x30 COBOARD_KEYS='<Enter>h' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
+expect_contains "$(printf '%s\n' "$screen" | head -1)" "; Esc: артқа)" "the history's title in Kazakh"
 echo ok

@@ -192,7 +192,7 @@ static void add_origins(struct card_state *st, struct app *app, const struct car
 		print_time(origin->v[0].time, &s);
 		sb_printf(&s, "  %s  %.7s  %s", origin->v[0].author, origin->v[0].commit,
 			  origin->v[0].subject);
-		add_line(st, blame.v[f].field, sb_str(&s), C_DIM, 0);
+		add_line(st, history_field_word(blame.v[f].field), sb_str(&s), C_DIM, 0);
 	}
 	blame_free(&blame);
 	if (slippage_of(app->s->index, card, &app->board, &sl, &err) == 0 &&

@@ -53,7 +53,7 @@ static void log_draw(struct view *view, struct app *app)
 		sb_printf(&ctx, _("history of #%d"), st->card);
 	else
 		sb_puts(&ctx, _("activity log"));
-	sb_printf(&ctx, " (%zu; Esc: back)", st->log.n);
+	sb_printf(&ctx, _(" (%zu; Esc: back)"), st->log.n);
 	if (st->agency)
 		sb_printf(&filters, _("agency %s  "), st->agency);
 	if (st->author)

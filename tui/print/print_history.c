@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "date.h"
 #include "digest.h"
 #include "blame.h"
 #include "history.h"
@@ -81,6 +82,20 @@ static void digest_json(const struct digest *d, struct strbuf *out)
 }
 
 /* The changes whose card the agency (NULL: none of the board's) leads now. */
+/* A kind of change as a person reads it (the JSON keeps the kind itself). */
+static const char *kind_word(const char *kind)
+{
+	/* TRANSLATORS: kinds of change in `coboard changes`, each at most 13 columns wide */
+	static const char *const words[] = {N_("new"),	   N_("moved"),    N_("reassigned"),
+					    N_("co-executors"), N_("deadline"), N_("archived"),
+					    N_("now overdue")};
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (strcmp(kind, words[i]) == 0)
+			return gettext(words[i]);
+	return kind;
+}
+
 static void digest_agency(const struct digest *d, const struct agency *ag, struct strbuf *out)
 {
 	bool heading = false;
@@ -101,7 +116,7 @@ static void digest_agency(const struct digest *d, const struct agency *ag, struc
 			heading = true;
 		}
 		sb_puts(out, "  ");
-		text_fit(d->v[i].kind, 13, true, out);
+		text_fit(kind_word(d->v[i].kind), 13, true, out);
 		sb_printf(out, "#%-4d ", c->id);
 		print_title(c->title, 50, out);
 		if (*d->v[i].detail) {
@@ -120,8 +135,9 @@ void print_digest(const struct digest *d, const char *since, enum format format,
 		return;
 	}
 	if (d->before_all) {
+		char day[16];
 		sb_puts(out, _("Changes since the board began (it is younger than "));
-		text_sanitize(since, out);
+		text_sanitize(date_valid(since) ? print_day(since, day) : since, out);
 	} else {
 		sb_printf(out, _("Changes since %.7s ("), d->then.oid);
 		print_time(d->then.time, out);
@@ -140,9 +156,9 @@ void print_meeting_status(const struct meeting *m, bool open, struct strbuf *out
 	}
 	sb_puts(out, _("open: "));
 	text_sanitize(m->title, out);
-	sb_puts(out, ", since ");
+	sb_puts(out, _(", since "));
 	print_time(m->started, out);
-	sb_puts(out, ", secretary ");
+	sb_puts(out, _(", secretary "));
 	text_sanitize(m->secretary, out);
 	sb_putc(out, '\n');
 }
