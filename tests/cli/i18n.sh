@@ -10,7 +10,10 @@ done
 command -v xgettext >/dev/null || fail "gettext is missing; run scripts/install-deps"
 
 # --- the catalogues are complete -------------------------------------------------------------
-keywords=$(sed -n 's/^XGETTEXT_KEYWORDS = //p; /^XGETTEXT_KEYWORDS/,/^$/{/^\t/p}' "$top/Makefile" | tr -d '\\\t')
+# The keywords as the Makefile gives them to xgettext, continuation lines included.
+keywords=$(awk '/^XGETTEXT_KEYWORDS =/ { on = 1; sub(/^XGETTEXT_KEYWORDS = */, "") }
+	on { more = /\\$/; sub(/\\$/, ""); printf "%s ", $0; if (!more) exit }' "$top/Makefile")
+case "$keywords" in *-ksay_error*) ;; *) fail "the keywords were not read from the Makefile: $keywords" ;; esac
 # shellcheck disable=SC2086
 (cd "$top" && xgettext -o "$T/fresh.pot" --from-code=UTF-8 $keywords model/*/*.c tui/*.c tui/*/*.c)
 messages=$(grep -c '^msgid ' "$T/fresh.pot")

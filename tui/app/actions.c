@@ -79,7 +79,7 @@ static bool save_from(struct app *app, const struct card *base, const struct car
 		char question[700];
 		struct card now;
 
-		snprintf(question, sizeof(question), "%s. Overwrite with yours?", err.msg);
+		snprintf(question, sizeof(question), _("%s. Overwrite with yours?"), err.msg);
 		if (!prompt_yes_no(app, question)) {
 			app_message(app, C_NOTICE, "kept their changes; yours were not saved");
 			free(asked);
@@ -109,7 +109,7 @@ static void limit_warning(struct app *app, int col, char *out, size_t size)
 	out[0] = '\0';
 	if (def->limit && index_column_counts(app->s->index, &app->board, counts, &err) == 0 &&
 	    counts[col] + 1 > def->limit)
-		snprintf(out, size, "; %s is now over its WIP limit (%d/%d)", def->name,
+		snprintf(out, size, _("; %s is now over its WIP limit (%d/%d)"), board_column_name(def),
 			 counts[col] + 1, def->limit);
 	free(counts);
 }

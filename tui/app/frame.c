@@ -136,8 +136,8 @@ static void draw_bottom(struct app *app)
 		struct strbuf hints = {0};
 		const char *why = app_can_write(app) ? NULL
 				  : index_unwritable(app->s->index)
-				  ? "   (read-only: this board cannot be written here)"
-				  : "   (read-only: viewer)";
+				  ? _("   (read-only: this board cannot be written here)")
+				  : _("   (read-only: viewer)");
 		int room = COLS - (why ? text_width(why) : 0);
 
 		keymap_hints(app->views[app->nviews - 1]->keymap, !why, room, &hints);

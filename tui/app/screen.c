@@ -1,3 +1,4 @@
+#include "i18n.h"
 #include "screen.h"
 
 #include <curses.h>
@@ -93,7 +94,7 @@ static int start_scripted(const char *size, char *why, unsigned why_size)
 
 	if (sscanf(size, "%dx%d", &cols, &lines) != 2 || cols < 20 || lines < 5 || cols > 1000 ||
 	    lines > 1000) {
-		snprintf(why, why_size, "COBOARD_SCREEN must be COLSxLINES, such as 80x24");
+		snprintf(why, why_size, "%s", _("COBOARD_SCREEN must be COLSxLINES, such as 80x24"));
 		return -1;
 	}
 	snprintf(env, sizeof(env), "%d", cols);
@@ -106,7 +107,7 @@ static int start_scripted(const char *size, char *why, unsigned why_size)
 		term = "xterm";
 	script.screen = script.out && script.in ? newterm(term, script.out, script.in) : NULL;
 	if (!script.screen) {
-		snprintf(why, why_size, "no terminal description for '%s' to draw a screen with",
+		snprintf(why, why_size, _("no terminal description for '%s' to draw a screen with"),
 			 term);
 		return -1;
 	}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "blame.h"
 #include "history.h"
 #include "strbuf.h"
@@ -25,7 +26,7 @@ static void diff_draw(struct view *view, struct app *app)
 	char ctx[96];
 	int rows = LINES - 3;
 
-	snprintf(ctx, sizeof(ctx), "%.7s on #%d  (Esc: back)", st->commit, st->card);
+	snprintf(ctx, sizeof(ctx), _("%.7s on #%d  (Esc: back)"), st->commit, st->card);
 	app_draw_frame(app, ctx, NULL);
 	draw_text(stdscr, 1, 1, COLS - 2, st->subject, A_BOLD, false);
 	listview_set_page(&st->lv, rows);

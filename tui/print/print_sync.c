@@ -47,7 +47,7 @@ void print_sync_result(const char *name, const struct sync_result *r, struct str
 		if (r->conflicts.n > SHOWN)
 			sb_printf(out, P_(" and %zu more", " and %zu more", r->conflicts.n - SHOWN),
 				  r->conflicts.n - SHOWN);
-		sb_puts(out, " (`coboard conflicts`)");
+		sb_puts(out, _(" (`coboard conflicts`)"));
 	}
 	if (r->renumbered.n > SHOWN)
 		sb_printf(out, P_("; %zu cards made under ids the other office used came in under new "

@@ -1,0 +1,43 @@
+# Every phrase the app and the printed output show goes through the catalogue: the string
+# literals of the front ends' screens and printers are extracted (xgettext -a), those the
+# catalogue's keywords mark are taken out, and any phrase left (two words of letters, not
+# code, markup or JSON) is a string a Russian or Kazakh reader would see in English.
+. "$(dirname "$0")/../lib.sh"
+top=$(cd "$TESTS_DIR/.." && pwd)
+command -v xgettext >/dev/null || fail "gettext is missing; run scripts/install-deps"
+command -v python3 >/dev/null || fail "python3 is missing; run scripts/install-deps"
+# The keywords as the Makefile gives them to xgettext, continuation lines included.
+keywords=$(awk '/^XGETTEXT_KEYWORDS =/ { on = 1; sub(/^XGETTEXT_KEYWORDS = */, "") }
+	on { more = /\\$/; sub(/\\$/, ""); printf "%s ", $0; if (!more) exit }' "$top/Makefile")
+case "$keywords" in *-ksay_error*) ;; *) fail "the keywords were not read from the Makefile: $keywords" ;; esac
+cd "$top"
+files=$(ls tui/*.c tui/app/*.c tui/print/*.c)
+# shellcheck disable=SC2086
+xgettext -a -o "$T/all.pot" --from-code=UTF-8 --no-wrap $files 2>/dev/null
+# shellcheck disable=SC2086
+xgettext -o "$T/marked.pot" --from-code=UTF-8 --no-wrap $keywords $files 2>/dev/null
+[ "$(grep -c '^msgid ' "$T/all.pot")" -gt 300 ] || fail "xgettext -a extracted too little"
+left=$(python3 - "$T/all.pot" "$T/marked.pot" <<'PY'
+import re, sys
+
+def messages(path):
+    found = {}
+    for entry in open(path, encoding="utf-8").read().split("\n\n"):
+        where = " ".join(re.findall(r"^#: (.*)$", entry, re.M))
+        for key in ("msgid", "msgid_plural"):
+            m = re.search(r"^%s ((?:\".*\"\n?)+)" % key, entry, re.M)
+            if m:
+                found["".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))] = where
+    return found
+
+every, marked = messages(sys.argv[1]), messages(sys.argv[2])
+for text, where in sorted(every.items(), key=lambda kv: kv[1]):
+    if text in marked or not re.search(r"[A-Za-z]{3,}[:,.;]? [A-Za-z]{2,}", text):
+        continue
+    if re.search(r'[$<{]|\\"', text):  # shell code, HTML, JSON
+        continue
+    print(where.split()[0], text)
+PY
+)
+expect_eq "$left" "" "every phrase on screen and in printed output is in the catalogue"
+echo ok
