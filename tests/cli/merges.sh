@@ -39,6 +39,24 @@ run 0 history 1
 expect_contains "$OUT" "2026-01-30 -> 2026-09-30" "the discarded change is still in the history"
 expect_eq "$(printf '%s\n' "$OUT" | grep -c " due ")" 3 "the date set at creation, then each change once, none as the merger's"
 
+# --- a merge that takes theirs (git merge -X theirs) ----------------------------------------------
+git -C "$W" fetch -q origin
+as x x@example.kz checkout -q -B theirs origin/main
+set_line due 2026-10-31
+as "Marat Educator" moe@example.kz commit -qam "Change #1 due date to 2026-10-31"
+as x x@example.kz checkout -q -B main origin/main
+set_line due 2026-04-30
+as "Saule Secretary" sec@example.kz commit -qam "Change #1 due date to 2026-04-30"
+as "Saule Secretary" sec@example.kz merge -q -X theirs theirs -m "Merge, taking theirs"
+git -C "$W" push -q origin main
+expect_eq "$(git --git-dir="$BOARD" show main:$card | grep '^due:')" "due: 2026-10-31" "the merge took theirs"
+git_author=$(git --git-dir="$BOARD" blame --line-porcelain -L '/^due:/,+1' main -- $card | sed -n 's/^author //p')
+expect_eq "$git_author" "Marat Educator" "git blame names the second parent's author"
+run 0 blame 1
+expect_contains "$(printf '%s\n' "$OUT" | grep '^due')" "Marat Educator" "and so does coboard's blame"
+run 0 log --format csv
+expect_eq "$(printf '%s\n' "$OUT" | grep -c '"Merge, taking theirs"')" 0 "the merge itself adds no row: each change once, by its author"
+
 # --- an octopus merge -----------------------------------------------------------------------------
 git -C "$W" fetch -q origin
 as x x@example.kz checkout -q -B one origin/main
