@@ -31,6 +31,19 @@ new_board() {
 	"$COBOARD_BIN" --user admin init "$BOARD" --from "$FIXTURE" >/dev/null
 }
 
+# second_office PATH: the board cloned to PATH as a second office's server, as two offices
+# set theirs up: this board is site astana (1), the clone site akmola (2) with the pre-receive
+# hook, and each is the other's remote (akmola, astana).
+second_office() {
+	"$COBOARD_BIN" --board "$BOARD" --user admin site astana >/dev/null
+	"$COBOARD_BIN" --board "$BOARD" --user admin site akmola 2 >/dev/null
+	git clone -q --bare "$BOARD" "$1"
+	"$COBOARD_BIN" --board "$1" --user admin hook install >/dev/null
+	"$COBOARD_BIN" --board "$1" --user admin site akmola >/dev/null
+	"$COBOARD_BIN" --board "$BOARD" --user admin remote add akmola "$1" >/dev/null
+	"$COBOARD_BIN" --board "$1" --user admin remote add astana "$BOARD" >/dev/null
+}
+
 commits() {
 	git --git-dir="$BOARD" rev-list --count main
 }

@@ -83,13 +83,7 @@ run 0 fsck
 # --- a sync whose merge drops a co-executor (the lead rule) ----------------------------------------
 A="$BOARD"
 B="$T/akmola.git"
-cb_admin() { "$COBOARD_BIN" --board "$1" --user admin "$@"; }
-"$COBOARD_BIN" --board "$A" --user admin site astana >/dev/null
-"$COBOARD_BIN" --board "$A" --user admin site akmola 2 >/dev/null
-git clone -q --bare "$A" "$B"
-"$COBOARD_BIN" --board "$B" --user admin hook install >/dev/null
-"$COBOARD_BIN" --board "$B" --user admin site akmola >/dev/null
-"$COBOARD_BIN" --board "$A" --user admin remote add akmola "$B" >/dev/null
+second_office "$B"
 "$COBOARD_BIN" --board "$A" --user sec assign 2 --co "$(git --git-dir="$A" show main:cards/00/2.card |
 	sed -n 's/^co: //p'), AKM" --reason "the akimat joins" >/dev/null
 "$COBOARD_BIN" --board "$B" --user sec assign 2 --lead AKM --reason "the akimat leads" >/dev/null
@@ -110,7 +104,6 @@ cbb() { "$COBOARD_BIN" --board "$B" --user sec "$@"; }
 order() { # BOARD: the ids of To do, top to bottom
 	"$COBOARD_BIN" --board "$1" --user sec list --column todo --format csv | sed 1d | cut -d, -f1 | tr -d '"' | tr '\n' ' '
 }
-"$COBOARD_BIN" --board "$B" --user admin remote add astana "$A" >/dev/null
 ca sync akmola >/dev/null
 a1=$(ca add --title "Added in Astana" --lead MOE)
 b1=$(cbb add --title "Added in Akmola" --lead MOE)

@@ -6,13 +6,7 @@
 new_board
 A="$BOARD"
 B="$T/akmola.git"
-"$COBOARD_BIN" --board "$A" --user admin site astana >/dev/null
-"$COBOARD_BIN" --board "$A" --user admin site akmola 2 >/dev/null
-git clone -q --bare "$A" "$B"
-"$COBOARD_BIN" --board "$B" --user admin hook install >/dev/null
-"$COBOARD_BIN" --board "$B" --user admin site akmola >/dev/null
-"$COBOARD_BIN" --board "$A" --user admin remote add akmola "$B" >/dev/null
-"$COBOARD_BIN" --board "$B" --user admin remote add astana "$A" >/dev/null
+second_office "$B"
 
 # writer BOARD NAME: notes on cards 1-4 until $T/stop appears, about five a second.
 writer() {
