@@ -253,13 +253,13 @@ static int parse_local_name(struct board *board, const char *key, const char *va
 	char *f[4] = {0};
 	size_t n = split_fields(value, f, 2);
 	struct local_names *names = NULL;
+	int col = n == 2 && column ? board_column_index(board, f[0]) : -1;
+	const struct agency *agency = n == 2 && !column ? board_agency(board, f[0]) : NULL;
 
-	for (size_t i = 0; n == 2 && column && i < board->ncolumns; i++)
-		if (strcmp(board->columns[i].key, f[0]) == 0)
-			names = &board->columns[i].local;
-	for (size_t i = 0; n == 2 && !column && i < board->nagencies; i++)
-		if (strcmp(board->agencies[i].code, f[0]) == 0)
-			names = &board->agencies[i].local;
+	if (col >= 0)
+		names = &board->columns[col].local;
+	else if (agency)
+		names = &board->agencies[agency - board->agencies].local;
 	if (!names || !*f[1]) {
 		int rc = cb_fail(err, CB_ECORRUPT,
 				 column ? "line %d: expected '%s: KEY | name' for a column KEY defined "

@@ -587,10 +587,11 @@ enum due_state card_due_state(const struct card *card, const struct board *board
 	/* On a board with a working calendar, "soon" counts working days. */
 	if (board_has_calendar(board) && days <= 2 * DUE_SOON_DAYS) {
 		char now[11];
-		if (!today || !date_valid(today))
+		if (!today || !date_valid(today)) {
 			date_today(now);
-		return calendar_working_days_until(board, today && date_valid(today) ? today : now,
-						   card->due) <= DUE_SOON_WORKING_DAYS
+			today = now;
+		}
+		return calendar_working_days_until(board, today, card->due) <= DUE_SOON_WORKING_DAYS
 			       ? DUE_SOON
 			       : DUE_LATER;
 	}

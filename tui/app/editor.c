@@ -51,7 +51,8 @@ static const char *editor_hint(const struct app *app, const struct editor *ed)
 			       : _("Ctrl-S: save   Enter: new line   Ctrl-E: $EDITOR   Esc: cancel");
 }
 
-static void editor_draw(struct app *app, struct editor *ed)
+/* Draws the box and returns the text's width and height in it, which the keys move by. */
+static void editor_draw(struct app *app, struct editor *ed, int *text_w, int *text_h)
 {
 	int y0, x0, h, w, cy, cx;
 	attr_t box = draw_attr(C_STATUS);
@@ -61,7 +62,9 @@ static void editor_draw(struct app *app, struct editor *ed)
 	for (int y = 0; y < h; y++)
 		draw_fill(stdscr, y0 + y, x0, w, box);
 	draw_text(stdscr, y0, x0 + 1, w - 2, ed->title, box | A_BOLD, false);
-	textarea_draw(&ed->ta, stdscr, y0 + 1, x0 + 1, w - 2, h - 3, A_NORMAL, &cy, &cx);
+	*text_w = w - 2;
+	*text_h = h - 3;
+	textarea_draw(&ed->ta, stdscr, y0 + 1, x0 + 1, *text_w, *text_h, A_NORMAL, &cy, &cx);
 	if (ed->message)
 		draw_text(stdscr, y0 + h - 2, x0 + 1, w - 2, ed->message,
 			  ed->asking ? box | A_BOLD : draw_attr(C_ERROR), true);
@@ -114,10 +117,9 @@ bool edit_text(struct app *app, const char *title, const char *initial, enum tex
 	ed.ta.cur = ed.ta.len;
 	for (;;) {
 		wint_t key;
-		int y0, x0, h, w;
+		int text_w, text_h;
 
-		editor_draw(app, &ed);
-		editor_box(&ed, &y0, &x0, &h, &w);
+		editor_draw(app, &ed, &text_w, &text_h);
 		int r = screen_read_key(&key, -1);
 		/* A read that fails while waiting for ever: the terminal hung up (or a test's keys
 		 * ran out); nobody is there to answer a question, so the text is dropped. */
@@ -155,7 +157,7 @@ bool edit_text(struct app *app, const char *title, const char *initial, enum tex
 		}
 		if (key_is_enter(key, is_key))
 			key = '\n', is_key = false;
-		if (textarea_key(&ed.ta, key, is_key, w - 2, h - 3))
+		if (textarea_key(&ed.ta, key, is_key, text_w, text_h))
 			ed.message = NULL;
 	}
 	textarea_free(&ed.ta);

@@ -48,8 +48,6 @@ bool prompt_line(struct app *app, const char *label, const char *initial, prompt
 		wnoutrefresh(stdscr);
 		doupdate();
 		r = screen_wait_key(&key);
-		if (r == ERR)
-			continue;
 		bool is_key = r == KEY_CODE_YES;
 		if (is_key && key == KEY_RESIZE)
 			continue;
@@ -93,7 +91,7 @@ bool prompt_yes_no(struct app *app, const char *question)
 		wnoutrefresh(stdscr);
 		doupdate();
 		r = screen_wait_key(&key);
-		if (r == ERR || (r == KEY_CODE_YES && key == KEY_RESIZE))
+		if (r == KEY_CODE_YES && key == KEY_RESIZE)
 			continue;
 		if (r == OK && (key == 'y' || key == 'Y'))
 			return true;
@@ -227,7 +225,7 @@ static int pick(struct app *app, const char *title, const struct strvec *items,
 		r = screen_wait_key(&key);
 		curs_set(0);
 		bool is_key = r == KEY_CODE_YES;
-		if (r == ERR || (is_key && key == KEY_RESIZE))
+		if (is_key && key == KEY_RESIZE)
 			continue;
 		if (key_is_escape(key, is_key))
 			break;
@@ -556,8 +554,6 @@ bool card_form(struct app *app, const char *heading, struct card *card)
 
 		draw_form(app, &form, heading, card);
 		r = screen_wait_key(&key);
-		if (r == ERR)
-			continue;
 		bool is_key = r == KEY_CODE_YES;
 		if (is_key && key == KEY_RESIZE)
 			continue;
