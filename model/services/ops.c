@@ -129,9 +129,10 @@ static void build_message(struct op_state *st, const char *op, const char *reaso
 		describe_subject(st, changes, msg);
 	sb_puts(msg, "\n\n");
 	describe_changes(changes, msg);
-	if (st->made_room) { /* the card below which it went, moved to make room */
-		sb_printf(msg, "#%d order: ", st->room_after.id);
-		history_word_change_in_git("order", st->room_before.rank, st->room_after.rank, msg);
+	for (size_t i = 0; i < st->nroom; i++) {
+		sb_printf(msg, "#%d order: ", st->room_after[i].id);
+		history_word_change_in_git("order", st->room_before[i].rank, st->room_after[i].rank,
+					   msg);
 		sb_puts(msg, " (made room)\n");
 	}
 	if (!str_empty(reason))
@@ -316,24 +317,27 @@ static int commit_card(struct session *s, const struct op_state *st, const git_o
 			       "a card with its notes; carry on in a new card and archive this one",
 			       st->after.id, text->len / 1024, CARD_FILE_MAX / 1024);
 	card_path(st->after.id, path);
-	struct file_update updates[2] = {{path, text->buf, text->len}};
-	struct strbuf room = {0};
-	char room_path[32];
-	size_t n = 1;
-	if (st->made_room) {
-		card_format(&st->room_after, &room);
-		card_path(st->room_after.id, room_path);
-		updates[n++] = (struct file_update){room_path, room.buf, room.len};
+	size_t n = 1 + st->nroom;
+	struct file_update *updates = xcalloc(n, sizeof(*updates));
+	struct strbuf *room = xcalloc(n, sizeof(*room));
+	char (*room_path)[32] = xcalloc(n, sizeof(*room_path));
+	updates[0] = (struct file_update){path, text->buf, text->len};
+	for (size_t i = 0; i < st->nroom; i++) {
+		card_format(&st->room_after[i], &room[i]);
+		card_path(st->room_after[i].id, room_path[i]);
+		updates[i + 1] = (struct file_update){room_path[i], room[i].buf, room[i].len};
 	}
-	/* The card's text does not depend on the tip: it is written before the commit lock. */
-	if (repo_store_files(s->repo, updates, n, err) < 0) {
-		sb_free(&room);
-		return -1;
-	}
-	/* With a second card, nothing may have changed meanwhile at all. */
-	rc = commit_on_tip(s, base, st->made_room ? 0 : st->after.id, updates, n, sb_str(msg),
-			   &commit, err);
-	sb_free(&room);
+	/* The cards' texts do not depend on the tip: they are written before the commit lock.
+	 * With other cards, nothing may have changed meanwhile at all. */
+	rc = repo_store_files(s->repo, updates, n, err);
+	if (rc == 0)
+		rc = commit_on_tip(s, base, st->nroom ? 0 : st->after.id, updates, n, sb_str(msg),
+				   &commit, err);
+	for (size_t i = 0; i < st->nroom; i++)
+		sb_free(&room[i]);
+	free(room);
+	free(room_path);
+	free(updates);
 	if (rc == 0)
 		res->card = st->after.id;
 	return rc;
@@ -373,12 +377,13 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 		cb_fail(err, CB_EDENIED, "%s may not add this card: %s", s->login, denied);
 		goto fail;
 	}
-	if (st.made_room && (denied = board_may_change_card(&board, s->login, "move", reason,
-								   &st.room_before, &st.room_after))) {
-		cb_fail(err, CB_EDENIED, "%s may not place #%d there: #%d shares its place and would "
-			"move to make room, and %s", s->login, id, st.room_after.id, denied);
-		goto fail;
-	}
+	for (size_t i = 0; i < st.nroom; i++)
+		if ((denied = board_may_change_card(&board, s->login, "move", reason,
+						    &st.room_before[i], &st.room_after[i]))) {
+			cb_fail(err, CB_EDENIED, "%s may not place #%d there: #%d would move to "
+				"make room, and %s", s->login, id, st.room_after[i].id, denied);
+			goto fail;
+		}
 	if ((denied = board_may_change_card(&board, s->login, op, reason, st.before, &st.after))) {
 		if (id == 0)
 			cb_fail(err, CB_EDENIED, "%s may not add this card: %s", s->login, denied);
@@ -425,8 +430,12 @@ out:
 	sb_free(&msg);
 	card_free(&before);
 	card_free(&st.after);
-	card_free(&st.room_before);
-	card_free(&st.room_after);
+	for (size_t i = 0; i < st.nroom; i++) {
+		card_free(&st.room_before[i]);
+		card_free(&st.room_after[i]);
+	}
+	free(st.room_before);
+	free(st.room_after);
 	free(st.subject);
 	free(st.trailers);
 	board_free(&board);

@@ -125,25 +125,22 @@ static int take_due(struct op_state *st, const char *due, struct cb_error *err)
 	return 0;
 }
 
-/* Gives card id, which shares its rank with the card before it, a rank between that one and
- * next (NULL: none after it), so that a card fits between the two. */
-static int make_room(struct op_state *st, int id, const char *next, struct cb_error *err)
+/* Takes the plan's new ranks for the cards around the place: each is loaded as it is and
+ * committed with the card placed. */
+static int make_room(struct op_state *st, const int *ids, const struct rank_plan *plan,
+		     struct cb_error *err)
 {
-	char *rank;
-
-	card_free(&st->room_before);
-	card_free(&st->room_after);
-	if (index_card(st->s->index, id, &st->room_before, err) < 0)
-		return -1;
-	rank = rank_between(st->room_before.rank, next);
-	if (!rank)
-		return cb_fail(err, CB_ECONFLICT, "#%d shares its place with more than one card of "
-			       "'%s'; move one of them first, then this card", id,
-			       st->after.column);
-	card_copy(&st->room_after, &st->room_before);
-	str_set(&st->room_after.rank, rank);
-	free(rank);
-	st->made_room = true;
+	st->room_before = xcalloc(plan->count, sizeof(*st->room_before));
+	st->room_after = xcalloc(plan->count, sizeof(*st->room_after));
+	for (size_t i = 0; i < plan->count; i++) {
+		card_init(&st->room_before[i]);
+		card_init(&st->room_after[i]);
+		st->nroom++;
+		if (index_card(st->s->index, ids[plan->first + i], &st->room_before[i], err) < 0)
+			return -1;
+		card_copy(&st->room_after[i], &st->room_before[i]);
+		str_set(&st->room_after[i].rank, plan->respaced[i]);
+	}
 	return 0;
 }
 
@@ -151,50 +148,32 @@ static int make_room(struct op_state *st, int id, const char *next, struct cb_er
 int ops_place_card(struct op_state *st, int before, int after, struct cb_error *err)
 {
 	struct strvec ranks = {0};
-	const char *lo = NULL, *hi = NULL;
+	struct rank_plan plan;
 	int *ids = NULL, anchor = before ? before : after, rc = -1;
-	size_t i = 0;
-	char *rank;
+	size_t at;
 
 	if (index_column_ranks(st->s->index, st->after.column, st->after.id, &ids, &ranks, err) < 0)
 		return -1;
+	at = ranks.n;
 	if (anchor) {
-		for (i = 0; i < ranks.n && ids[i] != anchor; i++)
+		for (at = 0; at < ranks.n && ids[at] != anchor; at++)
 			;
-		if (i == ranks.n) {
+		if (at == ranks.n) {
 			cb_fail(err, CB_ENOTFOUND, "#%d is not in column '%s'; --%s needs a card of "
 				"the target column",
 				anchor, st->after.column, before ? "before" : "after");
 			goto out;
 		}
-		if (before) {
-			lo = i > 0 ? ranks.v[i - 1] : NULL;
-			hi = ranks.v[i];
-		} else {
-			lo = ranks.v[i];
-			hi = i + 1 < ranks.n ? ranks.v[i + 1] : NULL;
-		}
-	} else if (ranks.n) {
-		lo = ranks.v[ranks.n - 1];
+		if (after)
+			at++;
 	}
-	rank = rank_between(lo, hi);
-	if (!rank && lo && hi && strcmp(lo, hi) == 0) {
-		/* Two cards share a rank (two offices added them at once): the second moves just
-		 * below its place, and the card goes between them, where it was asked to go. */
-		size_t second = before ? i : i + 1;
-		if (make_room(st, ids[second], second + 1 < ranks.n ? ranks.v[second + 1] : NULL,
-			      err) < 0)
-			goto out;
-		rank = rank_between(lo, st->room_after.rank);
+	rank_place((const char *const *)ranks.v, ranks.n, at,
+		   before ? RANK_ANCHOR_BELOW : RANK_ANCHOR_ABOVE, &plan);
+	if (plan.count == 0 || make_room(st, ids, &plan, err) == 0) {
+		str_set(&st->after.rank, plan.key);
+		rc = 0;
 	}
-	if (!rank) {
-		cb_fail(err, CB_ECORRUPT, "cannot place the card: ranks in '%s' are out of order; "
-			"run `coboard fsck`", st->after.column);
-		goto out;
-	}
-	str_set(&st->after.rank, rank);
-	free(rank);
-	rc = 0;
+	rank_plan_free(&plan);
 out:
 	free(ids);
 	sv_free(&ranks);

@@ -18,11 +18,11 @@ struct op_state {
 	char *subject;  /* set by an op that words its own subject (revert) */
 	char *trailers; /* extra trailer lines, e.g. "Reverts: <id>\n" */
 	char note[200]; /* for the user beside the commit (op_result.note) */
-	/* A card placed between two that share a rank (two offices added them at once) moves
-	 * the second of the two just below it: that card, as it was and as it becomes,
-	 * committed with this one. */
-	struct card room_before, room_after;
-	bool made_room;
+	/* Cards given new ranks so that this one fits where it was put (two offices gave two
+	 * cards one rank, or the ranks there ran long: model/rules/rank.h), as they were and as
+	 * they become, committed with this one. */
+	struct card *room_before, *room_after;
+	size_t nroom;
 };
 
 /* A deadline as typed (a date, or relative: model/rules/calendar.h) into out[11], from today or

@@ -126,6 +126,124 @@ static void test_short_at_the_ends(void **state)
 	}
 }
 
+/* A column of keys kept in order, placed through rank_place as the write path does. */
+struct column {
+	char **keys;
+	size_t n, respaced_places, respaced_cards;
+};
+
+static void place(struct column *c, size_t at, enum rank_anchor anchor)
+{
+	struct rank_plan plan;
+
+	rank_place((const char *const *)c->keys, c->n, at, anchor, &plan);
+	assert_non_null(plan.key);
+	for (size_t i = 0; i < plan.count; i++) {
+		free(c->keys[plan.first + i]);
+		c->keys[plan.first + i] = plan.respaced[i];
+		plan.respaced[i] = NULL;
+	}
+	if (plan.count) {
+		c->respaced_places++;
+		c->respaced_cards += plan.count;
+	}
+	c->keys = realloc(c->keys, (c->n + 1) * sizeof(*c->keys));
+	memmove(&c->keys[at + 1], &c->keys[at], (c->n - at) * sizeof(*c->keys));
+	c->keys[at] = plan.key;
+	plan.key = NULL;
+	c->n++;
+	rank_plan_free(&plan);
+}
+
+/* Every key valid, at most RANK_MAX long, each strictly above the one before. */
+static void assert_column_sound(const struct column *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		assert_true(rank_valid(c->keys[i]));
+		assert_true(strlen(c->keys[i]) <= RANK_MAX);
+		if (i > 0)
+			assert_true(strcmp(c->keys[i - 1], c->keys[i]) < 0);
+	}
+}
+
+static void column_free(struct column *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->keys[i]);
+	free(c->keys);
+}
+
+enum pattern { APPEND, PREPEND, AFTER_SAME, BEFORE_SAME, BOTH_SAME, RANDOM, PATTERNS };
+
+/* 10,000 placements of one kind, as people make them: to the bottom, to the top, again and
+ * again after the same card or before the same card (or both in turn), anywhere. The column
+ * stays sound after each; only the places where keys run out rewrite other cards. */
+static void test_ten_thousand_placements(void **state)
+{
+	enum { PLACEMENTS = 10000 };
+	unsigned seed = 7;
+
+	(void)state;
+	for (int p = 0; p < PATTERNS; p++) {
+		struct column c = {0};
+		place(&c, 0, RANK_ANCHOR_ABOVE); /* the two cards placed next to */
+		place(&c, 1, RANK_ANCHOR_ABOVE);
+		for (int i = 0; i < PLACEMENTS; i++) {
+			size_t r = (size_t)rand_r(&seed);
+			switch (p) {
+			case APPEND: place(&c, c.n, RANK_ANCHOR_ABOVE); break;
+			case PREPEND: place(&c, 0, RANK_ANCHOR_BELOW); break;
+			case AFTER_SAME: place(&c, 1, RANK_ANCHOR_ABOVE); break;
+			case BEFORE_SAME: place(&c, c.n - 1, RANK_ANCHOR_BELOW); break;
+			case BOTH_SAME:
+				if (i % 2)
+					place(&c, 1, RANK_ANCHOR_ABOVE);
+				else
+					place(&c, c.n - 1, RANK_ANCHOR_BELOW);
+				break;
+			default:
+				place(&c, r % (c.n + 1), r / 7 % 2 ? RANK_ANCHOR_ABOVE : RANK_ANCHOR_BELOW);
+			}
+			if (i % 500 == 0 || i == PLACEMENTS - 1)
+				assert_column_sound(&c);
+		}
+		print_message("pattern %d: %zu of %d placements respaced %zu cards\n", p,
+			      c.respaced_places, PLACEMENTS, c.respaced_cards);
+		if (p == APPEND || p == PREPEND || p == AFTER_SAME || p == BEFORE_SAME)
+			assert_int_equal(c.respaced_places, 0);
+		else
+			assert_true(c.respaced_places * 100 <= PLACEMENTS);
+		column_free(&c);
+	}
+}
+
+/* Keys that ran long on an older board, and two cards sharing a key: a placement among them
+ * respaces the fewest neighbours, and every key it gives is short and in order. */
+static void test_respacing(void **state)
+{
+	const char *tied[] = {"V", "X", "X", "Z"};
+	char longkey[80];
+	struct rank_plan plan;
+
+	(void)state;
+	rank_place(tied, 4, 2, RANK_ANCHOR_BELOW, &plan); /* between the two Xs */
+	assert_int_equal(plan.first, 2);
+	assert_int_equal(plan.count, 1); /* only the second X moves */
+	assert_true(strcmp("X", plan.key) < 0 && strcmp(plan.key, plan.respaced[0]) < 0 &&
+		    strcmp(plan.respaced[0], "Z") < 0);
+	rank_plan_free(&plan);
+
+	memset(longkey, 'V', sizeof(longkey) - 1);
+	longkey[sizeof(longkey) - 1] = '\0';
+	const char *overlong[] = {"1", longkey, longkey + 40, "x"}; /* 79 and 39 Vs */
+	rank_place(overlong, 4, 2, RANK_ANCHOR_ABOVE, &plan);
+	assert_true(plan.count >= 1);
+	assert_true(strlen(plan.key) <= RANK_MAX);
+	for (size_t i = 0; i < plan.count; i++)
+		assert_true(strlen(plan.respaced[i]) <= RANK_MAX);
+	rank_plan_free(&plan);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -134,6 +252,8 @@ int main(void)
 		cmocka_unit_test(test_random_inserts),
 		cmocka_unit_test(test_append),
 		cmocka_unit_test(test_short_at_the_ends),
+		cmocka_unit_test(test_ten_thousand_placements),
+		cmocka_unit_test(test_respacing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
