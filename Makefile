@@ -50,7 +50,7 @@ $(BUILD)/locale/%/LC_MESSAGES/coboard.mo: po/%.po $(DEPS_STAMP)
 
 # The template of every message, from the sources: the translators' starting point.
 XGETTEXT_KEYWORDS = -k_ -kN_ -kP_:1,2 -kcb_fail:3 -kcb_error_prefix:2 -kapp_message:3 \
-	-ksay_error:1 -kusage_fail:2
+	-ksay_error:1 -kusage_fail:2 -ktext_validate:1 -krepo_git_fail:2
 pot:
 	xgettext -o po/coboard.pot --from-code=UTF-8 --add-comments=TRANSLATORS: \
 		--package-name=coboard --package-version=$(VERSION) --no-location --sort-output \

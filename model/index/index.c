@@ -1,3 +1,4 @@
+#include "i18n.h"
 #include "index_db.h"
 
 #include <errno.h>
@@ -86,7 +87,7 @@ int db_fail(struct index *idx, struct cb_error *err, const char *what)
 			       "board is writable, then try again",
 			       idx->path, sqlite3_errmsg(idx->db));
 	return cb_fail(err, code == SQLITE_CORRUPT || code == SQLITE_NOTADB ? CB_ECORRUPT : CB_EFAIL,
-		       "index %s: %s (run `coboard reindex` if this persists)", what,
+		       "index %s: %s (run `coboard reindex` if this persists)", gettext(what),
 		       sqlite3_errmsg(idx->db));
 }
 
@@ -376,9 +377,9 @@ int index_open(struct index **out, struct repo *repo, struct cb_error *err)
 	if (access(sb_str(&dir), F_OK) < 0)
 		repo_prepare_writes(repo);
 	if (mkdir(sb_str(&dir), 02775) < 0 && errno != EEXIST)
-		sb_printf(&why, "cannot create %s: %s", sb_str(&dir), strerror(errno));
+		sb_printf(&why, _("cannot create %s: %s"), sb_str(&dir), strerror(errno));
 	else if (access(sb_str(&dir), W_OK) < 0)
-		sb_printf(&why, "%s is not writable: %s", sb_str(&dir), strerror(errno));
+		sb_printf(&why, _("%s is not writable: %s"), sb_str(&dir), strerror(errno));
 	bool shared = stat(sb_str(&dir), &dir_st) == 0 && (dir_st.st_mode & S_ISGID);
 	sb_puts(&dir, "/index.sqlite");
 	idx->path = sb_detach(&dir);

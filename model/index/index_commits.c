@@ -1,5 +1,6 @@
 /* The index's queries about commits: which commit stood when, meetings, who changed what
  * last, a commit's summary. */
+#include "i18n.h"
 #include "index_db.h"
 
 #include <stdio.h>
@@ -28,7 +29,7 @@ static int query_commit(struct index *idx, const char *sql, long long n, const c
 static int to_oid(const char hex[41], struct cb_oid *out, const char *missing, struct cb_error *err)
 {
 	if (!hex[0])
-		return cb_fail(err, CB_ENOTFOUND, "%s", missing);
+		return cb_fail(err, CB_ENOTFOUND, "%s", gettext(missing));
 	if (cb_oid_fromstr(out, hex) < 0)
 		return cb_fail(err, CB_ECORRUPT, "bad commit id '%s' in the index; run `coboard reindex`",
 			       hex);
@@ -70,7 +71,7 @@ int index_commit_before(struct index *idx, long long epoch, struct cb_oid *out,
 			 " LIMIT 1",
 			 epoch, NULL, hex, err) < 0)
 		return -1;
-	return to_oid(hex, out, "the board has no commit on or before that date", err);
+	return to_oid(hex, out, N_("the board has no commit on or before that date"), err);
 }
 
 int index_commit_back(struct index *idx, int n, struct cb_oid *out, struct cb_error *err)
@@ -80,7 +81,7 @@ int index_commit_back(struct index *idx, int n, struct cb_oid *out, struct cb_er
 	if (query_commit(idx, "SELECT oid FROM commits WHERE side = 0 ORDER BY seq DESC LIMIT 1 OFFSET :n", n, NULL,
 			 hex, err) < 0)
 		return -1;
-	return to_oid(hex, out, "that is the board's first change", err);
+	return to_oid(hex, out, N_("that is the board's first change"), err);
 }
 
 int index_changes_since_commit(struct index *idx, const char *oid, int *n, struct cb_error *err)

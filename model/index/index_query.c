@@ -1,3 +1,4 @@
+#include "i18n.h"
 #include "index_db.h"
 
 #include <stdio.h>
@@ -585,7 +586,7 @@ int index_check(struct index *idx, struct strvec *problems, struct cb_error *err
 	sqlite3_reset(st);
 	if (sqlite3_exec(idx->db, "INSERT INTO cards_fts(cards_fts) VALUES ('integrity-check')",
 			 NULL, NULL, NULL) != SQLITE_OK)
-		sv_push(problems, "the full-text index does not match the cards");
+		sv_push(problems, _("the full-text index does not match the cards"));
 	return 0;
 }
 

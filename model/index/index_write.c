@@ -1,3 +1,4 @@
+#include "i18n.h"
 #include "index_db.h"
 
 #include <stdio.h>
@@ -109,7 +110,7 @@ static int rewrite_search_text(struct index *idx, struct cb_error *err)
 		return -1;
 	/* A statement of its own: the cached ones are stepped inside the loop. */
 	if (sqlite3_prepare_v2(idx->db, "SELECT id, text FROM cards", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(idx, err, "read the cards");
+		return db_fail(idx, err, N_("read the cards"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct card card;
 		struct cb_error ignored = {0};
@@ -304,8 +305,8 @@ static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct 
 
 		if (fc->too_big)
 			snprintf(message, sizeof(message),
-				 "%s: %zu bytes, over the limit of %d KiB for a card with its notes; "
-				 "it is left out of the board until it is cut down",
+				 _("%s: %zu bytes, over the limit of %d KiB for a card with its notes; "
+				 "it is left out of the board until it is cut down"),
 				 fc->path, fc->too_big, CARD_FILE_MAX / 1024);
 		else
 			snprintf(message, sizeof(message), "%s: %s", fc->path, new_err.msg);

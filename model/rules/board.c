@@ -262,10 +262,10 @@ static int parse_local_name(struct board *board, const char *key, const char *va
 		names = &board->agencies[agency - board->agencies].local;
 	if (!names || !*f[1]) {
 		int rc = cb_fail(err, CB_ECORRUPT,
-				 column ? "line %d: expected '%s: KEY | name' for a column KEY defined "
-					  "by a column line"
-					: "line %d: expected '%s: CODE | name' for an agency CODE defined "
-					  "by an agency line",
+				 column ? N_("line %d: expected '%s: KEY | name' for a column KEY defined "
+					  "by a column line")
+					: N_("line %d: expected '%s: CODE | name' for an agency CODE defined "
+					  "by an agency line"),
 				 lineno, key);
 		free_fields(f, n);
 		return rc;

@@ -8,6 +8,7 @@
 
 #include "board.h"
 #include "date.h"
+#include "i18n.h"
 
 static const char request_marker[] = "--- request ";
 static const char decision_marker[] = "--- decision ";
@@ -156,10 +157,10 @@ int step_parse_marker(const char *line, size_t len, int lineno, struct step *out
 	if (!shaped || number < 1 || number > 99999999 || strspn(words[0], "0123456789") !=
 								 strlen(words[0])) {
 		rc = cb_fail(err, CB_ECORRUPT,
-			     request ? "line %d: expected '--- request NUMBER KIND TIME AUTHOR AGENCY "
-				       "[VALUE]' (kinds: report, part, extension, dispute)"
-				     : "line %d: expected '--- decision NUMBER VERDICT TIME AUTHOR [VALUE]' "
-				       "(accepted, returned, granted, refused)",
+			     request ? N_("line %d: expected '--- request NUMBER KIND TIME AUTHOR AGENCY "
+				       "[VALUE]' (kinds: report, part, extension, dispute)")
+				     : N_("line %d: expected '--- decision NUMBER VERDICT TIME AUTHOR [VALUE]' "
+				       "(accepted, returned, granted, refused)"),
 			     lineno);
 	} else {
 		*out = (struct step){(int)number,

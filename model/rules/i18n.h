@@ -11,6 +11,10 @@
 
 #define _(text) gettext(text)
 #define N_(text) (text)
+/* A phrase that stays English on purpose: a commit message or trailer, a file's or a mail's
+ * header, a key of a machine format, words matched in git's own output. Marked so that the
+ * check for phrases that bypass the catalogue (tests/cli/catalogue.sh) knows it is meant. */
+#define UNTRANSLATED(text) text
 #define P_(one, many, n) ngettext(one, many, (unsigned long)(n))
 
 /* Once per process: the catalogues (beside the program in its build directory, else under

@@ -1,3 +1,4 @@
+#include "i18n.h"
 #include "merge.h"
 
 #include <stdio.h>
@@ -340,6 +341,7 @@ static int parse_side(const char *path, const char *side, struct version v, stru
 	card_free(card);
 	if (card_parse(card, v.text, v.len, &perr) == 0)
 		return 0;
+	side = gettext(side);
 	return cb_fail(err, CB_ECORRUPT, "%s on %s does not parse (%s); fix it and merge again",
 		       path, side, perr.msg);
 }
@@ -354,9 +356,9 @@ static int merge_card_file(const char *path, struct version base_v, struct versi
 	card_init(&ours);
 	card_init(&theirs);
 	card_init(&merged);
-	if (parse_side(path, "our side", ours_v, &ours, err) < 0 ||
-	    parse_side(path, "their side", theirs_v, &theirs, err) < 0 ||
-	    (base_v.text && parse_side(path, "the common version", base_v, &base, err) < 0))
+	if (parse_side(path, N_("our side"), ours_v, &ours, err) < 0 ||
+	    parse_side(path, N_("their side"), theirs_v, &theirs, err) < 0 ||
+	    (base_v.text && parse_side(path, N_("the common version"), base_v, &base, err) < 0))
 		goto out;
 	card_free(&merged);
 	rc = card_merge(base_v.text ? &base : NULL, &ours, &theirs, &merged);

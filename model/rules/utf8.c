@@ -4,6 +4,7 @@
 #include <wctype.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "strbuf.h"
 
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
@@ -151,6 +152,7 @@ int text_validate(const char *what, const char *text, bool multiline, struct cb_
 {
 	size_t len = strlen(text), i = 0;
 
+	what = gettext(what);
 	while (i < len) {
 		uint32_t cp;
 		size_t n = utf8_decode(text + i, len - i, &cp);

@@ -94,7 +94,7 @@ static int apply_submit(struct op_state *st, void *arg, struct cb_error *err)
 	const char *agency = acting_agency(st);
 	bool part = strcmp(agency, st->after.lead) != 0;
 	const struct column_def *review = board_column_of_kind(st->board, COLUMN_REVIEW);
-	char *text = normalized_text("the report", arg, err);
+	char *text = normalized_text(N_("the report"), arg, err);
 	int number, rc = -1;
 
 	if (!text)
@@ -114,10 +114,10 @@ static int apply_submit(struct op_state *st, void *arg, struct cb_error *err)
 	} else if (file_request(st, part ? "part" : "report", agency,
 				part ? "" : st->after.column, text, &number, err) == 0) {
 		if (part) {
-			set_subject(st, "Part of the report on #%d from %s", st->after.id, agency);
+			set_subject(st, UNTRANSLATED("Part of the report on #%d from %s"), st->after.id, agency);
 			rc = 0;
 		} else {
-			set_subject(st, "Report on #%d from %s", st->after.id, agency);
+			set_subject(st, UNTRANSLATED("Report on #%d from %s"), st->after.id, agency);
 			str_set(&st->after.column, review->key);
 			rc = ops_place_card(st, 0, 0, err);
 		}
@@ -173,14 +173,14 @@ static int apply_extend(struct op_state *st, void *arg, struct cb_error *err)
 			       st->after.id, waiting(&st->after, "extension")->number);
 	if (file_request(st, "extension", st->after.lead, day, a->reason, &number, err) < 0)
 		return -1;
-	set_subject(st, "Ask to extend #%d to %s (due %s)", st->after.id, day, st->after.due);
+	set_subject(st, UNTRANSLATED("Ask to extend #%d to %s (due %s)"), st->after.id, day, st->after.due);
 	return 0;
 }
 
 int control_extend(struct session *s, int id, const char *date, const char *reason,
 		   struct op_result *res, struct cb_error *err)
 {
-	char *why = normalized_text("the reason", reason, err);
+	char *why = normalized_text(N_("the reason"), reason, err);
 	struct ask_args a = {date, why};
 	int rc;
 
@@ -225,7 +225,7 @@ static int apply_dispute(struct op_state *st, void *arg, struct cb_error *err)
 	}
 	if (file_request(st, "dispute", st->after.lead, to->code, a->reason, &number, err) < 0)
 		return -1;
-	set_subject(st, "Dispute the lead of #%d: %s proposes %s", st->after.id, st->after.lead,
+	set_subject(st, UNTRANSLATED("Dispute the lead of #%d: %s proposes %s"), st->after.id, st->after.lead,
 		    to->code);
 	return 0;
 }
@@ -275,7 +275,7 @@ static int apply_decision(struct op_state *st, const struct step *r, bool grant,
 		/* A periodic item stays on control: the next period's deadline, back to work. */
 		char next[11];
 		calendar_next_period(st->board, c->due, c->every, next);
-		set_subject(st, "Accept the report on #%d for the period due %s; next due %s", c->id,
+		set_subject(st, UNTRANSLATED("Accept the report on #%d for the period due %s; next due %s"), c->id,
 			    str_empty(c->due) ? "-" : c->due, next);
 		str_set(&c->due, next);
 		str_set(&c->column, back_to_work(st->board, r));
@@ -285,22 +285,22 @@ static int apply_decision(struct op_state *st, const struct step *r, bool grant,
 		const struct column_def *to = grant ? board_column_of_kind(st->board, COLUMN_DONE)
 						    : board_column(st->board,
 								   back_to_work(st->board, r));
-		set_subject(st, grant ? "Accept the report on #%d: taken off control"
-				      : "Return the report on #%d",
+		set_subject(st, grant ? UNTRANSLATED("Accept the report on #%d: taken off control")
+				      : UNTRANSLATED("Return the report on #%d"),
 			    c->id);
 		str_set(&c->column, to->key);
 		return ops_place_card(st, 0, 0, err);
 	}
 	if (strcmp(r->kind, "extension") == 0) {
-		set_subject(st, grant ? "Grant #%d a new deadline: %s (was %s)"
-				      : "Refuse #%d a new deadline of %s (due %s)",
+		set_subject(st, grant ? UNTRANSLATED("Grant #%d a new deadline: %s (was %s)")
+				      : UNTRANSLATED("Refuse #%d a new deadline of %s (due %s)"),
 			    c->id, r->value, c->due);
 		if (grant)
 			str_set(&c->due, r->value);
 		return 0;
 	}
-	set_subject(st, grant ? "Grant the dispute of #%d: lead %s -> %s"
-			      : "Refuse the dispute of #%d: lead stays %s, not %s",
+	set_subject(st, grant ? UNTRANSLATED("Grant the dispute of #%d: lead %s -> %s")
+			      : UNTRANSLATED("Refuse the dispute of #%d: lead stays %s, not %s"),
 		    c->id, c->lead, r->value);
 	if (grant) {
 		if (!board_agency(st->board, r->value))

@@ -100,7 +100,7 @@ static void compare_states(struct digest *d)
 			char day[16];
 			i18n_day(c->due, day);
 			sb_printf(&detail, _("due %s"), day);
-			add_item(d, "now overdue", c, sb_str(&detail));
+			add_item(d, UNTRANSLATED("now overdue"), c, sb_str(&detail));
 		}
 	}
 	sb_free(&detail);

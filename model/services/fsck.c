@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "check.h"
+#include "i18n.h"
 #include "meeting.h"
 
 struct fsck_ctx {
@@ -27,14 +28,14 @@ static void fsck_card(const struct card *card, const char *path, const char *tex
 	ctx->ncards++;
 	card_format(card, &canonical);
 	if (canonical.len != len || memcmp(sb_str(&canonical), text, len) != 0) {
-		sb_printf(&msg, "%s: not in canonical form (the next change rewrites it)", path);
+		sb_printf(&msg, _("%s: not in canonical form (the next change rewrites it)"), path);
 	} else if (index_card(ctx->s->index, card->id, &from_index, &ierr) < 0) {
-		sb_printf(&msg, "%s: missing from the index; run `coboard reindex`", path);
+		sb_printf(&msg, _("%s: missing from the index; run `coboard reindex`"), path);
 		card_free(&from_index);
 	} else {
 		card_format(&from_index, &indexed);
 		if (strcmp(sb_str(&indexed), sb_str(&canonical)) != 0)
-			sb_printf(&msg, "%s: the index differs from git; run `coboard reindex`", path);
+			sb_printf(&msg, _("%s: the index differs from git; run `coboard reindex`"), path);
 		card_free(&from_index);
 	}
 	if (msg.len)
@@ -54,7 +55,7 @@ static void fsck_meeting_tags(struct session *s, struct strvec *problems)
 		sv_push(problems, err.msg);
 	for (size_t i = 0; i < made.n; i++) {
 		struct strbuf msg = {0};
-		sb_printf(&msg, "the minutes' tag %s was missing; it is made now", made.v[i]);
+		sb_printf(&msg, _("the minutes' tag %s was missing; it is made now"), made.v[i]);
 		sv_push(problems, sb_str(&msg));
 		sb_free(&msg);
 	}
@@ -72,7 +73,7 @@ static void fsck_count(struct session *s, const struct board *board, size_t ncar
 	if (board->ncolumns && index_cards(s->index, board, &all, &cards, &err) == 0 &&
 	    cards.n != ncards) {
 		struct strbuf msg = {0};
-		sb_printf(&msg, "the index lists %zu cards, git holds %zu valid ones", cards.n, ncards);
+		sb_printf(&msg, _("the index lists %zu cards, git holds %zu valid ones"), cards.n, ncards);
 		sv_push(problems, sb_str(&msg));
 		sb_free(&msg);
 	}
@@ -96,10 +97,10 @@ static void fsck_history_kept(struct session *s, struct strvec *problems)
 		if (sscanf(lost.v[i], "%63s %63s %lld", had, now, &when) != 3)
 			continue;
 		strftime(day, sizeof(day), "%Y-%m-%d %H:%M", gmtime_r(&t, &tm));
-		sb_printf(&msg, "main moved backwards: it no longer holds %.7s, which this board had "
+		sb_printf(&msg, _("main moved backwards: it no longer holds %.7s, which this board had "
 			  "(seen %s, when main had become %.7s); a forced push or a reset took "
 			  "history away. If the objects are still here, `git --git-dir=%s branch "
-			  "rescued %s` keeps them; merge them back with `coboard` or plain git",
+			  "rescued %s` keeps them; merge them back with `coboard` or plain git"),
 			  had, day, now, s->board_path, had);
 		sv_push(problems, sb_str(&msg));
 		sb_free(&msg);
@@ -126,8 +127,8 @@ static void fsck_hooks(struct session *s, struct strvec *problems)
 		    (len > 7 && strcmp(e->d_name + len - 7, ".sample") == 0))
 			continue;
 		sb_reset(&msg);
-		sb_printf(&msg, "hooks/%s: coboard did not put it there, and git would run it; "
-			  "remove it unless this server's administrator did", e->d_name);
+		sb_printf(&msg, _("hooks/%s: coboard did not put it there, and git would run it; "
+			  "remove it unless this server's administrator did"), e->d_name);
 		sv_push(problems, sb_str(&msg));
 	}
 	closedir(d);
@@ -163,7 +164,7 @@ int fsck_board(struct session *s, struct strvec *problems, size_t *ncards, struc
 	} else {
 		git_oid_tostr(hex, sizeof(hex), &tip);
 		if (strcmp(hex, index_tip(s->index)) != 0)
-			sv_push(problems, "the index is behind the branch; run `coboard reindex`");
+			sv_push(problems, _("the index is behind the branch; run `coboard reindex`"));
 		*ncards = ctx.ncards;
 		fsck_count(s, &board, ctx.ncards, problems);
 	}

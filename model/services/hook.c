@@ -5,6 +5,7 @@
 
 #include "authority.h"
 #include "check.h"
+#include "i18n.h"
 #include "repo.h"
 
 int hook_install(const char *path, const char *program, struct cb_error *err)
@@ -15,10 +16,10 @@ int hook_install(const char *path, const char *program, struct cb_error *err)
 
 	if (repo_open(&repo, path, err) < 0)
 		return -1;
-	sb_puts(&script, "#!/bin/sh\n"
+	sb_puts(&script, UNTRANSLATED("#!/bin/sh\n"
 			 "# Installed by `coboard init`: a push to this board passes coboard's own checks\n"
 			 "# (every card and board.conf parse and keep the board's rules, ids in range,\n"
-			 "# sizes within limits) or is refused, naming the file and the line.\n");
+			 "# sizes within limits) or is refused, naming the file and the line.\n"));
 	if (!str_empty(program) && !strpbrk(program, "'\"\\\n"))
 		sb_printf(&script, "coboard='%s'\n[ -x \"$coboard\" ] || ", program);
 	sb_puts(&script, "coboard=$(command -v coboard) || {\n"
@@ -31,7 +32,7 @@ int hook_install(const char *path, const char *program, struct cb_error *err)
 	if (!str_empty(program) && !strpbrk(program, "'\"\\\n"))
 		sb_printf(&driver, "'%s' merge-card %%O %%A %%B %%P", program);
 	else
-		sb_puts(&driver, "coboard merge-card %O %A %B %P");
+		sb_puts(&driver, UNTRANSLATED("coboard merge-card %O %A %B %P"));
 	/* History only grows, whoever pushes, even if this hook were removed; git checks the
 	 * objects that come in. */
 	static const char *const receive[][2] = {
@@ -40,7 +41,7 @@ int hook_install(const char *path, const char *program, struct cb_error *err)
 	for (size_t i = 0; rc == 0 && i < sizeof(receive) / sizeof(*receive); i++)
 		rc = repo_config_set(repo, receive[i][0], receive[i][1], err);
 	if (rc == 0)
-		rc = repo_config_set(repo, "merge.coboard.name", "coboard: cards field by field", err);
+		rc = repo_config_set(repo, "merge.coboard.name", UNTRANSLATED("coboard: cards field by field"), err);
 	if (rc == 0)
 		rc = repo_config_set(repo, "merge.coboard.driver", sb_str(&driver), err);
 	if (rc == 0)
@@ -69,12 +70,12 @@ static int check_meeting_tag(struct repo *repo, const char *ref, const char *old
 	bool adds_minutes = false;
 
 	if (zero_hex(new_hex))
-		sb_printf(&what, "%s: a meeting's tag is never deleted", ref);
+		sb_printf(&what, _("%s: a meeting's tag is never deleted"), ref);
 	else if (!zero_hex(old_hex))
-		sb_printf(&what, "%s: a meeting's tag never moves once made", ref);
+		sb_printf(&what, _("%s: a meeting's tag never moves once made"), ref);
 	else if (repo_resolve(repo, new_hex, &commit, &(struct cb_error){0}) < 0 || !main_tip ||
 		 !repo_descends_from(repo, main_tip, &commit))
-		sb_printf(&what, "%s: a meeting's tag must name a commit on main", ref);
+		sb_printf(&what, _("%s: a meeting's tag must name a commit on main"), ref);
 	if (what.len == 0) {
 		if (repo_commit_info(repo, &commit, &info, err) < 0) {
 			sb_free(&what);
@@ -86,7 +87,7 @@ static int check_meeting_tag(struct repo *repo, const char *ref, const char *old
 					info.changes[i].new_text;
 		commit_info_free(&info);
 		if (!adds_minutes)
-			sb_printf(&what, "%s: a meeting's tag must name the commit that wrote %s", ref,
+			sb_printf(&what, _("%s: a meeting's tag must name the commit that wrote %s"), ref,
 				  sb_str(&minutes));
 	}
 	if (what.len)
@@ -103,13 +104,13 @@ static int check_main(struct repo *repo, const char *old_hex, const char *new_he
 	bool has_old = !zero_hex(old_hex) && git_oid_fromstr(&old_id, old_hex) == 0;
 
 	if (zero_hex(new_hex) || git_oid_fromstr(&new_id, new_hex) < 0) {
-		sv_push(problems, "the board's branch main cannot be deleted");
+		sv_push(problems, _("the board's branch main cannot be deleted"));
 		return 0;
 	}
 	if (has_old && !repo_descends_from(repo, &new_id, &old_id)) {
 		struct strbuf what = {0};
-		sb_printf(&what, "main only grows: %.7s does not hold %.7s, where main is now, so "
-			  "this push would rewrite the board's history; fetch, merge and push again",
+		sb_printf(&what, _("main only grows: %.7s does not hold %.7s, where main is now, so "
+			  "this push would rewrite the board's history; fetch, merge and push again"),
 			  new_hex, old_hex);
 		sv_push(problems, sb_str(&what));
 		sb_free(&what);
@@ -184,8 +185,8 @@ int hook_check_push(const char *path, const struct strvec *updates, const char *
 			rc = check_meeting_tag(repo, ref, old_hex, new_hex, has_main ? &main_tip : NULL,
 					       problems, err);
 		else {
-			sb_printf(&what, "%s: only main (and the meeting/ tags coboard makes) can be "
-				  "pushed to this board", ref);
+			sb_printf(&what, _("%s: only main (and the meeting/ tags coboard makes) can be "
+				  "pushed to this board"), ref);
 			sv_push(problems, sb_str(&what));
 		}
 		sb_free(&what);

@@ -111,12 +111,12 @@ static const char *const header_names[COL_NONE][14] = {
 	[COL_TITLE] = {"instruction", "title", "task", "поручение", "наименование", "мероприятие",
 		       "содержание поручения", "тапсырма", "тапсырманың мазмұны", "атауы",
 		       "іс-шара", NULL},
-	[COL_LEAD] = {"lead", "lead agency", "responsible", "головной исполнитель", "ответственный",
+	[COL_LEAD] = {"lead", UNTRANSLATED("lead agency"), "responsible", "головной исполнитель", "ответственный",
 		      "ответственный исполнитель", "исполнитель", "жауапты орындаушы",
 		      "бас орындаушы", "орындаушы", NULL},
 	[COL_CO] = {"co-executors", "co", "co-executor", "соисполнители", "соисполнитель",
 		    "бірлескен орындаушылар", "қосымша орындаушылар", NULL},
-	[COL_DUE] = {"deadline", "due", "due date", "срок", "срок исполнения", "мерзім",
+	[COL_DUE] = {"deadline", "due", UNTRANSLATED("due date"), "срок", "срок исполнения", "мерзім",
 		     "орындау мерзімі", NULL},
 	[COL_LABELS] = {"labels", "label", "метки", "теги", "белгілер", NULL},
 	[COL_DESCRIPTION] = {"description", "notes", "описание", "примечание", "сипаттама",
@@ -546,7 +546,7 @@ int import_apply(struct session *s, struct import_plan *plan, const char *file, 
 			card_free(&now);
 			return -1;
 		}
-		sb_printf(&reason, "import of %s, item %s", file, r->card.item);
+		sb_printf(&reason, UNTRANSLATED("import of %s, item %s"), file, r->card.item);
 		int rc = ops_save_card(s, &now, &r->card, "import", sb_str(&reason), &res, err);
 		card_free(&now);
 		sb_free(&reason);

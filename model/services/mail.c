@@ -1,5 +1,6 @@
 /* Handing a message to the system's sendmail interface, and the parts of a message that must
  * be encoded for mail (RFC 2047 words for headers that are not ASCII). */
+#include "i18n.h"
 #include "mail.h"
 
 #include <errno.h>
@@ -61,7 +62,7 @@ int mail_send(const char *program, const char *message, struct strbuf *problem)
 	pid_t pid;
 
 	if (pipe(in) < 0) {
-		sb_printf(problem, "cannot start %s: %s", program, strerror(errno));
+		sb_printf(problem, _("cannot start %s: %s"), program, strerror(errno));
 		return -1;
 	}
 	pid = fork();
@@ -98,16 +99,16 @@ int mail_send(const char *program, const char *message, struct strbuf *problem)
 		}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			sb_printf(problem, "%s cannot be run (is a mail transfer agent installed?)",
+			sb_printf(problem, _("%s cannot be run (is a mail transfer agent installed?)"),
 				  program);
 		else if (WIFEXITED(status))
-			sb_printf(problem, "%s exited with status %d", program, WEXITSTATUS(status));
+			sb_printf(problem, _("%s exited with status %d"), program, WEXITSTATUS(status));
 		else
-			sb_printf(problem, "%s was killed by signal %d", program, WTERMSIG(status));
+			sb_printf(problem, _("%s was killed by signal %d"), program, WTERMSIG(status));
 		return -1;
 	}
 	if (done < len) {
-		sb_printf(problem, "%s took only %zu of %zu bytes", program, done, len);
+		sb_printf(problem, _("%s took only %zu of %zu bytes"), program, done, len);
 		return -1;
 	}
 	return 0;

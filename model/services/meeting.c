@@ -42,7 +42,7 @@ static int apply_start(struct session *s, struct board *board, const git_oid *ti
 		  (long long)time(NULL), s->login, hex);
 	file_op_add(op, MEETING_OPEN_PATH, text.buf, text.len);
 	sb_free(&text);
-	sb_printf(&op->message, "Start meeting: %s\n\n", title);
+	sb_printf(&op->message, UNTRANSLATED("Start meeting: %s\n\n"), title);
 	op->op = "meeting-start";
 	return 0;
 }
@@ -365,7 +365,7 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 	minutes_by_agency(&md, s, board, &log);
 	file_op_add(op, sb_str(&path), md.buf, md.len);
 	file_op_add(op, MEETING_OPEN_PATH, NULL, 0);
-	sb_printf(&op->message, "End meeting: %s\n\n%zu field changes during the meeting.\n\nMinutes: %s\n",
+	sb_printf(&op->message, UNTRANSLATED("End meeting: %s\n\n%zu field changes during the meeting.\n\nMinutes: %s\n"),
 		  m.title, log.n, sb_str(&path));
 	op->op = "meeting-end";
 	meeting_minutes_tag(sb_str(&path), &tag);

@@ -1,3 +1,4 @@
+#include "i18n.h"
 #include "members.h"
 
 #include <string.h>
@@ -86,7 +87,7 @@ int members_add(struct session *s, const struct member_change *c, struct op_resu
 	struct strbuf subject = {0};
 	int rc;
 
-	sb_printf(&subject, "Add member %s as %s", c->login, c->role ? c->role : "viewer");
+	sb_printf(&subject, UNTRANSLATED("Add member %s as %s"), c->login, c->role ? c->role : "viewer");
 	rc = edit_member(s, &e, sb_str(&subject), res, err);
 	sb_free(&subject);
 	return rc;
@@ -99,7 +100,7 @@ int members_set(struct session *s, const struct member_change *c, struct op_resu
 	struct strbuf subject = {0};
 	int rc;
 
-	sb_printf(&subject, "Change member %s%s%s", c->login, c->role ? " to " : "",
+	sb_printf(&subject, UNTRANSLATED("Change member %s%s%s"), c->login, c->role ? " to " : "",
 		  c->role ? c->role : "");
 	rc = edit_member(s, &e, sb_str(&subject), res, err);
 	sb_free(&subject);
@@ -112,7 +113,7 @@ int members_remove(struct session *s, const char *login, struct op_result *res,
 	struct strbuf subject = {0};
 	int rc;
 
-	sb_printf(&subject, "Remove member %s", login);
+	sb_printf(&subject, UNTRANSLATED("Remove member %s"), login);
 	rc = ops_edit_board(s, apply_member_remove, (void *)login, sb_str(&subject), "member", res,
 			    err);
 	sb_free(&subject);
@@ -180,7 +181,7 @@ static int apply_decision(struct session *s, struct board *board, const git_oid 
 		goto out;
 	if (found)
 		authority_proposals(&in_git, &accepted, &refused, &props);
-	sb_printf(&op->message, "%s proposed changes of who may do what\n\n",
+	sb_printf(&op->message, UNTRANSLATED("%s proposed changes of who may do what\n\n"),
 		  d->accept ? "Accept" : "Refuse");
 	for (size_t i = 0; i < props.n; i++) {
 		const struct proposal *p = &props.v[i];

@@ -1,3 +1,4 @@
+#include "i18n.h"
 #include "ops_internal.h"
 
 #include <stdio.h>
@@ -93,7 +94,7 @@ static void describe_subject(struct op_state *st, const struct change_list *chan
 		sb_printf(out, "Move #%d from %s to %s", id, column_name(st->board, column->old_value),
 			  column_name(st->board, column->new_value));
 	} else if (lead && changes->n == (co ? 2u : 1u)) {
-		sb_printf(out, "Reassign #%d lead from %s to %s", id, lead->old_value,
+		sb_printf(out, UNTRANSLATED("Reassign #%d lead from %s to %s"), id, lead->old_value,
 			  lead->new_value);
 		if (co) {
 			sb_puts(out, "; co-executors ");
@@ -104,14 +105,14 @@ static void describe_subject(struct op_state *st, const struct change_list *chan
 		history_word_list_change(co->old_value, co->new_value, NULL, out);
 	} else if (due && changes->n == 1) {
 		if (!*due->old_value)
-			sb_printf(out, "Set #%d due date to %s", id, due->new_value);
+			sb_printf(out, UNTRANSLATED("Set #%d due date to %s"), id, due->new_value);
 		else if (!*due->new_value)
-			sb_printf(out, "Clear #%d due date (was %s)", id, due->old_value);
+			sb_printf(out, UNTRANSLATED("Clear #%d due date (was %s)"), id, due->old_value);
 		else
-			sb_printf(out, "Change #%d due date from %s to %s", id, due->old_value,
+			sb_printf(out, UNTRANSLATED("Change #%d due date from %s to %s"), id, due->old_value,
 				  due->new_value);
 	} else if (changes->n == 1 && strcmp(changes->v[0].field, "note") == 0) {
-		sb_printf(out, "Add a note to #%d", id);
+		sb_printf(out, UNTRANSLATED("Add a note to #%d"), id);
 	} else {
 		sb_printf(out, "Edit #%d:", id);
 		for (size_t i = 0; i < changes->n; i++)
@@ -133,7 +134,7 @@ static void build_message(struct op_state *st, const char *op, const char *reaso
 		sb_printf(msg, "#%d order: ", st->room_after[i].id);
 		history_word_change_in_git("order", st->room_before[i].rank, st->room_after[i].rank,
 					   msg);
-		sb_puts(msg, " (made room)\n");
+		sb_puts(msg, UNTRANSLATED(" (made room)\n"));
 	}
 	if (!str_empty(reason))
 		sb_printf(msg, "\nReason: %s\n", reason);
@@ -151,7 +152,7 @@ static int refuse_on_mirror(struct session *s, struct cb_error *err)
 		rc = cb_fail(err, CB_EDENIED,
 			     "this board is a mirror of %s: a change made here would be lost at the "
 			     "next update of the mirror; make it on that board",
-			     url.len ? sb_str(&url) : "another board");
+			     url.len ? sb_str(&url) : _("another board"));
 	sb_free(&url);
 	return rc;
 }
@@ -685,7 +686,7 @@ int ops_init(const char *path, const struct file_update *files, size_t nfiles,
 	}
 	all[nfiles] = (struct file_update){".gitattributes", merge_attributes,
 					   strlen(merge_attributes)};
-	sb_printf(&msg, "Create board: %s\n\n%zu cards; %s is the first admin.\n\nOp: init\nMember: %s\n",
+	sb_printf(&msg, UNTRANSLATED("Create board: %s\n\n%zu cards; %s is the first admin.\n\nOp: init\nMember: %s\n"),
 		  board.title, nfiles - 1, login, login);
 	rc = repo_init(path, all, nfiles + 1, &who, sb_str(&msg), shared_group, err);
 out:

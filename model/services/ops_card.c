@@ -53,7 +53,7 @@ static int take_list(struct strvec *list, const char *what, const char *text,
 static int take_agencies(struct strvec *list, const struct board *board, const char *text,
 			 struct cb_error *err)
 {
-	if (take_list(list, "the co-executors", text, err) < 0)
+	if (take_list(list, N_("the co-executors"), text, err) < 0)
 		return -1;
 	for (size_t i = 0; i < list->n; i++)
 		str_set(&list->v[i], board_agency_code_of(board, list->v[i]));
@@ -198,7 +198,7 @@ static int apply_add(struct op_state *st, void *arg, struct cb_error *err)
 		return -1;
 	if (a->every && take_every(c, a->every, err) < 0)
 		return -1;
-	if (a->labels && take_list(&c->labels, "the labels", a->labels, err) < 0)
+	if (a->labels && take_list(&c->labels, N_("the labels"), a->labels, err) < 0)
 		return -1;
 	if (a->description && take_description(c, a->description, err) < 0)
 		return -1;
@@ -476,7 +476,7 @@ static int apply_resolve(struct op_state *st, void *arg, struct cb_error *err)
 	}
 	struct strbuf subject = {0};
 	sb_printf(&subject, "Decide #%d %s: %s", card->id, a->field,
-		  a->take ? "take the value set aside" : "keep the card's value");
+		  a->take ? UNTRANSLATED("take the value set aside") : UNTRANSLATED("keep the card's value"));
 	st->subject = sb_detach(&subject);
 	return 0;
 }

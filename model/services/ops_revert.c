@@ -1,4 +1,5 @@
 /* Undo: a new commit restoring what one commit changed on a card. */
+#include "i18n.h"
 #include "ops_internal.h"
 
 #include <stdio.h>
@@ -219,7 +220,7 @@ static int load_revert(struct session *s, struct revert_args *r, int *card, stru
 
 	if (git_oid_fromstr(&oid, r->oid) < 0 || repo_commit_info(s->repo, &oid, &info, err) < 0)
 		goto out;
-	if (strstr(info.message, "\nOp: meeting-")) {
+	if (strstr(info.message, UNTRANSLATED("\nOp: meeting-"))) {
 		cb_fail(err, CB_EINVALID, "%.7s (\"%s\") is a meeting record; meetings are "
 			"part of the record and are not undone", r->oid, r->subject);
 		goto out;

@@ -253,9 +253,9 @@ static void compose(const struct board *board, const struct agency *a, const str
 	mail_header_text(m->name, out);
 	sb_printf(out, " <%s>\nSubject: ", m->email);
 	mail_header_text(sb_str(&subject), out);
-	sb_printf(out, "\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"
+	sb_printf(out, UNTRANSLATED("\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n"
 		       "Content-Transfer-Encoding: 8bit\nAuto-Submitted: auto-generated\n"
-		       "X-Coboard-Agency: %s\n\n%s",
+		       "X-Coboard-Agency: %s\n\n%s"),
 		  a->code, sb_str(&body));
 	sb_free(&subject);
 	sb_free(&name);

@@ -147,20 +147,20 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 	git_oid_tostr(hex, sizeof(hex), theirs);
 	/* The subject names the office the changes come from: its site, where the remote is
 	 * called otherwise. */
-	sb_printf(msg, "Sync with %s", name);
+	sb_printf(msg, UNTRANSLATED("Sync with %s"), name);
 	if (*office && strcmp(office, name) != 0)
 		sb_printf(msg, " (site %s)", office);
 	sb_printf(msg, ": %zu change%s in, %zu out\n\n", r->in, r->in == 1 ? "" : "s", r->out);
 	free(office);
 	if (plan->conflicts.n) {
-		sb_puts(msg, "Both offices changed the same field; the value not kept is set aside on:");
+		sb_puts(msg, UNTRANSLATED("Both offices changed the same field; the value not kept is set aside on:"));
 		for (size_t i = 0; i < plan->conflicts.n; i++)
 			sb_printf(msg, "%s %s", i ? "," : "", plan->conflicts.v[i]);
 		sb_puts(msg, "\n\n");
 	}
 	if (plan->renumbered.n) {
-		sb_puts(msg, "Both offices made a card under one id; the other office's card came in "
-			     "under a new id:");
+		sb_puts(msg, UNTRANSLATED("Both offices made a card under one id; the other office's card came in "
+			     "under a new id:"));
 		for (size_t i = 0; i < plan->renumbered.n; i++) {
 			int was = 0, now = 0;
 			sscanf(plan->renumbered.v[i], "%d %d", &was, &now);
@@ -247,11 +247,11 @@ static int push(struct session *s, const char *name, const git_oid *target, stru
 			      sb_str(&refspec), NULL};
 	int status = git_run(repo_gitdir(s->repo), argv, NULL, &errors);
 	if (status != 0) {
-		if (status > 0 && (strstr(sb_str(&errors), "fetch first") ||
+		if (status > 0 && (strstr(sb_str(&errors), UNTRANSLATED("fetch first")) ||
 				   strstr(sb_str(&errors), "non-fast-forward") ||
-				   strstr(sb_str(&errors), "cannot lock ref") ||
-				   strstr(sb_str(&errors), "failed to update ref") ||
-				   strstr(sb_str(&errors), "failed to lock")))
+				   strstr(sb_str(&errors), UNTRANSLATED("cannot lock ref")) ||
+				   strstr(sb_str(&errors), UNTRANSLATED("failed to update ref")) ||
+				   strstr(sb_str(&errors), UNTRANSLATED("failed to lock"))))
 			rc = 1; /* the other board moved, or was being written: again */
 		else {
 			/* The remote's own words (its hook's "remote: ..." lines) say why. */
@@ -352,7 +352,7 @@ bool sync_arrival(struct session *s, const char *old_tip, const char *new_tip,
 	if (git_oid_fromstr(&from, old_tip) < 0 || git_oid_fromstr(&to, new_tip) < 0 ||
 	    repo_arrivals(s->repo, &from, &to, &out->count, &out->author, &out->subject, &merge,
 			  &err) < 0 ||
-	    !out->count || !strstr(sb_str(&merge), "\nOp: sync\n"))
+	    !out->count || !strstr(sb_str(&merge), UNTRANSLATED("\nOp: sync\n")))
 		goto out;
 	trailer_word(sb_str(&merge), "Site", site, sizeof(site));
 	trailer_word(sb_str(&merge), "Merged-From", remote, sizeof(remote));

@@ -3,6 +3,7 @@
 #include "git_options.h"
 
 #include "error.h"
+#include "i18n.h"
 
 #include <dlfcn.h>
 #include <stdio.h>
@@ -20,8 +21,8 @@ static char load_failure[512];
 
 static void cannot_load(const char *what)
 {
-	snprintf(load_failure, sizeof(load_failure), "cannot load %s (%s); install the libgit2 "
-		 "package coboard was built with", COBOARD_LIBGIT2, what);
+	snprintf(load_failure, sizeof(load_failure), _("cannot load %s (%s); install the libgit2 "
+		 "package coboard was built with"), COBOARD_LIBGIT2, what);
 }
 
 static void configure(void)

@@ -1,3 +1,4 @@
+#include "i18n.h"
 #include "repo_internal.h"
 
 #include <errno.h>
@@ -18,12 +19,13 @@ int repo_git_fail(struct cb_error *err, const char *what)
 {
 	const git_error *e = git_error_last();
 
+	what = gettext(what);
 	if (unopened_dir && e && e->klass == GIT_ERROR_INVALID)
 		return cb_fail(err, CB_ECORRUPT,
 			       "%s: %s will not open as a git repository (%s); check it with `git "
 			       "--git-dir=%s fsck`, or restore it from a backup",
 			       what, unopened_dir, unopened_why, unopened_dir);
-	return cb_fail(err, CB_EFAIL, "%s: %s", what, e && e->message ? e->message : "git error");
+	return cb_fail(err, CB_EFAIL, "%s: %s", what, e && e->message ? e->message : _("git error"));
 }
 
 void repo_global_init(void)
@@ -144,7 +146,7 @@ git_repository *repo_git(struct repo *repo)
 		free(unopened_dir);
 		free(unopened_why);
 		unopened_dir = xstrdup(repo->gitdir);
-		unopened_why = xstrdup(e && e->message ? e->message : "unknown reason");
+		unopened_why = xstrdup(e && e->message ? e->message : _("unknown reason"));
 		return NULL;
 	}
 	if (git_repository_config_snapshot(&config, repo->git) == 0) {
@@ -309,7 +311,7 @@ int repo_init(const char *path, const struct file_update *files, size_t nfiles,
 	opts.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH |
 		     GIT_REPOSITORY_INIT_NO_REINIT;
 	opts.initial_head = "main";
-	opts.description = "coboard board";
+	opts.description = UNTRANSLATED("coboard board");
 	if (shared_group) {
 		opts.mode = GIT_REPOSITORY_INIT_SHARED_GROUP;
 		/* The files and directories made now must be group-writable too. */

@@ -1,4 +1,5 @@
 /* The one-time move of cards into folders (cards/<folder>/<id>.card), in a commit of its own. */
+#include "i18n.h"
 #include "repo_internal.h"
 
 #include <stdio.h>
@@ -57,7 +58,7 @@ out:
  * there is no such line. */
 static bool attributes_for_folders(git_repository *git, git_tree *tree, git_oid *out)
 {
-	static const char flat_line[] = "cards/*.card merge=coboard\n";
+	static const char flat_line[] = UNTRANSLATED("cards/*.card merge=coboard\n");
 	git_tree_entry *entry = NULL;
 	git_blob *blob = NULL;
 	bool made = false;
@@ -71,7 +72,7 @@ static bool attributes_for_folders(git_repository *git, git_tree *tree, git_oid 
 		at = strstr(sb_str(&old), flat_line);
 		if (at && (at == old.buf || at[-1] == '\n')) {
 			sb_add(&text, old.buf, (size_t)(at - old.buf));
-			sb_puts(&text, "cards/**/*.card merge=coboard\n");
+			sb_puts(&text, UNTRANSLATED("cards/**/*.card merge=coboard\n"));
 			sb_puts(&text, at + sizeof(flat_line) - 1);
 			made = git_blob_create_from_buffer(out, git, text.buf, text.len) == 0;
 		}

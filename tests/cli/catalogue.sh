@@ -1,7 +1,9 @@
-# Every phrase the app and the printed output show goes through the catalogue: the string
-# literals of the front ends' screens and printers are extracted (xgettext -a), those the
-# catalogue's keywords mark are taken out, and any phrase left (two words of letters, not
-# code, markup or JSON) is a string a Russian or Kazakh reader would see in English.
+# Every phrase coboard shows goes through the catalogue: the string literals of the front
+# ends and of the model (its errors, fsck's and the push hook's problems) are extracted
+# (xgettext -a), those the catalogue's keywords mark are taken out, and so are those marked
+# UNTRANSLATED (commit messages, file headers, machine keys: English on purpose) and SQL. Any
+# phrase left (two words of letters, not code, markup or JSON) is a string a Russian or
+# Kazakh reader would see in English.
 . "$(dirname "$0")/../lib.sh"
 top=$(cd "$TESTS_DIR/.." && pwd)
 command -v xgettext >/dev/null || fail "gettext is missing; run scripts/install-deps"
@@ -11,13 +13,15 @@ keywords=$(awk '/^XGETTEXT_KEYWORDS =/ { on = 1; sub(/^XGETTEXT_KEYWORDS = */, "
 	on { more = /\\$/; sub(/\\$/, ""); printf "%s ", $0; if (!more) exit }' "$top/Makefile")
 case "$keywords" in *-ksay_error*) ;; *) fail "the keywords were not read from the Makefile: $keywords" ;; esac
 cd "$top"
-files=$(ls tui/*.c tui/app/*.c tui/print/*.c)
+files=$(ls tui/*.c tui/app/*.c tui/print/*.c model/*/*.c)
 # shellcheck disable=SC2086
 xgettext -a -o "$T/all.pot" --from-code=UTF-8 --no-wrap $files 2>/dev/null
 # shellcheck disable=SC2086
 xgettext -o "$T/marked.pot" --from-code=UTF-8 --no-wrap $keywords $files 2>/dev/null
+# shellcheck disable=SC2086
+xgettext -o "$T/english.pot" --from-code=UTF-8 --no-wrap -kUNTRANSLATED $files 2>/dev/null
 [ "$(grep -c '^msgid ' "$T/all.pot")" -gt 300 ] || fail "xgettext -a extracted too little"
-left=$(python3 - "$T/all.pot" "$T/marked.pot" <<'PY'
+left=$(python3 - "$T/all.pot" "$T/marked.pot" "$T/english.pot" <<'PY'
 import re, sys
 
 def messages(path):
@@ -31,8 +35,10 @@ def messages(path):
     return found
 
 every, marked = messages(sys.argv[1]), messages(sys.argv[2])
+marked.update(messages(sys.argv[3]))
+sql = re.compile(r"^\s*(SELECT|INSERT|DELETE|UPDATE|CREATE|PRAGMA|BEGIN|WHERE|AND|ORDER)\b")
 for text, where in sorted(every.items(), key=lambda kv: kv[1]):
-    if text in marked or not re.search(r"[A-Za-z]{3,}[:,.;]? [A-Za-z]{2,}", text):
+    if text in marked or sql.match(text) or not re.search(r"[A-Za-z]{3,}[:,.;]? [A-Za-z]{2,}", text):
         continue
     if re.search(r'[$<{]|\\"', text):  # shell code, HTML, JSON
         continue

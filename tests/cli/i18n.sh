@@ -155,6 +155,16 @@ expect_contains "$(LC_ALL=kk_KZ.UTF-8 sb meeting status)" "ашық отырыс
 LC_ALL=kk_KZ.UTF-8 sb meeting start "Кеңес" >/dev/null
 expect_contains "$(LC_ALL=kk_KZ.UTF-8 sb meeting status)" ", хатшы " "an open meeting's status in Kazakh"
 LC_ALL=kk_KZ.UTF-8 sb meeting end >/dev/null
+# The model's own words: a field named in a refusal, fsck's problems, a push hook's refusal.
+err=$(LC_ALL=ru_RU.UTF-8 CB_USER=admin cb note 1 "$(printf 'bell\007')" 2>&1) && fail "a control character was taken"
+expect_contains "$err" "заметка содержит управляющий символ" "the note named in Russian in the refusal"
+err=$(LC_ALL=kk_KZ.UTF-8 CB_USER=admin cb edit 1 --source "$(printf 'x\001')" 2>&1) && fail "a control character was taken"
+expect_contains "$err" "дереккөз басқару таңбасын қамтиды" "the source named in Kazakh in the refusal"
+printf '#!/bin/sh\n' >"$BOARD/hooks/post-update"
+chmod +x "$BOARD/hooks/post-update"
+err=$(LC_ALL=ru_RU.UTF-8 CB_USER=admin cb fsck 2>&1) && fail "fsck passed a hook coboard did not put there"
+expect_contains "$err" "hooks/post-update: его поставил не coboard" "fsck's problem in Russian"
+rm "$BOARD/hooks/post-update"
 screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=100x30 COBOARD_KEYS='<Enter>h' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$(printf '%s\n' "$screen" | head -1)" "; Esc: артқа)" "the history's title in Kazakh"
 echo ok
