@@ -13,6 +13,7 @@
 #include "complete.h"
 #include "man.h"
 #include "restricted.h"
+#include "screen.h"
 #include "text.h"
 
 #ifndef COBOARD_VERSION
@@ -29,6 +30,15 @@ static void keep_freed_memory(void)
 {
 	mallopt(M_MMAP_THRESHOLD, 4 << 20);
 	mallopt(M_TRIM_THRESHOLD, 16 << 20);
+}
+
+/* A command reached for git and libgit2 will not load (the app asks before it takes the
+ * terminal, so this is a CLI write, or a bug): the terminal back, the reason, and the end. */
+static void git_missing(const char *why)
+{
+	screen_end();
+	say_error("%s", why);
+	exit(EXIT_FAIL);
 }
 
 int main(int argc, char **argv)
@@ -56,7 +66,7 @@ int main(int argc, char **argv)
 			return EXIT_OK;
 		} else if (strcmp(argv[i], "--complete") == 0 && i + 1 < argc) {
 			/* For the shell's completion (completion/coboard.bash), not for people. */
-			session_global_init();
+			session_global_init(git_missing);
 			status = complete_run(&cli, argv[i + 1], i + 2 < argc ? argv[i + 2] : NULL);
 			session_global_shutdown();
 			return status;
@@ -82,7 +92,7 @@ int main(int argc, char **argv)
 	}
 	cli.restricted = restricted_wanted(restricted_flag, &cli);
 	keep_freed_memory();
-	session_global_init();
+	session_global_init(git_missing);
 	if (cli.restricted) {
 		/* Arguments after the forced command's own belong to the administrator; what the
 		 * user asked for arrives in SSH_ORIGINAL_COMMAND. */

@@ -158,8 +158,9 @@ void session_close(struct session *s)
 	free(s);
 }
 
-void session_global_init(void)
+void session_global_init(void (*git_missing)(const char *why))
 {
+	git_api_when_missing(git_missing);
 	repo_global_init();
 }
 

@@ -17,8 +17,10 @@ struct session {
 	char *board_path;
 };
 
-/* Once per process, before and after any board is opened (libgit2's global state). */
-void session_global_init(void);
+/* Once per process, before and after any board is opened (libgit2's global state).
+ * git_missing is what the front end does when a command reaches for git and libgit2 will not
+ * load: it says why and ends the process; it does not return. */
+void session_global_init(void (*git_missing)(const char *why));
 void session_global_shutdown(void);
 
 /* The board path used when none is given: $COBOARD_BOARD, else

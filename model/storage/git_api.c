@@ -15,6 +15,7 @@
 
 static struct git_api api;
 static int loaded;
+static void (*when_missing)(const char *why);
 
 /* Why libgit2 would not load, once a load failed: it is not tried again. */
 static char load_failure[512];
@@ -51,16 +52,22 @@ int git_api_load(struct cb_error *err)
 	return 0;
 }
 
+void git_api_when_missing(void (*handler)(const char *why))
+{
+	when_missing = handler;
+}
+
 const struct git_api *git_api(void)
 {
 	struct cb_error err = {0};
 
 	if (loaded || git_api_load(&err) == 0)
 		return &api;
-	/* A process that needs git and cannot have it can do nothing more; the app asked
-	 * before it took the terminal (session_need_git), so the terminal is its own here. */
-	fprintf(stderr, "coboard: %s\n", err.msg);
-	exit(1);
+	/* A call into libgit2 has no error to return here: the front end, which knows whether
+	 * it holds the terminal, says why and ends the process. */
+	if (when_missing)
+		when_missing(err.msg);
+	abort();
 }
 
 void git_api_verify_reads(void)

@@ -105,10 +105,12 @@ struct git_api {
 /* Loads libgit2 and fills the table, once: 0, or -1 with the reason and the way out. */
 struct cb_error;
 int git_api_load(struct cb_error *err);
-/* The table, libgit2 loaded and initialised on the first call. A libgit2 that cannot be
- * loaded there ends the program with the reason: a front end that must not end so (the app,
- * once it holds the terminal) asks first, through session_need_git. */
+/* The table, libgit2 loaded and initialised on the first call. A call into libgit2 has no
+ * error to give back, so a libgit2 that cannot be loaded there goes to the handler the front
+ * end set, with the reason; the handler ends the process (its own way: the app gives the
+ * terminal back first). A front end that must not end there asks first (session_need_git). */
 const struct git_api *git_api(void);
+void git_api_when_missing(void (*handler)(const char *why));
 /* Whether libgit2 was loaded (and so must be shut down). */
 int git_api_loaded(void);
 /* From now on every object read is hashed and checked against its id (for fsck). */

@@ -57,7 +57,7 @@ static inline struct session *fixture_open(struct fixture *f, const char *login)
 	struct cb_error err = {0};
 	struct session *s = NULL;
 
-	session_global_init();
+	session_global_init(NULL);
 	setenv("TZ", "UTC", 1);
 	/* No background packer: the board is removed when the test ends, and a packer still
 	 * writing there would make that fail. */

@@ -98,7 +98,7 @@ static void make_world(struct world *w)
 	};
 	struct cb_error err = {0};
 
-	session_global_init();
+	session_global_init(NULL);
 	setenv("TZ", "UTC", 1);
 	setenv("COBOARD_NO_PACK", "1", 1);
 	snprintf(w->dir, sizeof(w->dir), "/tmp/coboard-converge-XXXXXX");

@@ -118,6 +118,8 @@ static int start_scripted(const char *size, char *why, unsigned why_size)
 	return 0;
 }
 
+static bool started;
+
 int screen_start(char *why, unsigned size)
 {
 	const char *scripted = getenv("COBOARD_SCREEN");
@@ -140,11 +142,15 @@ int screen_start(char *why, unsigned size)
 	draw_init_colors();
 	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(300);
+	started = true;
 	return 0;
 }
 
 void screen_end(void)
 {
+	if (!started)
+		return;
+	started = false;
 	endwin();
 	if (script.screen) {
 		delscreen(script.screen);

@@ -12,6 +12,7 @@
 
 /* Starts curses; -1 with the reason in why (a scripted screen's bad size or terminal). */
 int screen_start(char *why, unsigned size);
+/* Gives the terminal back; nothing when curses is not started (so any exit path may call it). */
 void screen_end(void);
 
 /* True when the screen is the scripted one (no terminal needed). */
