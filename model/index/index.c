@@ -1,4 +1,3 @@
-#include "i18n.h"
 #include "index_db.h"
 
 #include <errno.h>
@@ -11,6 +10,7 @@
 
 #include "date.h"
 #include "history.h"
+#include "i18n.h"
 
 enum { SCHEMA_VERSION = 7, WAL_CHECKPOINT_FRAMES = 256 };
 

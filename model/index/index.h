@@ -12,6 +12,7 @@
 #include "card.h"
 #include "cardlist.h"
 #include "error.h"
+#include "file_update.h"
 #include "oid.h"
 #include "strbuf.h"
 
@@ -36,6 +37,19 @@ void index_rollback(struct index *idx);
  * called with (done, total) while commits are indexed. */
 typedef void (*progress_fn)(size_t done, size_t total, void *ctx);
 int index_sync(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err);
+
+/* A commit this process has just made of card files on the indexed tip: indexed from what
+ * the writer holds (its message, its files' new texts; the old texts are the index's own),
+ * not read back from git. Inside a write transaction: 0, or 1 when the index is not at the
+ * commit's parent (another commit came between: index_sync reads them all from git). */
+struct own_commit {
+	char oid[41], parent[41];
+	long long time;
+	const char *author_name, *author_email, *message;
+	const struct file_update *files;
+	size_t nfiles;
+};
+int index_own_commit(struct index *idx, const struct own_commit *c, struct cb_error *err);
 
 /* Takes the lock and syncs only when the branch moved since the index was written;
  * index_refresh_showing reports each commit indexed to progress (a first start after an

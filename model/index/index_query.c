@@ -1,4 +1,3 @@
-#include "i18n.h"
 #include "index_db.h"
 
 #include <stdio.h>
@@ -7,6 +6,7 @@
 
 #include "authority.h"
 #include "date.h"
+#include "i18n.h"
 
 /* --- reading ------------------------------------------------------------------------ */
 

@@ -1,4 +1,3 @@
-#include "i18n.h"
 #include "index_db.h"
 
 #include <stdio.h>
@@ -6,6 +5,7 @@
 #include <string.h>
 
 #include "history.h"
+#include "i18n.h"
 
 /* --- writing rows ------------------------------------------------------------------- */
 
@@ -685,6 +685,69 @@ out:
 		use_catch_up_cache(idx, false);
 	idx->fts_deferred = false;
 	free(chain);
+	return rc;
+}
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(((const struct file_change *)a)->path, ((const struct file_change *)b)->path);
+}
+
+/* The card's text as the index holds it (as git has it at the indexed tip): NULL when the
+ * card is not there. */
+static char *indexed_text(struct index *idx, int id, size_t *len, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(idx, "SELECT text FROM cards WHERE id = ?", err);
+	char *text = NULL;
+
+	*len = 0;
+	if (!st)
+		return NULL;
+	sqlite3_bind_int(st, 1, id);
+	if (step_row(idx, st, err) > 0) {
+		*len = (size_t)sqlite3_column_bytes(st, 0);
+		text = xstrndup(col_text(st, 0), *len);
+	}
+	sqlite3_reset(st);
+	return text;
+}
+
+int index_own_commit(struct index *idx, const struct own_commit *c, struct cb_error *err)
+{
+	struct commit_info info = {0};
+	int rc = -1;
+
+	if (strcmp(idx->tip, c->parent) != 0)
+		return 1;
+	for (size_t i = 0; i < c->nfiles; i++)
+		if (card_id_from_path(c->files[i].path) <= 0 || !c->files[i].content)
+			return 1; /* only cards written: anything else is read from git */
+	snprintf(info.oid, sizeof(info.oid), "%s", c->oid);
+	info.time = c->time;
+	info.author_name = (char *)c->author_name;
+	info.author_email = (char *)c->author_email;
+	info.message = (char *)c->message;
+	if (git_oid_fromstr(&info.first_parent, c->parent) < 0)
+		return 1;
+	info.changes = xcalloc(c->nfiles, sizeof(*info.changes));
+	for (size_t i = 0; i < c->nfiles; i++) {
+		const struct file_update *f = &c->files[i];
+		struct file_change *fc = &info.changes[info.nchanges++];
+		fc->path = xstrdup(f->path);
+		fc->new_text = xstrndup(f->content, f->len);
+		fc->new_len = f->len;
+		fc->old_text = indexed_text(idx, card_id_from_path(f->path), &fc->old_len, err);
+		if (err->code)
+			goto out;
+	}
+	/* In the order a read from git gives them (tree order: card files sit at one depth). */
+	qsort(info.changes, info.nchanges, sizeof(*info.changes), by_path);
+	if (index_one_commit(idx, &info, false, err) < 0 || write_meta(idx, "tip", c->oid, err) < 0)
+		goto out;
+	snprintf(idx->tip, sizeof(idx->tip), "%s", c->oid);
+	rc = 0;
+out:
+	commit_info_free(&info);
 	return rc;
 }
 

@@ -1,9 +1,10 @@
-#include "i18n.h"
 #include "merge.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "i18n.h"
 
 static bool same(const char *a, const char *b)
 {

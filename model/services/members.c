@@ -1,9 +1,9 @@
-#include "i18n.h"
 #include "members.h"
 
 #include <string.h>
 
 #include "authority.h"
+#include "i18n.h"
 #include "utf8.h"
 #include "ops_file.h"
 

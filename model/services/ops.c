@@ -1,4 +1,3 @@
-#include "i18n.h"
 #include "ops_internal.h"
 
 #include <stdio.h>
@@ -9,6 +8,7 @@
 
 #include "authority.h"
 #include "history.h"
+#include "i18n.h"
 #include "meeting_state.h"
 #include "rank.h"
 #include "utf8.h"
@@ -185,9 +185,9 @@ static int move_into_folders(struct session *s, git_oid *tip, struct cb_error *e
  * when it does not: decide again. */
 static int commit_on_tip(struct session *s, const git_oid *base, int card,
 			 const struct file_update *updates, size_t n, const char *message,
-			 git_oid *out, struct cb_error *err)
+			 long long when, git_oid *out, git_oid *parent, struct cb_error *err)
 {
-	struct identity who = {s->login, s->name, s->email};
+	struct identity who = {s->login, s->name, s->email, when};
 	git_oid tip;
 	int rc;
 
@@ -199,6 +199,7 @@ static int commit_on_tip(struct session *s, const git_oid *base, int card,
 		rc = 1;
 	if (rc == 0)
 		rc = move_into_folders(s, &tip, err);
+	*parent = tip;
 	if (rc == 0 && repo_commit(s->repo, &tip, updates, n, &who, message, out, err) < 0) {
 		rc = -1;
 		if (err->code == CB_ECONFLICT) { /* git itself moved the branch meanwhile */
@@ -229,10 +230,16 @@ static int lock_and_sync(struct session *s, struct board *board, struct cb_error
 	return 0;
 }
 
-static int finish_commit(struct session *s, struct op_result *res, struct cb_error *err)
+/* Brings the index up to the commit just made: from what the writer holds (own, NULL for a
+ * commit made elsewhere), else read from git. */
+static int finish_commit(struct session *s, const struct own_commit *own, struct op_result *res,
+			 struct cb_error *err)
 {
+	int indexed = own ? index_own_commit(s->index, own, err) : 1;
+
 	fault_point("after-commit");
-	if (index_sync(s->index, NULL, NULL, err) < 0 || index_commit(s->index, err) < 0) {
+	if (indexed < 0 || (indexed == 1 && index_sync(s->index, NULL, NULL, err) < 0) ||
+	    index_commit(s->index, err) < 0) {
 		index_rollback(s->index);
 		/* The commit is in git; the next command's sync indexes it. */
 		cb_error_prefix(err, "saved in git, but ");
@@ -302,45 +309,66 @@ static int load_for_change(struct session *s, int id, const struct board *board,
 	return 0;
 }
 
+/* The files of a card op's commit: the card's text and those of the cards that made room. */
+struct card_files {
+	struct file_update *updates;
+	struct strbuf *texts;
+	char (*paths)[32];
+	size_t n;
+};
+
+static void card_files_of(const struct op_state *st, struct card_files *f)
+{
+	f->n = 1 + st->nroom;
+	f->updates = xcalloc(f->n, sizeof(*f->updates));
+	f->texts = xcalloc(f->n, sizeof(*f->texts));
+	f->paths = xcalloc(f->n, sizeof(*f->paths));
+	for (size_t i = 0; i < f->n; i++) {
+		const struct card *c = i ? &st->room_after[i - 1] : &st->after;
+		card_format(c, &f->texts[i]);
+		card_path(c->id, f->paths[i]);
+		f->updates[i] = (struct file_update){f->paths[i], f->texts[i].buf, f->texts[i].len};
+	}
+}
+
+static void card_files_free(struct card_files *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		sb_free(&f->texts[i]);
+	free(f->texts);
+	free(f->paths);
+	free(f->updates);
+	memset(f, 0, sizeof(*f));
+}
+
 /* Writes the card's new text as one commit on the board as it was at base, or on a later
- * tip that holds the same card and board.conf: 1 when it does not (retry). */
+ * tip that holds the same card and board.conf: 1 when it does not (retry). own is filled in
+ * for the index (its files stay f's). */
 static int commit_card(struct session *s, const struct op_state *st, const git_oid *base,
-		       const struct strbuf *text, const struct strbuf *msg, struct op_result *res,
+		       const struct card_files *f, const struct strbuf *msg, struct own_commit *own,
 		       struct cb_error *err)
 {
-	git_oid commit;
-	char path[32];
+	git_oid commit, parent;
 	int rc;
 
-	if (text->len > CARD_FILE_MAX)
+	if (f->texts[0].len > CARD_FILE_MAX)
 		return cb_fail(err, CB_EINVALID,
 			       "#%d would be %zu KiB with this change, over the limit of %d KiB for "
 			       "a card with its notes; carry on in a new card and archive this one",
-			       st->after.id, text->len / 1024, CARD_FILE_MAX / 1024);
-	card_path(st->after.id, path);
-	size_t n = 1 + st->nroom;
-	struct file_update *updates = xcalloc(n, sizeof(*updates));
-	struct strbuf *room = xcalloc(n, sizeof(*room));
-	char (*room_path)[32] = xcalloc(n, sizeof(*room_path));
-	updates[0] = (struct file_update){path, text->buf, text->len};
-	for (size_t i = 0; i < st->nroom; i++) {
-		card_format(&st->room_after[i], &room[i]);
-		card_path(st->room_after[i].id, room_path[i]);
-		updates[i + 1] = (struct file_update){room_path[i], room[i].buf, room[i].len};
-	}
+			       st->after.id, f->texts[0].len / 1024, CARD_FILE_MAX / 1024);
 	/* The cards' texts do not depend on the tip: they are written before the commit lock.
 	 * With other cards, nothing may have changed meanwhile at all. */
-	rc = repo_store_files(s->repo, updates, n, err);
+	*own = (struct own_commit){.time = (long long)time(NULL), .author_name = s->name,
+				   .author_email = s->email, .message = sb_str(msg),
+				   .files = f->updates, .nfiles = f->n};
+	rc = repo_store_files(s->repo, f->updates, f->n, err);
 	if (rc == 0)
-		rc = commit_on_tip(s, base, st->nroom ? 0 : st->after.id, updates, n, sb_str(msg),
-				   &commit, err);
-	for (size_t i = 0; i < st->nroom; i++)
-		sb_free(&room[i]);
-	free(room);
-	free(room_path);
-	free(updates);
-	if (rc == 0)
-		res->card = st->after.id;
+		rc = commit_on_tip(s, base, st->nroom ? 0 : st->after.id, f->updates, f->n,
+				   sb_str(msg), own->time, &commit, &parent, err);
+	if (rc == 0) {
+		git_oid_tostr(own->oid, sizeof(own->oid), &commit);
+		git_oid_tostr(own->parent, sizeof(own->parent), &parent);
+	}
 	return rc;
 }
 
@@ -354,7 +382,9 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 	struct card before;
 	struct op_state st = {.s = s, .board = &board};
 	struct change_list changes = {0};
-	struct strbuf text = {0}, msg = {0};
+	struct strbuf msg = {0};
+	struct card_files files = {0};
+	struct own_commit own;
 	const char *denied;
 	git_oid base;
 	int rc = -1;
@@ -400,7 +430,7 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 		rc = 0;
 		goto out;
 	}
-	card_format(&st.after, &text);
+	card_files_of(&st, &files);
 	build_message(&st, op, reason, &changes, &msg);
 	if (git_oid_fromstr(&base, index_tip(s->index)) < 0) {
 		cb_fail(err, CB_ECORRUPT, "the index has no commit of the board; run `coboard reindex`");
@@ -408,7 +438,9 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 	}
 	if (index_commit(s->index, err) < 0)
 		goto fail;
-	rc = commit_card(s, &st, &base, &text, &msg, res, err);
+	rc = commit_card(s, &st, &base, &files, &msg, &own, err);
+	if (rc == 0)
+		res->card = st.after.id;
 	snprintf(res->note, sizeof(res->note), "%s", st.note);
 	if (hold) { /* never wait for the index's lock holding the commit lock */
 		repo_unlock_commits(s->repo);
@@ -419,7 +451,7 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 		rc = -1;
 	}
 	if (rc == 0)
-		rc = finish_commit(s, res, err);
+		rc = finish_commit(s, &own, res, err);
 	goto out;
 fail:
 	index_rollback(s->index);
@@ -427,7 +459,7 @@ out:
 	if (hold)
 		repo_unlock_commits(s->repo);
 	change_list_free(&changes);
-	sb_free(&text);
+	card_files_free(&files);
 	sb_free(&msg);
 	card_free(&before);
 	card_free(&st.after);
@@ -478,7 +510,7 @@ int ops_advance(struct session *s, const git_oid *from, const git_oid *to, struc
 		index_rollback(s->index);
 		return -1;
 	}
-	rc = finish_commit(s, res, err);
+	rc = finish_commit(s, NULL, res, err);
 	return rc;
 }
 
@@ -498,11 +530,11 @@ static int try_file_op(struct session *s, file_op_fn fn, void *arg, struct op_re
 	if (repo_tip(s->repo, &parent, err) < 0 || fn(s, &board, &parent, arg, &op, err) < 0)
 		goto fail;
 	sb_printf(&op.message, "Op: %s\nMember: %s\n", op.op, s->login);
-	rc = commit_on_tip(s, &parent, 0, op.updates, op.nupdates, sb_str(&op.message), &commit,
-			   err);
+	rc = commit_on_tip(s, &parent, 0, op.updates, op.nupdates, sb_str(&op.message), 0, &commit,
+			   &parent, err);
 	if (rc != 0)
 		goto fail;
-	rc = finish_commit(s, res, err);
+	rc = finish_commit(s, NULL, res, err);
 	if (rc == 0 && op.authority && authority_save(repo_gitdir(s->repo), op.authority,
 							&op.authority_refused, err) < 0)
 		cb_error_prefix(err, "committed, but ");

@@ -78,6 +78,7 @@
 	X(git_revwalk_push) \
 	X(git_revwalk_sorting) \
 	X(git_signature_free) \
+	X(git_signature_new) \
 	X(git_signature_now) \
 	X(git_tag_create_lightweight) \
 	X(git_tree_create_updated) \
@@ -236,6 +237,7 @@ static inline int coboard_oid_is_zero(const git_oid *id)
 #define git_revwalk_push (git_api()->git_revwalk_push)
 #define git_revwalk_sorting (git_api()->git_revwalk_sorting)
 #define git_signature_free (git_api()->git_signature_free)
+#define git_signature_new (git_api()->git_signature_new)
 #define git_signature_now (git_api()->git_signature_now)
 #define git_tag_create_lightweight (git_api()->git_tag_create_lightweight)
 #define git_tree_create_updated (git_api()->git_tree_create_updated)

@@ -1,4 +1,3 @@
-#include "i18n.h"
 #include "merge_tree.h"
 
 #include <stdio.h>
@@ -7,6 +6,7 @@
 #include <time.h>
 
 #include "card.h"
+#include "i18n.h"
 #include "merge.h"
 
 /* The change of the same file: a card is the same card in either layout (cards/7.card,

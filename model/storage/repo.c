@@ -1,4 +1,3 @@
-#include "i18n.h"
 #include "repo_internal.h"
 
 #include <errno.h>
@@ -10,6 +9,7 @@
 #include <unistd.h>
 
 #include "card.h"
+#include "i18n.h"
 
 /* Why the repository would not open (its path, libgit2's words), once repo_git failed: the
  * calls made with no repository afterwards only say "invalid argument". */
@@ -246,6 +246,15 @@ void repo_free(struct repo *repo)
 
 int repo_signature(git_signature **sig, const struct identity *who, struct cb_error *err)
 {
+	struct tm local;
+	time_t when = (time_t)who->when;
+
+	if (who->when && localtime_r(&when, &local)) {
+		if (git_signature_new(sig, who->name, who->email, who->when,
+				      (int)(local.tm_gmtoff / 60)) < 0)
+			return repo_git_fail(err, "cannot make the commit author");
+		return 0;
+	}
 	if (git_signature_now(sig, who->name, who->email) < 0)
 		return repo_git_fail(err, "cannot make the commit author");
 	return 0;

@@ -38,6 +38,7 @@ struct identity {
 	const char *login; /* the acting member */
 	const char *name;
 	const char *email;
+	long long when; /* the commit's time, seconds since the epoch; 0: now */
 };
 
 
