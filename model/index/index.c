@@ -12,7 +12,7 @@
 #include "history.h"
 #include "i18n.h"
 
-enum { SCHEMA_VERSION = 7, WAL_CHECKPOINT_FRAMES = 256 };
+enum { SCHEMA_VERSION = 8, WAL_CHECKPOINT_FRAMES = 256 };
 
 /* SQLite's page cache in KiB. A command reads each page about once, so a cache bigger than
  * a few hundred pages only hands it fresh memory to fault in, a page at a time: at 10,000
@@ -59,7 +59,8 @@ static const char schema[] =
 	"CREATE TABLE commits(seq INTEGER PRIMARY KEY, oid TEXT NOT NULL UNIQUE,"
 	" time INTEGER NOT NULL, at INTEGER NOT NULL, author TEXT NOT NULL, email TEXT NOT NULL,"
 	" member TEXT NOT NULL, subject TEXT NOT NULL, op TEXT NOT NULL, reason TEXT NOT NULL,"
-	" side INTEGER NOT NULL DEFAULT 0);"
+	" side INTEGER NOT NULL DEFAULT 0, merge INTEGER NOT NULL DEFAULT 0,"
+	" site TEXT NOT NULL DEFAULT '', merged_from TEXT NOT NULL DEFAULT '');"
 	"CREATE INDEX commits_at ON commits(at);"
 	"CREATE INDEX commits_op ON commits(op, seq);"
 	"CREATE TABLE changes(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, card INTEGER NOT NULL,"

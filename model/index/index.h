@@ -38,6 +38,12 @@ void index_rollback(struct index *idx);
 typedef void (*progress_fn)(size_t done, size_t total, void *ctx);
 int index_sync(struct index *idx, progress_fn progress, void *ctx, struct cb_error *err);
 
+/* The open meeting's file (model/services/meeting.c writes it); the index keeps its text, so
+ * that which meeting is open is answered without git. */
+#define MEETING_OPEN_PATH "meetings/current"
+/* Its text at the indexed tip, "" when no meeting is open. */
+int index_meeting_file(struct index *idx, struct strbuf *out, struct cb_error *err);
+
 /* A commit this process has just made of card files on the indexed tip: indexed from what
  * the writer holds (its message, its files' new texts; the old texts are the index's own),
  * not read back from git. Inside a write transaction: 0, or 1 when the index is not at the
@@ -207,6 +213,19 @@ int index_move_reason(struct index *idx, int card, const char *column, char **re
 /* The cards (not archived) in each column of board, in board order. */
 int index_column_counts(struct index *idx, const struct board *board, int *counts,
 			struct cb_error *err);
+/* What came onto the branch after commit since: how many commits that are not merges, the
+ * newest one's author and subject, and the newest merge's op and its Site and Merged-From
+ * trailers (whether a sync brought them, and from which office). on_main_line is false, and
+ * nothing else is said, when since is not a commit of the main line any more (the branch
+ * moved to another office's merge that holds it on a side): only git can say then. */
+struct index_arrivals {
+	bool on_main_line;
+	size_t count;
+	struct strbuf author, subject, merge_op, site, merged_from;
+};
+int index_arrivals(struct index *idx, const char *since, struct index_arrivals *out,
+		   struct cb_error *err);
+void index_arrivals_free(struct index_arrivals *a);
 /* How many commits of the main line came after oid: the inverse of index_commit_back. */
 int index_changes_since_commit(struct index *idx, const char *oid, int *n, struct cb_error *err);
 

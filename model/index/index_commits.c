@@ -84,6 +84,48 @@ int index_commit_back(struct index *idx, int n, struct cb_oid *out, struct cb_er
 	return to_oid(hex, out, N_("that is the board's first change"), err);
 }
 
+int index_arrivals(struct index *idx, const char *since, struct index_arrivals *out,
+		   struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		idx,
+		"WITH since AS (SELECT seq FROM commits WHERE oid = ?1 AND side = 0),"
+		" later AS (SELECT * FROM commits WHERE seq > (SELECT seq FROM since))"
+		" SELECT (SELECT count(*) FROM later WHERE merge = 0), n.author, n.subject, m.op,"
+		" m.site, m.merged_from, EXISTS (SELECT 1 FROM since) FROM (SELECT 1) LEFT JOIN"
+		" (SELECT author, subject FROM later WHERE merge = 0 ORDER BY seq DESC LIMIT 1) n"
+		" LEFT JOIN (SELECT op, site, merged_from FROM later WHERE merge = 1"
+		" ORDER BY seq DESC LIMIT 1) m",
+		err);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return -1;
+	bind_text(st, 1, since);
+	rc = step_row(idx, st, err);
+	if (rc > 0) {
+		out->count = (size_t)sqlite3_column_int64(st, 0);
+		sb_puts(&out->author, col_text(st, 1));
+		sb_puts(&out->subject, col_text(st, 2));
+		sb_puts(&out->merge_op, col_text(st, 3));
+		sb_puts(&out->site, col_text(st, 4));
+		sb_puts(&out->merged_from, col_text(st, 5));
+		out->on_main_line = sqlite3_column_int(st, 6) != 0;
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+void index_arrivals_free(struct index_arrivals *a)
+{
+	sb_free(&a->author);
+	sb_free(&a->subject);
+	sb_free(&a->merge_op);
+	sb_free(&a->site);
+	sb_free(&a->merged_from);
+}
+
 int index_changes_since_commit(struct index *idx, const char *oid, int *n, struct cb_error *err)
 {
 	char seq[41], count[41];

@@ -10,6 +10,11 @@
 
 /* --- reading ------------------------------------------------------------------------ */
 
+int index_meeting_file(struct index *idx, struct strbuf *out, struct cb_error *err)
+{
+	return read_meta(idx, "meeting", out, err);
+}
+
 int index_board_in_git(struct index *idx, struct board *board, struct cb_error *err)
 {
 	struct strbuf text = {0};

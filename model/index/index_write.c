@@ -442,6 +442,8 @@ static int index_files(struct index *idx, sqlite3_int64 seq, const struct commit
 				index_merge_side_free(&sides[k]);
 		} else if (strcmp(fc->path, "board.conf") == 0 && take != TAKE_HISTORY_ONLY) {
 			rc = index_board_change(idx, seq, fc, err);
+		} else if (strcmp(fc->path, MEETING_OPEN_PATH) == 0 && take != TAKE_HISTORY_ONLY) {
+			rc = write_meta(idx, "meeting", fc->new_text ? fc->new_text : "", err);
 		}
 		if (rc < 0)
 			return -1;
@@ -458,13 +460,18 @@ static int index_one_commit(struct index *idx, const struct commit_info *info, b
 	char *op = history_trailer(info->message, "Op");
 	char *reason = history_trailer(info->message, "Reason");
 	char *member = history_trailer(info->message, "Member");
+	char *site = history_trailer(info->message, "Site");
+	char *merged_from = history_trailer(info->message, "Merged-From");
 	sqlite3_stmt *st;
 	int rc = -1;
 
+	/* A sync merge's office by name: the first word ("Merged-From: astana URL"). */
+	site[strcspn(site, " ")] = '\0';
+	merged_from[strcspn(merged_from, " ")] = '\0';
 	st = db_stmt(idx,
 		     "INSERT INTO commits(oid, time, at, author, email, subject, op, reason, member,"
-		     " side) VALUES (?1, ?2, max(?2, coalesce((SELECT max(at) FROM commits), 0)),"
-		     " ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		     " side, merge, site, merged_from) VALUES (?1, ?2, max(?2, coalesce((SELECT"
+		     " max(at) FROM commits), 0)), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 		     err);
 	if (!st)
 		goto out;
@@ -477,6 +484,9 @@ static int index_one_commit(struct index *idx, const struct commit_info *info, b
 	bind_text(st, 7, reason);
 	bind_text(st, 8, member);
 	sqlite3_bind_int(st, 9, side);
+	sqlite3_bind_int(st, 10, info->merge);
+	bind_text(st, 11, site);
+	bind_text(st, 12, merged_from);
 	if (step_done(idx, st, err) < 0)
 		goto out;
 	rc = index_files(idx, sqlite3_last_insert_rowid(idx->db), info,
@@ -486,6 +496,8 @@ out:
 	free(op);
 	free(reason);
 	free(member);
+	free(site);
+	free(merged_from);
 	return rc;
 }
 

@@ -21,6 +21,17 @@ static char *field_value(const char *text, const char *key)
 	return xstrdup("");
 }
 
+static void meeting_parse(const char *text, struct meeting *m)
+{
+	char *started = field_value(text, "started");
+
+	m->title = field_value(text, "title");
+	m->secretary = field_value(text, "secretary");
+	m->start_commit = field_value(text, "start");
+	m->started = atoll(started);
+	free(started);
+}
+
 int meeting_read_open(struct session *s, const git_oid *tip, struct meeting *m, bool *open,
 		      struct cb_error *err)
 {
@@ -29,14 +40,8 @@ int meeting_read_open(struct session *s, const git_oid *tip, struct meeting *m, 
 	memset(m, 0, sizeof(*m));
 	if (repo_read(s->repo, tip, MEETING_OPEN_PATH, &text, open, err) < 0)
 		return -1;
-	if (*open) {
-		char *started = field_value(sb_str(&text), "started");
-		m->title = field_value(sb_str(&text), "title");
-		m->secretary = field_value(sb_str(&text), "secretary");
-		m->start_commit = field_value(sb_str(&text), "start");
-		m->started = atoll(started);
-		free(started);
-	}
+	if (*open)
+		meeting_parse(sb_str(&text), m);
 	sb_free(&text);
 	return 0;
 }
@@ -51,13 +56,18 @@ void meeting_free(struct meeting *m)
 
 int meeting_current(struct session *s, struct meeting *m, bool *open, struct cb_error *err)
 {
-	git_oid tip;
+	struct strbuf text = {0};
 
-	*open = false;
 	memset(m, 0, sizeof(*m));
-	if (repo_tip(s->repo, &tip, err) < 0)
+	if (index_meeting_file(s->index, &text, err) < 0) {
+		sb_free(&text);
 		return -1;
-	return meeting_read_open(s, &tip, m, open, err);
+	}
+	*open = text.len > 0;
+	if (*open)
+		meeting_parse(sb_str(&text), m);
+	sb_free(&text);
+	return 0;
 }
 
 /* meetings/2026-01-15-2.md is tagged meeting/2026-01-15-2 */

@@ -9,8 +9,6 @@
 #include "session.h"
 #include "strbuf.h"
 
-#define MEETING_OPEN_PATH "meetings/current"
-
 struct meeting {
 	char *title, *secretary, *start_commit;
 	long long started;

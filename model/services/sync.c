@@ -330,39 +330,56 @@ int sync_with(struct session *s, const char *name, struct sync_result *r, struct
 		       SYNC_ATTEMPTS);
 }
 
-/* The first word of a trailer's value ("Merged-From: astana URL" gives astana), in out. */
-static void trailer_word(const char *message, const char *key, char *out, size_t size)
-{
-	char *value = history_trailer(message, key);
 
-	snprintf(out, size, "%.*s", (int)strcspn(value, " "), value);
-	free(value);
+/* The same from git, for a branch that moved to another office's merge holding the old tip
+ * on a side: the commits the new tip has and the old one has not. */
+static int arrivals_in_git(struct session *s, const char *old_tip, struct index_arrivals *in,
+			   struct cb_error *err)
+{
+	const char *keys[] = {"Op", "Site", "Merged-From"};
+	struct strbuf *values[] = {&in->merge_op, &in->site, &in->merged_from};
+	struct strbuf merge = {0};
+	git_oid from, to;
+	int rc = -1;
+
+	if (git_oid_fromstr(&from, old_tip) == 0 && git_oid_fromstr(&to, index_tip(s->index)) == 0 &&
+	    repo_arrivals(s->repo, &from, &to, &in->count, &in->author, &in->subject, &merge,
+			  err) == 0) {
+		for (size_t i = 0; i < 3; i++) {
+			char *value = history_trailer(sb_str(&merge), keys[i]);
+			sb_add(values[i], value, strcspn(value, " "));
+			free(value);
+		}
+		rc = 0;
+	}
+	sb_free(&merge);
+	return rc;
 }
 
-bool sync_arrival(struct session *s, const char *old_tip, const char *new_tip,
-		  struct arrival *out)
+bool sync_arrival(struct session *s, const char *old_tip, struct arrival *out)
 {
-	struct strbuf merge = {0}, here = {0};
+	struct index_arrivals in;
+	struct strbuf here = {0};
 	struct cb_error err = {0};
-	git_oid from, to;
-	char site[80] = "", remote[80] = "";
 	bool found = false;
 
 	memset(out, 0, sizeof(*out));
-	if (git_oid_fromstr(&from, old_tip) < 0 || git_oid_fromstr(&to, new_tip) < 0 ||
-	    repo_arrivals(s->repo, &from, &to, &out->count, &out->author, &out->subject, &merge,
-			  &err) < 0 ||
-	    !out->count || !strstr(sb_str(&merge), UNTRANSLATED("\nOp: sync\n")))
+	if (index_arrivals(s->index, old_tip, &in, &err) < 0 ||
+	    (!in.on_main_line && arrivals_in_git(s, old_tip, &in, &err) < 0) || !in.count ||
+	    strcmp(sb_str(&in.merge_op), "sync") != 0)
 		goto out;
-	trailer_word(sb_str(&merge), "Site", site, sizeof(site));
-	trailer_word(sb_str(&merge), "Merged-From", remote, sizeof(remote));
+	out->count = in.count;
+	sb_puts(&out->author, sb_str(&in.author));
+	sb_puts(&out->subject, sb_str(&in.subject));
 	repo_config_get(s->repo, "coboard.site", &here);
 	/* Merged here: the changes came from the remote; merged there: from that office. */
 	snprintf(out->office, sizeof(out->office), "%s",
-		 !*site || strcmp(site, sb_str(&here)) == 0 ? remote : site);
+		 !in.site.len || strcmp(sb_str(&in.site), sb_str(&here)) == 0
+			 ? sb_str(&in.merged_from)
+			 : sb_str(&in.site));
 	found = *out->office != '\0';
 out:
-	sb_free(&merge);
+	index_arrivals_free(&in);
 	sb_free(&here);
 	return found;
 }

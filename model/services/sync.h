@@ -55,7 +55,8 @@ int sync_set_site(struct session *s, const char *name, int number, bool this_ser
  * app's top line: read from the records `sync` leaves, without running git. */
 void sync_last(const char *gitdir, char **name, long long *when);
 
-/* What another office's sync brought to this board between the commits old_tip and new_tip:
+/* What another office's sync brought to this board since the commit old_tip, up to the
+ * indexed tip (answered from the index):
  * the office (the remote this server synced with, or the site that merged and pushed here),
  * how many changes, the newest one's author and subject. False when no merge of a sync is
  * among them (an ordinary change). */
@@ -64,8 +65,7 @@ struct arrival {
 	size_t count;
 	struct strbuf author, subject;
 };
-bool sync_arrival(struct session *s, const char *old_tip, const char *new_tip,
-		  struct arrival *out);
+bool sync_arrival(struct session *s, const char *old_tip, struct arrival *out);
 void arrival_free(struct arrival *a);
 
 #endif

@@ -125,7 +125,7 @@ static void announce(struct app *app, const char *tip_before, const char *author
 {
 	struct arrival a;
 
-	if (sync_arrival(app->s, tip_before, index_tip(app->s->index), &a)) {
+	if (sync_arrival(app->s, tip_before, &a)) {
 		if (a.count > 1)
 			app_message(app, C_NOTICE, "from %s: %s: %s (and %zu more)", a.office,
 				    sb_str(&a.author), sb_str(&a.subject), a.count - 1);
