@@ -239,8 +239,9 @@ int index_before_last_meeting(struct index *idx, char out[41], struct cb_error *
 int index_commit_summary(struct index *idx, const char *oid, char **subject, char **member,
 			 struct cb_error *err);
 
-/* The commits that ended meetings, newest first (only the newest when last_only). */
-int index_meeting_ends(struct index *idx, bool last_only, struct strvec *oids,
+/* The commits that ended meetings, newest first (only the newest when last_only): each as
+ * two strings, the commit and the path of the minutes it wrote. */
+int index_meeting_ends(struct index *idx, bool last_only, struct strvec *ends,
 		       struct cb_error *err);
 
 /* Why the branch's board.conf was not taken ("" when it was): the board then works with the

@@ -201,16 +201,16 @@ int index_commit_summary(struct index *idx, const char *oid, char **subject, cha
 	return rc < 0 ? -1 : 0;
 }
 
-int index_meeting_ends(struct index *idx, bool last_only, struct strvec *oids,
+int index_meeting_ends(struct index *idx, bool last_only, struct strvec *ends,
 		       struct cb_error *err)
 {
 	sqlite3_stmt *st = db_stmt(idx,
-				   "SELECT oid FROM commits WHERE op = 'meeting-end' ORDER BY seq DESC"
-				   " LIMIT CASE WHEN ? THEN 1 ELSE -1 END",
+				   "SELECT oid, minutes FROM commits WHERE op = 'meeting-end'"
+				   " ORDER BY seq DESC LIMIT CASE WHEN ? THEN 1 ELSE -1 END",
 				   err);
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, last_only);
-	return step_texts(idx, st, 1, oids, err);
+	return step_texts(idx, st, 2, ends, err);
 }

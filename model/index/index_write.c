@@ -462,6 +462,8 @@ static int index_one_commit(struct index *idx, const struct commit_info *info, b
 	char *member = history_trailer(info->message, "Member");
 	char *site = history_trailer(info->message, "Site");
 	char *merged_from = history_trailer(info->message, "Merged-From");
+	char *minutes = strcmp(op, "meeting-end") == 0 ? history_trailer(info->message, "Minutes")
+						       : xstrdup("");
 	sqlite3_stmt *st;
 	int rc = -1;
 
@@ -470,8 +472,9 @@ static int index_one_commit(struct index *idx, const struct commit_info *info, b
 	merged_from[strcspn(merged_from, " ")] = '\0';
 	st = db_stmt(idx,
 		     "INSERT INTO commits(oid, time, at, author, email, subject, op, reason, member,"
-		     " side, merge, site, merged_from) VALUES (?1, ?2, max(?2, coalesce((SELECT"
-		     " max(at) FROM commits), 0)), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+		     " side, merge, site, merged_from, minutes) VALUES (?1, ?2, max(?2,"
+		     " coalesce((SELECT max(at) FROM commits), 0)), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+		     " ?11, ?12, ?13)",
 		     err);
 	if (!st)
 		goto out;
@@ -487,6 +490,7 @@ static int index_one_commit(struct index *idx, const struct commit_info *info, b
 	sqlite3_bind_int(st, 10, info->merge);
 	bind_text(st, 11, site);
 	bind_text(st, 12, merged_from);
+	bind_text(st, 13, minutes);
 	if (step_done(idx, st, err) < 0)
 		goto out;
 	rc = index_files(idx, sqlite3_last_insert_rowid(idx->db), info,
@@ -498,6 +502,7 @@ out:
 	free(member);
 	free(site);
 	free(merged_from);
+	free(minutes);
 	return rc;
 }
 

@@ -83,31 +83,28 @@ void meeting_minutes_tag(const char *path, struct strbuf *tag)
 
 int meeting_repair_tags(struct session *s, bool all, struct strvec *made, struct cb_error *err)
 {
-	struct strvec oids = {0};
-	int rc = index_meeting_ends(s->index, !all, &oids, err);
+	struct strvec ends = {0};
+	int rc = index_meeting_ends(s->index, !all, &ends, err);
 
-	for (size_t i = 0; rc == 0 && i < oids.n; i++) {
-		struct strbuf tag = {0}, message = {0};
+	for (size_t i = 0; rc == 0 && i + 1 < ends.n; i += 2) {
+		const char *oid_hex = ends.v[i], *minutes = ends.v[i + 1];
+		struct strbuf tag = {0};
 		git_oid oid;
 		bool was_made;
 
-		if (git_oid_fromstr(&oid, oids.v[i]) < 0 ||
-		    repo_commit_message(s->repo, &oid, &message, err) < 0) {
-			cb_error_clear(err);
-			rc = cb_fail(err, CB_ECORRUPT, "cannot read the meeting commit %.7s", oids.v[i]);
+		if (!*minutes)
+			continue;
+		if (git_oid_fromstr(&oid, oid_hex) < 0) {
+			rc = cb_fail(err, CB_ECORRUPT, "bad commit id '%s' in the index; run `coboard "
+				     "reindex`", oid_hex);
 			break;
 		}
-		char *minutes = field_value(sb_str(&message), "Minutes");
-		if (*minutes) {
-			meeting_minutes_tag(minutes, &tag);
-			rc = repo_ensure_tag(s->repo, sb_str(&tag), &oid, &was_made, err);
-			if (rc == 0 && was_made && made)
-				sv_push(made, sb_str(&tag));
-		}
-		free(minutes);
+		meeting_minutes_tag(minutes, &tag);
+		rc = repo_ensure_tag(s->repo, sb_str(&tag), &oid, &was_made, err);
+		if (rc == 0 && was_made && made)
+			sv_push(made, sb_str(&tag));
 		sb_free(&tag);
-		sb_free(&message);
 	}
-	sv_free(&oids);
+	sv_free(&ends);
 	return rc;
 }

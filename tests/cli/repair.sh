@@ -34,13 +34,22 @@ sqlite3 "$IDX" "PRAGMA user_version = 5; ALTER TABLE cards DROP COLUMN co;
 	ALTER TABLE cards DROP COLUMN set_aside;"
 run 0 list
 expect_eq "$OUT" "$listed" "list after a schema-5 index"
-expect_eq "$(sqlite3 "$IDX" 'PRAGMA user_version')" 7 "the index is rebuilt at schema 7"
+expect_eq "$(sqlite3 "$IDX" 'PRAGMA user_version')" 8 "the index is rebuilt at schema 8"
 # Schema 6 had no table of requests: rebuilt as well.
 sqlite3 "$IDX" "PRAGMA user_version = 6; DROP TABLE requests;"
 run 0 list
 expect_eq "$OUT" "$listed" "list after a schema-6 index"
 expect_eq "$(sqlite3 "$IDX" "SELECT count(*) FROM sqlite_master WHERE name = 'requests'")" 1 \
 	"the rebuilt index has the requests"
+# Schema 7 kept neither the open meeting nor what a commit came by: rebuilt, and they are there.
+cb meeting start "Rebuilt" >/dev/null
+sqlite3 "$IDX" "PRAGMA user_version = 7; DELETE FROM meta WHERE key = 'meeting';
+	ALTER TABLE commits DROP COLUMN minutes; ALTER TABLE commits DROP COLUMN merged_from;
+	ALTER TABLE commits DROP COLUMN site; ALTER TABLE commits DROP COLUMN merge;"
+run 0 meeting status
+expect_contains "$OUT" "Rebuilt" "the open meeting after a schema-7 index"
+expect_eq "$(sqlite3 "$IDX" 'PRAGMA user_version')" 8 "the index is rebuilt at schema 8"
+cb meeting end >/dev/null
 
 # Killed between the git commit and the index update.
 before=$(commits)
