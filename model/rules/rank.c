@@ -15,6 +15,8 @@ enum {
 };
 
 enum side { NEAR_LOW, NEAR_HIGH, MIDDLE };
+/* The fraction of a gap that means: the next key, one step on (appending and prepending). */
+enum { ONE_STEP = 0 };
 
 static int digit_value(char c)
 {
@@ -119,7 +121,7 @@ static char *key_in(const char *lo, const char *hi, enum side side, uint64_t fra
 	}
 	for (size_t w = from;; w = w + by > WIDEST ? WIDEST : w + by) {
 		if (gap_at(&g, w, &l, &h)) {
-			uint64_t d = (h - l) / fraction + 1;
+			uint64_t d = fraction == ONE_STEP ? 1 : (h - l) / fraction + 1;
 			uint64_t v = side == NEAR_LOW	? l + d
 				     : side == NEAR_HIGH ? h - d
 							 : l + (h - l) / 2;
@@ -171,7 +173,7 @@ char *rank_between(const char *before, const char *after)
 	if (!ordered(lo, hi))
 		return NULL;
 	return key_between(lo, hi, lo && !hi ? NEAR_LOW : hi && !lo ? NEAR_HIGH : MIDDLE,
-			   BASE * BASE);
+			   ONE_STEP);
 }
 
 /* Gives the count keys of window [first, first + count) and the placed card, at slot `at`
@@ -229,7 +231,7 @@ static uint64_t run_fraction(const char *const *keys, size_t n, size_t at, enum 
 					       : (at >= 2 ? keys[at - 2] : NULL);
 
 	if (!lo || !hi)
-		return BASE * BASE; /* an end: appending and prepending count on */
+		return ONE_STEP; /* an end: appending and prepending count on */
 	if (beyond && shared(far, beyond) > shared(lo, hi) + 1)
 		return BASE * BASE;
 	return 16;

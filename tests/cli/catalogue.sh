@@ -36,7 +36,7 @@ def messages(path):
 
 every, marked = messages(sys.argv[1]), messages(sys.argv[2])
 marked.update(messages(sys.argv[3]))
-sql = re.compile(r"^\s*(SELECT|INSERT|DELETE|UPDATE|CREATE|PRAGMA|BEGIN|WHERE|AND|ORDER)\b")
+sql = re.compile(r"^\s*(SELECT|INSERT|DELETE|UPDATE|CREATE|PRAGMA|BEGIN|WITH|WHERE|AND|ORDER)\b")
 for text, where in sorted(every.items(), key=lambda kv: kv[1]):
     if text in marked or sql.match(text) or not re.search(r"[A-Za-z]{3,}[:,.;]? [A-Za-z]{2,}", text):
         continue
