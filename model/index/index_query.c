@@ -69,22 +69,17 @@ int index_board(struct index *idx, struct board *board, struct cb_error *err)
 /* What a list shows of a card, from the row's own columns: no card text is parsed. */
 static void list_push_row(struct card_list *out, sqlite3_stmt *st)
 {
-	struct card *card = card_list_add(out);
-
-	memset(card, 0, sizeof(*card));
-	card->id = sqlite3_column_int(st, 0);
-	card->title = xstrdup(col_text(st, 2));
-	card->column = xstrdup(col_text(st, 3));
-	card->rank = xstrdup(col_text(st, 4));
-	card->lead = xstrdup(col_text(st, 5));
-	sv_split_list(&card->co, col_text(st, 6));
-	card->due = xstrdup(col_text(st, 7));
-	sv_split_list(&card->labels, col_text(st, 8));
-	card->archived = sqlite3_column_int(st, 9) != 0;
-	card->description = xstrdup("");
-	card->item = xstrdup("");
-	card->source = xstrdup("");
-	card->every = xstrdup("");
+	card_list_add_row(out, &(struct card_row){
+				       .id = sqlite3_column_int(st, 0),
+				       .title = col_text(st, 2),
+				       .column = col_text(st, 3),
+				       .rank = col_text(st, 4),
+				       .lead = col_text(st, 5),
+				       .co = col_text(st, 6),
+				       .due = col_text(st, 7),
+				       .labels = col_text(st, 8),
+				       .archived = sqlite3_column_int(st, 9) != 0,
+			       });
 }
 
 /* How many cards the index holds: as many as any filter can match. */

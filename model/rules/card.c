@@ -45,6 +45,10 @@ void card_init(struct card *card)
 
 void card_free(struct card *card)
 {
+	if (card->borrowed) {
+		memset(card, 0, sizeof(*card));
+		return;
+	}
 	free(card->title);
 	free(card->column);
 	free(card->rank);

@@ -78,6 +78,10 @@ struct card {
 	size_t nconflicts;
 	struct step *steps; /* in time order; no two alike */
 	size_t nsteps;
+	/* Read as a row of a list: its strings belong to the list (struct card_list), which
+	 * frees them all at once; card_free leaves them. Such a card has no notes, values set
+	 * aside or requests, and is not edited: card_copy makes one that can be. */
+	bool borrowed;
 };
 
 /* Sets every string of an empty card to "" so callers never meet NULL. */

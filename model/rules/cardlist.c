@@ -1,13 +1,86 @@
 #include "cardlist.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+struct text_block {
+	struct text_block *next;
+	size_t used, size;
+	max_align_t data[]; /* aligned for the arrays of strings kept here too */
+};
+
+enum { TEXT_BLOCK = 64 * 1024 };
+
+/* n bytes kept with the list, aligned for a pointer. */
+static void *keep(struct card_list *list, size_t n)
+{
+	struct text_block *b = list->texts;
+	size_t at = b ? (b->used + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *) : 0;
+
+	if (!b || at + n > b->size) {
+		size_t size = n > TEXT_BLOCK ? n : TEXT_BLOCK;
+		b = xmalloc(sizeof(*b) + size);
+		b->next = list->texts;
+		b->size = size;
+		list->texts = b;
+		at = 0;
+	}
+	b->used = at + n;
+	return (char *)b->data + at;
+}
+
+static char *keep_text(struct card_list *list, const char *s, size_t len)
+{
+	char *copy = keep(list, len + 1);
+
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	return copy;
+}
+
+/* A comma-separated list as a strvec whose array and strings are the list's. */
+static void keep_items(struct card_list *list, const char *text, struct strvec *out)
+{
+	const char *p = text, *item;
+	size_t len, n = 0;
+
+	while (list_next_item(&p, &item, &len))
+		n++;
+	*out = (struct strvec){n ? keep(list, n * sizeof(char *)) : NULL, 0, 0};
+	for (p = text; list_next_item(&p, &item, &len);)
+		out->v[out->n++] = keep_text(list, item, len);
+}
+
+void card_list_add_row(struct card_list *list, const struct card_row *row)
+{
+	static char none[] = "";
+	struct card *card = card_list_add(list);
+
+	memset(card, 0, sizeof(*card));
+	card->borrowed = true;
+	card->id = row->id;
+	card->title = keep_text(list, row->title, strlen(row->title));
+	card->column = keep_text(list, row->column, strlen(row->column));
+	card->rank = keep_text(list, row->rank, strlen(row->rank));
+	card->lead = keep_text(list, row->lead, strlen(row->lead));
+	card->due = keep_text(list, row->due, strlen(row->due));
+	keep_items(list, row->co, &card->co);
+	keep_items(list, row->labels, &card->labels);
+	card->archived = row->archived;
+	card->description = card->item = card->source = card->every = none;
+}
 
 void card_list_free(struct card_list *list)
 {
 	for (size_t i = 0; i < list->n; i++)
 		card_free(&list->v[i]);
 	free(list->v);
+	while (list->texts) {
+		struct text_block *next = list->texts->next;
+		free(list->texts);
+		list->texts = next;
+	}
 	list->v = NULL;
 	list->n = list->cap = 0;
 }

@@ -18,12 +18,25 @@ struct card_filter {
 	const char *today; /* the day overdue is judged on; NULL: the real today */
 };
 
+struct text_block;
 struct card_list {
 	struct card *v;
 	size_t n, cap;
+	/* The strings of its borrowed cards (rows of the index), in blocks freed with the list at
+	 * once: a list of ten thousand cards neither allocates nor frees them one by one. */
+	struct text_block *texts;
 };
 
 void card_list_free(struct card_list *list);
+
+/* A borrowed card at the end of list, its strings copied into the list's blocks: the fields
+ * of a row, co-executors and labels as comma-separated lists. */
+struct card_row {
+	int id;
+	const char *title, *column, *rank, *lead, *co, *due, *labels;
+	bool archived;
+};
+void card_list_add_row(struct card_list *list, const struct card_row *row);
 
 /* A place for one more card at the end of list (not initialised). */
 struct card *card_list_add(struct card_list *list);

@@ -182,23 +182,33 @@ bool sv_equal(const struct strvec *a, const struct strvec *b)
 	return true;
 }
 
-void sv_split_list(struct strvec *sv, const char *text)
+bool list_next_item(const char **p, const char **item, size_t *len)
 {
-	const char *p = text;
-
-	while (p && *p) {
-		const char *end = strchr(p, ',');
-		const char *stop = end ? end : p + strlen(p);
-		const char *a = p, *b = stop;
+	while (*p && **p) {
+		const char *end = strchr(*p, ',');
+		const char *a = *p, *b = end ? end : *p + strlen(*p);
 
 		while (a < b && (*a == ' ' || *a == '\t'))
 			a++;
 		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 			b--;
-		if (b > a)
-			sv_push_owned(sv, xstrndup(a, (size_t)(b - a)));
-		p = end ? end + 1 : NULL;
+		*p = end ? end + 1 : NULL;
+		if (b > a) {
+			*item = a;
+			*len = (size_t)(b - a);
+			return true;
+		}
 	}
+	return false;
+}
+
+void sv_split_list(struct strvec *sv, const char *text)
+{
+	const char *p = text, *item;
+	size_t len;
+
+	while (list_next_item(&p, &item, &len))
+		sv_push_owned(sv, xstrndup(item, len));
 }
 
 void sv_join(const struct strvec *sv, const char *sep, struct strbuf *sb)

@@ -34,6 +34,9 @@ bool sv_contains(const struct strvec *sv, const char *s);
 bool sv_equal(const struct strvec *a, const struct strvec *b);
 /* Splits on commas, trims spaces, drops empty items. */
 void sv_split_list(struct strvec *sv, const char *text);
+/* The same one item at a time: the next item of the list at *p (len bytes at *item), false
+ * when there is none. */
+bool list_next_item(const char **p, const char **item, size_t *len);
 /* Joins with sep into sb (appending). */
 void sv_join(const struct strvec *sv, const char *sep, struct strbuf *sb);
 void sv_copy(struct strvec *dst, const struct strvec *src);
