@@ -2,9 +2,12 @@
  * measures what the terminal sees: the time until MARKER first appears (the first complete
  * screen), then for each KEY the bytes written in answer to it (until the output is quiet),
  * and the time until the last byte of that answer (key to screen); then, with
- * BENCH_PTY_CHANGE set, runs that shell command (a change made by another session) and
- * measures the time from its end until the screen shows it (the first bytes the program
- * writes unasked); then q and the peak memory of the program.
+ * BENCH_PTY_CHANGE set, waits a random moment (up to a quarter second, the app's poll
+ * period), runs that shell command (a change made by another session) alongside, and measures
+ * the time from the moment the change moved the branch (BENCH_PTY_REF: the ref file, whose
+ * modification time the commit sets; file times are kept to the kernel's tick, 4 ms at
+ * worst) until the screen shows it (the first bytes the program writes unasked); then q and
+ * the peak memory of the program.
  * Usage: bench-pty COLS ROWS MARKER KEYS -- PROGRAM ARGS...
  * KEYS is a string of keys to send one at a time, e.g. "jL". Prints name=value lines. */
 #define _DEFAULT_SOURCE
@@ -14,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -109,18 +113,31 @@ int main(int argc, char **argv)
 		printf("key_%c_bytes=%ld\n", *k, drain(fd, 400, NULL, 0, NULL));
 		printf("key_%c_ms=%.2f\n", *k, last_byte_ms - sent);
 	}
-	const char *change = getenv("BENCH_PTY_CHANGE");
-	if (change && *change) {
+	const char *change = getenv("BENCH_PTY_CHANGE"), *ref = getenv("BENCH_PTY_REF");
+	if (change && *change && ref && *ref) {
 		struct pollfd p = {.fd = fd, .events = POLLIN};
+		struct timespec shown;
+		struct stat st;
 		char buf[65536];
+		int changed;
 
 		drain(fd, 300, NULL, 0, NULL);
-		if (system(change) != 0)
-			return fprintf(stderr, "bench-pty: the change failed: %s\n", change), 1;
-		double changed = now_ms();
+		srandom((unsigned)getpid());
+		usleep((useconds_t)(random() % 250000));
+		pid_t other = fork();
+		if (other == 0) {
+			execl("/bin/sh", "sh", "-c", change, (char *)NULL);
+			_exit(127);
+		}
 		if (poll(&p, 1, 10000) <= 0 || read(fd, buf, sizeof(buf)) <= 0)
 			return fprintf(stderr, "bench-pty: the change never showed\n"), 1;
-		printf("live_update_ms=%.2f\n", now_ms() - changed);
+		clock_gettime(CLOCK_REALTIME, &shown);
+		if (waitpid(other, &changed, 0) < 0 || !WIFEXITED(changed) || WEXITSTATUS(changed) != 0)
+			return fprintf(stderr, "bench-pty: the change failed: %s\n", change), 1;
+		if (stat(ref, &st) < 0)
+			return fprintf(stderr, "bench-pty: cannot stat %s\n", ref), 1;
+		printf("live_update_ms=%.2f\n", (shown.tv_sec - st.st_mtim.tv_sec) * 1e3 +
+						       (shown.tv_nsec - st.st_mtim.tv_nsec) / 1e6);
 		drain(fd, 300, NULL, 0, NULL);
 	}
 	if (write(fd, "q", 1) != 1)
