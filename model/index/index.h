@@ -28,7 +28,8 @@ void index_close(struct index *idx);
 const char *index_unwritable(struct index *idx);
 
 /* The writer lock across processes: BEGIN IMMEDIATE, waiting up to the busy timeout
- * ($COBOARD_LOCK_TIMEOUT milliseconds, default 10000). */
+ * ($COBOARD_LOCK_TIMEOUT milliseconds, default 10000). The first of the write path's two
+ * locks (model/services/ops.h). */
 int index_begin_write(struct index *idx, struct cb_error *err);
 int index_commit(struct index *idx, struct cb_error *err);
 void index_rollback(struct index *idx);

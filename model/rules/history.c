@@ -394,6 +394,11 @@ const char *history_field_word(const char *field)
 	return field;
 }
 
+const char *history_field_in_prose(const char *field)
+{
+	return strcmp(field, "co") == 0 ? _("co-executors") : history_field_word(field);
+}
+
 char *history_trailer(const char *message, const char *key)
 {
 	size_t klen = strlen(key);

@@ -46,6 +46,8 @@ void history_word_change_in_git(const char *field, const char *old_value, const 
 
 /* A field as a change row names it, in the reader's language ("co" in English). */
 const char *history_field_word(const char *field);
+/* The same in a sentence (the minutes): the co-executors named in full, where rows say "co". */
+const char *history_field_in_prose(const char *field);
 
 /* A list's change as what came and went, in English: "+AKM −MIA" (co-executors, labels). */
 void history_word_list_change(const char *old_value, const char *new_value, value_writer value,

@@ -182,8 +182,7 @@ static void net_change(struct strbuf *md, const struct board *board, const struc
 			sb_puts(md, " -> ");
 			md_text(to ? board_column_name(to) : c->new_value, md);
 		} else {
-			sb_printf(md, "%s ", strcmp(c->field, "co") == 0 ? _("co-executors")
-									: history_field_word(c->field));
+			sb_printf(md, "%s ", history_field_in_prose(c->field));
 			history_word_change(c->field, c->old_value, c->new_value, md_text, md);
 		}
 	}

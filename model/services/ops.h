@@ -1,7 +1,16 @@
 /* The one write path. Every change to a board goes through here, from the CLI and from the
- * app alike: take the writer lock, bring the index up to the branch, check the acting
- * member's role, apply and validate, commit with a compare-and-swap of the branch, and index
- * the commit before the lock is released. Each op makes exactly one commit, or none. */
+ * app alike, and makes exactly one commit, or none. Two locks:
+ * - the index's write lock (SQLite's BEGIN IMMEDIATE on PATH/coboard/index.sqlite:
+ *   index_begin_write in model/index/index.h), held while the change is decided: the index
+ *   brought up to the branch, the acting member's role checked, the op applied and
+ *   validated, the new card texts written to the object database;
+ * - the commit lock (PATH/coboard-commit.lock: repo_lock_commits in model/storage/repo.h),
+ *   held only while the commit is made with a compare-and-swap of the branch. A card op lets
+ *   the index lock go first; a change whose card or board.conf moved meanwhile is decided
+ *   again. File ops, and a card op that keeps losing that race, hold both, always taken
+ *   index first, so no two writers wait for each other.
+ * Then the index lock again, to index the commit from what the writer holds
+ * (index_own_commit). */
 #ifndef COBOARD_OPS_H
 #define COBOARD_OPS_H
 
