@@ -84,8 +84,6 @@ int repo_read(struct repo *repo, const git_oid *commit, const char *path, struct
  * takes it around them to decide on the tip it will commit on). Taken again by its holder,
  * it nests. */
 int repo_lock_commits(struct repo *repo, struct cb_error *err);
-/* How long a writer waits for another, at either lock: $COBOARD_LOCK_TIMEOUT ms, or 10 s. */
-int repo_lock_timeout_ms(void);
 void repo_unlock_commits(struct repo *repo);
 /* Whether card and board.conf are the same files at commits a and b. */
 bool repo_same_card_and_board(struct repo *repo, const git_oid *a, const git_oid *b, int card);
