@@ -356,6 +356,11 @@ static void word_change(const char *field, const char *old_value, const char *ne
 		sb_printf(out, "%s %.*s ", *new_value ? say(people, N_("set aside"))
 						     : say(people, N_("resolved")), (int)name, v);
 		quote_note(v[name] ? v + name + 2 : "", value, out);
+	} else if (people && strcmp(field, "due") == 0) {
+		char was[16], now[16]; /* dates as the reader writes them: 31.12.2026 in ru, kk */
+		i18n_day(old_value, was);
+		i18n_day(new_value, now);
+		word_pair(was, now, value, people, out);
 	} else if (strcmp(field, "description") == 0 || strchr(old_value, '\n') ||
 		   strchr(new_value, '\n')) {
 		sb_puts(out, !*old_value ? say(people, N_("added"))
