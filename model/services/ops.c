@@ -372,6 +372,41 @@ static int commit_card(struct session *s, const struct op_state *st, const git_o
 	return rc;
 }
 
+/* Whether the acting member may make this change: add the card, change it as it was changed,
+ * and move the cards that made room for it. */
+static int check_may(const struct op_state *st, int id, const char *op, const char *reason,
+		     struct cb_error *err)
+{
+	const struct board *board = st->board;
+	const char *login = st->s->login, *denied;
+
+	if (id == 0 && (denied = board_may_add_card(board, login, st->after.lead)))
+		return cb_fail(err, CB_EDENIED, "%s may not add this card: %s", login, denied);
+	for (size_t i = 0; i < st->nroom; i++)
+		if ((denied = board_may_change_card(board, login, "move", reason,
+						    &st->room_before[i], &st->room_after[i])))
+			return cb_fail(err, CB_EDENIED, "%s may not place #%d there: #%d would move "
+				       "to make room, and %s", login, id, st->room_after[i].id, denied);
+	if (!(denied = board_may_change_card(board, login, op, reason, st->before, &st->after)))
+		return 0;
+	if (id == 0)
+		return cb_fail(err, CB_EDENIED, "%s may not add this card: %s", login, denied);
+	return cb_fail(err, CB_EDENIED, "%s may not change #%d: %s", login, id, denied);
+}
+
+static void op_state_free(struct op_state *st)
+{
+	card_free(&st->after);
+	for (size_t i = 0; i < st->nroom; i++) {
+		card_free(&st->room_before[i]);
+		card_free(&st->room_after[i]);
+	}
+	free(st->room_before);
+	free(st->room_after);
+	free(st->subject);
+	free(st->trailers);
+}
+
 /* One attempt of a card op. The index's write lock is held while the change is decided (the
  * board, the card, permissions, the new text), then let go: the commit has its own lock,
  * and the index follows the branch afterwards. 1: the card or the board changed meanwhile. */
@@ -385,7 +420,6 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 	struct strbuf msg = {0};
 	struct card_files files = {0};
 	struct own_commit own;
-	const char *denied;
 	git_oid base;
 	int rc = -1;
 
@@ -404,24 +438,8 @@ static int try_card_op(struct session *s, int id, const char *op, const char *re
 	    card_validate(&st.after, &board, err) < 0)
 		goto fail;
 	card_settle_conflicts(&st.after);
-	if (id == 0 && (denied = board_may_add_card(&board, s->login, st.after.lead))) {
-		cb_fail(err, CB_EDENIED, "%s may not add this card: %s", s->login, denied);
+	if (check_may(&st, id, op, reason, err) < 0)
 		goto fail;
-	}
-	for (size_t i = 0; i < st.nroom; i++)
-		if ((denied = board_may_change_card(&board, s->login, "move", reason,
-						    &st.room_before[i], &st.room_after[i]))) {
-			cb_fail(err, CB_EDENIED, "%s may not place #%d there: #%d would move to "
-				"make room, and %s", s->login, id, st.room_after[i].id, denied);
-			goto fail;
-		}
-	if ((denied = board_may_change_card(&board, s->login, op, reason, st.before, &st.after))) {
-		if (id == 0)
-			cb_fail(err, CB_EDENIED, "%s may not add this card: %s", s->login, denied);
-		else
-			cb_fail(err, CB_EDENIED, "%s may not change #%d: %s", s->login, id, denied);
-		goto fail;
-	}
 	history_diff(st.before, &st.after, &changes);
 	if (changes.n == 0 && st.before && strcmp(st.before->rank, st.after.rank) == 0) {
 		res->changed = false;
@@ -462,15 +480,7 @@ out:
 	card_files_free(&files);
 	sb_free(&msg);
 	card_free(&before);
-	card_free(&st.after);
-	for (size_t i = 0; i < st.nroom; i++) {
-		card_free(&st.room_before[i]);
-		card_free(&st.room_after[i]);
-	}
-	free(st.room_before);
-	free(st.room_after);
-	free(st.subject);
-	free(st.trailers);
+	op_state_free(&st);
 	board_free(&board);
 	return rc;
 }
