@@ -9,6 +9,7 @@
 
 #include "board.h"
 #include "card.h"
+#include "cardlist.h"
 
 static const char board_text[] = "title: T\n"
 				 "column: todo | To do | 0\n"
@@ -330,6 +331,51 @@ static void test_card_paths(void **state)
 	assert_string_equal(path, "cards/99/999999.card");
 }
 
+/* Rows of a list keep their strings in the list's blocks: they read as the card they are,
+ * a copy of one is the list's no more, and filtering and freeing the list free each string
+ * once (AddressSanitizer checks the last two). */
+static void test_rows_borrowed(void **state)
+{
+	struct card_list list = {0};
+	struct card_filter doing = {.column = "doing"};
+	struct board board = {0};
+	char title[200];
+	struct card copy;
+
+	(void)state;
+	memset(title, 'x', sizeof(title) - 1);
+	title[sizeof(title) - 1] = '\0';
+	for (int i = 1; i <= 3000; i++) /* past several blocks */
+		card_list_add_row(&list, &(struct card_row){
+						 .id = i, .title = title, .column = i % 3 ? "todo" : "doing",
+						 .rank = "V", .lead = "MOE", .co = " MIA , MOH,,",
+						 .due = "2026-04-01", .labels = "safety", .archived = i == 7});
+	assert_int_equal(list.n, 3000);
+	const struct card *c = &list.v[2999];
+	assert_true(c->borrowed);
+	assert_int_equal(c->id, 3000);
+	assert_string_equal(c->title, title);
+	assert_string_equal(c->column, "doing");
+	assert_int_equal(c->co.n, 2);
+	assert_string_equal(c->co.v[0], "MIA");
+	assert_string_equal(c->co.v[1], "MOH");
+	assert_int_equal(c->labels.n, 1);
+	assert_string_equal(c->description, "");
+	assert_true(list.v[6].archived);
+	card_copy(&copy, c);
+	assert_false(copy.borrowed);
+	str_set(&copy.title, "edited");
+	sv_push(&copy.co, "AKM");
+	assert_string_equal(c->title, title);
+	assert_int_equal(c->co.n, 2);
+	card_free(&copy);
+	card_list_filter(&list, &doing, &board);
+	assert_int_equal(list.n, 1000);
+	assert_string_equal(list.v[0].column, "doing");
+	card_list_free(&list);
+	assert_null(list.texts);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,7 +383,7 @@ int main(void)
 		cmocka_unit_test(test_parse_errors),      cmocka_unit_test(test_round_trip_random),
 		cmocka_unit_test(test_parse_random_bytes), cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_text_validate),     cmocka_unit_test(test_normalize),
-		cmocka_unit_test(test_card_paths),
+		cmocka_unit_test(test_card_paths),        cmocka_unit_test(test_rows_borrowed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
