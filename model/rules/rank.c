@@ -14,6 +14,7 @@ enum {
 	SPACED_MAX = RANK_MAX - STEP_DIGITS, /* spaced-out keys leave room to count on */
 };
 
+/* Where in a gap a new key goes: near its low end, near its high end, or in its middle. */
 enum side { NEAR_LOW, NEAR_HIGH, MIDDLE };
 /* The fraction of a gap that means: the next key, one step on (appending and prepending). */
 enum { ONE_STEP = 0 };
