@@ -1,11 +1,9 @@
 #include "index_db.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -378,7 +376,6 @@ int index_open(struct index **out, struct repo *repo, struct cb_error *err)
 
 	*out = NULL;
 	idx->repo = repo;
-	idx->turn_fd = -1;
 	sb_printf(&dir, "%scoboard", repo_gitdir(repo));
 	if (access(sb_str(&dir), F_OK) < 0)
 		repo_prepare_writes(repo);
@@ -389,7 +386,6 @@ int index_open(struct index **out, struct repo *repo, struct cb_error *err)
 	bool shared = stat(sb_str(&dir), &dir_st) == 0 && (dir_st.st_mode & S_ISGID);
 	sb_puts(&dir, "/index.sqlite");
 	idx->path = sb_detach(&dir);
-	idx->shared = shared;
 	if (!why.len && access(idx->path, F_OK) == 0 && access(idx->path, W_OK) < 0)
 		sb_printf(&why, _("%s is not writable: %s"), idx->path, strerror(errno));
 	if (why.len) {
@@ -427,61 +423,15 @@ void index_close(struct index *idx)
 	if (!idx)
 		return;
 	close_db(idx);
-	if (idx->turn_fd >= 0)
-		close(idx->turn_fd);
 	free(idx->path);
 	free(idx->unwritable);
 	free(idx);
 }
 
-/* The writers' queue for the index, beside it: a writer sleeps in the kernel until the one
- * before it is done. SQLite's own lock stays the guard (a writer that is not coboard, or a
- * lock file that cannot be made, still meets it); this only takes turns without polling,
- * which with eight writers on two processors took the CPU from the one at work. */
-static int take_turn(struct index *idx, struct cb_error *err)
-{
-	if (idx->in_memory || idx->has_turn)
-		return 0;
-	if (idx->turn_fd < 0) {
-		struct strbuf path = {0};
-		sb_add(&path, idx->path, strlen(idx->path) - strlen("sqlite"));
-		sb_puts(&path, "lock");
-		idx->turn_fd = open(sb_str(&path), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-		sb_free(&path);
-		if (idx->turn_fd < 0)
-			return 0;
-		struct stat st;
-		if (idx->shared && fstat(idx->turn_fd, &st) == 0 && st.st_uid == geteuid() &&
-		    !(st.st_mode & S_IWGRP))
-			fchmod(idx->turn_fd, (st.st_mode & 07777) | S_IRGRP | S_IWGRP);
-	}
-	if (file_lock_wait(idx->turn_fd, idx->lock_timeout_ms) < 0) {
-		if (errno != EINTR)
-			return 0;
-		return cb_fail(err, CB_ELOCKED,
-			       "another writer holds the board and did not finish in time; try "
-			       "again (a stuck process can be found with `fuser %s`)",
-			       idx->path);
-	}
-	idx->has_turn = true;
-	return 0;
-}
-
-static void give_turn(struct index *idx)
-{
-	if (idx->has_turn)
-		flock(idx->turn_fd, LOCK_UN);
-	idx->has_turn = false;
-}
-
 int index_begin_write(struct index *idx, struct cb_error *err)
 {
-	if (take_turn(idx, err) < 0)
+	if (db_exec(idx, "BEGIN IMMEDIATE", err) < 0)
 		return -1;
-	if (db_exec(idx, "BEGIN IMMEDIATE", err) < 0) {
-		give_turn(idx);
-		return -1;
-	}
 	/* Another process may have moved the index on since we last looked. */
 	if (load_tip(idx, err) < 0) {
 		index_rollback(idx);
@@ -494,7 +444,6 @@ int index_commit(struct index *idx, struct cb_error *err)
 {
 	if (db_exec(idx, "COMMIT", err) < 0)
 		return -1;
-	give_turn(idx);
 	if (idx->wal_frames >= WAL_CHECKPOINT_FRAMES) {
 		/* Best effort: a reader in another process may hold it up; the next one tries. */
 		sqlite3_wal_checkpoint_v2(idx->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
@@ -506,7 +455,6 @@ int index_commit(struct index *idx, struct cb_error *err)
 void index_rollback(struct index *idx)
 {
 	sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
-	give_turn(idx);
 	struct cb_error ignored = {0};
 	load_tip(idx, &ignored);
 }

@@ -33,11 +33,6 @@ struct index {
 	struct cached_stmt *cache;
 	size_t ncached;
 	bool fts_deferred; /* a long catch-up: the search text is written at its end */
-	/* PATH/coboard/index.lock, flocked while this process writes: writers queue for the
-	 * index in the kernel instead of polling SQLite's lock (-1: not open). */
-	int turn_fd;
-	bool has_turn;
-	bool shared; /* the board's group writes it too (its directory is setgid) */
 };
 
 /* An error from the last SQLite call, worded for the user (busy, full disk, corrupt ...). */

@@ -1,6 +1,8 @@
-/* The locks writers take turns with (the index's and the commit's), as exclusive flocks: the
- * kernel drops a killed writer's lock, and a waiter sleeps in the kernel until the holder lets
- * go rather than polling. */
+/* How long writers wait for each other, and the commit lock's wait: an exclusive flock,
+ * which the kernel drops when a writer is killed, and which a waiter sleeps on until the
+ * holder lets go rather than polling. (The index's lock is SQLite's own; a flock queue in
+ * front of it was measured and made writers slower: waking the next sleeper in line costs
+ * more than a running writer taking the lock as it comes free.) */
 #ifndef COBOARD_FILE_LOCK_H
 #define COBOARD_FILE_LOCK_H
 
