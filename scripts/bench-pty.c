@@ -132,7 +132,8 @@ int main(int argc, char **argv)
 		if (poll(&p, 1, 10000) <= 0 || read(fd, buf, sizeof(buf)) <= 0)
 			return fprintf(stderr, "bench-pty: the change never showed\n"), 1;
 		clock_gettime(CLOCK_REALTIME, &shown);
-		if (waitpid(other, &changed, 0) < 0 || !WIFEXITED(changed) || WEXITSTATUS(changed) != 0)
+		if (waitpid(other, &changed, 0) < 0 || !WIFEXITED(changed) ||
+		    WEXITSTATUS(changed) != 0)
 			return fprintf(stderr, "bench-pty: the change failed: %s\n", change), 1;
 		if (stat(ref, &st) < 0)
 			return fprintf(stderr, "bench-pty: cannot stat %s\n", ref), 1;

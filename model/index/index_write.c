@@ -304,10 +304,11 @@ static int index_card_change(struct index *idx, sqlite3_int64 seq, const struct 
 		char message[600];
 
 		if (fc->too_big)
-			snprintf(message, sizeof(message),
-				 _("%s: %zu bytes, over the limit of %d KiB for a card with its notes; "
-				 "it is left out of the board until it is cut down"),
-				 fc->path, fc->too_big, CARD_FILE_MAX / 1024);
+			snprintf(
+				message, sizeof(message),
+				_("%s: %zu bytes, over the limit of %d KiB for a card with its notes; "
+				  "it is left out of the board until it is cut down"),
+				fc->path, fc->too_big, CARD_FILE_MAX / 1024);
 		else
 			snprintf(message, sizeof(message), "%s: %s", fc->path, new_err.msg);
 		if (delete_card_rows(idx, id, err) < 0 ||
@@ -470,12 +471,13 @@ static int index_one_commit(struct index *idx, const struct commit_info *info, b
 	/* A sync merge's office by name: the first word ("Merged-From: astana URL"). */
 	site[strcspn(site, " ")] = '\0';
 	merged_from[strcspn(merged_from, " ")] = '\0';
-	st = db_stmt(idx,
-		     "INSERT INTO commits(oid, time, at, author, email, subject, op, reason, member,"
-		     " side, merge, site, merged_from, minutes) VALUES (?1, ?2, max(?2,"
-		     " coalesce((SELECT max(at) FROM commits), 0)), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-		     " ?11, ?12, ?13)",
-		     err);
+	st = db_stmt(
+		idx,
+		"INSERT INTO commits(oid, time, at, author, email, subject, op, reason, member,"
+		" side, merge, site, merged_from, minutes) VALUES (?1, ?2, max(?2,"
+		" coalesce((SELECT max(at) FROM commits), 0)), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+		" ?11, ?12, ?13)",
+		err);
 	if (!st)
 		goto out;
 	bind_text(st, 1, info->oid);

@@ -261,12 +261,13 @@ static int parse_local_name(struct board *board, const char *key, const char *va
 	else if (agency)
 		names = &board->agencies[agency - board->agencies].local;
 	if (!names || !*f[1]) {
-		int rc = cb_fail(err, CB_ECORRUPT,
-				 column ? N_("line %d: expected '%s: KEY | name' for a column KEY defined "
-					  "by a column line")
-					: N_("line %d: expected '%s: CODE | name' for an agency CODE defined "
-					  "by an agency line"),
-				 lineno, key);
+		int rc = cb_fail(
+			err, CB_ECORRUPT,
+			column ? N_("line %d: expected '%s: KEY | name' for a column KEY defined "
+				    "by a column line")
+			       : N_("line %d: expected '%s: CODE | name' for an agency CODE defined "
+				    "by an agency line"),
+			lineno, key);
 		free_fields(f, n);
 		return rc;
 	}

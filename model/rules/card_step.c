@@ -156,12 +156,13 @@ int step_parse_marker(const char *line, size_t len, int lineno, struct step *out
 			      : (n == 4 || n == 5) && step_kind_is_decision(words[1]);
 	if (!shaped || number < 1 || number > 99999999 || strspn(words[0], "0123456789") !=
 								 strlen(words[0])) {
-		rc = cb_fail(err, CB_ECORRUPT,
-			     request ? N_("line %d: expected '--- request NUMBER KIND TIME AUTHOR AGENCY "
-				       "[VALUE]' (kinds: report, part, extension, dispute)")
-				     : N_("line %d: expected '--- decision NUMBER VERDICT TIME AUTHOR [VALUE]' "
-				       "(accepted, returned, granted, refused)"),
-			     lineno);
+		rc = cb_fail(
+			err, CB_ECORRUPT,
+			request ? N_("line %d: expected '--- request NUMBER KIND TIME AUTHOR AGENCY "
+				     "[VALUE]' (kinds: report, part, extension, dispute)")
+				: N_("line %d: expected '--- decision NUMBER VERDICT TIME AUTHOR [VALUE]' "
+				     "(accepted, returned, granted, refused)"),
+			lineno);
 	} else {
 		*out = (struct step){(int)number,
 				     xstrdup(words[1]),

@@ -40,7 +40,8 @@ bool rank_valid(const char *s)
 
 static bool ordered(const char *lo, const char *hi)
 {
-	return (!lo || rank_valid(lo)) && (!hi || rank_valid(hi)) && (!lo || !hi || strcmp(lo, hi) < 0);
+	return (!lo || rank_valid(lo)) && (!hi || rank_valid(hi)) &&
+	       (!lo || !hi || strcmp(lo, hi) < 0);
 }
 
 /* The gap between two keys (NULL: open), as the digits after the prefix they share: every

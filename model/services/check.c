@@ -33,10 +33,13 @@ static void check_card(struct repo *repo, const git_oid *commit, const char *pat
 
 		card_path(named, home);
 		if (digits > 6)
-			snprintf(what, sizeof(what), _("the id is out of range (ids run from 1 to %d); the "
-				 "file is ignored"), CARD_ID_MAX);
+			snprintf(what, sizeof(what),
+				 _("the id is out of range (ids run from 1 to %d); the "
+				   "file is ignored"),
+				 CARD_ID_MAX);
 		else if (named > 0 && strcmp(name, strrchr(home, '/') + 1) == 0)
-			snprintf(what, sizeof(what), _("not in its folder: card #%d is %s"), named, home);
+			snprintf(what, sizeof(what), _("not in its folder: card #%d is %s"), named,
+				 home);
 		else
 			snprintf(what, sizeof(what), "not a card file name (cards/<folder>/<id>.card)");
 		problem(problems, path, what);
@@ -212,12 +215,16 @@ static int check_one_commit(struct repo *repo, const git_oid *id, int *max_id,
 		if (!c->new_text && !c->too_big)
 			continue; /* removed */
 		if (!in_layout(c->path)) {
-			snprintf(what, sizeof(what), _("%.160s: not part of a board (it holds only "
-				 "board.conf, .gitattributes, cards/ and meetings/); remove it"), c->path);
+			snprintf(what, sizeof(what),
+				 _("%.160s: not part of a board (it holds only "
+				   "board.conf, .gitattributes, cards/ and meetings/); remove it"),
+				 c->path);
 			sv_push(&found, what);
 		} else if (c->too_big && !card) {
-			snprintf(what, sizeof(what), _("%.160s: %zu bytes, over the limit of %d KiB for "
-				 "a file of the board"), c->path, c->too_big, BOARD_FILE_MAX / 1024);
+			snprintf(what, sizeof(what),
+				 _("%.160s: %zu bytes, over the limit of %d KiB for "
+				   "a file of the board"),
+				 c->path, c->too_big, BOARD_FILE_MAX / 1024);
 			sv_push(&found, what);
 		} else if (strncmp(c->path, "cards/", 6) == 0 && !conf_changed) {
 			check_card(repo, id, c->path, has_conf ? &board : &(struct board){0}, &found,
@@ -225,9 +232,12 @@ static int check_one_commit(struct repo *repo, const git_oid *id, int *max_id,
 			check_one_copy(repo, id, card, &found);
 		}
 		if (card > *max_id + ID_JUMP_MAX) {
-			snprintf(what, sizeof(what), _("%.160s: card #%d is far above the board's highest "
-				 "id (#%d): `coboard add` goes on from the highest, so give it an id "
-				 "near the others"), c->path, card, *max_id);
+			snprintf(
+				what, sizeof(what),
+				_("%.160s: card #%d is far above the board's highest "
+				  "id (#%d): `coboard add` goes on from the highest, so give it an id "
+				  "near the others"),
+				c->path, card, *max_id);
 			sv_push(&found, what);
 		} else if (card > *max_id) {
 			*max_id = card;

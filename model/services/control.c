@@ -114,10 +114,12 @@ static int apply_submit(struct op_state *st, void *arg, struct cb_error *err)
 	} else if (file_request(st, part ? "part" : "report", agency,
 				part ? "" : st->after.column, text, &number, err) == 0) {
 		if (part) {
-			set_subject(st, UNTRANSLATED("Part of the report on #%d from %s"), st->after.id, agency);
+			set_subject(st, UNTRANSLATED("Part of the report on #%d from %s"),
+				    st->after.id, agency);
 			rc = 0;
 		} else {
-			set_subject(st, UNTRANSLATED("Report on #%d from %s"), st->after.id, agency);
+			set_subject(st, UNTRANSLATED("Report on #%d from %s"), st->after.id,
+				    agency);
 			str_set(&st->after.column, review->key);
 			rc = ops_place_card(st, 0, 0, err);
 		}
@@ -173,7 +175,8 @@ static int apply_extend(struct op_state *st, void *arg, struct cb_error *err)
 			       st->after.id, waiting(&st->after, "extension")->number);
 	if (file_request(st, "extension", st->after.lead, day, a->reason, &number, err) < 0)
 		return -1;
-	set_subject(st, UNTRANSLATED("Ask to extend #%d to %s (due %s)"), st->after.id, day, st->after.due);
+	set_subject(st, UNTRANSLATED("Ask to extend #%d to %s (due %s)"), st->after.id, day,
+		    st->after.due);
 	return 0;
 }
 
@@ -225,8 +228,8 @@ static int apply_dispute(struct op_state *st, void *arg, struct cb_error *err)
 	}
 	if (file_request(st, "dispute", st->after.lead, to->code, a->reason, &number, err) < 0)
 		return -1;
-	set_subject(st, UNTRANSLATED("Dispute the lead of #%d: %s proposes %s"), st->after.id, st->after.lead,
-		    to->code);
+	set_subject(st, UNTRANSLATED("Dispute the lead of #%d: %s proposes %s"), st->after.id,
+		    st->after.lead, to->code);
 	return 0;
 }
 
@@ -275,8 +278,10 @@ static int apply_decision(struct op_state *st, const struct step *r, bool grant,
 		/* A periodic item stays on control: the next period's deadline, back to work. */
 		char next[11];
 		calendar_next_period(st->board, c->due, c->every, next);
-		set_subject(st, UNTRANSLATED("Accept the report on #%d for the period due %s; next due %s"), c->id,
-			    str_empty(c->due) ? "-" : c->due, next);
+		set_subject(
+			st,
+			UNTRANSLATED("Accept the report on #%d for the period due %s; next due %s"),
+			c->id, str_empty(c->due) ? "-" : c->due, next);
 		str_set(&c->due, next);
 		str_set(&c->column, back_to_work(st->board, r));
 		return ops_place_card(st, 0, 0, err);

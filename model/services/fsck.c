@@ -35,7 +35,8 @@ static void fsck_card(const struct card *card, const char *path, const char *tex
 	} else {
 		card_format(&from_index, &indexed);
 		if (strcmp(sb_str(&indexed), sb_str(&canonical)) != 0)
-			sb_printf(&msg, _("%s: the index differs from git; run `coboard reindex`"), path);
+			sb_printf(&msg, _("%s: the index differs from git; run `coboard reindex`"),
+				  path);
 		card_free(&from_index);
 	}
 	if (msg.len)
@@ -73,7 +74,8 @@ static void fsck_count(struct session *s, const struct board *board, size_t ncar
 	if (board->ncolumns && index_cards(s->index, board, &all, &cards, &err) == 0 &&
 	    cards.n != ncards) {
 		struct strbuf msg = {0};
-		sb_printf(&msg, _("the index lists %zu cards, git holds %zu valid ones"), cards.n, ncards);
+		sb_printf(&msg, _("the index lists %zu cards, git holds %zu valid ones"), cards.n,
+			  ncards);
 		sv_push(problems, sb_str(&msg));
 		sb_free(&msg);
 	}
@@ -97,10 +99,11 @@ static void fsck_history_kept(struct session *s, struct strvec *problems)
 		if (sscanf(lost.v[i], "%63s %63s %lld", had, now, &when) != 3)
 			continue;
 		strftime(day, sizeof(day), "%Y-%m-%d %H:%M", gmtime_r(&t, &tm));
-		sb_printf(&msg, _("main moved backwards: it no longer holds %.7s, which this board had "
-			  "(seen %s, when main had become %.7s); a forced push or a reset took "
-			  "history away. If the objects are still here, `git --git-dir=%s branch "
-			  "rescued %s` keeps them; merge them back with `coboard` or plain git"),
+		sb_printf(&msg,
+			  _("main moved backwards: it no longer holds %.7s, which this board had "
+			    "(seen %s, when main had become %.7s); a forced push or a reset took "
+			    "history away. If the objects are still here, `git --git-dir=%s branch "
+			    "rescued %s` keeps them; merge them back with `coboard` or plain git"),
 			  had, day, now, s->board_path, had);
 		sv_push(problems, sb_str(&msg));
 		sb_free(&msg);
@@ -164,7 +167,8 @@ int fsck_board(struct session *s, struct strvec *problems, size_t *ncards, struc
 	} else {
 		git_oid_tostr(hex, sizeof(hex), &tip);
 		if (strcmp(hex, index_tip(s->index)) != 0)
-			sv_push(problems, _("the index is behind the branch; run `coboard reindex`"));
+			sv_push(problems,
+				_("the index is behind the branch; run `coboard reindex`"));
 		*ncards = ctx.ncards;
 		fsck_count(s, &board, ctx.ncards, problems);
 	}

@@ -41,7 +41,8 @@ int hook_install(const char *path, const char *program, struct cb_error *err)
 	for (size_t i = 0; rc == 0 && i < sizeof(receive) / sizeof(*receive); i++)
 		rc = repo_config_set(repo, receive[i][0], receive[i][1], err);
 	if (rc == 0)
-		rc = repo_config_set(repo, "merge.coboard.name", UNTRANSLATED("coboard: cards field by field"), err);
+		rc = repo_config_set(repo, "merge.coboard.name",
+				     UNTRANSLATED("coboard: cards field by field"), err);
 	if (rc == 0)
 		rc = repo_config_set(repo, "merge.coboard.driver", sb_str(&driver), err);
 	if (rc == 0)
@@ -87,7 +88,8 @@ static int check_meeting_tag(struct repo *repo, const char *ref, const char *old
 					info.changes[i].new_text;
 		commit_info_free(&info);
 		if (!adds_minutes)
-			sb_printf(&what, _("%s: a meeting's tag must name the commit that wrote %s"), ref,
+			sb_printf(&what,
+				  _("%s: a meeting's tag must name the commit that wrote %s"), ref,
 				  sb_str(&minutes));
 	}
 	if (what.len)
@@ -109,9 +111,11 @@ static int check_main(struct repo *repo, const char *old_hex, const char *new_he
 	}
 	if (has_old && !repo_descends_from(repo, &new_id, &old_id)) {
 		struct strbuf what = {0};
-		sb_printf(&what, _("main only grows: %.7s does not hold %.7s, where main is now, so "
+		sb_printf(
+			&what,
+			_("main only grows: %.7s does not hold %.7s, where main is now, so "
 			  "this push would rewrite the board's history; fetch, merge and push again"),
-			  new_hex, old_hex);
+			new_hex, old_hex);
 		sv_push(problems, sb_str(&what));
 		sb_free(&what);
 		return 0;
@@ -185,8 +189,10 @@ int hook_check_push(const char *path, const struct strvec *updates, const char *
 			rc = check_meeting_tag(repo, ref, old_hex, new_hex, has_main ? &main_tip : NULL,
 					       problems, err);
 		else {
-			sb_printf(&what, _("%s: only main (and the meeting/ tags coboard makes) can be "
-				  "pushed to this board"), ref);
+			sb_printf(&what,
+				  _("%s: only main (and the meeting/ tags coboard makes) can be "
+				    "pushed to this board"),
+				  ref);
 			sv_push(problems, sb_str(&what));
 		}
 		sb_free(&what);

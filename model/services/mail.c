@@ -99,12 +99,15 @@ int mail_send(const char *program, const char *message, struct strbuf *problem)
 		}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			sb_printf(problem, _("%s cannot be run (is a mail transfer agent installed?)"),
+			sb_printf(problem,
+				  _("%s cannot be run (is a mail transfer agent installed?)"),
 				  program);
 		else if (WIFEXITED(status))
-			sb_printf(problem, _("%s exited with status %d"), program, WEXITSTATUS(status));
+			sb_printf(problem, _("%s exited with status %d"), program,
+				  WEXITSTATUS(status));
 		else
-			sb_printf(problem, _("%s was killed by signal %d"), program, WTERMSIG(status));
+			sb_printf(problem, _("%s was killed by signal %d"), program,
+				  WTERMSIG(status));
 		return -1;
 	}
 	if (done < len) {

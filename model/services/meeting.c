@@ -364,8 +364,11 @@ static int apply_end(struct session *s, struct board *board, const git_oid *tip,
 	minutes_by_agency(&md, s, board, &log);
 	file_op_add(op, sb_str(&path), md.buf, md.len);
 	file_op_add(op, MEETING_OPEN_PATH, NULL, 0);
-	sb_printf(&op->message, UNTRANSLATED("End meeting: %s\n\n%zu field changes during the meeting.\n\nMinutes: %s\n"),
-		  m.title, log.n, sb_str(&path));
+	sb_printf(
+		&op->message,
+		UNTRANSLATED(
+			"End meeting: %s\n\n%zu field changes during the meeting.\n\nMinutes: %s\n"),
+		m.title, log.n, sb_str(&path));
 	op->op = "meeting-end";
 	meeting_minutes_tag(sb_str(&path), &tag);
 	op->tag = sb_detach(&tag);

@@ -95,8 +95,10 @@ int meeting_repair_tags(struct session *s, bool all, struct strvec *made, struct
 		if (!*minutes)
 			continue;
 		if (git_oid_fromstr(&oid, oid_hex) < 0) {
-			rc = cb_fail(err, CB_ECORRUPT, "bad commit id '%s' in the index; run `coboard "
-				     "reindex`", oid_hex);
+			rc = cb_fail(err, CB_ECORRUPT,
+				     "bad commit id '%s' in the index; run `coboard "
+				     "reindex`",
+				     oid_hex);
 			break;
 		}
 		meeting_minutes_tag(minutes, &tag);

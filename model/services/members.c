@@ -87,7 +87,8 @@ int members_add(struct session *s, const struct member_change *c, struct op_resu
 	struct strbuf subject = {0};
 	int rc;
 
-	sb_printf(&subject, UNTRANSLATED("Add member %s as %s"), c->login, c->role ? c->role : "viewer");
+	sb_printf(&subject, UNTRANSLATED("Add member %s as %s"), c->login,
+		  c->role ? c->role : "viewer");
 	rc = edit_member(s, &e, sb_str(&subject), res, err);
 	sb_free(&subject);
 	return rc;

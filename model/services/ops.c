@@ -107,10 +107,11 @@ static void describe_subject(struct op_state *st, const struct change_list *chan
 		if (!*due->old_value)
 			sb_printf(out, UNTRANSLATED("Set #%d due date to %s"), id, due->new_value);
 		else if (!*due->new_value)
-			sb_printf(out, UNTRANSLATED("Clear #%d due date (was %s)"), id, due->old_value);
+			sb_printf(out, UNTRANSLATED("Clear #%d due date (was %s)"), id,
+				  due->old_value);
 		else
-			sb_printf(out, UNTRANSLATED("Change #%d due date from %s to %s"), id, due->old_value,
-				  due->new_value);
+			sb_printf(out, UNTRANSLATED("Change #%d due date from %s to %s"), id,
+				  due->old_value, due->new_value);
 	} else if (changes->n == 1 && strcmp(changes->v[0].field, "note") == 0) {
 		sb_printf(out, UNTRANSLATED("Add a note to #%d"), id);
 	} else {
@@ -385,8 +386,10 @@ static int check_may(const struct op_state *st, int id, const char *op, const ch
 	for (size_t i = 0; i < st->nroom; i++)
 		if ((denied = board_may_change_card(board, login, "move", reason,
 						    &st->room_before[i], &st->room_after[i])))
-			return cb_fail(err, CB_EDENIED, "%s may not place #%d there: #%d would move "
-				       "to make room, and %s", login, id, st->room_after[i].id, denied);
+			return cb_fail(err, CB_EDENIED,
+				       "%s may not place #%d there: #%d would move "
+				       "to make room, and %s",
+				       login, id, st->room_after[i].id, denied);
 	if (!(denied = board_may_change_card(board, login, op, reason, st->before, &st->after)))
 		return 0;
 	if (id == 0)
@@ -728,8 +731,11 @@ int ops_init(const char *path, const struct file_update *files, size_t nfiles,
 	}
 	all[nfiles] = (struct file_update){".gitattributes", merge_attributes,
 					   strlen(merge_attributes)};
-	sb_printf(&msg, UNTRANSLATED("Create board: %s\n\n%zu cards; %s is the first admin.\n\nOp: init\nMember: %s\n"),
-		  board.title, nfiles - 1, login, login);
+	sb_printf(
+		&msg,
+		UNTRANSLATED(
+			"Create board: %s\n\n%zu cards; %s is the first admin.\n\nOp: init\nMember: %s\n"),
+		board.title, nfiles - 1, login, login);
 	rc = repo_init(path, all, nfiles + 1, &who, sb_str(&msg), shared_group, err);
 out:
 	board_free(&board);

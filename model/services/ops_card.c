@@ -475,7 +475,8 @@ static int apply_resolve(struct op_state *st, void *arg, struct cb_error *err)
 	}
 	struct strbuf subject = {0};
 	sb_printf(&subject, "Decide #%d %s: %s", card->id, a->field,
-		  a->take ? UNTRANSLATED("take the value set aside") : UNTRANSLATED("keep the card's value"));
+		  a->take ? UNTRANSLATED("take the value set aside")
+			  : UNTRANSLATED("keep the card's value"));
 	st->subject = sb_detach(&subject);
 	return 0;
 }

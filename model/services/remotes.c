@@ -278,7 +278,9 @@ int sync_set_site(struct session *s, const char *name, int number, bool this_ser
 	if (!known) {
 		struct new_site site = {name, number};
 		struct strbuf subject = {0};
-		sb_printf(&subject, *reserved ? UNTRANSLATED("Reserve site %s") : UNTRANSLATED("Add site %s"), name);
+		sb_printf(&subject,
+			  *reserved ? UNTRANSLATED("Reserve site %s") : UNTRANSLATED("Add site %s"),
+			  name);
 		int rc = ops_edit_board(s, add_site, &site, sb_str(&subject), "site", res, err);
 		sb_free(&subject);
 		if (rc < 0)

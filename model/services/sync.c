@@ -153,14 +153,18 @@ static void merge_message(struct session *s, const char *name, const git_oid *th
 	sb_printf(msg, ": %zu change%s in, %zu out\n\n", r->in, r->in == 1 ? "" : "s", r->out);
 	free(office);
 	if (plan->conflicts.n) {
-		sb_puts(msg, UNTRANSLATED("Both offices changed the same field; the value not kept is set aside on:"));
+		sb_puts(msg,
+			UNTRANSLATED(
+				"Both offices changed the same field; the value not kept is set aside on:"));
 		for (size_t i = 0; i < plan->conflicts.n; i++)
 			sb_printf(msg, "%s %s", i ? "," : "", plan->conflicts.v[i]);
 		sb_puts(msg, "\n\n");
 	}
 	if (plan->renumbered.n) {
-		sb_puts(msg, UNTRANSLATED("Both offices made a card under one id; the other office's card came in "
-			     "under a new id:"));
+		sb_puts(msg,
+			UNTRANSLATED(
+				"Both offices made a card under one id; the other office's card came in "
+				"under a new id:"));
 		for (size_t i = 0; i < plan->renumbered.n; i++) {
 			int was = 0, now = 0;
 			sscanf(plan->renumbered.v[i], "%d %d", &was, &now);
@@ -342,7 +346,8 @@ static int arrivals_in_git(struct session *s, const char *old_tip, struct index_
 	git_oid from, to;
 	int rc = -1;
 
-	if (git_oid_fromstr(&from, old_tip) == 0 && git_oid_fromstr(&to, index_tip(s->index)) == 0 &&
+	if (git_oid_fromstr(&from, old_tip) == 0 &&
+	    git_oid_fromstr(&to, index_tip(s->index)) == 0 &&
 	    repo_arrivals(s->repo, &from, &to, &in->count, &in->author, &in->subject, &merge,
 			  err) == 0) {
 		for (size_t i = 0; i < 3; i++) {

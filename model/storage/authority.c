@@ -81,8 +81,10 @@ int authority_read(const char *gitdir, struct board *accepted, struct strvec *re
 static void format_file(const struct board *accepted, const struct strvec *refused,
 			struct strbuf *out)
 {
-	sb_puts(out, UNTRANSLATED("# This office's own authority: the members, roles, keys and sites its admins\n"
-		     "# accepted (`coboard authority`). Not in git: back it up with the repository.\n"));
+	sb_puts(out,
+		UNTRANSLATED(
+			"# This office's own authority: the members, roles, keys and sites its admins\n"
+			"# accepted (`coboard authority`). Not in git: back it up with the repository.\n"));
 	board_format(accepted, out);
 	for (size_t i = 0; refused && i < refused->n; i++)
 		sb_printf(out, "%s%s\n", REFUSED_PREFIX, refused->v[i]);

@@ -139,8 +139,10 @@ int git_run(const char *gitdir, const char *const argv[], struct strbuf *out,
 			return -1;
 	if (!answered) {
 		if (errors)
-			sb_printf(errors, _("\nfatal: no answer for %d seconds (the other server or the "
-				  "network is down; COBOARD_NET_TIMEOUT sets the wait)\n"), timeout_s);
+			sb_printf(errors,
+				  _("\nfatal: no answer for %d seconds (the other server or the "
+				    "network is down; COBOARD_NET_TIMEOUT sets the wait)\n"),
+				  timeout_s);
 		return GIT_TIMED_OUT;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)

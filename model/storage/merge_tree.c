@@ -123,8 +123,10 @@ static int renumber_theirs(struct repo *repo, const git_oid *ours, const git_oid
 		return -1;
 	}
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-	sb_printf(&said, UNTRANSLATED("Came from another office as #%d, which here is another card; it is "
-		  "#%d here."), id, fresh);
+	sb_printf(&said,
+		  UNTRANSLATED("Came from another office as #%d, which here is another card; it is "
+			       "#%d here."),
+		  id, fresh);
 	card_insert_note(&card, &(struct note){when, "coboard", (char *)sb_str(&said)});
 	card.id = fresh;
 	card_format(&card, &text);
@@ -221,7 +223,8 @@ static int find_base(struct repo *repo, const git_oid *ours, const git_oid *thei
 
 		if (rc == 0 && inner.kind == MERGE_COMMIT)
 			rc = repo_write_commit(repo, base, &bases[i], inner.updates, inner.n,
-					       &merge_base_author, UNTRANSLATED("merge base\n"), &combined, err);
+					       &merge_base_author, UNTRANSLATED("merge base\n"),
+					       &combined, err);
 		else if (rc == 0 && inner.kind == MERGE_FAST_FORWARD)
 			combined = bases[i];
 		else

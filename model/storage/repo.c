@@ -25,7 +25,8 @@ int repo_git_fail(struct cb_error *err, const char *what)
 			       "%s: %s will not open as a git repository (%s); check it with `git "
 			       "--git-dir=%s fsck`, or restore it from a backup",
 			       what, unopened_dir, unopened_why, unopened_dir);
-	return cb_fail(err, CB_EFAIL, "%s: %s", what, e && e->message ? e->message : _("git error"));
+	return cb_fail(err, CB_EFAIL, "%s: %s", what,
+		       e && e->message ? e->message : _("git error"));
 }
 
 void repo_global_init(void)

@@ -346,10 +346,15 @@ static void test_rows_borrowed(void **state)
 	memset(title, 'x', sizeof(title) - 1);
 	title[sizeof(title) - 1] = '\0';
 	for (int i = 1; i <= 3000; i++) /* past several blocks */
-		card_list_add_row(&list, &(struct card_row){
-						 .id = i, .title = title, .column = i % 3 ? "todo" : "doing",
-						 .rank = "V", .lead = "MOE", .co = " MIA , MOH,,",
-						 .due = "2026-04-01", .labels = "safety", .archived = i == 7});
+		card_list_add_row(&list, &(struct card_row){.id = i,
+							    .title = title,
+							    .column = i % 3 ? "todo" : "doing",
+							    .rank = "V",
+							    .lead = "MOE",
+							    .co = " MIA , MOH,,",
+							    .due = "2026-04-01",
+							    .labels = "safety",
+							    .archived = i == 7});
 	assert_int_equal(list.n, 3000);
 	const struct card *c = &list.v[2999];
 	assert_true(c->borrowed);

@@ -202,7 +202,8 @@ static void test_ten_thousand_placements(void **state)
 					place(&c, c.n - 1, RANK_ANCHOR_BELOW);
 				break;
 			default:
-				place(&c, r % (c.n + 1), r / 7 % 2 ? RANK_ANCHOR_ABOVE : RANK_ANCHOR_BELOW);
+				place(&c, r % (c.n + 1),
+				      r / 7 % 2 ? RANK_ANCHOR_ABOVE : RANK_ANCHOR_BELOW);
 			}
 			if (i % 500 == 0 || i == PLACEMENTS - 1)
 				assert_column_sound(&c);
