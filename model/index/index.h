@@ -129,6 +129,10 @@ int index_next_id(struct index *idx, int *id, struct cb_error *err);
  * move needs to compute a rank, without parsing any card. ids[i] has rank ranks->v[i]. */
 int index_column_ranks(struct index *idx, const char *column, int exclude, int **ids,
 		       struct strvec *ranks, struct cb_error *err);
+/* The rank of the last card of a column (card exclude left out), "" when it has none: all a
+ * card put at the bottom needs to know. */
+int index_column_last_rank(struct index *idx, const char *column, int exclude,
+			   struct strbuf *rank, struct cb_error *err);
 
 /* Full-text search over titles, descriptions and notes; ids in rank order of relevance. */
 int index_search(struct index *idx, const char *query, struct card_list *out,

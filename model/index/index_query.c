@@ -257,6 +257,25 @@ int index_column_ranks(struct index *idx, const char *column, int exclude, int *
 	return rc < 0 ? -1 : 0;
 }
 
+int index_column_last_rank(struct index *idx, const char *column, int exclude,
+			   struct strbuf *rank, struct cb_error *err)
+{
+	sqlite3_stmt *st = db_stmt(
+		idx, "SELECT rank FROM cards WHERE col = ? AND id <> ? ORDER BY rank DESC, id DESC"
+		     " LIMIT 1", err);
+	int rc;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, column);
+	sqlite3_bind_int(st, 2, exclude);
+	rc = step_row(idx, st, err);
+	if (rc > 0)
+		sb_puts(rank, col_text(st, 0));
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Each word of the user's query becomes a quoted prefix term, so any text is a valid query
  * and typing narrows the result as the user types. */
 static char *fts_query(const char *query)

@@ -143,14 +143,38 @@ static int make_room(struct op_state *st, const int *ids, const struct rank_plan
 	return 0;
 }
 
+/* A card put at the bottom of its column needs only the last card's rank; 1 when the keys
+ * there ran long and the whole column must be looked at. */
+static int place_at_bottom(struct op_state *st, struct cb_error *err)
+{
+	struct strbuf last = {0};
+	struct rank_plan plan;
+	int rc = index_column_last_rank(st->s->index, st->after.column, st->after.id, &last, err);
+
+	if (rc == 0) {
+		const char *keys[] = {sb_str(&last)};
+		rank_place(keys, last.len ? 1 : 0, last.len ? 1 : 0, RANK_ANCHOR_ABOVE, &plan);
+		if (plan.count == 0)
+			str_set(&st->after.rank, plan.key);
+		else
+			rc = 1;
+		rank_plan_free(&plan);
+	}
+	sb_free(&last);
+	return rc;
+}
+
 /* Computes a rank for card in its column: next to `before`/`after` (ids), else at the end. */
 int ops_place_card(struct op_state *st, int before, int after, struct cb_error *err)
 {
 	struct strvec ranks = {0};
 	struct rank_plan plan;
-	int *ids = NULL, anchor = before ? before : after, rc = -1;
+	int *ids = NULL, anchor = before ? before : after, rc;
 	size_t at;
 
+	if (!anchor && (rc = place_at_bottom(st, err)) <= 0)
+		return rc;
+	rc = -1;
 	if (index_column_ranks(st->s->index, st->after.column, st->after.id, &ids, &ranks, err) < 0)
 		return -1;
 	at = ranks.n;
