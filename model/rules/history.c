@@ -356,11 +356,10 @@ static void word_change(const char *field, const char *old_value, const char *ne
 		sb_printf(out, "%s %.*s ", *new_value ? say(people, N_("set aside"))
 						     : say(people, N_("resolved")), (int)name, v);
 		quote_note(v[name] ? v + name + 2 : "", value, out);
-	} else if (people && strcmp(field, "due") == 0) {
-		char was[16], now[16]; /* dates as the reader writes them: 31.12.2026 in ru, kk */
-		i18n_day(old_value, was);
-		i18n_day(new_value, now);
-		word_pair(was, now, value, people, out);
+	} else if (people && (strcmp(field, "due") == 0 || strcmp(field, "archived") == 0)) {
+		char was[16], now[16];
+		word_pair(history_value_for_people(field, old_value, was),
+			  history_value_for_people(field, new_value, now), value, people, out);
 	} else if (strcmp(field, "description") == 0 || strchr(old_value, '\n') ||
 		   strchr(new_value, '\n')) {
 		sb_puts(out, !*old_value ? say(people, N_("added"))
@@ -397,6 +396,17 @@ const char *history_field_word(const char *field)
 		if (strcmp(field, words[i]) == 0)
 			return gettext(words[i]);
 	return field;
+}
+
+const char *history_value_for_people(const char *field, const char *value, char buf[16])
+{
+	if (strcmp(field, "due") == 0) { /* 31.12.2026 in ru and kk */
+		i18n_day(value, buf);
+		return buf;
+	}
+	if (strcmp(field, "archived") == 0 && *value)
+		return strcmp(value, "yes") == 0 ? _("yes") : _("no");
+	return value;
 }
 
 const char *history_field_in_prose(const char *field)

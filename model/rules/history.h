@@ -46,6 +46,10 @@ void history_word_change_in_git(const char *field, const char *old_value, const 
 
 /* A field as a change row names it, in the reader's language ("co" in English). */
 const char *history_field_word(const char *field);
+/* A field's value as people read it: a deadline as they write dates (31.12.2026 in Russian
+ * and Kazakh), archived as yes or no in their words, anything else as it is. buf (16 bytes)
+ * holds the result when one is made. */
+const char *history_value_for_people(const char *field, const char *value, char buf[16]);
 /* The same in a sentence (the minutes): the co-executors named in full, where rows say "co". */
 const char *history_field_in_prose(const char *field);
 

@@ -163,6 +163,10 @@ blamed=$(LC_ALL=kk_KZ.UTF-8 CB_USER=admin cb blame 3)
 expect_contains "$blamed" "мерзім      01.05.2026" "blame names the field and writes the day in Kazakh"
 expect_contains "$blamed" "мұрағат     жоқ" "and says whether it is archived in Kazakh"
 expect_contains "$(CB_USER=admin cb blame 3)" "due         2026-05-01" "blame in English keeps ISO days"
+CB_USER=admin cb archive 3 --reason "Done elsewhere" >/dev/null
+expect_contains "$(LC_ALL=ru_RU.UTF-8 CB_USER=admin cb history 3 | head -1)" "нет -> да" \
+	"archiving in history, in Russian words"
+expect_contains "$(CB_USER=admin cb history 3 | head -1)" "no -> yes" "and in English"
 # The model's own words: a field named in a refusal, fsck's problems, a push hook's refusal.
 err=$(LC_ALL=ru_RU.UTF-8 CB_USER=admin cb note 1 "$(printf 'bell\007')" 2>&1) && fail "a control character was taken"
 expect_contains "$err" "заметка содержит управляющий символ" "the note named in Russian in the refusal"

@@ -45,17 +45,12 @@ void print_blame(const struct blame *b, int id, enum format format, struct strbu
 		const struct log_entry *e = row->origin.n ? &row->origin.v[0] : NULL;
 		size_t first_line = strcspn(row->value, "\n");
 		char *first = xstrndup(row->value, first_line);
-		char day[16];
+		char buf[16];
+		const char *shown = history_value_for_people(row->field, first, buf);
 
-		if (strcmp(row->field, "due") == 0) { /* as the reader writes dates */
-			i18n_day(first, day);
-			str_set(&first, day);
-		} else if (strcmp(row->field, "archived") == 0) {
-			str_set(&first, strcmp(first, "yes") == 0 ? _("yes") : _("no"));
-		}
 		text_fit(history_field_word(row->field), 11, true, out);
 		sb_putc(out, ' ');
-		text_fit(*first ? first : _("(none)"), 36, true, out);
+		text_fit(*shown ? shown : _("(none)"), 36, true, out);
 		sb_puts(out, "  ");
 		text_fit(e ? e->author : "?", 16, true, out);
 		sb_putc(out, ' ');
