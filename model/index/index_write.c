@@ -461,14 +461,15 @@ static int index_one_commit(struct index *idx, const struct commit_info *info, b
 	char *op = history_trailer(info->message, "Op");
 	char *reason = history_trailer(info->message, "Reason");
 	char *member = history_trailer(info->message, "Member");
-	char *site = history_trailer(info->message, "Site");
-	char *merged_from = history_trailer(info->message, "Merged-From");
+	/* Which office a sync merge came from (index_arrivals reads it of merges only). */
+	char *site = info->merge ? history_trailer(info->message, "Site") : xstrdup("");
+	char *merged_from = info->merge ? history_trailer(info->message, "Merged-From") : xstrdup("");
 	char *minutes = strcmp(op, "meeting-end") == 0 ? history_trailer(info->message, "Minutes")
 						       : xstrdup("");
 	sqlite3_stmt *st;
 	int rc = -1;
 
-	/* A sync merge's office by name: the first word ("Merged-From: astana URL"). */
+	/* The office by name: the first word ("Merged-From: astana URL"). */
 	site[strcspn(site, " ")] = '\0';
 	merged_from[strcspn(merged_from, " ")] = '\0';
 	st = db_stmt(
