@@ -1,5 +1,5 @@
 # Every phrase coboard shows goes through the catalogue: the string literals of the front
-# ends and of the model (its errors, fsck's and the push hook's problems) are extracted
+# ends (the app, the CLI, the printers) and of the model (its errors, fsck's and the push hook's problems) are extracted
 # (xgettext -a), those the catalogue's keywords mark are taken out, and so are those marked
 # UNTRANSLATED (commit messages, file headers, machine keys: English on purpose) and SQL. Any
 # phrase left (two words of letters, not code, markup or JSON) is a string a Russian or
@@ -13,7 +13,9 @@ keywords=$(awk '/^XGETTEXT_KEYWORDS =/ { on = 1; sub(/^XGETTEXT_KEYWORDS = */, "
 	on { more = /\\$/; sub(/\\$/, ""); printf "%s ", $0; if (!more) exit }' "$top/Makefile")
 case "$keywords" in *-ksay_error*) ;; *) fail "the keywords were not read from the Makefile: $keywords" ;; esac
 cd "$top"
-files=$(ls tui/*.c tui/app/*.c tui/print/*.c model/*/*.c)
+# The manual (tui/cli/man.c) is written in English, as the README is; everything else
+# a reader meets, the command table's usage lines and --help included, is read here.
+files=$(ls tui/*.c tui/app/*.c tui/cli/*.c tui/print/*.c model/*/*.c | grep -v '^tui/cli/man\.c$')
 # shellcheck disable=SC2086
 xgettext -a -o "$T/all.pot" --from-code=UTF-8 --no-wrap $files 2>/dev/null
 # shellcheck disable=SC2086
@@ -41,6 +43,10 @@ for text, where in sorted(every.items(), key=lambda kv: kv[1]):
     if text in marked or sql.match(text) or not re.search(r"[A-Za-z]{3,}[:,.;]? [A-Za-z]{2,}", text):
         continue
     if re.search(r'[$<{]|\\"', text):  # shell code, HTML, JSON
+        continue
+    # The command table's synopses and option lists are syntax (every sentence of it
+    # starts with a capital and is marked).
+    if where.startswith("tui/cli/command_table.c") and not re.search(r"\b[A-Z][a-z]", text):
         continue
     print(where.split()[0], text)
 PY

@@ -43,8 +43,8 @@ static int option_slot(const struct cmd *c, const char *name, bool value)
 
 	/* Asking for an option the table does not give the command is a slip in this program. */
 	if (i < 0 || takes_value != value) {
-		fprintf(stderr, "coboard: internal error: '%s' has no %s '%s'\n", c->def->name,
-			value ? "option" : "flag", name);
+		fprintf(stderr, UNTRANSLATED("coboard: internal error: '%s' has no %s '%s'\n"),
+			c->def->name, value ? "option" : "flag", name);
 		abort();
 	}
 	return i;
