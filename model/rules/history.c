@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "board.h"
 #include "i18n.h"
 
 static void push(struct change_list *out, const char *field, const char *old_value,
@@ -372,6 +373,24 @@ static void word_change(const char *field, const char *old_value, const char *ne
 void history_word_change(const char *field, const char *old_value, const char *new_value,
 			 value_writer value, struct strbuf *out)
 {
+	word_change(field, old_value, new_value, value, true, out);
+}
+
+static const char *column_as_named(const struct board *board, const char *key)
+{
+	const struct column_def *column = board_column(board, key);
+
+	return column ? board_column_name(column) : key;
+}
+
+void history_word_change_named(const struct board *board, const char *field,
+			       const char *old_value, const char *new_value, value_writer value,
+			       struct strbuf *out)
+{
+	if (strcmp(field, "column") == 0) {
+		old_value = column_as_named(board, old_value);
+		new_value = column_as_named(board, new_value);
+	}
 	word_change(field, old_value, new_value, value, true, out);
 }
 

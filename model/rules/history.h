@@ -35,9 +35,17 @@ typedef void (*value_writer)(const char *value, struct strbuf *out);
  * change log, the card view and the report: "OLD -> NEW" ("(none)" for an empty value);
  * "+AKM −MIA" for co-executors and labels;
  * 'added "FIRST LINE"' or 'removed "..."' for a note; "added", "removed" or "changed" for
- * the description and other multi-line text; the title for a new card ("created"). value writes the user's values; NULL writes them as they are. */
+ * the description and other multi-line text; the title for a new card ("created"). value
+ * writes the user's values; NULL writes them as they are. */
 void history_word_change(const char *field, const char *old_value, const char *new_value,
 			 value_writer value, struct strbuf *out);
+
+/* The same, with a column named as the board names it in the reader's language, where the
+ * columns are shown by name (the app, the minutes); the CLI's rows keep the key that
+ * `move` takes and `list` shows. */
+void history_word_change_named(const struct board *board, const char *field,
+			       const char *old_value, const char *new_value, value_writer value,
+			       struct strbuf *out);
 
 /* The same words in English, for the body of a commit message (which stays as it is in every
  * language); history_word_change words them in the reader's language. */

@@ -66,8 +66,6 @@ static void local_time(long long epoch, const char *fmt, char *out, size_t size)
 static void minutes_change(struct strbuf *md, const struct board *board,
 			   const struct log_entry *e, const char *title)
 {
-	const struct column_def *from = board_column(board, e->old_value);
-	const struct column_def *to = board_column(board, e->new_value);
 	char when[16];
 
 	local_time(e->time, "%H:%M", when, sizeof(when));
@@ -76,13 +74,9 @@ static void minutes_change(struct strbuf *md, const struct board *board,
 	sb_puts(md, ": ");
 	if (strcmp(e->field, "created") == 0) {
 		sb_puts(md, _("added"));
-	} else if (strcmp(e->field, "column") == 0) {
-		sb_printf(md, "%s ", history_field_word("column"));
-		history_word_change(e->field, from ? board_column_name(from) : e->old_value,
-				    to ? board_column_name(to) : e->new_value, md_text, md);
 	} else {
 		sb_printf(md, "%s ", history_field_word(e->field));
-		history_word_change(e->field, e->old_value, e->new_value, md_text, md);
+		history_word_change_named(board, e->field, e->old_value, e->new_value, md_text, md);
 	}
 	if (!str_empty(e->reason)) {
 		sb_puts(md, _(" (reason: "));

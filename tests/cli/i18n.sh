@@ -179,4 +179,8 @@ expect_contains "$err" "hooks/post-update: его поставил не coboard"
 rm "$BOARD/hooks/post-update"
 screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=100x30 COBOARD_KEYS='<Enter>h' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$(printf '%s\n' "$screen" | head -1)" "; Esc: артқа)" "the history's title in Kazakh"
+expect_contains "$screen" "(жоқ) -> Орындауға" "the app's history names a column as the board shows it in Kazakh"
+expect_not_contains "$screen" "-> todo" "not by its key"
+screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=100x30 COBOARD_KEYS='<Enter>' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
+expect_contains "$screen" "MOH  Денсаулық сақтау министрлігі" "the card view names the lead agency in Kazakh"
 echo ok

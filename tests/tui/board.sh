@@ -51,7 +51,8 @@ wait_for "Latest changes" "the card view opens"
 s=$(screen)
 expect_contains "$s" "Lead          MOH  Ministry of Healthcare" "lead with its full name"
 expect_contains "$s" "The register covers schools and camps." "the description"
-expect_contains "$s" "Saule Secretary  column: in-progress -> blocked  (reason: waiting for the ministry)" "the latest change, who, what and why"
+expect_contains "$s" "Saule Secretary  column: In progress -> Blocked  (reason: waiting for the ministry)" \
+	"the latest change, who, what and why, the columns by the names the board shows"
 keys Escape
 wait_gone "Latest changes" "Esc closes the card"
 

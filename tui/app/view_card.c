@@ -88,7 +88,7 @@ static void add_fields(struct card_state *st, struct app *app, const struct card
 		free(reason);
 	}
 	sb_reset(&s);
-	sb_printf(&s, "%s  %s", card->lead, lead ? lead->name : "");
+	sb_printf(&s, "%s  %s", card->lead, lead ? board_agency_name(lead) : "");
 	add_line(st, _("Lead"), sb_str(&s), C_RESPONSIBILITY, 0);
 	/* Codes side by side, wrapped: 22 co-executors take two lines, not the screen. */
 	sb_reset(&s);
@@ -222,7 +222,7 @@ static void add_changes(struct card_state *st, struct app *app)
 		sb_puts(&s, "  ");
 		print_time(e->time, &s);
 		sb_printf(&s, "  %s  %s: ", e->author, history_field_word(e->field));
-		history_word_change(e->field, e->old_value, e->new_value, NULL, &s);
+		history_word_change_named(&app->board, e->field, e->old_value, e->new_value, NULL, &s);
 		if (!str_empty(e->reason))
 			sb_printf(&s, _("  (reason: %s)"), e->reason);
 		add_line(st, NULL, sb_str(&s),
