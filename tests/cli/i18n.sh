@@ -126,6 +126,11 @@ expect_contains "$(LC_ALL=C.UTF-8 sb note 7 again)" "Add a note to #7 (" "the En
 expect_contains "$(LC_ALL=ru_RU.UTF-8 sb list --format csv | sed -n 2p)" ',"todo",' "CSV keeps the column's key"
 screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$screen" "Орындауға (" "the app's columns in Kazakh at 80x24"
+todo=$("$COBOARD_BIN" --board "$SHIPPED" list --column todo | wc -l)
+screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
+expect_contains "$(printf '%s\n' "$screen" | sed -n 2p)" "К исполнен… ($todo)│" \
+	"a long Russian column name gives way to its count at 80x24, never the count to the name"
+expect_contains "$screen" "(пусто)" "an empty column says so in full in Russian"
 screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=100x30 COBOARD_KEYS='D' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$screen" "К К исполнению" "the dashboard's legend marks columns by their Russian letter"
 screen=$(cd "$T" && LC_ALL=C.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='D' "$COBOARD_BIN" --board "$SHIPPED" --user admin)

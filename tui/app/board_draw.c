@@ -23,34 +23,50 @@ static void column_geometry(const struct board_view_state *st, size_t c, int *x,
 	*w = c + 1 == st->ncols ? COLS - *x : colw;
 }
 
+/* "(44)", "(4 of 44", "/10", " over limit" when words fit, ")": a filter shows some of a
+ * column, and its header still counts all, as the limit does. */
+static void column_count(int shown, int all, int limit, bool words, struct strbuf *out)
+{
+	if (shown != all)
+		sb_printf(out, _("(%d of %d"), shown, all);
+	else
+		sb_printf(out, "(%d", shown);
+	if (limit)
+		sb_printf(out, "/%d%s", limit, words && all > limit ? _(" over limit") : "");
+	sb_putc(out, ')');
+}
+
 static void draw_headers(struct board_view_state *st, struct app *app)
 {
 	for (size_t c = 0; c < st->ncols; c++) {
 		const struct column_def *def = &app->board.columns[c];
-		struct strbuf head = {0};
+		const char *name = board_column_name(def);
+		struct strbuf count = {0};
 		int x, w, n = st->cols[c].lv.rows, real = st->real ? st->real[c] : n;
 		bool over = def->limit && real > def->limit;
+		attr_t attr = draw_attr(over ? C_COLUMN_OVER : C_COLUMN) |
+			      ((int)c == st->cur ? A_UNDERLINE : 0);
 
 		column_geometry(st, c, &x, &w);
-		/* A filter shows some of a column; its header still counts all, as the limit does. */
-		if (n != real)
-			sb_printf(&head, _("%s (%d of %d"), board_column_name(def), n, real);
-		else
-			sb_printf(&head, "%s (%d", board_column_name(def), n);
-		if (def->limit)
-			sb_printf(&head, "/%d%s", def->limit, over ? _(" over limit") : "");
-		sb_putc(&head, ')');
 		if (c > 0)
 			mvwvline_set(stdscr, 1, x, WACS_VLINE, LINES - 2);
-		draw_text(stdscr, 1, x + (c > 0), w - (c > 0),
-			  sb_str(&head),
-			  draw_attr(over ? C_COLUMN_OVER : C_COLUMN) |
-				  ((int)c == st->cur ? A_UNDERLINE : 0),
-			  false);
+		if (c > 0)
+			x++, w--;
+		/* The name gives way to the count, never the count to the name: a count cut short
+		 * misreads ("(4…" for 44). The words "over limit" go first; the colour says it. */
+		column_count(n, real, def->limit, true, &count);
+		if (text_shown_width(name) + 1 + text_width(sb_str(&count)) > w) {
+			sb_reset(&count);
+			column_count(n, real, def->limit, false, &count);
+		}
+		int used = draw_text(stdscr, 1, x, w - text_width(sb_str(&count)) - 1, name, attr,
+				     false);
+		used += draw_text(stdscr, 1, x + used, 1, " ", attr, false);
+		draw_text(stdscr, 1, x + used, w - used, sb_str(&count), attr, false);
 		wattrset(stdscr, draw_attr(C_DIM));
-		mvwhline_set(stdscr, 2, x + (c > 0), WACS_HLINE, w - (c > 0));
+		mvwhline_set(stdscr, 2, x, WACS_HLINE, w);
 		wattrset(stdscr, A_NORMAL);
-		sb_free(&head);
+		sb_free(&count);
 	}
 }
 
@@ -434,6 +450,7 @@ static void draw_columns(struct board_view_state *st, struct app *app)
 		if (c > 0)
 			x++, w--;
 		x++, w -= 2; /* a margin on both sides */
+		/* TRANSLATORS: an empty column; a column at 80x24 has 13 cells for it. */
 		if (st->cols[c].lv.rows == 0)
 			draw_text(stdscr, FIRST_ROW, x, w, _("(no cards)"), draw_attr(C_DIM), false);
 		else
