@@ -89,31 +89,42 @@ static bool agency_involved(const struct card *card, const char *agency)
 	return strcmp(card->lead, agency) == 0 || sv_contains(&card->co, agency);
 }
 
-const char *board_may_edit_card(const struct board *board, const char *login,
-				const struct card *card)
+/* The agency a member's changes are judged by. NULL lets a secretary or an admin through
+ * (*why NULL) or refuses a viewer (*why says so); "" is a member without an agency. */
+static const char *deciding_agency(const struct board *board, const char *login, const char **why)
 {
 	const struct member *m = board_member(board, login);
 	enum role role = board_role(board, login);
 
+	*why = NULL;
 	if (role >= ROLE_SECRETARY)
 		return NULL;
-	if (role < ROLE_MEMBER)
-		return _("viewers can read the board but not change it; ask an admin for the member role");
-	if (!m || str_empty(m->agency) || !agency_involved(card, m->agency))
+	if (role < ROLE_MEMBER) {
+		*why = _("viewers can read the board but not change it; ask an admin for the member role");
+		return NULL;
+	}
+	return m && m->agency ? m->agency : "";
+}
+
+const char *board_may_edit_card(const struct board *board, const char *login,
+				const struct card *card)
+{
+	const char *why, *agency = deciding_agency(board, login, &why);
+
+	if (!agency)
+		return why;
+	if (!*agency || !agency_involved(card, agency))
 		return _("members may change only cards their agency leads or co-executes");
 	return NULL;
 }
 
 const char *board_may_add_card(const struct board *board, const char *login, const char *lead)
 {
-	const struct member *m = board_member(board, login);
-	enum role role = board_role(board, login);
+	const char *why, *agency = deciding_agency(board, login, &why);
 
-	if (role >= ROLE_SECRETARY)
-		return NULL;
-	if (role < ROLE_MEMBER)
-		return _("viewers can read the board but not change it; ask an admin for the member role");
-	if (!m || str_empty(m->agency) || (lead && strcmp(m->agency, lead) != 0))
+	if (!agency)
+		return why;
+	if (!*agency || (lead && strcmp(agency, lead) != 0))
 		return _("members may add only cards their own agency leads");
 	return NULL;
 }
