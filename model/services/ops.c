@@ -662,48 +662,59 @@ static const char merge_attributes[] =
 	"board.conf merge=coboard\n"
 	"meetings/*.md merge=coboard\n";
 
-int ops_init(const char *path, const struct file_update *files, size_t nfiles,
-	     const char *login, bool shared_group, struct cb_error *err)
+/* A board definition's board.conf, parsed into board, and its cards, each checked against
+ * it: a file that is neither is refused. Returns board.conf's entry, NULL on error. */
+static const struct file_update *read_definition(const struct file_update *files, size_t nfiles,
+						 struct board *board, struct cb_error *err)
 {
-	struct file_update *all = xcalloc(nfiles + 1, sizeof(*all));
-	struct board board = {0};
-	struct strbuf conf = {0}, msg = {0}, email = {0};
 	const struct file_update *conf_file = NULL;
-	struct member admin = {0};
-	struct identity who;
-	const struct member *existing;
-	char (*homes)[32] = NULL;
-	int rc = -1;
 
 	for (size_t i = 0; i < nfiles; i++)
 		if (strcmp(files[i].path, "board.conf") == 0)
 			conf_file = &files[i];
 	if (!conf_file) {
 		cb_fail(err, CB_EINVALID, "the board definition has no board.conf");
-		goto out;
+		return NULL;
 	}
-	if (board_parse(&board, conf_file->content, conf_file->len, err) < 0) {
+	if (board_parse(board, conf_file->content, conf_file->len, err) < 0) {
 		cb_error_prefix(err, "board.conf: ");
-		goto out;
+		return NULL;
 	}
 	for (size_t i = 0; i < nfiles; i++) {
 		struct card card;
-		int id = card_id_from_path(files[i].path);
 
 		if (&files[i] == conf_file)
 			continue;
-		if (!id) {
+		if (!card_id_from_path(files[i].path)) {
 			cb_fail(err, CB_EINVALID, "%s: not a card file (cards/<id>.card)", files[i].path);
-			goto out;
+			return NULL;
 		}
 		if (card_parse(&card, files[i].content, files[i].len, err) < 0 ||
-		    card_validate(&card, &board, err) < 0) {
+		    card_validate(&card, board, err) < 0) {
 			card_free(&card);
 			cb_error_prefix(err, "%s: ", files[i].path);
-			goto out;
+			return NULL;
 		}
 		card_free(&card);
 	}
+	return conf_file;
+}
+
+int ops_init(const char *path, const struct file_update *files, size_t nfiles,
+	     const char *login, bool shared_group, struct cb_error *err)
+{
+	struct file_update *all = xcalloc(nfiles + 1, sizeof(*all));
+	struct board board = {0};
+	struct strbuf conf = {0}, msg = {0}, email = {0};
+	const struct file_update *conf_file = read_definition(files, nfiles, &board, err);
+	struct member admin = {0};
+	struct identity who;
+	const struct member *existing;
+	char (*homes)[32] = NULL;
+	int rc = -1;
+
+	if (!conf_file)
+		goto out;
 	existing = board_member(&board, login);
 	admin = (struct member){.login = (char *)login,
 				.name = existing ? existing->name : (char *)login,
