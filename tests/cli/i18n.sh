@@ -131,6 +131,9 @@ screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$CO
 expect_contains "$(printf '%s\n' "$screen" | sed -n 2p)" "К исполнен… ($todo)│" \
 	"a long Russian column name gives way to its count at 80x24, never the count to the name"
 expect_contains "$screen" "(пусто)" "an empty column says so in full in Russian"
+screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='T' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
+expect_contains "$(printf '%s\n' "$screen" | tail -2 | head -1)" "before-last-meeting):" \
+	"a question longer than the prompt line is shown whole on the line above the answer"
 screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=100x30 COBOARD_KEYS='D' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$screen" "К К исполнению" "the dashboard's legend marks columns by their Russian letter"
 screen=$(cd "$T" && LC_ALL=C.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='D' "$COBOARD_BIN" --board "$SHIPPED" --user admin)

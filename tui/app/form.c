@@ -36,13 +36,21 @@ bool prompt_line(struct app *app, const char *label, const char *initial, prompt
 		int r, lw, cursor;
 
 		app_draw_views(app);
+		/* The question in full beside room enough to type an answer, or on the line above
+		 * when it is longer (that line shows a refusal when there is one). */
+		int room = COLS - PROMPT_ANSWER_MIN > COLS / 2 ? COLS - PROMPT_ANSWER_MIN : COLS / 2;
+		bool long_question = text_shown_width(label) > room;
+
 		if (error)
 			draw_text(stdscr, LINES - 2, 0, COLS, error, draw_attr(C_ERROR), true);
+		else if (long_question)
+			draw_text(stdscr, LINES - 2, 0, COLS, label, A_BOLD, true);
 		draw_fill(stdscr, LINES - 1, 0, COLS, A_NORMAL);
-		/* The question in full where it fits beside room enough to type an answer. */
-		lw = draw_text(stdscr, LINES - 1, 0, COLS - PROMPT_ANSWER_MIN > COLS / 2 ?
-							COLS - PROMPT_ANSWER_MIN : COLS / 2,
-			       label, A_BOLD, false);
+		lw = 0;
+		if (error || !long_question)
+			lw = draw_text(stdscr, LINES - 1, 0, room, label, A_BOLD, false);
+		if (long_question && error)
+			lw++; /* a question cut short ends in "…": a space before the answer */
 		cursor = lineedit_draw(&le, stdscr, LINES - 1, lw, COLS - lw - 1, A_NORMAL);
 		wmove(stdscr, LINES - 1, cursor);
 		wnoutrefresh(stdscr);
