@@ -300,6 +300,10 @@ static int parse_line(struct board *board, const char *key, const char *value, i
 		str_set(&board->title, value);
 		return 0;
 	}
+	if (strcmp(key, "title-ru") == 0 || strcmp(key, "title-kk") == 0) {
+		str_set(key[6] == 'r' ? &board->title_local.ru : &board->title_local.kk, value);
+		return 0;
+	}
 	if (strcmp(key, "default-role") == 0) {
 		if (role_parse(value, &board->default_role) < 0)
 			return cb_fail(err, CB_ECORRUPT,
@@ -516,6 +520,10 @@ void board_format(const struct board *board, struct strbuf *out)
 {
 	sb_puts(out, "# coboard board definition: see README.md, \"board.conf\".\n");
 	sb_printf(out, "title: %s\n", board->title);
+	if (board->title_local.ru)
+		sb_printf(out, "title-ru: %s\n", board->title_local.ru);
+	if (board->title_local.kk)
+		sb_printf(out, "title-kk: %s\n", board->title_local.kk);
 	sb_printf(out, "default-role: %s\n", role_name(board->default_role));
 	if (board->dispute_days_given)
 		sb_printf(out, "dispute-days: %d\n", board->dispute_days);
@@ -559,6 +567,8 @@ void board_format(const struct board *board, struct strbuf *out)
 void board_free(struct board *board)
 {
 	free(board->title);
+	free(board->title_local.ru);
+	free(board->title_local.kk);
 	for (size_t i = 0; i < board->ncolumns; i++) {
 		free(board->columns[i].key);
 		free(board->columns[i].name);
@@ -643,6 +653,11 @@ static const char *local_name(const char *english, const struct local_names *loc
 	if (strcmp(language, "kk") == 0 && local->kk)
 		return local->kk;
 	return english;
+}
+
+const char *board_title(const struct board *board)
+{
+	return local_name(board->title, &board->title_local);
 }
 
 const char *board_column_name(const struct column_def *column)
@@ -937,5 +952,10 @@ static int title_valid(const struct board *board, struct cb_error *err)
 {
 	if (has_bar(board->title))
 		return cb_fail(err, CB_EINVALID, "the board title may not contain '|'");
+	if ((board->title_local.ru &&
+	     text_validate("the board title", board->title_local.ru, false, err) < 0) ||
+	    (board->title_local.kk &&
+	     text_validate("the board title", board->title_local.kk, false, err) < 0))
+		return -1;
 	return text_validate("the board title", board->title, false, err);
 }

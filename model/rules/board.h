@@ -84,6 +84,7 @@ struct site {
 
 struct board {
 	char *title;
+	struct local_names title_local; /* title-ru, title-kk */
 	enum role default_role;
 	/* How long after an assignment the lead may dispute it (dispute-days: N, default 3). */
 	int dispute_days;
@@ -135,6 +136,8 @@ bool board_column_is_done(const struct board *board, const char *key);
 const struct agency *board_agency(const struct board *board, const char *code);
 /* The name in the language of the messages (model/rules/i18n.h), else the English one. For
  * what people read; commit messages, CSV and JSON keep the English name. */
+/* The board's title in the reader's language where board.conf gives one (title-ru, title-kk). */
+const char *board_title(const struct board *board);
 const char *board_column_name(const struct column_def *column);
 const char *board_agency_name(const struct agency *agency);
 const struct member *board_member(const struct board *board, const char *login);

@@ -247,7 +247,7 @@ static void compose(const struct board *board, const struct agency *a, const str
 	section(_("Requests decided:"), &n->decided, &body);
 	section(_("Newly assigned:"), &n->assigned, &body);
 	sb_printf(&body, _("\n-- \ncoboard, %s. To stop these reminders: coboard remind off\n"),
-		  board->title);
+		  board_title(board));
 	sb_printf(out, "From: coboard <%s>\nTo: ",
 		  str_empty(board->mail_from) ? "coboard@localhost" : board->mail_from);
 	mail_header_text(m->name, out);

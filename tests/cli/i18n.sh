@@ -126,6 +126,12 @@ expect_contains "$(LC_ALL=C.UTF-8 sb note 7 again)" "Add a note to #7 (" "the En
 expect_contains "$(LC_ALL=ru_RU.UTF-8 sb list --format csv | sed -n 2p)" ',"todo",' "CSV keeps the column's key"
 screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$screen" "Орындауға (" "the app's columns in Kazakh at 80x24"
+expect_contains "$(printf '%s\n' "$screen" | head -1)" "Қазақстан балалары - Тұжырымдаманы іске асыру" \
+	"the app's top line gives the shipped board's title in Kazakh"
+expect_eq "$(LC_ALL=ru_RU.UTF-8 "$COBOARD_BIN" --board "$SHIPPED" board | head -1)" \
+	"Дети Казахстана - реализация Концепции" "board prints the title in Russian"
+expect_eq "$(LC_ALL=C.UTF-8 "$COBOARD_BIN" --board "$SHIPPED" board | head -1)" \
+	"Children of Kazakhstan - Concept implementation" "and in English"
 todo=$("$COBOARD_BIN" --board "$SHIPPED" list --column todo | wc -l)
 screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$(printf '%s\n' "$screen" | sed -n 2p)" "К исполнен… ($todo)│" \

@@ -61,7 +61,9 @@ static void test_local_names(void **state)
 		"column: done | Done | 0 | done\n"
 		"agency: MOE | Ministry of Education\n"
 		"column-ru: todo | К исполнению\n"
-		"agency-ru: MOE | Министерство просвещения\n";
+		"agency-ru: MOE | Министерство просвещения\n"
+		"title-kk: Қазақстан балалары\n"
+		"title: Children of Kazakhstan\n";
 	struct cb_error err = {0};
 	struct strbuf out = {0};
 	struct board board, again;
@@ -73,9 +75,12 @@ static void test_local_names(void **state)
 	assert_null(board.columns[1].local.ru);
 	assert_string_equal(board.agencies[0].local.ru, "Министерство просвещения");
 	assert_null(board.agencies[0].local.kk);
+	assert_string_equal(board.title_local.kk, "Қазақстан балалары");
+	assert_null(board.title_local.ru);
 	/* Without a catalogue (the test's locale) the reader gets the English name. */
 	assert_string_equal(board_column_name(&board.columns[0]), "To do");
 	assert_string_equal(board_agency_name(&board.agencies[0]), "Ministry of Education");
+	assert_string_equal(board_title(&board), "Children of Kazakhstan");
 	assert_string_equal(board_column_find(&board, "к исполнению")->key, "todo");
 	assert_string_equal(board_column_find(&board, "Орындауға")->key, "todo");
 	board_format(&board, &out);
@@ -83,8 +88,11 @@ static void test_local_names(void **state)
 					     "column-ru: todo | К исполнению\n"
 					     "column-kk: todo | Орындауға\n"));
 	assert_non_null(strstr(sb_str(&out), "agency-ru: MOE | Министерство просвещения\n"));
+	assert_non_null(strstr(sb_str(&out), "title: Children of Kazakhstan\n"
+					     "title-kk: Қазақстан балалары\n"));
 	assert_int_equal(board_parse(&again, sb_str(&out), out.len, &err), 0);
 	assert_string_equal(again.columns[0].local.kk, "Орындауға");
+	assert_string_equal(again.title_local.kk, "Қазақстан балалары");
 	board_free(&again);
 	sb_free(&out);
 	board_free(&board);

@@ -92,7 +92,7 @@ static void draw_top(struct app *app, const char *view, const char *filters)
 	part(&parts[2], 2, false);
 	sb_puts(&parts[2].text, view ? view : "");
 	part(&parts[3], 4, false);
-	sb_puts(&parts[3].text, app->board.title);
+	sb_puts(&parts[3].text, board_title(&app->board));
 	part(&parts[4], 3, true);
 	sb_printf(&parts[4].text, "%s (%s)", app->s->login,
 		  role_name(board_role(&app->board, app->s->login)));

@@ -279,7 +279,7 @@ void print_board_text(const struct board *board, const struct card_list *cards,
 {
 	struct row_layout layout = row_layout(board, today, cards, false);
 
-	text_sanitize(board->title, out);
+	text_sanitize(board_title(board), out);
 	sb_putc(out, '\n');
 	for (size_t c = 0; c < board->ncolumns; c++) {
 		const struct column_def *col = &board->columns[c];

@@ -285,9 +285,9 @@ void print_report_html(const struct report *r, const struct board *board, struct
 		  _("en"));
 	sb_puts(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		     "<title>");
-	html(board->title, out);
+	html(board_title(board), out);
 	sb_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
-	html(board->title, out);
+	html(board_title(board), out);
 	sb_puts(out, "</h1>\n<p class=\"meta\">");
 	char meta[200];
 	snprintf(meta, sizeof(meta), _("As of %s; the period %s to %s"), print_day(r->today, today),

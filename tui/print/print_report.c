@@ -233,7 +233,7 @@ void print_report(const struct report *r, const struct board *board, enum format
 	}
 	if (format == FORMAT_MD) {
 		sb_puts(out, _("# Report: "));
-		md_text(board->title, out);
+		md_text(board_title(board), out);
 		char today[16];
 		sb_printf(out, _("\n\nAs of %s; responsibility changes since "), print_day(r->today, today));
 		print_time(r->since, out);
