@@ -135,8 +135,8 @@ const struct column_def *board_column_of_kind(const struct board *board, enum co
 bool board_column_is_done(const struct board *board, const char *key);
 const struct agency *board_agency(const struct board *board, const char *code);
 /* The name in the language of the messages (model/rules/i18n.h), else the English one. For
- * what people read; commit messages, CSV and JSON keep the English name. */
-/* The board's title in the reader's language where board.conf gives one (title-ru, title-kk). */
+ * what people read; commit messages, CSV and JSON keep the English name. board_title: the
+ * board's own, from title-ru and title-kk. */
 const char *board_title(const struct board *board);
 const char *board_column_name(const struct column_def *column);
 const char *board_agency_name(const struct agency *agency);

@@ -450,8 +450,8 @@ static void draw_columns(struct board_view_state *st, struct app *app)
 		if (c > 0)
 			x++, w--;
 		x++, w -= 2; /* a margin on both sides */
-		/* TRANSLATORS: an empty column; a column at 80x24 has 13 cells for it. */
 		if (st->cols[c].lv.rows == 0)
+			/* TRANSLATORS: an empty column; a column at 80x24 has 13 cells for it. */
 			draw_text(stdscr, FIRST_ROW, x, w, _("(no cards)"), draw_attr(C_DIM), false);
 		else
 			draw_column_cards(st, app, c, x, w, rows);
