@@ -100,7 +100,8 @@ static const char *deciding_agency(const struct board *board, const char *login,
 	if (role >= ROLE_SECRETARY)
 		return NULL;
 	if (role < ROLE_MEMBER) {
-		*why = _("viewers can read the board but not change it; ask an admin for the member role");
+		*why = _("viewers can read the board but not change it; ask an admin for the member "
+			 "role");
 		return NULL;
 	}
 	return m && m->agency ? m->agency : "";

@@ -38,7 +38,8 @@ bool prompt_line(struct app *app, const char *label, const char *initial, prompt
 		app_draw_views(app);
 		/* The question in full beside room enough to type an answer, or on the line above
 		 * when it is longer (that line shows a refusal when there is one). */
-		int room = COLS - PROMPT_ANSWER_MIN > COLS / 2 ? COLS - PROMPT_ANSWER_MIN : COLS / 2;
+		int room = COLS - PROMPT_ANSWER_MIN > COLS / 2 ? COLS - PROMPT_ANSWER_MIN
+							       : COLS / 2;
 		bool long_question = text_shown_width(label) > room;
 
 		if (error)

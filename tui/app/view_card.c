@@ -222,7 +222,8 @@ static void add_changes(struct card_state *st, struct app *app)
 		sb_puts(&s, "  ");
 		print_time(e->time, &s);
 		sb_printf(&s, "  %s  %s: ", e->author, history_field_word(e->field));
-		history_word_change_named(&app->board, e->field, e->old_value, e->new_value, NULL, &s);
+		history_word_change_named(&app->board, e->field, e->old_value, e->new_value, NULL,
+					  &s);
 		if (!str_empty(e->reason))
 			sb_printf(&s, _("  (reason: %s)"), e->reason);
 		add_line(st, NULL, sb_str(&s),

@@ -89,7 +89,8 @@ static void log_draw(struct view *view, struct app *app)
 		x += draw_text(stdscr, y, x, 7, card, attr, true);
 		x += draw_text(stdscr, y, x, 13, history_field_word(e->field), attr, true);
 		sb_reset(&line);
-		history_word_change_named(&app->board, e->field, e->old_value, e->new_value, NULL, &line);
+		history_word_change_named(&app->board, e->field, e->old_value, e->new_value, NULL,
+					  &line);
 		if (!str_empty(e->reason))
 			sb_printf(&line, _("  (reason: %s)"), e->reason);
 		draw_text(stdscr, y, x, COLS - x - 1, sb_str(&line), attr, false);

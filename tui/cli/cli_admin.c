@@ -282,8 +282,8 @@ int cmd_admin(struct cmd *c)
 			       "the program or board path contains a quote, a backslash or a "
 			       "control character; move it to a plain path");
 	sb_printf(&c->out,
-		  UNTRANSLATED("# coboard: one line per member with a key; generated from board.conf "
-			       "of %s\n"),
+		  UNTRANSLATED("# coboard: one line per member with a key; generated from "
+			       "board.conf of %s\n"),
 		  board_path);
 	for (size_t i = 0; i < c->board.nmembers; i++) {
 		const struct member *m = &c->board.members[i];

@@ -166,8 +166,9 @@ int cmd_conflicts(struct cmd *c)
 
 	if (c->a.npos == 2) {
 		struct op_result res;
-		if (ops_edit_board(c->s, drop_conf_conflicts, NULL, UNTRANSLATED("Decide the board.conf lines set aside"),
-				   "resolve", &res, &c->err) < 0)
+		if (ops_edit_board(c->s, drop_conf_conflicts, NULL,
+				   UNTRANSLATED("Decide the board.conf lines set aside"), "resolve",
+				   &res, &c->err) < 0)
 			return -1;
 		sb_printf(&c->out, _("decided board.conf (%.7s)\n"), res.commit);
 		return 0;
