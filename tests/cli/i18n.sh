@@ -137,6 +137,10 @@ screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$CO
 expect_contains "$(printf '%s\n' "$screen" | sed -n 2p)" "К исполнен… ($todo)│" \
 	"a long Russian column name gives way to its count at 80x24, never the count to the name"
 expect_contains "$screen" "(пусто)" "an empty column says so in full in Russian"
+screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='?' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
+expect_contains "$screen" "соисполнителей, срок, метки, описание" \
+	"help wraps a long description at 80 columns instead of cutting it"
+expect_not_contains "$screen" "…" "no line of the help is cut"
 screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='T' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$(printf '%s\n' "$screen" | tail -2 | head -1)" "before-last-meeting):" \
 	"a question longer than the prompt line is shown whole on the line above the answer"

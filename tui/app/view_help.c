@@ -7,6 +7,7 @@
 #include "strbuf.h"
 #include "app.h"
 #include "listview.h"
+#include "text.h"
 #include "views.h"
 
 struct help_state {
@@ -14,6 +15,30 @@ struct help_state {
 };
 
 enum { KEYS_X = 4, KEYS_WIDTH = 22, HELP_X = 27 };
+
+/* What a key does, wrapped by words beside its keys from row y (drawn where it is on the
+ * screen, keeping right columns free on the first row); a narrow screen reads it whole.
+ * Returns the rows it takes. */
+static int help_text_rows(const char *text, int right, int y, int last_y, attr_t attr)
+{
+	int rows = 0;
+
+	do {
+		int width = COLS - HELP_X - (rows ? 1 : right);
+		size_t n = width > 0 ? text_break(text, width) : strlen(text);
+		if (n == 0)
+			n = strlen(text); /* a word wider than the screen: cut by draw_text */
+		if (y + rows >= 1 && y + rows <= last_y) {
+			char *piece = xstrndup(text, n);
+			draw_text(stdscr, y + rows, HELP_X, width, piece, attr, false);
+			free(piece);
+		}
+		rows++;
+		text += n;
+		text += strspn(text, " ");
+	} while (*text);
+	return rows;
+}
 
 /* The rows of the help, drawn when y is on the screen; returns how many there are. */
 static int help_rows(struct app *app, int top, int last_y)
@@ -41,14 +66,15 @@ static int help_rows(struct app *app, int top, int last_y)
 					draw_text(stdscr, y, KEYS_X - 1, COLS - KEYS_X, _(b->group),
 						  draw_attr(C_DIM) | A_BOLD, false);
 			}
-			y = 1 + row - top;
-			if (y < 1 || y > last_y)
-				continue;
 			keymap_describe(b, keys, sizeof(keys));
-			draw_text(stdscr, y, KEYS_X, KEYS_WIDTH, keys, attr | A_BOLD, true);
-			draw_text(stdscr, y, HELP_X, COLS - HELP_X - 1, _(b->help), attr, false);
-			if (!allowed)
-				draw_text(stdscr, y, COLS - 20, 19, _("(not for viewers)"), attr, false);
+			y = 1 + row - top;
+			if (y >= 1 && y <= last_y) {
+				draw_text(stdscr, y, KEYS_X, KEYS_WIDTH, keys, attr | A_BOLD, true);
+				if (!allowed)
+					draw_text(stdscr, y, COLS - 20, 19, _("(not for viewers)"), attr,
+						  false);
+			}
+			row += help_text_rows(_(b->help), allowed ? 1 : 21, y, last_y, attr) - 1;
 		}
 	}
 	row++;
