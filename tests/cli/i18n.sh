@@ -137,6 +137,9 @@ screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$CO
 expect_contains "$(printf '%s\n' "$screen" | sed -n 2p)" "К исполнен… ($todo)│" \
 	"a long Russian column name gives way to its count at 80x24, never the count to the name"
 expect_contains "$screen" "(пусто)" "an empty column says so in full in Russian"
+screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='jjjjjjjjjjjj' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
+expect_eq "$(printf '%s\n' "$screen" | sed -n 23p | grep -cE '^ ↑ [0-9]+  ↓ [0-9]+ +│')" 1 \
+	"a narrow Russian column keeps both counts, above and below, rather than cut one"
 screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='?' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
 expect_contains "$screen" "соисполнителей, срок, метки, описание" \
 	"help wraps a long description at 80 columns instead of cutting it"

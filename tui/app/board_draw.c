@@ -412,6 +412,11 @@ static void draw_column_cards(struct board_view_state *st, struct app *app, size
 			len = snprintf(more, sizeof(more), _("↑ %d above  "), slot->lv.top);
 		if (below > 0)
 			snprintf(more + len, sizeof(more) - (size_t)len, _("↓ %d below"), below);
+		while (len > 0 && below <= 0 && more[len - 1] == ' ')
+			more[--len] = '\0'; /* the space before a count below that is not there */
+		/* A narrow column keeps both counts, without their words, rather than cut one. */
+		if (text_width(more) > w && slot->lv.top && below > 0)
+			snprintf(more, sizeof(more), "↑ %d  ↓ %d", slot->lv.top, below);
 		draw_text(stdscr, LINES - 2, x, w, more, draw_attr(C_DIM), true);
 	}
 }
