@@ -97,9 +97,10 @@ static void minutes_head(struct strbuf *md, const struct meeting *m, const struc
 			 const char *closer, const struct log_list *log)
 {
 	struct strvec people = {0}, present = {0};
-	char day[16], from[16], to[16];
+	char iso[16], day[16], from[16], to[16];
 
-	local_time(m->started, "%Y-%m-%d", day, sizeof(day));
+	local_time(m->started, "%Y-%m-%d", iso, sizeof(iso));
+	i18n_day(iso, day); /* 06.12.2026 in Russian and Kazakh minutes */
 	local_time(m->started, "%H:%M", from, sizeof(from));
 	local_time((long long)time(NULL), "%H:%M", to, sizeof(to));
 	for (size_t i = 0; i < log->n; i++)
@@ -289,7 +290,8 @@ static void minutes_decisions(struct strbuf *md, struct session *s, const struct
 		sb_printf(md, "- #%d: ", e->card);
 		md_text(e->new_value, md);
 		if (index_card(s->index, e->card, &card, &ignored) == 0) {
-			sb_puts(md, " (on: ");
+			/* TRANSLATORS: a note of the meeting's decisions, then the card it is on. */
+			sb_puts(md, _(" (on: "));
 			md_text(card.title, md);
 			sb_putc(md, ')');
 		}

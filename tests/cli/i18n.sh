@@ -159,6 +159,7 @@ LC_ALL=ru_RU.UTF-8 sb meeting start "Заседание штаба" >/dev/null
 added=$(LC_ALL=ru_RU.UTF-8 sb add --title "Временная карточка" --lead MOE)
 LC_ALL=ru_RU.UTF-8 sb revert main >/dev/null
 LC_ALL=ru_RU.UTF-8 sb move 5 "В работе" >/dev/null
+LC_ALL=ru_RU.UTF-8 sb note 5 "Решено: продолжить" >/dev/null
 end=$(LC_ALL=ru_RU.UTF-8 sb meeting end)
 minutes=$(git --git-dir="$SHIPPED" show "main:$(printf '%s\n' "$end" | grep -o 'meetings/[^ ,]*\.md' | head -1)")
 expect_contains "$minutes" "| #$added | Временная карточка | MOE | добавлена, затем отозвана (в архиве) |" \
@@ -167,6 +168,8 @@ expect_contains "$minutes" "| #5 |" "the moved card has its row"
 expect_contains "$minutes" "Исполнено -> В работе" "with the columns' Russian names"
 expect_contains "$minutes" "- Изменения внесли: " "the minutes' labels in Russian"
 expect_contains "$minutes" "колонка Исполнено -> В работе" "every change's line in Russian"
+expect_contains "$minutes" "- Дата: $(date +%d.%m.%Y), " "the meeting's day as Russian writes dates"
+expect_contains "$minutes" "- #5: Решено: продолжить (к карточке: " "a decision names its card in Russian"
 
 # `changes` and `meeting status` in the reader's words; the app's history title too.
 changes=$(LC_ALL=ru_RU.UTF-8 sb changes --since 2026-01-01)
