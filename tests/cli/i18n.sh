@@ -122,6 +122,8 @@ expect_not_contains "$body" "отчёт" "no Russian word in the commit"
 expect_contains "$(LC_ALL=kk_KZ.UTF-8 sb note 7 "жаңа жазба")" "#7 жазба: қосылды \"жаңа жазба\"" "a note, said in Kazakh"
 expect_contains "$(LC_ALL=ru_RU.UTF-8 sb history 7 | head -2)" "колонка     todo -> review" "history names the field in Russian"
 expect_contains "$(LC_ALL=C.UTF-8 sb history 7 | head -2)" "column      todo -> review" "and in English"
+err=$(LC_ALL=ru_RU.UTF-8 sb list --format xml 2>&1) && fail "an unknown format was taken"
+expect_contains "$err" "неизвестный формат 'xml' (text, csv или json)" "the formats offered in Russian words"
 expect_contains "$(LC_ALL=C.UTF-8 sb note 7 again)" "Add a note to #7 (" "the English confirmation is the commit's subject"
 expect_contains "$(LC_ALL=ru_RU.UTF-8 sb list --format csv | sed -n 2p)" ',"todo",' "CSV keeps the column's key"
 screen=$(cd "$T" && LC_ALL=kk_KZ.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='' "$COBOARD_BIN" --board "$SHIPPED" --user admin)

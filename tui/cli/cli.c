@@ -92,7 +92,8 @@ static void format_choices(unsigned allowed, struct strbuf *out)
 	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
 		if (!(allowed & (1u << order[i])))
 			continue;
-		sb_puts(out, shown == 0 ? "" : shown + 1 == total ? " or " : ", ");
+		/* TRANSLATORS: before the last of a list of formats: "text, csv or json". */
+		sb_puts(out, shown == 0 ? "" : shown + 1 == total ? _(" or ") : ", ");
 		sb_puts(out, format_names[order[i]]);
 		shown++;
 	}
