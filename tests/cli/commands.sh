@@ -99,6 +99,11 @@ expect_contains "$OUT" "Notes" "notes section"
 expect_contains "$OUT" "    Ministry confirmed the list of camps." "note text"
 expect_contains "$OUT" " sec" "note author"
 expect_contains "$OUT" "Saule Secretary, sec" "a note's author by name, as everywhere else"
+# The first admin of a board made by init is named by login: the note says it once.
+"$COBOARD_BIN" --user founder init "$T/founded.git" >/dev/null
+"$COBOARD_BIN" --board "$T/founded.git" --user founder note 1 "First note." >/dev/null
+expect_eq "$("$COBOARD_BIN" --board "$T/founded.git" show 1 | sed -n '/^Notes/{n;p;}' | cut -d' ' -f5-)" \
+	"founder" "a member whose name is the login is named once"
 
 # archive
 run 0 archive 4 --reason "merged into #1"

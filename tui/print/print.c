@@ -183,7 +183,7 @@ void print_member(const struct board *board, const char *login, struct strbuf *o
 {
 	const struct member *m = board_member(board, login);
 
-	if (m && !str_empty(m->name)) {
+	if (m && !str_empty(m->name) && strcmp(m->name, login) != 0) {
 		text_sanitize(m->name, out);
 		sb_puts(out, ", ");
 		text_sanitize(login, out);
