@@ -171,6 +171,16 @@ expect_contains "$minutes" "Исполнено -> В работе" "with the col
 expect_contains "$minutes" "- Изменения внесли: " "the minutes' labels in Russian"
 expect_contains "$minutes" "колонка Исполнено -> В работе" "every change's line in Russian"
 expect_contains "$minutes" "- Дата: $(date +%d.%m.%Y), " "the meeting's day as Russian writes dates"
+screen=$(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=80x24 COBOARD_KEYS='d' "$COBOARD_BIN" --board "$SHIPPED" --user admin)
+expect_contains "$(printf '%s\n' "$screen" | tail -1)" "(ДД.ММ.ГГГГ, пусто — снять): " \
+	"the deadline prompt asks for a date as Russian writes it"
+expect_eq "$(printf '%s\n' "$screen" | tail -1 | grep -cE ': [0-9]{2}\.[0-9]{2}\.[0-9]{4}$')" 1 \
+	"and offers the card's deadline so"
+(cd "$T" && LC_ALL=ru_RU.UTF-8 COBOARD_SCREEN=80x24 \
+	COBOARD_KEYS='d<C-u>15.06.2027<Enter>Ведомство попросило<Enter>' \
+	"$COBOARD_BIN" --board "$SHIPPED" --user admin >/dev/null)
+expect_contains "$(git --git-dir="$SHIPPED" log -1 --format=%B main)" "-> 2027-06-15" \
+	"a deadline typed the Russian way is kept in git as YYYY-MM-DD"
 expect_contains "$minutes" "- #5: Решено: продолжить (к карточке: " "a decision names its card in Russian"
 
 # `changes` and `meeting status` in the reader's words; the app's history title too.

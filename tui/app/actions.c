@@ -342,7 +342,9 @@ static bool set_due(struct app *app, int id)
 	struct due_check ctx = {app, &card, {0}};
 	snprintf(label, sizeof(label), _("Due date for #%d (YYYY-MM-DD, empty clears): "), id);
 	snprintf(done, sizeof(done), _("due date of #%d set"), id);
-	if (prompt_line(app, label, card.due, check_due, NULL, &ctx, &text)) {
+	char shown[16]; /* the date as the reader writes it: 11.12.2026 in Russian and Kazakh */
+	i18n_day(card.due, shown);
+	if (prompt_line(app, label, shown, check_due, NULL, &ctx, &text)) {
 		struct card dated;
 
 		char day[11];

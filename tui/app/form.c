@@ -553,7 +553,9 @@ bool card_form(struct app *app, const char *heading, struct card *card)
 	bool saved = false;
 
 	lineedit_set(&form.edit[F_TITLE], card->title);
-	lineedit_set(&form.edit[F_DUE], card->due);
+	char due[16]; /* as the reader writes dates; either way is taken back */
+	i18n_day(card->due, due);
+	lineedit_set(&form.edit[F_DUE], due);
 	sv_join(&card->labels, ", ", &labels);
 	lineedit_set(&form.edit[F_LABELS], sb_str(&labels));
 	sb_free(&labels);
