@@ -105,7 +105,7 @@ static void parse_table(const char *text, size_t len, struct table *t)
 enum column { COL_ITEM, COL_TITLE, COL_LEAD, COL_CO, COL_DUE, COL_LABELS, COL_DESCRIPTION,
 	      COL_SOURCE, COL_NONE };
 
-static const char *const header_names[COL_NONE][14] = {
+static const char *const header_names[COL_NONE][18] = {
 	[COL_ITEM] = {"no", "#", "№", "item", "number", "n", "№ п/п", "п/п", "номер", "пункт",
 		      "№ пункта", "тармақ", "нөмір", NULL},
 	[COL_TITLE] = {"instruction", "title", "task", "поручение", "наименование", "мероприятие",
@@ -113,20 +113,32 @@ static const char *const header_names[COL_NONE][14] = {
 		       "іс-шара", NULL},
 	[COL_LEAD] = {"lead", UNTRANSLATED("lead agency"), "responsible", "головной исполнитель",
 		      "ответственный", "ответственный исполнитель", "исполнитель",
-		      "жауапты орындаушы", "бас орындаушы", "орындаушы", NULL},
+		      "головное", "головное ведомство", "жауапты орындаушы", "бас орындаушы",
+		      "орындаушы", "жауапты", "жауапты мекеме", "жетекші", "жетекші мекеме", NULL},
 	[COL_CO] = {"co-executors", "co", "co-executor", "соисполнители", "соисполнитель",
-		    "бірлескен орындаушылар", "қосымша орындаушылар", NULL},
+		    "бірлескен орындаушылар", "бірлесіп орындаушылар", "қосымша орындаушылар",
+		    NULL},
 	[COL_DUE] = {"deadline", "due", UNTRANSLATED("due date"), "срок", "срок исполнения",
-		     "мерзім", "орындау мерзімі", NULL},
+		     "срок выполнения", "мерзім", "мерзімі", "орындау мерзімі", "орындалу мерзімі",
+		     NULL},
 	[COL_LABELS] = {"labels", "label", "метки", "теги", "белгілер", NULL},
 	[COL_DESCRIPTION] = {"description", "notes", "описание", "примечание", "сипаттама",
 			     "ескерту", NULL},
 	[COL_SOURCE] = {"source", "document", "источник", "основание", "документ", "дереккөз",
 			"негіздеме", "құжат", NULL},
 };
+/* A column as a problem names it; column_word gives it in the reader's language. */
 static const char *const column_words[COL_NONE] = {
-	"No.", "instruction", "lead", "co-executors", "deadline", "labels", "description",
-	"source"};
+	/* TRANSLATORS: the item number's column of an imported control matrix. */
+	N_("No."),
+	/* TRANSLATORS: the column of an imported control matrix that holds the instruction. */
+	N_("instruction"), N_("lead"), N_("co-executors"), N_("deadline"), N_("labels"),
+	N_("description"), N_("source")};
+
+static const char *column_word(enum column c)
+{
+	return _(column_words[c]);
+}
 
 /* Lower case for ASCII, Russian and Kazakh letters, spaces trimmed, a final '.' or ':' off:
  * "Срок исполнения:" and "срок исполнения" are one name. */
@@ -291,8 +303,8 @@ static void take_agencies(struct import_plan *plan, const struct board *board, i
 		}
 		struct strbuf near = {0};
 		closest_codes(board, typed.v[i], &near);
-		problem(plan, line, column_words[COL_CO], _("unknown agency '%s'; the closest codes: %s"),
-			typed.v[i], sb_str(&near));
+		problem(plan, line, column_word(COL_CO),
+			_("unknown agency '%s'; the closest codes: %s"), typed.v[i], sb_str(&near));
 		sb_free(&near);
 	}
 	sv_free(&typed);
@@ -324,7 +336,7 @@ static void read_row(struct session *s, const struct board *board, const struct 
 	str_set(&r->card.title, title);
 	free(title);
 	if (!*r->card.title)
-		problem(plan, line, column_words[COL_TITLE], _("the instruction is empty"));
+		problem(plan, line, column_word(COL_TITLE), _("the instruction is empty"));
 	const char *lead = cell(row, where, COL_LEAD);
 	const struct agency *a = agency_typed(board, lead);
 	if (a) {
@@ -332,9 +344,10 @@ static void read_row(struct session *s, const struct board *board, const struct 
 	} else {
 		struct strbuf near = {0};
 		closest_codes(board, lead, &near);
-		problem(plan, line, column_words[COL_LEAD], *lead ? _("unknown agency '%s'; the closest "
-								      "codes: %s")
-							  : _("no lead agency%s; the closest codes: %s"),
+		problem(plan, line, column_word(COL_LEAD),
+			*lead ? _("unknown agency '%s'; the closest "
+				  "codes: %s")
+			      : _("no lead agency%s; the closest codes: %s"),
 			lead, sb_str(&near));
 		sb_free(&near);
 	}
@@ -345,7 +358,7 @@ static void read_row(struct session *s, const struct board *board, const struct 
 	const char *due = cell(row, where, COL_DUE);
 	char day[11];
 	if (*due && calendar_deadline(board, due, today, day, NULL, &err) < 0)
-		problem(plan, line, column_words[COL_DUE], "%s", err.msg);
+		problem(plan, line, column_word(COL_DUE), "%s", err.msg);
 	else if (*due)
 		str_set(&r->card.due, day);
 	char *labels = xstrdup(cell(row, where, COL_LABELS));
@@ -373,7 +386,7 @@ static void read_row(struct session *s, const struct board *board, const struct 
 	for (size_t i = 0; i < plan->n - 1 && *r->card.item; i++)
 		if (strcmp(plan->rows[i].card.item, r->card.item) == 0 &&
 		    strcmp(plan->rows[i].card.source, r->card.source) == 0)
-			problem(plan, line, column_words[COL_ITEM],
+			problem(plan, line, column_word(COL_ITEM),
 				_("item %s is also on line %d; each item once"), r->card.item,
 				plan->rows[i].line);
 }
@@ -453,7 +466,7 @@ int import_read(struct session *s, const char *text, size_t len, const char *sou
 		return cb_fail(err, CB_EINVALID, "the first row names no %s column: it names the "
 			       "columns (No., instruction, lead, co-executors, deadline, labels, "
 			       "description, source; or in Russian or Kazakh)",
-			       where[COL_TITLE] < 0 ? "instruction" : "lead");
+			       column_word(where[COL_TITLE] < 0 ? COL_TITLE : COL_LEAD));
 	}
 	if (index_refresh(s->index, err) < 0 || index_board(s->index, &board, err) < 0) {
 		table_free(&t);

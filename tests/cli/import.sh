@@ -51,6 +51,15 @@ expect_contains "$(cb search January)" "Открыть центры поддер
 printf 'Тармақ\tТапсырма\tБас орындаушы\tОрындау мерзімі\n1\tАта-аналармен жұмыс\tMOH\t+5wd\n' >"$T/kk.tsv"
 CB_USER=sec run 0 import "$T/kk.tsv"
 expect_contains "$(cb list)" "Ата-аналармен жұмыс" "Kazakh headers and TSV are read"
+# The headers Kazakh ministries' matrices use ("Жауапты", "Мерзімі"); a problem names its
+# column in the reader's language.
+printf '№;Тапсырма;Жауапты;Бірлесіп орындаушылар;Мерзімі\n7;Қауіпсіздік аудиті;MOE;MOH, MIA;31.03.2027\n8;Екінші;XYZ;;\n' >"$T/kk2.csv"
+LC_ALL=kk_KZ.UTF-8 CB_USER=sec run 1 import "$T/kk2.csv"
+expect_contains "$ERR" "3-жол, жетекші бағаны: белгісіз мекеме 'XYZ'" "the lead's column named in Kazakh"
+sed -i '$d' "$T/kk2.csv"
+CB_USER=sec run 0 import "$T/kk2.csv"
+expect_contains "$(cb list --format csv | grep 'Қауіпсіздік аудиті')" '"MOE","MOH MIA","2027-03-31"' \
+	"Жауапты, Бірлесіп орындаушылар and Мерзімі read as lead, co-executors and deadline"
 
 # A broken file: every broken row named, nothing imported.
 printf 'No.,Instruction,Lead,Deadline\n1,Good row,MOE,2026-05-01\n2,,MOE,2026-05-01\n3,Bad date,MOE,2026-02-30\n4,Bad lead,XYZ,\n4,Twice,MOE,\n' >"$T/bad.csv"
