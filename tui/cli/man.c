@@ -111,8 +111,9 @@ static void files(struct strbuf *out)
 	item("BOARD/", "A bare git repository: refs/heads/main holds board.conf, cards/ID.card, the "
 	     "minutes in meetings/ and .gitattributes. Every change is one commit by the member "
 	     "who made it.", out);
-	item("BOARD/board.conf", "The title, the columns, the agencies, the members with their "
-	     "roles and keys, and the sites of a board shared between offices.", out);
+	item("BOARD/board.conf", "The title, the columns, the agencies (each with its Russian and "
+	     "Kazakh names where given: title-ru, column-kk, agency-ru, ...), the members with "
+	     "their roles and keys, and the sites of a board shared between offices.", out);
 	item("BOARD/coboard/index.sqlite", "The index (SQLite, WAL): nothing git does not hold; "
 	     "deleted, it is rebuilt by the next command.", out);
 	item("BOARD/coboard-sync/NAME", "When the board last synced with the remote NAME.", out);
