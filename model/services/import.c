@@ -345,8 +345,7 @@ static void read_row(struct session *s, const struct board *board, const struct 
 		struct strbuf near = {0};
 		closest_codes(board, lead, &near);
 		problem(plan, line, column_word(COL_LEAD),
-			*lead ? _("unknown agency '%s'; the closest "
-				  "codes: %s")
+			*lead ? _("unknown agency '%s'; the closest codes: %s")
 			      : _("no lead agency%s; the closest codes: %s"),
 			lead, sb_str(&near));
 		sb_free(&near);
