@@ -86,6 +86,24 @@ static void test_fit(void **state)
 		   "x                                                                     ");
 }
 
+/* Wrapping by words: a line ends at the last space that fits and the next starts with its
+ * word; a word wider than the line is broken; nothing fits, or width 0: the rest. */
+static void test_wrap_line(void **state)
+{
+	const char *s = "К исполнению  сегодня", *next;
+
+	(void)state;
+	assert_int_equal(text_wrap_line(s, 14, &next), strlen("К исполнению  "));
+	assert_string_equal(next, "сегодня");
+	assert_int_equal(text_wrap_line("supervision", 10, &next), strlen("supervisio"));
+	assert_string_equal(next, "n");
+	assert_int_equal(text_wrap_line("漢字", 1, &next), strlen("漢字"));
+	assert_string_equal(next, "");
+	assert_int_equal(text_wrap_line("two words", 0, &next), strlen("two words"));
+	assert_int_equal(text_wrap_line("", 5, &next), 0);
+	assert_string_equal(next, "");
+}
+
 static void test_json_csv(void **state)
 {
 	struct strbuf out = {0};
@@ -123,7 +141,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sanitize), cmocka_unit_test(test_width),
 		cmocka_unit_test(test_fit),      cmocka_unit_test(test_json_csv),
-		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_dates),    cmocka_unit_test(test_wrap_line),
 	};
 	text_init_locale();
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -133,16 +133,16 @@ static void face_title(struct face *f, const struct card *card, int w, bool sel)
 	p = sb_str(&clean);
 	for (int n = 0; *p && (sel || n < TITLE_LINES); n++) {
 		bool last = !sel && n + 1 == TITLE_LINES;
-		size_t len = last ? strlen(p) : text_break(p, w - id_w);
+		const char *next;
+		size_t len = text_wrap_line(p, last ? 0 : w - id_w, &next);
 		struct face_line *l = face_add(f, n ? id_w : 0);
-		char *piece = xstrndup(p, len ? len : strlen(p));
+		char *piece = xstrndup(p, len);
 
 		if (n == 0)
 			seg_add(l, id, sel ? draw_attr(C_SELECTED) | A_BOLD : draw_attr(C_ID));
 		seg_add(l, piece, A_BOLD);
 		free(piece);
-		p += len ? len : strlen(p);
-		p += strspn(p, " ");
+		p = next;
 	}
 	sb_free(&clean);
 }
@@ -175,13 +175,13 @@ static void face_wrapped(struct face *f, const char *text, attr_t attr, int w, i
 	text_sanitize(text, &clean);
 	p = sb_str(&clean);
 	for (int n = 0; *p && (!max_lines || n < max_lines); n++) {
-		size_t len = max_lines && n + 1 == max_lines ? strlen(p) : text_break(p, w);
-		char *piece = xstrndup(p, len ? len : strlen(p));
+		const char *next;
+		size_t len = text_wrap_line(p, max_lines && n + 1 == max_lines ? 0 : w, &next);
+		char *piece = xstrndup(p, len);
 
 		seg_add(face_add(f, 0), piece, attr);
 		free(piece);
-		p += len ? len : strlen(p);
-		p += strspn(p, " ");
+		p = next;
 	}
 	sb_free(&clean);
 }

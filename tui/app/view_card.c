@@ -277,9 +277,8 @@ static void card_draw(struct view *view, struct app *app)
 		/* Continuation lines keep the text's own indentation. */
 		int indent = (int)strspn(p, " ");
 		do {
-			size_t n = text_break(p, COLS - x - 1 - (first ? 0 : indent));
-			if (n == 0 && *p)
-				n = strlen(p); /* a single character wider than the screen */
+			const char *next; /* a wrapped line starts with its word, not a space */
+			size_t n = text_wrap_line(p, COLS - x - 1 - (first ? 0 : indent), &next);
 			if (row >= st->lv.top && y <= rows) {
 				if (l->label && first)
 					draw_text(stdscr, y, 1, LABEL_WIDTH, l->label, A_BOLD, true);
@@ -290,8 +289,7 @@ static void card_draw(struct view *view, struct app *app)
 				y++;
 			}
 			row++;
-			p += n;
-			p += strspn(p, " "); /* a wrapped line starts with its word, not a space */
+			p = next;
 			first = 0;
 		} while (*p);
 		sb_free(&clean);

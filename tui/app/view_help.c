@@ -25,17 +25,15 @@ static int help_text_rows(const char *text, int right, int y, int last_y, attr_t
 
 	do {
 		int width = COLS - HELP_X - (rows ? 1 : right);
-		size_t n = width > 0 ? text_break(text, width) : strlen(text);
-		if (n == 0)
-			n = strlen(text); /* a word wider than the screen: cut by draw_text */
+		const char *next;
+		size_t n = text_wrap_line(text, width, &next);
 		if (y + rows >= 1 && y + rows <= last_y) {
 			char *piece = xstrndup(text, n);
 			draw_text(stdscr, y + rows, HELP_X, width, piece, attr, false);
 			free(piece);
 		}
 		rows++;
-		text += n;
-		text += strspn(text, " ");
+		text = next;
 	} while (*text);
 	return rows;
 }

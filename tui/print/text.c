@@ -165,6 +165,16 @@ size_t text_break(const char *s, int width)
 	return len;
 }
 
+size_t text_wrap_line(const char *s, int width, const char **next)
+{
+	size_t n = width > 0 ? text_break(s, width) : 0;
+
+	if (n == 0)
+		n = strlen(s);
+	*next = s + n + strspn(s + n, " ");
+	return n;
+}
+
 void text_json(const char *s, struct strbuf *out)
 {
 	size_t len = strlen(s), i = 0;

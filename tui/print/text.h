@@ -28,6 +28,10 @@ int text_fit(const char *s, int width, bool pad, struct strbuf *out);
 /* How many bytes of the sanitized text s fit in width columns, breaking after the last space
  * that fits when there is one (for wrapping a title over two lines). */
 size_t text_break(const char *s, int width);
+/* One line of s wrapped at width: text_break's length, or the rest of s where not even a
+ * character fits (width 0 or less takes the rest: a last line). *next is where the
+ * following line starts, past the spaces the line ended on. Returns the line's bytes. */
+size_t text_wrap_line(const char *s, int width, const char **next);
 
 /* Appends s as a JSON string literal, control characters as \uXXXX. */
 void text_json(const char *s, struct strbuf *out);
