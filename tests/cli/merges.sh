@@ -17,6 +17,9 @@ set_line() { # FIELD VALUE: rewrites that header line of card 1
 	sed -i "s/^$1: .*/$1: $2/" "$W/cards/00/1.card"
 }
 card=cards/00/1.card
+due_author_by_git() { # who git blame credits with card 1's due line on the board's main
+	git --git-dir="$BOARD" blame --line-porcelain -L '/^due:/,+1' main -- $card | sed -n 's/^author //p'
+}
 
 # --- a merge that keeps ours --------------------------------------------------------------------
 as Viktor view@example.kz checkout -q -b side
@@ -28,7 +31,7 @@ as "Saule Secretary" sec@example.kz commit -qam "Change #1 due date from 2026-01
 as "Saule Secretary" sec@example.kz merge -q -s ours side -m "Merge side, keeping ours"
 git -C "$W" push -q origin main
 expect_eq "$(git --git-dir="$BOARD" show main:$card | grep '^due:')" "due: 2026-03-31" "the merge kept ours"
-git_author=$(git --git-dir="$BOARD" blame --line-porcelain -L '/^due:/,+1' main -- $card | sed -n 's/^author //p')
+git_author=$(due_author_by_git)
 expect_eq "$git_author" "Saule Secretary" "git blame names the author of the kept value"
 run 0 blame 1
 due_row=$(printf '%s\n' "$OUT" | grep '^due')
@@ -50,7 +53,7 @@ as "Saule Secretary" sec@example.kz commit -qam "Change #1 due date to 2026-04-3
 as "Saule Secretary" sec@example.kz merge -q -X theirs theirs -m "Merge, taking theirs"
 git -C "$W" push -q origin main
 expect_eq "$(git --git-dir="$BOARD" show main:$card | grep '^due:')" "due: 2026-10-31" "the merge took theirs"
-git_author=$(git --git-dir="$BOARD" blame --line-porcelain -L '/^due:/,+1' main -- $card | sed -n 's/^author //p')
+git_author=$(due_author_by_git)
 expect_eq "$git_author" "Marat Educator" "git blame names the second parent's author"
 run 0 blame 1
 expect_contains "$(printf '%s\n' "$OUT" | grep '^due')" "Marat Educator" "and so does coboard's blame"
