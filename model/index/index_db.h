@@ -48,6 +48,9 @@ int step_done(struct index *idx, sqlite3_stmt *st, struct cb_error *err);
  * reset. -1 (err set) when SQLite failed. */
 int step_texts(struct index *idx, sqlite3_stmt *st, int ncols, struct strvec *out,
 	       struct cb_error *err);
+/* A card's text as the index holds it (*text, caller frees): 1, or 0 when the board has no
+ * such card; -1 (err set) when SQLite failed. */
+int index_card_text(struct index *idx, int id, char **text, size_t *len, struct cb_error *err);
 int db_exec(struct index *idx, const char *sql, struct cb_error *err);
 const char *col_text(sqlite3_stmt *st, int i);
 void close_db(struct index *idx);

@@ -171,23 +171,38 @@ int index_card_rows(struct index *idx, const struct board *board, const struct c
 	return cards_matching(idx, board, f, false, out, err);
 }
 
-int index_card(struct index *idx, int id, struct card *out, struct cb_error *err)
+int index_card_text(struct index *idx, int id, char **text, size_t *len, struct cb_error *err)
 {
 	sqlite3_stmt *st = db_stmt(idx, "SELECT text FROM cards WHERE id = ?", err);
 	int rc;
 
-	card_init(out);
+	*text = NULL;
+	*len = 0;
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, id);
-	if ((rc = step_row(idx, st, err)) <= 0) {
-		sqlite3_reset(st);
-		return rc < 0 ? -1 : cb_fail(err, CB_ENOTFOUND, "no card #%d on this board", id);
+	rc = step_row(idx, st, err);
+	if (rc > 0) {
+		*len = (size_t)sqlite3_column_bytes(st, 0);
+		*text = xstrndup(col_text(st, 0), *len);
 	}
-	card_free(out);
-	rc = card_parse(out, col_text(st, 0), (size_t)sqlite3_column_bytes(st, 0), err);
-	out->id = id;
 	sqlite3_reset(st);
+	return rc;
+}
+
+int index_card(struct index *idx, int id, struct card *out, struct cb_error *err)
+{
+	char *text;
+	size_t len;
+	int rc = index_card_text(idx, id, &text, &len, err);
+
+	card_init(out);
+	if (rc <= 0)
+		return rc < 0 ? -1 : cb_fail(err, CB_ENOTFOUND, "no card #%d on this board", id);
+	card_free(out);
+	rc = card_parse(out, text, len, err);
+	out->id = id;
+	free(text);
 	return rc;
 }
 

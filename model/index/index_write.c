@@ -713,25 +713,6 @@ static int by_path(const void *a, const void *b)
 	return strcmp(((const struct file_change *)a)->path, ((const struct file_change *)b)->path);
 }
 
-/* The card's text as the index holds it (as git has it at the indexed tip): NULL when the
- * card is not there. */
-static char *indexed_text(struct index *idx, int id, size_t *len, struct cb_error *err)
-{
-	sqlite3_stmt *st = db_stmt(idx, "SELECT text FROM cards WHERE id = ?", err);
-	char *text = NULL;
-
-	*len = 0;
-	if (!st)
-		return NULL;
-	sqlite3_bind_int(st, 1, id);
-	if (step_row(idx, st, err) > 0) {
-		*len = (size_t)sqlite3_column_bytes(st, 0);
-		text = xstrndup(col_text(st, 0), *len);
-	}
-	sqlite3_reset(st);
-	return text;
-}
-
 int index_own_commit(struct index *idx, const struct own_commit *c, struct cb_error *err)
 {
 	struct commit_info info = {0};
@@ -756,8 +737,9 @@ int index_own_commit(struct index *idx, const struct own_commit *c, struct cb_er
 		fc->path = xstrdup(f->path);
 		fc->new_text = xstrndup(f->content, f->len);
 		fc->new_len = f->len;
-		fc->old_text = indexed_text(idx, card_id_from_path(f->path), &fc->old_len, err);
-		if (err->code)
+		/* The old text as git has it at the indexed tip; none for a new card. */
+		if (index_card_text(idx, card_id_from_path(f->path), &fc->old_text, &fc->old_len,
+				    err) < 0)
 			goto out;
 	}
 	/* In the order a read from git gives them (tree order: card files sit at one depth). */
